@@ -1,0 +1,140 @@
+//! Donut geometry. A donut (not bars) because the default data is a handful
+//! of parts of one whole, and the unattributed remainder sits right next to
+//! the lower-bound region it may belong to (see ARCHITECTURE.md).
+
+use std::f64::consts::TAU;
+
+/// Size of the square viewBox the donut is drawn in.
+pub const VIEW: f64 = 200.0;
+pub const CENTER: f64 = VIEW / 2.0;
+pub const OUTER: f64 = 96.0;
+pub const INNER: f64 = 58.0;
+
+/// One ring segment, from `start` to `end` as fractions of the full turn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub start: f64,
+    pub end: f64,
+    /// SVG path data for the segment.
+    pub path: String,
+}
+
+/// Segments for `fractions` laid end to end clockwise from 12 o'clock. When
+/// the fractions add up to less than 1 the ring is left open at the end.
+pub fn segments(fractions: &[f64]) -> Vec<Segment> {
+    let mut at = 0.0;
+    fractions
+        .iter()
+        .map(|&f| {
+            let f = if f.is_finite() { f.clamp(0.0, 1.0) } else { 0.0 };
+            let start = at;
+            let end = (at + f).min(1.0);
+            at = end;
+            Segment { start, end, path: ring_path(start, end, OUTER, INNER) }
+        })
+        .collect()
+}
+
+/// A point on the circle of radius `r` at `frac` of a turn from 12 o'clock.
+pub fn point(frac: f64, r: f64) -> (f64, f64) {
+    let a = frac * TAU;
+    (CENTER + r * a.sin(), CENTER - r * a.cos())
+}
+
+/// Two decimals are sub-pixel at any size the widget is shown; fewer bytes in the DOM.
+fn n(v: f64) -> String {
+    let s = format!("{:.2}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+}
+
+/// Path data of the ring segment between two fractions of a turn.
+pub fn ring_path(start: f64, end: f64, outer: f64, inner: f64) -> String {
+    let sweep = end - start;
+    if sweep <= 0.0 {
+        return String::new();
+    }
+    if sweep >= 0.999_999 {
+        // A full ring: two half circles each way, the hole cut by evenodd filling.
+        let c = n(CENTER);
+        return format!(
+            "M{c} {a}A{o} {o} 0 1 1 {c} {b}A{o} {o} 0 1 1 {c} {a}ZM{c} {ai}A{i} {i} 0 1 0 {c} {bi}A{i} {i} 0 1 0 {c} {ai}Z",
+            a = n(CENTER - outer),
+            b = n(CENTER + outer),
+            ai = n(CENTER - inner),
+            bi = n(CENTER + inner),
+            o = n(outer),
+            i = n(inner),
+        );
+    }
+    let large = if sweep > 0.5 { 1 } else { 0 };
+    let (x0, y0) = point(start, outer);
+    let (x1, y1) = point(end, outer);
+    let (x2, y2) = point(end, inner);
+    let (x3, y3) = point(start, inner);
+    format!(
+        "M{} {}A{o} {o} 0 {large} 1 {} {}L{} {}A{i} {i} 0 {large} 0 {} {}Z",
+        n(x0),
+        n(y0),
+        n(x1),
+        n(y1),
+        n(x2),
+        n(y2),
+        n(x3),
+        n(y3),
+        o = n(outer),
+        i = n(inner),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: (f64, f64), b: (f64, f64)) -> bool {
+        (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9
+    }
+
+    #[test]
+    fn points_go_clockwise_from_twelve() {
+        assert!(close(point(0.0, 10.0), (CENTER, CENTER - 10.0)));
+        assert!(close(point(0.25, 10.0), (CENTER + 10.0, CENTER)));
+        assert!(close(point(0.5, 10.0), (CENTER, CENTER + 10.0)));
+    }
+
+    #[test]
+    fn segments_are_laid_end_to_end() {
+        let s = segments(&[0.4, 0.05, 0.35, 0.2]);
+        assert_eq!(s.len(), 4);
+        assert_eq!(s[0].start, 0.0);
+        for w in s.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+        assert!((s[3].end - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn segments_never_pass_a_full_turn_and_ignore_bad_input() {
+        let s = segments(&[0.7, 0.7, f64::NAN, -1.0]);
+        assert!((s[1].end - 1.0).abs() < 1e-12);
+        assert!(s[2].path.is_empty() && s[3].path.is_empty());
+    }
+
+    #[test]
+    fn large_arc_flag_is_set_only_past_half() {
+        assert!(ring_path(0.0, 0.4, OUTER, INNER).contains(" 0 0 1 "));
+        assert!(ring_path(0.0, 0.6, OUTER, INNER).contains(" 0 1 1 "));
+    }
+
+    #[test]
+    fn a_quarter_segment_has_the_expected_corners() {
+        let p = ring_path(0.0, 0.25, OUTER, INNER);
+        assert_eq!(p, "M100 4A96 96 0 0 1 196 100L158 100A58 58 0 0 0 100 42Z");
+    }
+
+    #[test]
+    fn a_full_turn_is_a_ring_with_a_hole() {
+        let p = ring_path(0.0, 1.0, OUTER, INNER);
+        assert_eq!(p.matches('M').count(), 2);
+    }
+}

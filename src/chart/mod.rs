@@ -1,0 +1,3 @@
+//! Chart geometry: pure functions from fractions to SVG path data. No yew.
+
+pub mod donut;

@@ -1,0 +1,164 @@
+//! The widget root: parses the data, owns the state, keeps the URL in step.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::chart::{Chart, ChartKind};
+use super::detail::Detail;
+use super::error::ErrorView;
+use super::headline::Headline;
+use super::legend::Legend;
+use super::sources::SourcesView;
+use super::table::TableView;
+use super::tabs::Tabs;
+use super::themes::ThemeView;
+use super::Ctx;
+use crate::i18n::{Locale, Msg};
+use crate::model::{derive, Dataset, Problem, DEFAULT_DATA};
+use crate::state::{Action, UiState, View};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// Prefix for DOM ids, unique per widget on the page.
+    pub id_prefix: AttrValue,
+    /// Read the initial state from the page URL and keep it updated.
+    pub sync_url: bool,
+    /// Dataset JSON; None means the bundled default.
+    #[prop_or_default]
+    pub data: Option<AttrValue>,
+}
+
+/// `UiState` behind yew's reducer hook; the logic stays in `state.rs`.
+#[derive(PartialEq)]
+struct Store(UiState);
+
+impl Reducible for Store {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Store(self.0.reduce(action)))
+    }
+}
+
+fn load(text: &str) -> Result<Rc<Dataset>, Rc<Vec<Problem>>> {
+    match crate::web::parse_dataset(text) {
+        Ok(ds) => Ok(Rc::new(ds)),
+        Err(problems) => {
+            for p in &problems {
+                gloo::console::error!(format!("funding-breakdown: data problem: {p}"));
+            }
+            Err(Rc::new(problems))
+        }
+    }
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let text = props.data.clone();
+    let loaded = use_memo(text, |text| load(text.as_deref().unwrap_or(DEFAULT_DATA)));
+    let locale = Locale::En;
+    match &*loaded {
+        Ok(data) => html! {
+            <Widget data={data.clone()} locale={locale} ids={props.id_prefix.clone()} sync_url={props.sync_url} />
+        },
+        Err(problems) => html! {
+            <div class="fb-root" lang={locale.tag()}>
+                <ErrorView problems={problems.clone()} locale={locale} />
+            </div>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WidgetProps {
+    data: Rc<Dataset>,
+    locale: Locale,
+    ids: AttrValue,
+    sync_url: bool,
+}
+
+#[component]
+fn Widget(props: &WidgetProps) -> Html {
+    let ctx = Ctx { data: props.data.clone(), locale: props.locale, ids: props.ids.clone() };
+    let store = {
+        let data = props.data.clone();
+        let sync = props.sync_url;
+        use_reducer(move || {
+            Store(if sync { UiState::from_hash(&crate::web::location_hash(), &data) } else { UiState::default() })
+        })
+    };
+    let state = &store.0;
+
+    {
+        let hash = state.to_hash();
+        let sync = props.sync_url;
+        use_effect_with(hash, move |hash| {
+            if sync {
+                crate::web::replace_hash(hash);
+            }
+        });
+    }
+
+    let dispatch = {
+        let store = store.clone();
+        Callback::from(move |a: Action| store.dispatch(a))
+    };
+    let on_select = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |id: Option<AttrValue>| {
+            dispatch.emit(match id {
+                Some(id) => Action::Select(id.to_string()),
+                None => Action::ClearSelection,
+            })
+        })
+    };
+    let on_view = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |v: View| dispatch.emit(Action::SetView(v)))
+    };
+
+    let d = ctx.describer();
+    let selected: Option<AttrValue> = state.selected.clone().map(AttrValue::from);
+    let announcement = selected
+        .as_ref()
+        .and_then(|id| {
+            derive::region_marks(&ctx.data)
+                .into_iter()
+                .chain(derive::theme_marks(&ctx.data))
+                .find(|p| p.id() == id.as_str())
+                .map(|p| d.announce(&p))
+                .or_else(|| ctx.data.theme(id).map(|t| d.data(&t.name).text))
+        })
+        .unwrap_or_default();
+
+    let panel = match state.view {
+        View::Region => html! {
+            <div class="fb-breakdown">
+                <Chart kind={ChartKind::Region} selected={selected.clone()} on_select={on_select.clone()} />
+                <div class="fb-side">
+                    <Legend kind={ChartKind::Region} selected={selected.clone()} on_select={on_select.clone()} />
+                    <Detail selected={selected.clone()} />
+                </div>
+            </div>
+        },
+        View::Theme => html! { <ThemeView selected={selected.clone()} on_select={on_select.clone()} /> },
+        View::Table => html! { <TableView /> },
+        View::Sources => html! { <SourcesView /> },
+    };
+
+    html! {
+        <ContextProvider<Ctx> context={ctx.clone()}>
+            <section class="fb-root" lang={ctx.locale.tag()} aria-label={d.text(Msg::WidgetLabel)}>
+                <Headline />
+                <Tabs view={state.view} on_change={on_view} />
+                <div class="fb-panel" role="tabpanel" id={ctx.id("panel")}
+                    aria-labelledby={ctx.id(&format!("tab-{}", state.view.as_str()))} tabindex="0">
+                    { panel }
+                </div>
+                <p class="fb-sr-only" aria-live="polite" aria-atomic="true" id={ctx.id("live")}>
+                    { if selected.is_some() { announcement } else { String::new() } }
+                </p>
+            </section>
+        </ContextProvider<Ctx>>
+    }
+}

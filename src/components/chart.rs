@@ -1,0 +1,190 @@
+//! The donut: one mark per part, the remainder hatched and outlined. One tab
+//! stop (roving tabindex); arrows move, Enter/Space select, Escape clears.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::use_ctx;
+use crate::chart::donut;
+use crate::i18n::Msg;
+use crate::model::derive::{self, Part};
+use crate::model::share::ppm_to_fraction;
+use crate::state::step_index;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ChartKind {
+    Region,
+    Theme,
+}
+
+/// The marks a chart of this kind shows, in drawing order.
+pub fn marks(ds: &crate::model::Dataset, kind: ChartKind) -> Vec<Part<'_>> {
+    match kind {
+        ChartKind::Region => derive::region_marks(ds),
+        ChartKind::Theme => derive::theme_marks(ds),
+    }
+}
+
+/// CSS class giving a mark its colour: a palette slot, or the hatch for the remainder.
+pub fn colour_class(index: usize, part: &Part<'_>) -> String {
+    if part.is_remainder() {
+        "fb-rest".to_owned()
+    } else {
+        format!("fb-c{}", index % 8 + 1)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub kind: ChartKind,
+    pub selected: Option<AttrValue>,
+    pub on_select: Callback<Option<AttrValue>>,
+}
+
+#[component]
+pub fn Chart(props: &ChartProps) -> Html {
+    let ctx = use_ctx();
+    let svg_ref = use_node_ref();
+    let d = ctx.describer();
+    let parts = marks(&ctx.data, props.kind);
+    let ids: Vec<String> = parts.iter().map(|p| p.id().to_owned()).collect();
+    let selected_index = props
+        .selected
+        .as_ref()
+        .and_then(|s| ids.iter().position(|id| id == s.as_str()));
+    let linked = props
+        .selected
+        .as_ref()
+        .map(|s| derive::linked_ids(&ctx.data, s))
+        .unwrap_or_default();
+    let segments = donut::segments(
+        &parts.iter().map(|p| ppm_to_fraction(p.share.value)).collect::<Vec<_>>(),
+    );
+    let mark_id = {
+        let prefix = ctx.id(match props.kind {
+            ChartKind::Region => "mark",
+            ChartKind::Theme => "tmark",
+        });
+        move |id: &str| format!("{prefix}-{id}")
+    };
+    let hatch_id = ctx.id("hatch");
+
+    let onkeydown = {
+        let on_select = props.on_select.clone();
+        let svg_ref = svg_ref.clone();
+        let ids = ids.clone();
+        let mark_id = mark_id.clone();
+        let current = props.selected.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            // The focused mark, else the selected one.
+            let focused = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.get_attribute("data-id"));
+            let at = focused
+                .as_deref()
+                .or(current.as_deref())
+                .and_then(|id| ids.iter().position(|x| x == id));
+            let delta = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => 1,
+                "ArrowLeft" | "ArrowUp" => -1,
+                "Home" => -(at.unwrap_or(0) as isize),
+                "End" => ids.len() as isize - 1 - at.unwrap_or(0) as isize,
+                "Enter" | " " => {
+                    e.prevent_default();
+                    if let Some(id) = at.and_then(|i| ids.get(i)) {
+                        on_select.emit(Some(AttrValue::from(id.clone())));
+                    }
+                    return;
+                }
+                "Escape" => {
+                    e.prevent_default();
+                    on_select.emit(None);
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            let next = if at.is_none() && matches!(e.key().as_str(), "Home" | "End") {
+                step_index(None, ids.len(), if e.key() == "End" { -1 } else { 1 })
+            } else {
+                step_index(at, ids.len(), delta)
+            };
+            if let Some(id) = next.and_then(|i| ids.get(i)) {
+                on_select.emit(Some(AttrValue::from(id.clone())));
+                focus_in(&svg_ref, &mark_id(id));
+            }
+        })
+    };
+
+    let roving = selected_index.unwrap_or(0);
+    let marks_html = parts.iter().zip(&segments).enumerate().map(|(i, (part, seg))| {
+        let id = part.id().to_owned();
+        let is_sel = selected_index == Some(i);
+        let is_linked = linked.iter().any(|l| *l == id);
+        let class = classes!(
+            "fb-mark",
+            colour_class(i, part),
+            is_sel.then_some("is-selected"),
+            is_linked.then_some("is-linked"),
+            (props.selected.is_some() && !is_sel && !is_linked).then_some("is-dimmed"),
+        );
+        let label = d.announce(part);
+        let select = {
+            let on_select = props.on_select.clone();
+            let id = id.clone();
+            move || on_select.emit(Some(AttrValue::from(id.clone())))
+        };
+        let onclick = { let s = select.clone(); Callback::from(move |_: MouseEvent| s()) };
+        let onmouseenter = { let s = select.clone(); Callback::from(move |_: MouseEvent| s()) };
+        let already = is_sel;
+        let onfocus = Callback::from(move |_: FocusEvent| if !already { select() });
+        let fill = part.is_remainder().then(|| format!("url(#{hatch_id})"));
+        html! {
+            <path id={mark_id(&id)} data-id={id.clone()} class={class} d={seg.path.clone()} fill={fill}
+                role="option" aria-selected={if is_sel { "true" } else { "false" }} aria-label={label}
+                tabindex={if i == roving { "0" } else { "-1" }}
+                {onclick} {onmouseenter} {onfocus} />
+        }
+    });
+
+    let label = d.text(match props.kind {
+        ChartKind::Region => Msg::RegionChartLabel,
+        ChartKind::Theme => Msg::ThemeChartLabel,
+    });
+    let help_id = ctx.id(&format!("{}-help", mark_id("")));
+    let view = format!("0 0 {v} {v}", v = donut::VIEW);
+    html! {
+        <figure class="fb-chart">
+            <svg ref={svg_ref} viewBox={view} class="fb-donut" role="listbox" aria-label={label}
+                aria-describedby={help_id.clone()} {onkeydown}>
+                <defs>
+                    <pattern id={hatch_id.clone()} class="fb-hatch" width="6" height="6"
+                        patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <rect class="fb-hatch-bg" width="6" height="6" />
+                        <line class="fb-hatch-line" x1="0" y1="0" x2="0" y2="6" />
+                    </pattern>
+                </defs>
+                { for marks_html }
+                <text class="fb-donut-total" x="100" y="96" text-anchor="middle" aria-hidden="true">
+                    { d.total_short() }
+                </text>
+                <text class="fb-donut-caption" x="100" y="116" text-anchor="middle" aria-hidden="true">
+                    { d.text(Msg::TotalLabel) }
+                </text>
+            </svg>
+            <figcaption class="fb-sr-only" id={help_id}>{ d.text(Msg::ChartHelp) }</figcaption>
+        </figure>
+    }
+}
+
+/// Moves keyboard focus to the mark with `dom_id` inside this chart.
+fn focus_in(svg_ref: &NodeRef, dom_id: &str) {
+    let Some(svg) = svg_ref.cast::<web_sys::Element>() else { return };
+    let selector = format!("[id=\"{dom_id}\"]");
+    if let Ok(Some(el)) = svg.query_selector(&selector) {
+        if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
+            let _ = el.focus();
+        }
+    }
+}

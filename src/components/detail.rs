@@ -1,0 +1,87 @@
+//! The detail panel for the selected mark: name, share and amount as stated
+//! or derived, and what the source says.
+
+use yew::prelude::*;
+
+use super::chart::{marks, ChartKind};
+use super::{data_text, use_ctx};
+use crate::i18n::Msg;
+use crate::model::derive;
+use crate::model::MarkKind;
+
+#[derive(Properties, PartialEq)]
+pub struct DetailProps {
+    pub selected: Option<AttrValue>,
+}
+
+#[component]
+pub fn Detail(props: &DetailProps) -> Html {
+    let ctx = use_ctx();
+    let d = ctx.describer();
+    let part = props.selected.as_ref().and_then(|id| {
+        marks(&ctx.data, ChartKind::Region)
+            .into_iter()
+            .chain(marks(&ctx.data, ChartKind::Theme))
+            .find(|p| p.id() == id.as_str())
+    });
+    let Some(part) = part else {
+        return html! {
+            <div class="fb-detail is-empty" id={ctx.id("detail")}>
+                <p>{ d.text(Msg::DetailEmpty) }</p>
+            </div>
+        };
+    };
+    let countries = match part.kind {
+        MarkKind::Region(r) if !r.countries.is_empty() => {
+            let names = r.countries.iter().map(|c| html! { <li>{ data_text(d.data(c)) }</li> });
+            html! { <>
+                <dt>{ d.text(Msg::DetailCountries) }</dt>
+                <dd><ul class="fb-inline-list">{ for names }</ul></dd>
+            </> }
+        }
+        _ => html! {},
+    };
+    let linked = derive::linked_ids(&ctx.data, part.id());
+    let linked_html = if linked.is_empty() {
+        html! {}
+    } else {
+        let label = match part.kind {
+            MarkKind::Region(_) => Msg::DetailLinkedThemes,
+            _ => Msg::DetailLinkedRegions,
+        };
+        let names = linked.iter().filter_map(|id| {
+            let name = ctx.data.theme(id).map(|t| &t.name).or(ctx.data.region(id).map(|r| &r.name))?;
+            Some(html! { <li>{ data_text(d.data(name)) }</li> })
+        });
+        html! { <>
+            <dt>{ d.text(label) }</dt>
+            <dd><ul class="fb-inline-list">{ for names }</ul></dd>
+        </> }
+    };
+    let note = if !part.amount_is_stated && !part.is_remainder() {
+        html! { <p class="fb-note">{ d.text(Msg::DerivedAmountNote) }</p> }
+    } else if !part.share_is_stated && !part.is_remainder() {
+        html! { <p class="fb-note">{ d.text(Msg::DerivedShareNote) }</p> }
+    } else {
+        html! {}
+    };
+    html! {
+        <div class={classes!("fb-detail", part.is_remainder().then_some("is-rest"))} id={ctx.id("detail")}>
+            <h3 class="fb-detail-name">{ data_text(d.name(&part)) }</h3>
+            <dl class="fb-figures">
+                <dt>{ d.text(Msg::DetailShare) }</dt>
+                <dd class="fb-detail-share">{ d.share(part.share) }</dd>
+                <dt>{ d.text(Msg::DetailAmount) }</dt>
+                <dd class="fb-detail-amount">
+                    { d.amount(part.amount) }
+                </dd>
+                { countries }
+                { linked_html }
+            </dl>
+            if let Some(desc) = d.description(&part) {
+                <p class="fb-detail-description">{ data_text(desc) }</p>
+            }
+            { note }
+        </div>
+    }
+}

@@ -1,0 +1,59 @@
+//! The legend: one button per mark with its qualified share and amount.
+
+use yew::prelude::*;
+
+use super::chart::{colour_class, marks, ChartKind};
+use super::{data_text, use_ctx};
+use crate::i18n::Msg;
+use crate::model::derive;
+
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    pub kind: ChartKind,
+    pub selected: Option<AttrValue>,
+    pub on_select: Callback<Option<AttrValue>>,
+}
+
+#[component]
+pub fn Legend(props: &LegendProps) -> Html {
+    let ctx = use_ctx();
+    let d = ctx.describer();
+    let parts = marks(&ctx.data, props.kind);
+    let linked = props
+        .selected
+        .as_ref()
+        .map(|s| derive::linked_ids(&ctx.data, s))
+        .unwrap_or_default();
+    let items = parts.iter().enumerate().map(|(i, part)| {
+        let id = part.id().to_owned();
+        let is_sel = props.selected.as_deref() == Some(id.as_str());
+        let is_linked = linked.iter().any(|l| *l == id);
+        let select = {
+            let on_select = props.on_select.clone();
+            let id = id.clone();
+            move || on_select.emit(Some(AttrValue::from(id.clone())))
+        };
+        let onclick = { let s = select.clone(); Callback::from(move |_: MouseEvent| s()) };
+        let onmouseenter = { let s = select.clone(); Callback::from(move |_: MouseEvent| s()) };
+        let onfocus = Callback::from(move |_: FocusEvent| if !is_sel { select() });
+        html! {
+            <li class={classes!("fb-legend-item", part.is_remainder().then_some("is-rest"),
+                is_linked.then_some("is-linked"))}>
+                <button type="button" class={classes!("fb-legend-button", is_sel.then_some("is-selected"))}
+                    aria-pressed={if is_sel { "true" } else { "false" }} data-id={id.clone()}
+                    {onclick} {onmouseenter} {onfocus}>
+                    <svg class="fb-swatch" viewBox="0 0 16 16" aria-hidden="true">
+                        <rect class={classes!("fb-mark", colour_class(i, part))} x="1" y="1" width="14" height="14"
+                            fill={part.is_remainder().then(|| format!("url(#{})", ctx.id("hatch")))} />
+                    </svg>
+                    <span class="fb-legend-name">{ data_text(d.name(part)) }</span>
+                    <span class="fb-legend-share">{ d.share(part.share) }</span>
+                    <span class="fb-legend-amount">{ d.amount_short(part.amount) }</span>
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <ul class="fb-legend" aria-label={d.text(Msg::LegendLabel)}>{ for items }</ul>
+    }
+}

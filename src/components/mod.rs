@@ -1,0 +1,88 @@
+//! Yew function components: thin views over the pure modules. Each file is
+//! one piece of the card; `app` owns state and passes callbacks down.
+
+pub mod app;
+pub mod chart;
+pub mod detail;
+pub mod error;
+pub mod headline;
+pub mod legend;
+pub mod sources;
+pub mod table;
+pub mod tabs;
+pub mod themes;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::describe::{DataText, Describer};
+use crate::i18n::Locale;
+use crate::model::Dataset;
+
+/// What every component needs to render: the data, the language and the id
+/// prefix that keeps DOM ids unique when several widgets share a page.
+#[derive(Clone)]
+pub struct Ctx {
+    pub data: Rc<Dataset>,
+    pub locale: Locale,
+    pub ids: AttrValue,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &other.data) && self.locale == other.locale && self.ids == other.ids
+    }
+}
+
+impl Ctx {
+    pub fn describer(&self) -> Describer<'_> {
+        Describer::new(&self.data, self.locale)
+    }
+
+    /// A DOM id unique to this widget instance.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}-{name}", self.ids)
+    }
+}
+
+#[hook]
+pub fn use_ctx() -> Ctx {
+    // The app always provides the context; a missing one is a programming error
+    // caught by the component tests, rendered as an empty default rather than a panic.
+    use_context::<Ctx>().unwrap_or_else(|| Ctx {
+        data: Rc::new(empty_dataset()),
+        locale: Locale::En,
+        ids: "fb0".into(),
+    })
+}
+
+fn empty_dataset() -> Dataset {
+    use crate::model::{Contribution, Status, Text};
+    Dataset {
+        schema: None,
+        id: "empty".into(),
+        contribution: Contribution {
+            donor: Text::default(),
+            recipient: Text::default(),
+            recipient_short: None,
+            operations_year: 0,
+            currency: "USD".into(),
+            total: 0.0,
+            announced: String::new(),
+            status: Status::Allocated,
+        },
+        regions: Vec::new(),
+        themes: Vec::new(),
+        beneficiaries: Vec::new(),
+        sources: Vec::new(),
+    }
+}
+
+/// Dataset text, marked with its language when it fell back from the reader's.
+pub fn data_text(t: DataText) -> Html {
+    match t.lang {
+        Some(lang) => html! { <span lang={lang}>{ t.text }</span> },
+        None => html! { { t.text } },
+    }
+}

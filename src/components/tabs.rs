@@ -1,0 +1,75 @@
+//! View switch following the WAI-ARIA tabs pattern with automatic activation:
+//! one tab stop, arrow keys move and activate, Home/End jump.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::use_ctx;
+use crate::i18n::Msg;
+use crate::state::View;
+
+#[derive(Properties, PartialEq)]
+pub struct TabsProps {
+    pub view: View,
+    pub on_change: Callback<View>,
+}
+
+fn label(view: View) -> Msg {
+    match view {
+        View::Region => Msg::TabRegion,
+        View::Theme => Msg::TabTheme,
+        View::Table => Msg::TabTable,
+        View::Sources => Msg::TabSources,
+    }
+}
+
+#[component]
+pub fn Tabs(props: &TabsProps) -> Html {
+    let ctx = use_ctx();
+    let list_ref = use_node_ref();
+    let onkeydown = {
+        let on_change = props.on_change.clone();
+        let current = props.view;
+        let list_ref = list_ref.clone();
+        let prefix = ctx.id("tab");
+        Callback::from(move |e: KeyboardEvent| {
+            let next = match e.key().as_str() {
+                "ArrowRight" => current.step(1),
+                "ArrowLeft" => current.step(-1),
+                "Home" => View::ALL[0],
+                "End" => View::Sources,
+                _ => return,
+            };
+            e.prevent_default();
+            on_change.emit(next);
+            // Focus follows the selected tab, as the pattern requires.
+            if let Some(list) = list_ref.cast::<web_sys::Element>() {
+                let selector = format!("[id=\"{prefix}-{}\"]", next.as_str());
+                if let Ok(Some(el)) = list.query_selector(&selector) {
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        })
+    };
+    let tabs = View::ALL.into_iter().map(|v| {
+        let selected = v == props.view;
+        let onclick = {
+            let on_change = props.on_change.clone();
+            Callback::from(move |_: MouseEvent| on_change.emit(v))
+        };
+        html! {
+            <button type="button" role="tab" class="fb-tab" id={ctx.id(&format!("tab-{}", v.as_str()))}
+                aria-selected={if selected { "true" } else { "false" }} aria-controls={ctx.id("panel")}
+                tabindex={if selected { "0" } else { "-1" }} data-view={v.as_str()} {onclick}>
+                { ctx.locale.text(label(v)) }
+            </button>
+        }
+    });
+    html! {
+        <div class="fb-tabs" role="tablist" aria-label={ctx.locale.text(Msg::TabsLabel)} ref={list_ref} {onkeydown}>
+            { for tabs }
+        </div>
+    }
+}

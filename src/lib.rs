@@ -1,0 +1,13 @@
+//! funding-breakdown: an embeddable, accessible breakdown of a funding
+//! contribution by region and by theme.
+//!
+//! Pure logic lives in `model`, `chart`, `i18n`, `describe` and `state` and is
+//! tested natively; `components` and `web` are the thin browser layer.
+
+pub mod chart;
+pub mod components;
+pub mod describe;
+pub mod i18n;
+pub mod model;
+pub mod state;
+pub mod web;

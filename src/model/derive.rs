@@ -1,0 +1,195 @@
+//! Derived figures: amounts from shares, shares from amounts, and the part of
+//! the total the source does not attribute. Computed on demand, never stored.
+
+use super::dataset::{Dataset, Region, Theme};
+use super::share::{to_ppm, Minor, Stated, PPM};
+
+/// A derived or stated figure with the qualifier that honestly applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Qualified<T> {
+    pub value: T,
+    pub stated: Stated,
+}
+
+/// What a chart mark stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MarkKind<'a> {
+    Region(&'a Region),
+    Theme(&'a Theme),
+    /// The part of the total no stated figure accounts for.
+    Remainder,
+}
+
+/// One slice of the total: a region (or theme) or the unattributed remainder.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Part<'a> {
+    pub kind: MarkKind<'a>,
+    /// Share in parts per million.
+    pub share: Qualified<i64>,
+    pub amount: Qualified<Minor>,
+    /// True when the share was stated by the source, false when derived from the amount.
+    pub share_is_stated: bool,
+    /// True when the amount was stated by the source, false when derived from the share.
+    pub amount_is_stated: bool,
+}
+
+impl Part<'_> {
+    /// Stable id for URLs and DOM ids: the region's or theme's id, or "unattributed".
+    pub fn id(&self) -> &str {
+        match self.kind {
+            MarkKind::Region(r) => &r.id,
+            MarkKind::Theme(t) => &t.id,
+            MarkKind::Remainder => REMAINDER_ID,
+        }
+    }
+
+    pub fn is_remainder(&self) -> bool {
+        matches!(self.kind, MarkKind::Remainder)
+    }
+}
+
+/// Id of the derived remainder; validation forbids it as a region or theme id.
+pub const REMAINDER_ID: &str = "unattributed";
+
+pub fn total(ds: &Dataset) -> Minor {
+    Minor::from_major(ds.contribution.total, ds.minor_digits())
+}
+
+fn part_from<'a>(
+    ds: &Dataset,
+    kind: MarkKind<'a>,
+    share: Option<super::share::StatedShare>,
+    amount: Option<super::share::StatedAmount>,
+) -> Option<Part<'a>> {
+    let total = total(ds);
+    let digits = ds.minor_digits();
+    match (share, amount) {
+        (Some(s), Some(a)) => Some(Part {
+            kind,
+            share: Qualified { value: to_ppm(s.value), stated: s.stated },
+            amount: Qualified { value: Minor::from_major(a.value, digits), stated: a.stated },
+            share_is_stated: true,
+            amount_is_stated: true,
+        }),
+        (Some(s), None) => {
+            let ppm = to_ppm(s.value);
+            Some(Part {
+                kind,
+                share: Qualified { value: ppm, stated: s.stated },
+                amount: Qualified { value: total.times_ppm(ppm), stated: s.stated.for_derived() },
+                share_is_stated: true,
+                amount_is_stated: false,
+            })
+        }
+        (None, Some(a)) => {
+            let minor = Minor::from_major(a.value, digits);
+            Some(Part {
+                kind,
+                share: Qualified { value: minor.ppm_of(total), stated: a.stated.for_derived() },
+                amount: Qualified { value: minor, stated: a.stated },
+                share_is_stated: false,
+                amount_is_stated: true,
+            })
+        }
+        (None, None) => None,
+    }
+}
+
+/// Regions with their figures, in data order.
+pub fn region_parts(ds: &Dataset) -> Vec<Part<'_>> {
+    ds.regions
+        .iter()
+        .filter_map(|r| part_from(ds, MarkKind::Region(r), r.share, r.amount))
+        .collect()
+}
+
+/// Themes that have a stated amount; empty when the source gives no theme split.
+pub fn theme_parts(ds: &Dataset) -> Vec<Part<'_>> {
+    ds.themes
+        .iter()
+        .filter_map(|t| t.amount.and_then(|a| part_from(ds, MarkKind::Theme(t), None, Some(a))))
+        .collect()
+}
+
+/// The qualifier of what is left when `parts` are taken from the total.
+/// Lower bounds may have absorbed some of the rest, so the rest is at most
+/// what is left; upper bounds may leave more, so it is at least that; with
+/// both, or with approximate figures only, it is approximate.
+pub fn remainder_qualifier(parts: &[Part<'_>]) -> Stated {
+    let lower = parts.iter().any(|p| p.share.stated.is_lower_bound());
+    let upper = parts.iter().any(|p| p.share.stated.is_upper_bound());
+    let about = parts.iter().any(|p| p.share.stated == Stated::About);
+    match (lower, upper) {
+        (true, false) => Stated::AtMost,
+        (false, true) => Stated::AtLeast,
+        (true, true) => Stated::About,
+        (false, false) if about => Stated::About,
+        (false, false) => Stated::Exact,
+    }
+}
+
+/// The unattributed remainder of `parts`, or None when they account for the whole
+/// total (or more, which validation rejects for stated shares).
+pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
+    let used: i64 = parts.iter().map(|p| p.share.value).sum();
+    let left = PPM - used;
+    if left <= 0 {
+        return None;
+    }
+    let stated = remainder_qualifier(parts);
+    let total = total(ds);
+    let used_amount: i64 = parts.iter().map(|p| p.amount.value.0).sum();
+    // When every part is an exact amount, subtract amounts to avoid rounding drift.
+    let amount = if parts.iter().all(|p| p.amount_is_stated && p.amount.stated == Stated::Exact) {
+        Minor(total.0 - used_amount)
+    } else {
+        total.times_ppm(left)
+    };
+    Some(Part {
+        kind: MarkKind::Remainder,
+        share: Qualified { value: left, stated },
+        amount: Qualified { value: amount, stated: stated.for_derived() },
+        share_is_stated: false,
+        amount_is_stated: false,
+    })
+}
+
+/// The marks of the region chart in drawing order: regions in data order, with
+/// the remainder placed right after the last lower-bound region (the part the
+/// "more than" may have taken), else at the end.
+pub fn region_marks(ds: &Dataset) -> Vec<Part<'_>> {
+    let mut parts = region_parts(ds);
+    if let Some(rest) = remainder(ds, &parts) {
+        let at = parts
+            .iter()
+            .rposition(|p| p.share.stated.is_lower_bound())
+            .map_or(parts.len(), |i| i + 1);
+        parts.insert(at, rest);
+    }
+    parts
+}
+
+/// Marks for the theme chart; empty when no theme has an amount.
+pub fn theme_marks(ds: &Dataset) -> Vec<Part<'_>> {
+    let mut parts = theme_parts(ds);
+    if parts.is_empty() {
+        return parts;
+    }
+    if let Some(rest) = remainder(ds, &parts) {
+        parts.push(rest);
+    }
+    parts
+}
+
+/// Themes linked to a region, and regions linked to a theme (for highlighting).
+pub fn linked_ids(ds: &Dataset, id: &str) -> Vec<String> {
+    if ds.region(id).is_some() {
+        return ds
+            .themes
+            .iter()
+            .filter(|t| t.regions.iter().any(|r| r == id))
+            .map(|t| t.id.clone())
+            .collect();
+    }
+    ds.theme(id).map(|t| t.regions.clone()).unwrap_or_default()
+}

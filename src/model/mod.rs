@@ -1,0 +1,17 @@
+//! The data model: pure Rust, no yew and no browser APIs, tested natively.
+
+pub mod dataset;
+pub mod derive;
+pub mod load;
+pub mod share;
+pub mod text;
+pub mod validate;
+
+pub use dataset::{Beneficiary, Contribution, Dataset, Region, Source, Status, Theme};
+pub use derive::{MarkKind, Part, Qualified, REMAINDER_ID};
+pub use share::{Minor, Stated, StatedAmount, StatedShare};
+pub use text::{Localized, Text};
+pub use validate::{Problem, ProblemKind};
+
+/// The bundled default dataset, compiled in so the widget needs no request for it.
+pub const DEFAULT_DATA: &str = include_str!("../../static/data/japan-iom-2021.json");

@@ -1,0 +1,167 @@
+//! How a figure was stated by its source, and fixed-point arithmetic for
+//! shares and money so derived amounts are reproducible to the cent.
+
+use serde::{Deserialize, Serialize};
+
+/// How the source stated a figure. Every share and amount carries one, and
+/// every derived figure carries the one that honestly follows from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Stated {
+    /// Stated as is ("35 per cent").
+    Exact,
+    /// Approximate ("about 60 %").
+    About,
+    /// A strict lower bound ("more than 40 %").
+    MoreThan,
+    /// A lower bound ("at least 40 %").
+    AtLeast,
+    /// An upper bound ("at most 5 %").
+    AtMost,
+    /// A strict upper bound ("less than 5 %", "almost half").
+    LessThan,
+}
+
+impl Stated {
+    pub const ALL: [Stated; 6] = [
+        Stated::Exact,
+        Stated::About,
+        Stated::MoreThan,
+        Stated::AtLeast,
+        Stated::AtMost,
+        Stated::LessThan,
+    ];
+
+    pub fn is_lower_bound(self) -> bool {
+        matches!(self, Stated::MoreThan | Stated::AtLeast)
+    }
+
+    pub fn is_upper_bound(self) -> bool {
+        matches!(self, Stated::AtMost | Stated::LessThan)
+    }
+
+    /// The machine name used in the JSON and in CSV exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stated::Exact => "exact",
+            Stated::About => "about",
+            Stated::MoreThan => "more_than",
+            Stated::AtLeast => "at_least",
+            Stated::AtMost => "at_most",
+            Stated::LessThan => "less_than",
+        }
+    }
+
+    /// The qualifier of an amount derived from a share stated this way.
+    /// Sources state shares as rounded percentages, so an amount computed from
+    /// an "exact" share is only approximate: we never show false precision.
+    pub fn for_derived(self) -> Stated {
+        match self {
+            Stated::Exact => Stated::About,
+            other => other,
+        }
+    }
+}
+
+/// A share of the total in [0, 1] and how it was stated.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StatedShare {
+    /// Fraction of the total, 0.4 for 40 %.
+    pub value: f64,
+    pub stated: Stated,
+}
+
+/// An amount in the contribution's currency and how it was stated.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StatedAmount {
+    /// In major units of the currency (dollars, not cents).
+    pub value: f64,
+    pub stated: Stated,
+}
+
+/// Shares are computed in millionths: 0.4 is 400_000 ppm. Six decimal places
+/// are far beyond what any source states, and integers make sums exact.
+pub const PPM: i64 = 1_000_000;
+
+/// A fraction as parts per million, rounded to the nearest.
+pub fn to_ppm(fraction: f64) -> i64 {
+    (fraction * PPM as f64).round() as i64
+}
+
+pub fn ppm_to_fraction(ppm: i64) -> f64 {
+    ppm as f64 / PPM as f64
+}
+
+/// Money in minor units (cents for USD) to keep derived amounts exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Minor(pub i64);
+
+impl Minor {
+    pub fn from_major(value: f64, minor_digits: u32) -> Minor {
+        Minor((value * 10f64.powi(minor_digits as i32)).round() as i64)
+    }
+
+    pub fn to_major(self, minor_digits: u32) -> f64 {
+        self.0 as f64 / 10f64.powi(minor_digits as i32)
+    }
+
+    /// `self × ppm / 1e6`, rounded half away from zero, in 128-bit to avoid overflow.
+    pub fn times_ppm(self, ppm: i64) -> Minor {
+        let p = i128::from(self.0) * i128::from(ppm);
+        let d = i128::from(PPM);
+        // Round half away from zero.
+        let q = if p >= 0 { (p + d / 2) / d } else { (p - d / 2) / d };
+        Minor(q as i64)
+    }
+
+    /// `self / total` as ppm, rounded to nearest; 0 when total is 0.
+    pub fn ppm_of(self, total: Minor) -> i64 {
+        if total.0 == 0 {
+            return 0;
+        }
+        let p = i128::from(self.0) * i128::from(PPM);
+        let t = i128::from(total.0);
+        ((p + t / 2) / t) as i64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forty_percent_of_the_2021_total_is_exact_to_the_cent() {
+        let total = Minor::from_major(37_100_767.0, 2);
+        assert_eq!(total.times_ppm(to_ppm(0.40)), Minor(1_484_030_680));
+        assert_eq!(total.times_ppm(to_ppm(0.35)), Minor(1_298_526_845));
+        assert_eq!(total.times_ppm(to_ppm(0.20)), Minor(742_015_340));
+        assert_eq!(total.times_ppm(to_ppm(0.05)), Minor(185_503_835));
+    }
+
+    #[test]
+    fn ppm_of_is_the_inverse_of_times_ppm() {
+        let total = Minor(3_710_076_700);
+        let part = total.times_ppm(400_000);
+        assert_eq!(part.ppm_of(total), 400_000);
+        assert_eq!(part.ppm_of(Minor(0)), 0);
+    }
+
+    #[test]
+    fn derived_amounts_from_exact_shares_are_approximate() {
+        assert_eq!(Stated::Exact.for_derived(), Stated::About);
+        assert_eq!(Stated::MoreThan.for_derived(), Stated::MoreThan);
+        assert_eq!(Stated::AtMost.for_derived(), Stated::AtMost);
+    }
+
+    #[test]
+    fn bounds_are_classified() {
+        assert!(Stated::MoreThan.is_lower_bound() && Stated::AtLeast.is_lower_bound());
+        assert!(Stated::AtMost.is_upper_bound() && Stated::LessThan.is_upper_bound());
+        assert!(!Stated::About.is_lower_bound() && !Stated::About.is_upper_bound());
+    }
+}

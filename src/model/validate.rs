@@ -1,0 +1,341 @@
+//! Checks a parsed dataset against the rules serde cannot express. Returns
+//! every problem found, each with the JSON path of the value at fault.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use super::dataset::{minor_digits, Dataset};
+use super::derive::REMAINDER_ID;
+use super::share::{to_ppm, PPM};
+use super::text::{Text, FALLBACK_LOCALE};
+
+/// One problem in a data file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// JSON path such as `regions[2].share.value`; empty for the whole document.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// The JSON could not be read into the schema (syntax, type, missing field).
+    Parse(String),
+    /// The file is larger than the widget accepts.
+    TooLarge { bytes: usize, limit: usize },
+    NotPositive(f64),
+    NotFinite,
+    Negative(f64),
+    ShareAboveOne(f64),
+    SharesSumAboveOne(f64),
+    AmountAboveTotal,
+    AmountsSumAboveTotal,
+    UnknownCurrency(String),
+    BadDate(String),
+    BadYear(i32),
+    Empty,
+    MissingEnglish,
+    BadLocaleTag(String),
+    BadId(String),
+    DuplicateId(String),
+    ReservedId,
+    UnknownRegion(String),
+    UnknownBeneficiary(String),
+    NoFigure,
+    BadUrl(String),
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ProblemKind::*;
+        match self {
+            Parse(m) => write!(f, "{m}"),
+            TooLarge { bytes, limit } => {
+                write!(f, "the file has {bytes} bytes; the limit is {limit} bytes")
+            }
+            NotPositive(v) => write!(f, "{v} must be more than 0"),
+            NotFinite => write!(f, "must be a finite number"),
+            Negative(v) => write!(f, "{v} must not be negative"),
+            ShareAboveOne(v) => {
+                write!(f, "{v} is more than 100 % (shares are fractions: 0.4 means 40 %)")
+            }
+            SharesSumAboveOne(v) => {
+                write!(f, "the stated shares add up to {:.1} %, more than 100 %", v * 100.0)
+            }
+            AmountAboveTotal => write!(f, "the amount is more than the total"),
+            AmountsSumAboveTotal => write!(f, "the stated amounts add up to more than the total"),
+            UnknownCurrency(c) => write!(f, "unknown currency {c:?} (use an ISO 4217 code such as \"USD\")"),
+            BadDate(d) => write!(f, "{d:?} is not a date in the form YYYY-MM-DD"),
+            BadYear(y) => write!(f, "{y} is not a plausible year"),
+            Empty => write!(f, "must not be empty"),
+            MissingEnglish => write!(f, "English text (\"en\") is required"),
+            BadLocaleTag(t) => write!(f, "{t:?} is not a language tag such as \"en\" or \"pt-BR\""),
+            BadId(id) => write!(
+                f,
+                "{id:?} is not a valid id (lowercase letters, digits and hyphens, starting with a letter)"
+            ),
+            DuplicateId(id) => write!(f, "the id {id:?} is used more than once"),
+            ReservedId => write!(f, "the id {REMAINDER_ID:?} is reserved for the unattributed remainder"),
+            UnknownRegion(id) => write!(f, "no region has the id {id:?}"),
+            UnknownBeneficiary(id) => write!(f, "no beneficiary group has the id {id:?}"),
+            NoFigure => write!(f, "a region needs a share, an amount or both"),
+            BadUrl(u) => write!(f, "{u:?} is not an http(s) URL"),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.kind)
+        } else {
+            write!(f, "{}: {}", self.path, self.kind)
+        }
+    }
+}
+
+/// Tolerance for sums of shares: shares are compared in ppm, so 1 ppm of slack
+/// absorbs rounding in hand-written fractions such as 1/3.
+const SUM_SLACK_PPM: i64 = 1;
+
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn push(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem { path: path.into(), kind });
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        match text.0.get(FALLBACK_LOCALE) {
+            Some(t) if !t.trim().is_empty() => {}
+            _ => self.push(path, ProblemKind::MissingEnglish),
+        }
+        for tag in text.0.keys() {
+            if !is_locale_tag(tag) {
+                self.push(format!("{path}.{tag}"), ProblemKind::BadLocaleTag(tag.clone()));
+            }
+        }
+    }
+
+    fn id(&mut self, path: &str, id: &str, seen: &mut BTreeSet<String>) {
+        if id == REMAINDER_ID {
+            self.push(path, ProblemKind::ReservedId);
+        } else if !is_id(id) {
+            self.push(path, ProblemKind::BadId(id.to_owned()));
+        } else if !seen.insert(id.to_owned()) {
+            self.push(path, ProblemKind::DuplicateId(id.to_owned()));
+        }
+    }
+
+    /// A number that must be finite and non-negative; returns whether it is.
+    fn non_negative(&mut self, path: &str, v: f64) -> bool {
+        if !v.is_finite() {
+            self.push(path, ProblemKind::NotFinite);
+            false
+        } else if v < 0.0 {
+            self.push(path, ProblemKind::Negative(v));
+            false
+        } else {
+            true
+        }
+    }
+
+    fn share(&mut self, path: &str, v: f64) -> bool {
+        if !self.non_negative(path, v) {
+            return false;
+        }
+        if v > 1.0 {
+            self.push(path, ProblemKind::ShareAboveOne(v));
+            return false;
+        }
+        true
+    }
+
+    fn date(&mut self, path: &str, d: &str) {
+        if !is_date(d) {
+            self.push(path, ProblemKind::BadDate(d.to_owned()));
+        }
+    }
+}
+
+/// Every problem in `ds`; empty when the dataset is fit to show.
+pub fn validate(ds: &Dataset) -> Vec<Problem> {
+    let mut c = Checker { problems: Vec::new() };
+    if !is_id(&ds.id) {
+        c.push("id", ProblemKind::BadId(ds.id.clone()));
+    }
+
+    let k = &ds.contribution;
+    c.text("contribution.donor", &k.donor);
+    c.text("contribution.recipient", &k.recipient);
+    if let Some(short) = &k.recipient_short {
+        c.text("contribution.recipient_short", short);
+    }
+    if !(1900..=2200).contains(&k.operations_year) {
+        c.push("contribution.operations_year", ProblemKind::BadYear(k.operations_year));
+    }
+    if minor_digits(&k.currency).is_none() {
+        c.push("contribution.currency", ProblemKind::UnknownCurrency(k.currency.clone()));
+    }
+    let total_ok = if !k.total.is_finite() {
+        c.push("contribution.total", ProblemKind::NotFinite);
+        false
+    } else if k.total <= 0.0 {
+        c.push("contribution.total", ProblemKind::NotPositive(k.total));
+        false
+    } else {
+        true
+    };
+    c.date("contribution.announced", &k.announced);
+
+    let mut ids = BTreeSet::new();
+    if ds.regions.is_empty() {
+        c.push("regions", ProblemKind::Empty);
+    }
+    let mut share_sum = 0i64;
+    let mut amount_sum = 0.0f64;
+    for (i, r) in ds.regions.iter().enumerate() {
+        let at = format!("regions[{i}]");
+        c.id(&format!("{at}.id"), &r.id, &mut ids);
+        c.text(&format!("{at}.name"), &r.name);
+        if let Some(d) = &r.description {
+            c.text(&format!("{at}.description"), d);
+        }
+        for (j, country) in r.countries.iter().enumerate() {
+            c.text(&format!("{at}.countries[{j}]"), country);
+        }
+        if r.share.is_none() && r.amount.is_none() {
+            c.push(at.clone(), ProblemKind::NoFigure);
+        }
+        if let Some(s) = r.share {
+            // Upper bounds say nothing about how much was used, so only the
+            // other kinds count towards the sum that must not pass 100 %.
+            if c.share(&format!("{at}.share.value"), s.value) && !s.stated.is_upper_bound() {
+                share_sum += to_ppm(s.value);
+            }
+        }
+        if let Some(a) = r.amount {
+            let path = format!("{at}.amount.value");
+            if c.non_negative(&path, a.value) {
+                if total_ok && a.value > k.total {
+                    c.push(path, ProblemKind::AmountAboveTotal);
+                }
+                if !a.stated.is_upper_bound() {
+                    amount_sum += a.value;
+                }
+            }
+        }
+    }
+    if share_sum > PPM + SUM_SLACK_PPM {
+        c.push("regions", ProblemKind::SharesSumAboveOne(share_sum as f64 / PPM as f64));
+    }
+    if total_ok && amount_sum > k.total {
+        c.push("regions", ProblemKind::AmountsSumAboveTotal);
+    }
+
+    let mut beneficiary_ids = BTreeSet::new();
+    for (i, b) in ds.beneficiaries.iter().enumerate() {
+        c.id(&format!("beneficiaries[{i}].id"), &b.id, &mut beneficiary_ids);
+        c.text(&format!("beneficiaries[{i}].name"), &b.name);
+    }
+
+    let mut theme_sum = 0.0f64;
+    for (i, t) in ds.themes.iter().enumerate() {
+        let at = format!("themes[{i}]");
+        c.id(&format!("{at}.id"), &t.id, &mut ids);
+        c.text(&format!("{at}.name"), &t.name);
+        c.text(&format!("{at}.description"), &t.description);
+        for (j, b) in t.beneficiaries.iter().enumerate() {
+            if ds.beneficiary(b).is_none() {
+                c.push(format!("{at}.beneficiaries[{j}]"), ProblemKind::UnknownBeneficiary(b.clone()));
+            }
+        }
+        for (j, r) in t.regions.iter().enumerate() {
+            if ds.region(r).is_none() {
+                c.push(format!("{at}.regions[{j}]"), ProblemKind::UnknownRegion(r.clone()));
+            }
+        }
+        if let Some(a) = t.amount {
+            let path = format!("{at}.amount.value");
+            if c.non_negative(&path, a.value) {
+                if total_ok && a.value > k.total {
+                    c.push(path, ProblemKind::AmountAboveTotal);
+                }
+                if !a.stated.is_upper_bound() {
+                    theme_sum += a.value;
+                }
+            }
+        }
+    }
+    if total_ok && theme_sum > k.total {
+        c.push("themes", ProblemKind::AmountsSumAboveTotal);
+    }
+
+    if ds.sources.is_empty() {
+        c.push("sources", ProblemKind::Empty);
+    }
+    for (i, s) in ds.sources.iter().enumerate() {
+        let at = format!("sources[{i}]");
+        if s.publisher.trim().is_empty() {
+            c.push(format!("{at}.publisher"), ProblemKind::Empty);
+        }
+        if s.title.trim().is_empty() {
+            c.push(format!("{at}.title"), ProblemKind::Empty);
+        }
+        if let Some(d) = &s.date {
+            c.date(&format!("{at}.date"), d);
+        }
+        if !is_http_url(&s.url) {
+            c.push(format!("{at}.url"), ProblemKind::BadUrl(s.url.clone()));
+        }
+        if !is_locale_tag(&s.language) {
+            c.push(format!("{at}.language"), ProblemKind::BadLocaleTag(s.language.clone()));
+        }
+    }
+    c.problems
+}
+
+/// Lowercase ASCII slug starting with a letter: safe in URLs, DOM ids and file names.
+pub fn is_id(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some('a'..='z'))
+        && s.len() <= 64
+        && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-'))
+}
+
+/// A BCP 47-ish tag: 2–3 letter language, optional subtags of 2–8 alphanumerics.
+pub fn is_locale_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let lang_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_lowercase()));
+    lang_ok && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// YYYY-MM-DD with a month 1–12 and a day that exists in that month.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+fn is_http_url(s: &str) -> bool {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.chars().any(char::is_whitespace))
+}
