@@ -13,5 +13,8 @@ pub use share::{Minor, Stated, StatedAmount, StatedShare};
 pub use text::{Localized, Text};
 pub use validate::{Problem, ProblemKind};
 
+#[cfg(test)]
+mod tests;
+
 /// The bundled default dataset, compiled in so the widget needs no request for it.
 pub const DEFAULT_DATA: &str = include_str!("../../static/data/japan-iom-2021.json");

@@ -1,0 +1,378 @@
+//! Model tests on the bundled dataset and on one failing fixture per
+//! validation rule, each asserting the JSON path and the message.
+
+use serde_json::{json, Value};
+
+use super::derive::{self, MarkKind};
+use super::load::{checked, from_deserializer, prepare, MAX_BYTES};
+use super::share::{Minor, Stated};
+use super::validate::{validate, Problem, ProblemKind};
+use super::{Dataset, DEFAULT_DATA};
+use crate::describe::Describer;
+use crate::i18n::Locale;
+
+fn default_value() -> Value {
+    serde_json::from_str(DEFAULT_DATA).unwrap()
+}
+
+fn parse(text: &str) -> Result<Dataset, Vec<Problem>> {
+    let text = prepare(text).map_err(|p| vec![p])?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let ds = from_deserializer(&mut de).map_err(|p| vec![p])?;
+    checked(ds)
+}
+
+fn default_dataset() -> Dataset {
+    parse(DEFAULT_DATA).unwrap()
+}
+
+/// Problems of the default dataset after `edit`.
+fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
+    let mut v = default_value();
+    edit(&mut v);
+    match parse(&v.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(p) => p,
+    }
+}
+
+/// Asserts exactly one problem, at `path`, whose message contains `message`.
+fn assert_one(problems: &[Problem], path: &str, message: &str) {
+    assert_eq!(problems.len(), 1, "expected one problem, got {problems:#?}");
+    assert_eq!(problems[0].path, path);
+    let text = problems[0].to_string();
+    assert!(text.contains(message), "{text:?} should contain {message:?}");
+    assert!(text.starts_with(path), "{text:?} should start with its path");
+}
+
+#[test]
+fn bundled_dataset_is_valid() {
+    let ds = default_dataset();
+    assert!(validate(&ds).is_empty());
+    assert_eq!(ds.contribution.total, 37_100_767.0);
+    assert_eq!(ds.regions.len(), 3);
+    assert!(ds.themes.iter().all(|t| t.amount.is_none()), "the source gives no theme amounts");
+}
+
+#[test]
+fn bundled_dataset_round_trips() {
+    let ds = default_dataset();
+    let text = serde_json::to_string_pretty(&ds).unwrap();
+    let again = parse(&text).unwrap();
+    assert_eq!(ds, again);
+    // Same JSON document, too: nothing is added or dropped by the model
+    // (the total comes back as a float, which is the same JSON number).
+    let mut original = default_value();
+    original["contribution"]["total"] = json!(37_100_767.0);
+    assert_eq!(serde_json::to_value(&again).unwrap(), original);
+}
+
+#[test]
+fn remainder_is_not_stored_in_the_file() {
+    let ds = default_dataset();
+    assert!(ds.regions.iter().all(|r| r.id != super::REMAINDER_ID));
+}
+
+#[test]
+fn lower_bound_share_derives_a_lower_bound_amount() {
+    let ds = default_dataset();
+    let d = Describer::new(&ds, Locale::En);
+    let parts = derive::region_parts(&ds);
+    let ssa = &parts[0];
+    assert_eq!(ssa.share.stated, Stated::MoreThan);
+    assert_eq!(ssa.amount.value, Minor(1_484_030_680));
+    assert_eq!(d.share(ssa.share), "more than 40%");
+    assert_eq!(d.amount(ssa.amount), "more than USD 14,840,306.80");
+    assert_eq!(d.amount_short(ssa.amount), "more than USD 14.8 million");
+}
+
+#[test]
+fn exact_shares_derive_approximate_amounts() {
+    let ds = default_dataset();
+    let d = Describer::new(&ds, Locale::En);
+    let parts = derive::region_parts(&ds);
+    assert_eq!(d.share(parts[1].share), "35%");
+    assert_eq!(d.amount(parts[1].amount), "about USD 12,985,268.45");
+    assert_eq!(d.amount(parts[2].amount), "about USD 7,420,153.40");
+}
+
+#[test]
+fn remainder_is_an_upper_bound_when_a_share_is_a_lower_bound() {
+    let ds = default_dataset();
+    let d = Describer::new(&ds, Locale::En);
+    let parts = derive::region_parts(&ds);
+    let rest = derive::remainder(&ds, &parts).unwrap();
+    assert_eq!(rest.share.stated, Stated::AtMost);
+    assert_eq!(d.share(rest.share), "at most 5%");
+    assert_eq!(d.amount(rest.amount), "at most USD 1,855,038.35");
+}
+
+#[test]
+fn remainder_qualifier_follows_the_bounds() {
+    let with = |edit: &dyn Fn(&mut Value)| {
+        let mut v = default_value();
+        edit(&mut v);
+        let ds: Dataset = serde_json::from_value(v).unwrap();
+        let parts = derive::region_parts(&ds);
+        derive::remainder(&ds, &parts).map(|r| r.share.stated)
+    };
+    // All exact: the rest is exact too.
+    assert_eq!(with(&|v| v["regions"][0]["share"]["stated"] = json!("exact")), Some(Stated::Exact));
+    // An upper bound alone leaves at least the rest.
+    assert_eq!(
+        with(&|v| {
+            v["regions"][0]["share"]["stated"] = json!("exact");
+            v["regions"][2]["share"]["stated"] = json!("at_most");
+        }),
+        Some(Stated::AtLeast)
+    );
+    // Both kinds of bound: only approximate.
+    assert_eq!(with(&|v| v["regions"][2]["share"]["stated"] = json!("less_than")), Some(Stated::About));
+    // About alone: about.
+    assert_eq!(
+        with(&|v| {
+            v["regions"][0]["share"]["stated"] = json!("about");
+        }),
+        Some(Stated::About)
+    );
+    // Shares that cover the whole total leave no remainder.
+    assert_eq!(with(&|v| v["regions"][0]["share"]["value"] = json!(0.45)), None);
+}
+
+#[test]
+fn remainder_sits_next_to_the_lower_bound_region() {
+    let ds = default_dataset();
+    let ids: Vec<_> = derive::region_marks(&ds).iter().map(|p| p.id().to_owned()).collect();
+    assert_eq!(ids, ["sub-saharan-africa", "unattributed", "mena-europe", "asia"]);
+    assert!(matches!(derive::region_marks(&ds)[1].kind, MarkKind::Remainder));
+}
+
+#[test]
+fn amount_only_region_derives_its_share() {
+    let mut v = default_value();
+    v["regions"][0] = json!({
+        "id": "sub-saharan-africa", "name": {"en": "Sub-Saharan Africa"},
+        "amount": {"value": 14000000, "stated": "exact"}
+    });
+    let ds = parse(&v.to_string()).unwrap();
+    let d = Describer::new(&ds, Locale::En);
+    let p = &derive::region_parts(&ds)[0];
+    assert!(p.amount_is_stated && !p.share_is_stated);
+    assert_eq!(d.amount(p.amount), "USD 14,000,000");
+    assert_eq!(d.share(p.share), "about 37.7%");
+}
+
+#[test]
+fn summary_is_generated_with_qualifiers() {
+    let ds = default_dataset();
+    let s = Describer::new(&ds, Locale::En).summary();
+    assert_eq!(
+        s,
+        "Government of Japan allocated USD 37.1 million to IOM for its operations in 2021. \
+         By region: Sub-Saharan Africa, more than 40%; Middle East and North Africa, and Europe, 35%; \
+         Asia, 20%. The source does not attribute at most 5% of the total to any region."
+    );
+}
+
+#[test]
+fn theme_marks_are_empty_without_theme_amounts() {
+    let ds = default_dataset();
+    assert!(derive::theme_marks(&ds).is_empty());
+}
+
+#[test]
+fn theme_amounts_make_theme_marks() {
+    let mut v = default_value();
+    v["themes"][0]["amount"] = json!({"value": 20000000, "stated": "exact"});
+    v["themes"][1]["amount"] = json!({"value": 10000000, "stated": "about"});
+    let ds = parse(&v.to_string()).unwrap();
+    let marks = derive::theme_marks(&ds);
+    assert_eq!(marks.len(), 3, "two themes and the unattributed rest");
+    assert!(marks[2].is_remainder());
+}
+
+#[test]
+fn linked_ids_go_both_ways() {
+    let mut v = default_value();
+    v["themes"][0]["regions"] = json!(["asia"]);
+    let ds = parse(&v.to_string()).unwrap();
+    assert_eq!(derive::linked_ids(&ds, "asia"), ["life-saving-assistance"]);
+    assert_eq!(derive::linked_ids(&ds, "life-saving-assistance"), ["asia"]);
+    assert!(derive::linked_ids(&ds, "mena-europe").is_empty());
+}
+
+// ---- one failing fixture per validation rule ----
+
+#[test]
+fn rule_share_above_one() {
+    let p = problems_after(|v| v["regions"][1]["share"]["value"] = json!(1.4));
+    assert!(p.iter().any(|p| p.path == "regions[1].share.value" && p.to_string().contains("1.4 is more than 100 %")));
+}
+
+#[test]
+fn rule_negative_share() {
+    let p = problems_after(|v| v["regions"][2]["share"]["value"] = json!(-0.2));
+    assert_one(&p, "regions[2].share.value", "-0.2 must not be negative");
+}
+
+#[test]
+fn rule_shares_sum_above_one() {
+    let p = problems_after(|v| v["regions"][2]["share"]["value"] = json!(0.3));
+    assert_one(&p, "regions", "add up to 105.0 %, more than 100 %");
+}
+
+#[test]
+fn rule_total_positive() {
+    let p = problems_after(|v| v["contribution"]["total"] = json!(0));
+    assert_one(&p, "contribution.total", "0 must be more than 0");
+}
+
+#[test]
+fn rule_known_currency() {
+    let p = problems_after(|v| v["contribution"]["currency"] = json!("XYZ"));
+    assert_one(&p, "contribution.currency", "unknown currency \"XYZ\"");
+}
+
+#[test]
+fn rule_announced_date() {
+    let p = problems_after(|v| v["contribution"]["announced"] = json!("2021-02-30"));
+    assert_one(&p, "contribution.announced", "not a date in the form YYYY-MM-DD");
+}
+
+#[test]
+fn rule_plausible_year() {
+    let p = problems_after(|v| v["contribution"]["operations_year"] = json!(21));
+    assert_one(&p, "contribution.operations_year", "21 is not a plausible year");
+}
+
+#[test]
+fn rule_regions_not_empty() {
+    let p = problems_after(|v| v["regions"] = json!([]));
+    assert_one(&p, "regions", "must not be empty");
+}
+
+#[test]
+fn rule_unique_ids() {
+    let p = problems_after(|v| v["regions"][2]["id"] = json!("asia-x"));
+    assert!(p.is_empty());
+    let p = problems_after(|v| v["regions"][2]["id"] = json!("mena-europe"));
+    assert_one(&p, "regions[2].id", "the id \"mena-europe\" is used more than once");
+    let p = problems_after(|v| v["themes"][0]["id"] = json!("asia"));
+    assert_one(&p, "themes[0].id", "used more than once");
+}
+
+#[test]
+fn rule_id_format() {
+    let p = problems_after(|v| v["regions"][0]["id"] = json!("Sub Saharan"));
+    assert_one(&p, "regions[0].id", "is not a valid id");
+    let p = problems_after(|v| v["id"] = json!(""));
+    assert_one(&p, "id", "is not a valid id");
+}
+
+#[test]
+fn rule_reserved_remainder_id() {
+    let p = problems_after(|v| v["regions"][0]["id"] = json!("unattributed"));
+    assert_one(&p, "regions[0].id", "reserved for the unattributed remainder");
+}
+
+#[test]
+fn rule_english_required() {
+    let p = problems_after(|v| v["regions"][0]["name"] = json!({"fr": "Afrique subsaharienne"}));
+    assert_one(&p, "regions[0].name", "English text (\"en\") is required");
+}
+
+#[test]
+fn rule_locale_tags() {
+    let p = problems_after(|v| v["regions"][0]["name"]["French"] = json!("Afrique"));
+    assert_one(&p, "regions[0].name.French", "is not a language tag");
+}
+
+#[test]
+fn rule_region_needs_a_figure() {
+    let p = problems_after(|v| {
+        v["regions"][2].as_object_mut().unwrap().remove("share");
+    });
+    assert_one(&p, "regions[2]", "needs a share, an amount or both");
+}
+
+#[test]
+fn rule_amount_not_above_total() {
+    let p = problems_after(|v| v["themes"][0]["amount"] = json!({"value": 50000000, "stated": "exact"}));
+    assert!(p.iter().any(|p| p.path == "themes[0].amount.value" && p.to_string().contains("more than the total")));
+}
+
+#[test]
+fn rule_amounts_sum_not_above_total() {
+    let p = problems_after(|v| {
+        v["themes"][0]["amount"] = json!({"value": 20000000, "stated": "exact"});
+        v["themes"][1]["amount"] = json!({"value": 20000000, "stated": "exact"});
+    });
+    assert_one(&p, "themes", "add up to more than the total");
+}
+
+#[test]
+fn rule_theme_links_resolve() {
+    let p = problems_after(|v| v["themes"][1]["regions"] = json!(["asia", "atlantis"]));
+    assert_one(&p, "themes[1].regions[1]", "no region has the id \"atlantis\"");
+    let p = problems_after(|v| v["themes"][1]["beneficiaries"] = json!(["martians"]));
+    assert_one(&p, "themes[1].beneficiaries[0]", "no beneficiary group has the id \"martians\"");
+}
+
+#[test]
+fn rule_sources_not_empty_and_urls() {
+    let p = problems_after(|v| v["sources"] = json!([]));
+    assert_one(&p, "sources", "must not be empty");
+    let p = problems_after(|v| v["sources"][0]["url"] = json!("javascript:alert(1)"));
+    assert_one(&p, "sources[0].url", "is not an http(s) URL");
+    let p = problems_after(|v| v["sources"][0]["date"] = json!("12/03/2021"));
+    assert_one(&p, "sources[0].date", "not a date");
+    let p = problems_after(|v| v["sources"][0]["title"] = json!(" "));
+    assert_one(&p, "sources[0].title", "must not be empty");
+}
+
+#[test]
+fn rule_types_and_missing_fields_name_their_path() {
+    let p = problems_after(|v| v["regions"][1]["share"]["value"] = json!("35%"));
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].path, "regions[1].share.value");
+    assert!(matches!(p[0].kind, ProblemKind::Parse(_)));
+    let p = problems_after(|v| {
+        v["contribution"].as_object_mut().unwrap().remove("total");
+    });
+    assert_eq!(p[0].path, "contribution");
+    assert!(p[0].to_string().contains("missing field `total`"));
+    let p = problems_after(|v| v["regions"][0]["share"]["stated"] = json!("roughly"));
+    assert_eq!(p[0].path, "regions[0].share.stated");
+}
+
+#[test]
+fn rule_unknown_fields_are_rejected() {
+    let p = problems_after(|v| v["regions"][0]["shares"] = json!(0.4));
+    assert_eq!(p.len(), 1);
+    assert!(p[0].to_string().contains("unknown field `shares`"), "{}", p[0]);
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let p = parse("{\n  \"id\": \"x\",\n  oops\n}").unwrap_err();
+    assert!(p[0].to_string().contains("line 3 column 3"), "{}", p[0]);
+}
+
+#[test]
+fn size_limit_applies_before_parsing_and_bom_is_accepted() {
+    let big = " ".repeat(MAX_BYTES + 1);
+    let p = parse(&big).unwrap_err();
+    assert!(matches!(p[0].kind, ProblemKind::TooLarge { .. }));
+    let with_bom = format!("\u{feff}{DEFAULT_DATA}");
+    assert!(parse(&with_bom).is_ok());
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let p = problems_after(|v| {
+        v["contribution"]["currency"] = json!("XYZ");
+        v["regions"][0]["share"]["value"] = json!(1.4);
+        v["sources"][0]["url"] = json!("ftp://x");
+    });
+    assert!(p.len() >= 3, "{p:#?}");
+}

@@ -1,0 +1,177 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount the widget
+//! into a real DOM and check what a reader would see and do.
+#![cfg(target_arch = "wasm32")]
+
+use funding_breakdown::components::app::{App, AppProps};
+use funding_breakdown::model::DEFAULT_DATA;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn mount(id: &str, data: Option<String>) -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps { id_prefix: id.to_owned().into(), sync_url: false, data: data.map(Into::into) },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+fn click(el: &Element) {
+    let init = MouseEventInit::new();
+    init.set_bubbles(true);
+    let ev = MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+fn key(el: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_key(key);
+    let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn headline_and_one_mark_per_region_plus_remainder() {
+    let root = mount("t1", None).await;
+    let head = text(&one(&root, ".fb-head"));
+    assert!(head.contains("Government of Japan"), "{head}");
+    assert!(head.contains("USD 37.1 million"), "{head}");
+    assert!(head.contains("USD 37,100,767"), "exact total available: {head}");
+    assert!(head.contains("Allocated"), "{head}");
+    let marks = all(&root, "svg.fb-donut path[role=option]");
+    assert_eq!(marks.len(), 4, "three regions and the remainder");
+    assert_eq!(all(&root, "path.fb-rest").len(), 1);
+    let rest = one(&root, "path.fb-rest");
+    assert!(rest.get_attribute("fill").unwrap().starts_with("url(#t1-hatch"));
+    assert!(rest.get_attribute("aria-label").unwrap().contains("Not attributed by the source"));
+    let legend = text(&one(&root, ".fb-legend"));
+    assert!(legend.contains("more than 40%"), "{legend}");
+    assert!(legend.contains("more than USD 14.8 million"), "{legend}");
+    assert!(legend.contains("at most 5%"), "{legend}");
+    // One tab stop for the whole chart.
+    let stops = marks.iter().filter(|m| m.get_attribute("tabindex").as_deref() == Some("0")).count();
+    assert_eq!(stops, 1);
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_mark_shows_its_detail_and_announces_it() {
+    let root = mount("t2", None).await;
+    click(&one(&root, "#t2-mark-sub-saharan-africa"));
+    yew::scheduler::flush().await;
+    let detail = text(&one(&root, ".fb-detail"));
+    assert!(detail.contains("Sub-Saharan Africa"), "{detail}");
+    assert!(detail.contains("more than 40%"), "{detail}");
+    assert!(detail.contains("more than USD 14,840,306.80"), "{detail}");
+    let live = one(&root, "[aria-live=polite]");
+    assert!(text(&live).contains("Sub-Saharan Africa"));
+    let mark = one(&root, "#t2-mark-sub-saharan-africa");
+    assert_eq!(mark.get_attribute("aria-selected").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_the_selection_and_escape_clears_it() {
+    let root = mount("t3", None).await;
+    let svg = one(&root, "svg.fb-donut");
+    key(&one(&root, "#t3-mark-sub-saharan-africa"), "ArrowRight");
+    yew::scheduler::flush().await;
+    assert!(text(&one(&root, ".fb-detail")).contains("Not attributed by the source"));
+    assert!(text(&one(&root, ".fb-detail")).contains("at most USD 1,855,038.35"));
+    key(&one(&root, "#t3-mark-unattributed"), "ArrowRight");
+    yew::scheduler::flush().await;
+    assert!(text(&one(&root, ".fb-detail")).contains("Middle East"));
+    key(&svg, "Escape");
+    yew::scheduler::flush().await;
+    assert!(one(&root, ".fb-detail").class_list().contains("is-empty"));
+    assert_eq!(all(&root, "path[aria-selected=true]").len(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn tabs_switch_views() {
+    let root = mount("t4", None).await;
+    click(&one(&root, "#t4-tab-table"));
+    yew::scheduler::flush().await;
+    let table = one(&root, "table.fb-table");
+    assert!(text(&one(&table, "caption")).contains("Figures by region"));
+    assert_eq!(all(&table, "tbody tr").len(), 4);
+    assert!(text(&table).contains("at most USD 1,855,038.35"));
+    key(&one(&root, "#t4-tab-table"), "ArrowRight");
+    yew::scheduler::flush().await;
+    assert_eq!(one(&root, "#t4-tab-sources").get_attribute("aria-selected").as_deref(), Some("true"));
+    let links = all(&root, ".fb-sources a");
+    assert_eq!(links.len(), 3);
+    assert!(links.iter().all(|a| a.get_attribute("rel").unwrap().contains("noopener")));
+}
+
+#[wasm_bindgen_test]
+async fn theme_view_shows_no_figures_when_the_source_gives_none() {
+    let root = mount("t5", None).await;
+    click(&one(&root, "#t5-tab-theme"));
+    yew::scheduler::flush().await;
+    let view = one(&root, ".fb-themes-view");
+    let body = text(&view);
+    assert!(body.contains("no breakdown"), "{body}");
+    assert!(!body.contains('%') && !body.contains("USD"), "no figure for themes: {body}");
+    assert!(all(&view, "svg").is_empty());
+    assert_eq!(all(&view, ".fb-theme").len(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn theme_amounts_are_drawn_as_a_chart() {
+    let data = DEFAULT_DATA.replacen(
+        "\"id\": \"life-saving-assistance\",",
+        "\"id\": \"life-saving-assistance\", \"amount\": {\"value\": 20000000, \"stated\": \"exact\"},",
+        1,
+    );
+    let root = mount("t6", Some(data)).await;
+    click(&one(&root, "#t6-tab-theme"));
+    yew::scheduler::flush().await;
+    let marks = all(&root, ".fb-themes-view svg path[role=option]");
+    assert_eq!(marks.len(), 2, "one theme and the unattributed rest");
+    assert!(all(&root, ".fb-no-breakdown").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn bad_data_shows_the_problem_not_a_blank_box() {
+    let data = DEFAULT_DATA.replacen("\"value\": 0.4", "\"value\": 1.4", 1);
+    let root = mount("t7", Some(data)).await;
+    let err = one(&root, "[role=alert]");
+    let msg = text(&err);
+    assert!(msg.contains("regions[0].share.value"), "{msg}");
+    assert!(msg.contains("more than 100 %"), "{msg}");
+    let root = mount("t8", Some("{ not json".to_owned())).await;
+    assert!(text(&one(&root, "[role=alert]")).contains("cannot be shown"));
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_on_a_page_keep_their_own_ids_and_selection() {
+    let a = mount("ta", None).await;
+    let b = mount("tb", None).await;
+    click(&one(&a, "#ta-mark-asia"));
+    yew::scheduler::flush().await;
+    assert!(text(&one(&a, ".fb-detail")).contains("Asia"));
+    assert!(one(&b, ".fb-detail").class_list().contains("is-empty"));
+    assert!(gloo::utils::document().get_element_by_id("tb-mark-asia").is_some());
+}
