@@ -25,7 +25,11 @@ pub struct DataText {
 
 impl<'a> Describer<'a> {
     pub fn new(ds: &'a Dataset, locale: Locale) -> Self {
-        Describer { ds, locale, fmt: Fmt::new(locale) }
+        Describer {
+            ds,
+            locale,
+            fmt: Fmt::new(locale),
+        }
     }
 
     fn digits(&self) -> u32 {
@@ -50,19 +54,26 @@ impl<'a> Describer<'a> {
 
     /// "more than 40%".
     pub fn share(&self, q: Qualified<i64>) -> String {
-        self.locale.fill(share_msg(q.stated), &[("share", &self.fmt.percent(q.value))])
+        self.locale.fill(
+            share_msg(q.stated),
+            &[("share", &self.fmt.percent(q.value))],
+        )
     }
 
     /// "more than USD 14,840,306.80".
     pub fn amount(&self, q: Qualified<Minor>) -> String {
         let amount = self.fmt.money(q.value, self.digits(), self.currency());
-        self.locale.fill(amount_msg(q.stated), &[("amount", &amount)])
+        self.locale
+            .fill(amount_msg(q.stated), &[("amount", &amount)])
     }
 
     /// "more than USD 14.8 million".
     pub fn amount_short(&self, q: Qualified<Minor>) -> String {
-        let amount = self.fmt.money_short(q.value, self.digits(), self.currency());
-        self.locale.fill(amount_msg(q.stated), &[("amount", &amount)])
+        let amount = self
+            .fmt
+            .money_short(q.value, self.digits(), self.currency());
+        self.locale
+            .fill(amount_msg(q.stated), &[("amount", &amount)])
     }
 
     pub fn total(&self) -> Minor {
@@ -70,7 +81,8 @@ impl<'a> Describer<'a> {
     }
 
     pub fn total_short(&self) -> String {
-        self.fmt.money_short(self.total(), self.digits(), self.currency())
+        self.fmt
+            .money_short(self.total(), self.digits(), self.currency())
     }
 
     pub fn total_exact(&self) -> String {
@@ -81,9 +93,10 @@ impl<'a> Describer<'a> {
         match part.kind {
             MarkKind::Region(r) => self.data(&r.name),
             MarkKind::Theme(t) => self.data(&t.name),
-            MarkKind::Remainder => {
-                DataText { text: self.text(Msg::RemainderName).to_owned(), lang: None }
-            }
+            MarkKind::Remainder => DataText {
+                text: self.text(Msg::RemainderName).to_owned(),
+                lang: None,
+            },
         }
     }
 
@@ -91,9 +104,10 @@ impl<'a> Describer<'a> {
         match part.kind {
             MarkKind::Region(r) => r.description.as_ref().map(|d| self.data(d)),
             MarkKind::Theme(t) => Some(self.data(&t.description)),
-            MarkKind::Remainder => {
-                Some(DataText { text: self.text(Msg::RemainderDescription).to_owned(), lang: None })
-            }
+            MarkKind::Remainder => Some(DataText {
+                text: self.text(Msg::RemainderDescription).to_owned(),
+                lang: None,
+            }),
         }
     }
 
@@ -142,21 +156,27 @@ impl<'a> Describer<'a> {
             .map(|p| {
                 self.locale.fill(
                     Msg::SummaryItem,
-                    &[("name", &self.name(p).text), ("share", &self.share(p.share))],
+                    &[
+                        ("name", &self.name(p).text),
+                        ("share", &self.share(p.share)),
+                    ],
                 )
             })
             .collect();
         if !items.is_empty() {
             out.push(' ');
-            out.push_str(
-                &self
-                    .locale
-                    .fill(Msg::SummaryRegions, &[("list", &items.join(self.text(Msg::ListSeparator)))]),
-            );
+            out.push_str(&self.locale.fill(
+                Msg::SummaryRegions,
+                &[("list", &items.join(self.text(Msg::ListSeparator)))],
+            ));
         }
         if let Some(rest) = derive::remainder(self.ds, &parts) {
             out.push(' ');
-            out.push_str(&self.locale.fill(Msg::SummaryRemainder, &[("share", &self.share(rest.share))]));
+            out.push_str(
+                &self
+                    .locale
+                    .fill(Msg::SummaryRemainder, &[("share", &self.share(rest.share))]),
+            );
         }
         out
     }

@@ -64,7 +64,11 @@ impl UiState {
             Action::SetView(view) => next.view = view,
             Action::Select(id) => next.selected = Some(id),
             Action::Toggle(id) => {
-                next.selected = if self.selected.as_deref() == Some(id.as_str()) { None } else { Some(id) };
+                next.selected = if self.selected.as_deref() == Some(id.as_str()) {
+                    None
+                } else {
+                    Some(id)
+                };
             }
             Action::ClearSelection => next.selected = None,
         }
@@ -82,7 +86,11 @@ impl UiState {
 
     /// The hash for this state, e.g. `#view=region&sel=asia`.
     pub fn to_hash(&self) -> String {
-        HashState { view: Some(self.view), sel: self.selected.clone() }.encode()
+        HashState {
+            view: Some(self.view),
+            sel: self.selected.clone(),
+        }
+        .encode()
     }
 }
 
@@ -108,7 +116,9 @@ impl HashState {
         let mut out = HashState::default();
         let body = hash.strip_prefix('#').unwrap_or(hash);
         for pair in body.split('&') {
-            let Some((key, value)) = pair.split_once('=') else { continue };
+            let Some((key, value)) = pair.split_once('=') else {
+                continue;
+            };
             match key {
                 "view" => {
                     if let Some(v) = View::parse(value) {
@@ -155,7 +165,13 @@ mod tests {
     #[test]
     fn decode_reads_view_and_selection() {
         let h = HashState::decode("#view=table&sel=asia");
-        assert_eq!(h, HashState { view: Some(View::Table), sel: Some("asia".into()) });
+        assert_eq!(
+            h,
+            HashState {
+                view: Some(View::Table),
+                sel: Some("asia".into())
+            }
+        );
     }
 
     #[test]
@@ -163,19 +179,29 @@ mod tests {
         let h = HashState::decode("#view=pie&sel=%3Cscript%3E&x=1&junk");
         assert_eq!(h, HashState::default());
         assert_eq!(HashState::decode(""), HashState::default());
-        assert_eq!(HashState::decode("#view=theme&view=bogus").view, Some(View::Theme));
+        assert_eq!(
+            HashState::decode("#view=theme&view=bogus").view,
+            Some(View::Theme)
+        );
     }
 
     #[test]
     fn encode_round_trips() {
         for view in View::ALL {
             for sel in [None, Some("sub-saharan-africa".to_owned())] {
-                let h = HashState { view: Some(view), sel };
+                let h = HashState {
+                    view: Some(view),
+                    sel,
+                };
                 assert_eq!(HashState::decode(&h.encode()), h);
             }
         }
         assert_eq!(
-            HashState { view: Some(View::Region), sel: Some("asia".into()) }.encode(),
+            HashState {
+                view: Some(View::Region),
+                sel: Some("asia".into())
+            }
+            .encode(),
             "#view=region&sel=asia"
         );
     }

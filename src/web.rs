@@ -15,9 +15,13 @@ pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_else(|| "the file is not valid JSON".to_owned());
-        vec![Problem { path: String::new(), kind: ProblemKind::Parse(message) }]
+        vec![Problem {
+            path: String::new(),
+            kind: ProblemKind::Parse(message),
+        }]
     })?;
-    let ds = from_deserializer(serde_wasm_bindgen::Deserializer::from(value)).map_err(|p| vec![p])?;
+    let ds =
+        from_deserializer(serde_wasm_bindgen::Deserializer::from(value)).map_err(|p| vec![p])?;
     checked(ds)
 }
 
@@ -30,7 +34,9 @@ pub fn location_hash() -> String {
 
 /// Replaces the URL hash without adding a history entry.
 pub fn replace_hash(hash: &str) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if location_hash() == hash {
         return;
     }
@@ -54,7 +60,9 @@ fn install_panic_hook(root: web_sys::Element) {
 /// Entry point of the standalone page: mounts into `#funding-breakdown`
 /// (replacing any pre-rendered markup), or into `<body>` when it is missing.
 pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let root = match document.get_element_by_id("funding-breakdown") {
         Some(root) => root,
         None => match document.body() {
@@ -66,7 +74,11 @@ pub fn start() {
     root.set_inner_html("");
     yew::Renderer::<App>::with_root_and_props(
         root,
-        AppProps { id_prefix: "fb1".into(), sync_url: true, data: None },
+        AppProps {
+            id_prefix: "fb1".into(),
+            sync_url: true,
+            data: None,
+        },
     )
     .render();
 }

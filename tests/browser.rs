@@ -1,6 +1,13 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): mount the widget
 //! into a real DOM and check what a reader would see and do.
 #![cfg(target_arch = "wasm32")]
+// Test code may panic: a panic is how a test fails.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use funding_breakdown::components::app::{App, AppProps};
 use funding_breakdown::model::DEFAULT_DATA;
@@ -16,7 +23,11 @@ async fn mount(id: &str, data: Option<String>) -> Element {
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
-        AppProps { id_prefix: id.to_owned().into(), sync_url: false, data: data.map(Into::into) },
+        AppProps {
+            id_prefix: id.to_owned().into(),
+            sync_url: false,
+            data: data.map(Into::into),
+        },
     )
     .render();
     yew::scheduler::flush().await;
@@ -31,7 +42,9 @@ fn one(root: &Element, selector: &str) -> Element {
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
 }
 
 fn text(el: &Element) -> String {
@@ -59,20 +72,32 @@ async fn headline_and_one_mark_per_region_plus_remainder() {
     let head = text(&one(&root, ".fb-head"));
     assert!(head.contains("Government of Japan"), "{head}");
     assert!(head.contains("USD 37.1 million"), "{head}");
-    assert!(head.contains("USD 37,100,767"), "exact total available: {head}");
+    assert!(
+        head.contains("USD 37,100,767"),
+        "exact total available: {head}"
+    );
     assert!(head.contains("Allocated"), "{head}");
     let marks = all(&root, "svg.fb-donut path[role=option]");
     assert_eq!(marks.len(), 4, "three regions and the remainder");
     assert_eq!(all(&root, "path.fb-rest").len(), 1);
     let rest = one(&root, "path.fb-rest");
-    assert!(rest.get_attribute("fill").unwrap().starts_with("url(#t1-hatch"));
-    assert!(rest.get_attribute("aria-label").unwrap().contains("Not attributed by the source"));
+    assert!(rest
+        .get_attribute("fill")
+        .unwrap()
+        .starts_with("url(#t1-hatch"));
+    assert!(rest
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("Not attributed by the source"));
     let legend = text(&one(&root, ".fb-legend"));
     assert!(legend.contains("more than 40%"), "{legend}");
     assert!(legend.contains("more than USD 14.8 million"), "{legend}");
     assert!(legend.contains("at most 5%"), "{legend}");
     // One tab stop for the whole chart.
-    let stops = marks.iter().filter(|m| m.get_attribute("tabindex").as_deref() == Some("0")).count();
+    let stops = marks
+        .iter()
+        .filter(|m| m.get_attribute("tabindex").as_deref() == Some("0"))
+        .count();
     assert_eq!(stops, 1);
 }
 
@@ -119,10 +144,17 @@ async fn tabs_switch_views() {
     assert!(text(&table).contains("at most USD 1,855,038.35"));
     key(&one(&root, "#t4-tab-table"), "ArrowRight");
     yew::scheduler::flush().await;
-    assert_eq!(one(&root, "#t4-tab-sources").get_attribute("aria-selected").as_deref(), Some("true"));
+    assert_eq!(
+        one(&root, "#t4-tab-sources")
+            .get_attribute("aria-selected")
+            .as_deref(),
+        Some("true")
+    );
     let links = all(&root, ".fb-sources a");
     assert_eq!(links.len(), 3);
-    assert!(links.iter().all(|a| a.get_attribute("rel").unwrap().contains("noopener")));
+    assert!(links
+        .iter()
+        .all(|a| a.get_attribute("rel").unwrap().contains("noopener")));
 }
 
 #[wasm_bindgen_test]
@@ -133,7 +165,10 @@ async fn theme_view_shows_no_figures_when_the_source_gives_none() {
     let view = one(&root, ".fb-themes-view");
     let body = text(&view);
     assert!(body.contains("no breakdown"), "{body}");
-    assert!(!body.contains('%') && !body.contains("USD"), "no figure for themes: {body}");
+    assert!(
+        !body.contains('%') && !body.contains("USD"),
+        "no figure for themes: {body}"
+    );
     assert!(all(&view, "svg").is_empty());
     assert_eq!(all(&view, ".fb-theme").len(), 5);
 }
@@ -173,5 +208,7 @@ async fn two_widgets_on_a_page_keep_their_own_ids_and_selection() {
     yew::scheduler::flush().await;
     assert!(text(&one(&a, ".fb-detail")).contains("Asia"));
     assert!(one(&b, ".fb-detail").class_list().contains("is-empty"));
-    assert!(gloo::utils::document().get_element_by_id("tb-mark-asia").is_some());
+    assert!(gloo::utils::document()
+        .get_element_by_id("tb-mark-asia")
+        .is_some());
 }

@@ -26,11 +26,19 @@ pub fn segments(fractions: &[f64]) -> Vec<Segment> {
     fractions
         .iter()
         .map(|&f| {
-            let f = if f.is_finite() { f.clamp(0.0, 1.0) } else { 0.0 };
+            let f = if f.is_finite() {
+                f.clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
             let start = at;
             let end = (at + f).min(1.0);
             at = end;
-            Segment { start, end, path: ring_path(start, end, OUTER, INNER) }
+            Segment {
+                start,
+                end,
+                path: ring_path(start, end, OUTER, INNER),
+            }
         })
         .collect()
 }
@@ -45,7 +53,11 @@ pub fn point(frac: f64, r: f64) -> (f64, f64) {
 fn n(v: f64) -> String {
     let s = format!("{:.2}", v);
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
 }
 
 /// Path data of the ring segment between two fractions of a turn.

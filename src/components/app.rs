@@ -79,12 +79,20 @@ struct WidgetProps {
 
 #[component]
 fn Widget(props: &WidgetProps) -> Html {
-    let ctx = Ctx { data: props.data.clone(), locale: props.locale, ids: props.ids.clone() };
+    let ctx = Ctx {
+        data: props.data.clone(),
+        locale: props.locale,
+        ids: props.ids.clone(),
+    };
     let store = {
         let data = props.data.clone();
         let sync = props.sync_url;
         use_reducer(move || {
-            Store(if sync { UiState::from_hash(&crate::web::location_hash(), &data) } else { UiState::default() })
+            Store(if sync {
+                UiState::from_hash(&crate::web::location_hash(), &data)
+            } else {
+                UiState::default()
+            })
         })
     };
     let state = &store.0;
@@ -141,7 +149,9 @@ fn Widget(props: &WidgetProps) -> Html {
                 </div>
             </div>
         },
-        View::Theme => html! { <ThemeView selected={selected.clone()} on_select={on_select.clone()} /> },
+        View::Theme => {
+            html! { <ThemeView selected={selected.clone()} on_select={on_select.clone()} /> }
+        }
         View::Table => html! { <TableView /> },
         View::Sources => html! { <SourcesView /> },
     };

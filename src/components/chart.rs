@@ -58,7 +58,10 @@ pub fn Chart(props: &ChartProps) -> Html {
         .map(|s| derive::linked_ids(&ctx.data, s))
         .unwrap_or_default();
     let segments = donut::segments(
-        &parts.iter().map(|p| ppm_to_fraction(p.share.value)).collect::<Vec<_>>(),
+        &parts
+            .iter()
+            .map(|p| ppm_to_fraction(p.share.value))
+            .collect::<Vec<_>>(),
     );
     let mark_id = {
         let prefix = ctx.id(match props.kind {
@@ -121,7 +124,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let marks_html = parts.iter().zip(&segments).enumerate().map(|(i, (part, seg))| {
         let id = part.id().to_owned();
         let is_sel = selected_index == Some(i);
-        let is_linked = linked.iter().any(|l| *l == id);
+        let is_linked = linked.contains(&id);
         let class = classes!(
             "fb-mark",
             colour_class(i, part),
@@ -180,7 +183,9 @@ pub fn Chart(props: &ChartProps) -> Html {
 
 /// Moves keyboard focus to the mark with `dom_id` inside this chart.
 fn focus_in(svg_ref: &NodeRef, dom_id: &str) {
-    let Some(svg) = svg_ref.cast::<web_sys::Element>() else { return };
+    let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
+        return;
+    };
     let selector = format!("[id=\"{dom_id}\"]");
     if let Ok(Some(el)) = svg.query_selector(&selector) {
         if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {

@@ -33,7 +33,10 @@ pub fn Detail(props: &DetailProps) -> Html {
     };
     let countries = match part.kind {
         MarkKind::Region(r) if !r.countries.is_empty() => {
-            let names = r.countries.iter().map(|c| html! { <li>{ data_text(d.data(c)) }</li> });
+            let names = r
+                .countries
+                .iter()
+                .map(|c| html! { <li>{ data_text(d.data(c)) }</li> });
             html! { <>
                 <dt>{ d.text(Msg::DetailCountries) }</dt>
                 <dd><ul class="fb-inline-list">{ for names }</ul></dd>
@@ -50,7 +53,11 @@ pub fn Detail(props: &DetailProps) -> Html {
             _ => Msg::DetailLinkedRegions,
         };
         let names = linked.iter().filter_map(|id| {
-            let name = ctx.data.theme(id).map(|t| &t.name).or(ctx.data.region(id).map(|r| &r.name))?;
+            let name = ctx
+                .data
+                .theme(id)
+                .map(|t| &t.name)
+                .or(ctx.data.region(id).map(|r| &r.name))?;
             Some(html! { <li>{ data_text(d.data(name)) }</li> })
         });
         html! { <>

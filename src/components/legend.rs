@@ -27,7 +27,7 @@ pub fn Legend(props: &LegendProps) -> Html {
     let items = parts.iter().enumerate().map(|(i, part)| {
         let id = part.id().to_owned();
         let is_sel = props.selected.as_deref() == Some(id.as_str());
-        let is_linked = linked.iter().any(|l| *l == id);
+        let is_linked = linked.contains(&id);
         let select = {
             let on_select = props.on_select.clone();
             let id = id.clone();

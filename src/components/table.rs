@@ -23,7 +23,10 @@ pub fn TableView() -> Html {
                 </tr>
             }
         });
-        let total = crate::model::derive::Qualified { value: PPM, stated: Stated::Exact };
+        let total = crate::model::derive::Qualified {
+            value: PPM,
+            stated: Stated::Exact,
+        };
         html! {
             <table class="fb-table">
                 <caption>{ d.text(caption) }</caption>

@@ -41,7 +41,7 @@ pub fn ThemeView(props: &ThemeViewProps) -> Html {
     };
     let items = ctx.data.themes.iter().map(|t| {
         let is_sel = props.selected.as_deref() == Some(t.id.as_str());
-        let is_linked = linked.iter().any(|l| *l == t.id);
+        let is_linked = linked.contains(&t.id);
         let who = t.beneficiaries.iter().filter_map(|b| ctx.data.beneficiary(b)).map(|b| {
             html! { <li>{ data_text(d.data(&b.name)) }</li> }
         });

@@ -12,8 +12,18 @@ pub struct Fmt {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl Fmt {
@@ -40,7 +50,11 @@ impl Fmt {
                 if tenths % 10 == 0 {
                     group(tenths.unsigned_abs() / 10)
                 } else {
-                    format!("{}.{}", group(tenths.unsigned_abs() / 10), tenths.unsigned_abs() % 10)
+                    format!(
+                        "{}.{}",
+                        group(tenths.unsigned_abs() / 10),
+                        tenths.unsigned_abs() % 10
+                    )
                 }
             }
             _ => trim_zeros(&format!("0.{:02}", hundredths.unsigned_abs() % 100)),
@@ -84,7 +98,11 @@ impl Fmt {
     pub fn date(&self, ymd: &str) -> String {
         let month = ymd.get(5..7).and_then(|m| m.parse::<usize>().ok());
         let day = ymd.get(8..10).and_then(|d| d.parse::<u32>().ok());
-        match (ymd.get(0..4), month.and_then(|m| MONTHS.get(m.wrapping_sub(1))), day) {
+        match (
+            ymd.get(0..4),
+            month.and_then(|m| MONTHS.get(m.wrapping_sub(1))),
+            day,
+        ) {
             (Some(y), Some(m), Some(d)) => format!("{d} {m} {y}"),
             _ => ymd.to_owned(),
         }
@@ -142,7 +160,10 @@ mod tests {
     #[test]
     fn money_full_shows_cents_only_when_there_are_any() {
         assert_eq!(EN.money(Minor(3_710_076_700), 2, "USD"), "USD 37,100,767");
-        assert_eq!(EN.money(Minor(1_484_030_680), 2, "USD"), "USD 14,840,306.80");
+        assert_eq!(
+            EN.money(Minor(1_484_030_680), 2, "USD"),
+            "USD 14,840,306.80"
+        );
         assert_eq!(EN.money(Minor(185_503_835), 2, "USD"), "USD 1,855,038.35");
         assert_eq!(EN.money(Minor(5), 2, "USD"), "USD 0.05");
         assert_eq!(EN.money(Minor(1_000), 0, "JPY"), "JPY 1,000");
@@ -150,12 +171,27 @@ mod tests {
 
     #[test]
     fn money_short_rounds_to_one_decimal() {
-        assert_eq!(EN.money_short(Minor(3_710_076_700), 2, "USD"), "USD 37.1 million");
-        assert_eq!(EN.money_short(Minor(1_484_030_680), 2, "USD"), "USD 14.8 million");
-        assert_eq!(EN.money_short(Minor(185_503_835), 2, "USD"), "USD 1.9 million");
-        assert_eq!(EN.money_short(Minor(2_000_000_00), 2, "USD"), "USD 2 million");
+        assert_eq!(
+            EN.money_short(Minor(3_710_076_700), 2, "USD"),
+            "USD 37.1 million"
+        );
+        assert_eq!(
+            EN.money_short(Minor(1_484_030_680), 2, "USD"),
+            "USD 14.8 million"
+        );
+        assert_eq!(
+            EN.money_short(Minor(185_503_835), 2, "USD"),
+            "USD 1.9 million"
+        );
+        assert_eq!(
+            EN.money_short(Minor(200_000_000), 2, "USD"),
+            "USD 2 million"
+        );
         assert_eq!(EN.money_short(Minor(85_000_000), 2, "USD"), "USD 850,000");
-        assert_eq!(EN.money_short(Minor(1_250_000_000_00), 2, "USD"), "USD 1.3 billion");
+        assert_eq!(
+            EN.money_short(Minor(125_000_000_000), 2, "USD"),
+            "USD 1.3 billion"
+        );
     }
 
     #[test]

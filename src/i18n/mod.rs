@@ -25,7 +25,11 @@ impl Locale {
 
     /// The locale for a tag such as "en" or "en-GB"; None when unsupported.
     pub fn from_tag(tag: &str) -> Option<Locale> {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         Locale::ALL.into_iter().find(|l| l.tag() == primary)
     }
 
@@ -216,14 +220,20 @@ mod tests {
 
     #[test]
     fn fill_replaces_known_placeholders_only() {
-        assert_eq!(fill("more than {share}", &[("share", "40%")]), "more than 40%");
+        assert_eq!(
+            fill("more than {share}", &[("share", "40%")]),
+            "more than 40%"
+        );
         assert_eq!(fill("{a} and {b}", &[("b", "2"), ("a", "1")]), "1 and 2");
         assert_eq!(fill("{unknown} {", &[]), "{unknown} {");
     }
 
     #[test]
     fn placeholders_are_listed_in_order() {
-        assert_eq!(placeholders("{donor} gave {total} in {year}"), ["donor", "total", "year"]);
+        assert_eq!(
+            placeholders("{donor} gave {total} in {year}"),
+            ["donor", "total", "year"]
+        );
         assert!(placeholders("no placeholders").is_empty());
     }
 
@@ -231,7 +241,10 @@ mod tests {
     fn every_message_has_non_empty_text_in_every_locale() {
         for locale in Locale::ALL {
             for &msg in Msg::ALL {
-                assert!(!locale.text(msg).trim().is_empty(), "{locale:?} {msg:?} is empty");
+                assert!(
+                    !locale.text(msg).trim().is_empty(),
+                    "{locale:?} {msg:?} is empty"
+                );
             }
         }
     }

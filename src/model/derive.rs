@@ -66,8 +66,14 @@ fn part_from<'a>(
     match (share, amount) {
         (Some(s), Some(a)) => Some(Part {
             kind,
-            share: Qualified { value: to_ppm(s.value), stated: s.stated },
-            amount: Qualified { value: Minor::from_major(a.value, digits), stated: a.stated },
+            share: Qualified {
+                value: to_ppm(s.value),
+                stated: s.stated,
+            },
+            amount: Qualified {
+                value: Minor::from_major(a.value, digits),
+                stated: a.stated,
+            },
             share_is_stated: true,
             amount_is_stated: true,
         }),
@@ -75,8 +81,14 @@ fn part_from<'a>(
             let ppm = to_ppm(s.value);
             Some(Part {
                 kind,
-                share: Qualified { value: ppm, stated: s.stated },
-                amount: Qualified { value: total.times_ppm(ppm), stated: s.stated.for_derived() },
+                share: Qualified {
+                    value: ppm,
+                    stated: s.stated,
+                },
+                amount: Qualified {
+                    value: total.times_ppm(ppm),
+                    stated: s.stated.for_derived(),
+                },
                 share_is_stated: true,
                 amount_is_stated: false,
             })
@@ -85,8 +97,14 @@ fn part_from<'a>(
             let minor = Minor::from_major(a.value, digits);
             Some(Part {
                 kind,
-                share: Qualified { value: minor.ppm_of(total), stated: a.stated.for_derived() },
-                amount: Qualified { value: minor, stated: a.stated },
+                share: Qualified {
+                    value: minor.ppm_of(total),
+                    stated: a.stated.for_derived(),
+                },
+                amount: Qualified {
+                    value: minor,
+                    stated: a.stated,
+                },
                 share_is_stated: false,
                 amount_is_stated: true,
             })
@@ -107,7 +125,10 @@ pub fn region_parts(ds: &Dataset) -> Vec<Part<'_>> {
 pub fn theme_parts(ds: &Dataset) -> Vec<Part<'_>> {
     ds.themes
         .iter()
-        .filter_map(|t| t.amount.and_then(|a| part_from(ds, MarkKind::Theme(t), None, Some(a))))
+        .filter_map(|t| {
+            t.amount
+                .and_then(|a| part_from(ds, MarkKind::Theme(t), None, Some(a)))
+        })
         .collect()
 }
 
@@ -140,15 +161,24 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
     let total = total(ds);
     let used_amount: i64 = parts.iter().map(|p| p.amount.value.0).sum();
     // When every part is an exact amount, subtract amounts to avoid rounding drift.
-    let amount = if parts.iter().all(|p| p.amount_is_stated && p.amount.stated == Stated::Exact) {
+    let amount = if parts
+        .iter()
+        .all(|p| p.amount_is_stated && p.amount.stated == Stated::Exact)
+    {
         Minor(total.0 - used_amount)
     } else {
         total.times_ppm(left)
     };
     Some(Part {
         kind: MarkKind::Remainder,
-        share: Qualified { value: left, stated },
-        amount: Qualified { value: amount, stated: stated.for_derived() },
+        share: Qualified {
+            value: left,
+            stated,
+        },
+        amount: Qualified {
+            value: amount,
+            stated: stated.for_derived(),
+        },
         share_is_stated: false,
         amount_is_stated: false,
     })

@@ -15,7 +15,10 @@ pub fn prepare(text: &str) -> Result<&str, Problem> {
     if text.len() > MAX_BYTES {
         return Err(Problem {
             path: String::new(),
-            kind: ProblemKind::TooLarge { bytes: text.len(), limit: MAX_BYTES },
+            kind: ProblemKind::TooLarge {
+                bytes: text.len(),
+                limit: MAX_BYTES,
+            },
         });
     }
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))

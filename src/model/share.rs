@@ -115,7 +115,11 @@ impl Minor {
         let p = i128::from(self.0) * i128::from(ppm);
         let d = i128::from(PPM);
         // Round half away from zero.
-        let q = if p >= 0 { (p + d / 2) / d } else { (p - d / 2) / d };
+        let q = if p >= 0 {
+            (p + d / 2) / d
+        } else {
+            (p - d / 2) / d
+        };
         Minor(q as i64)
     }
 

@@ -41,8 +41,14 @@ fn assert_one(problems: &[Problem], path: &str, message: &str) {
     assert_eq!(problems.len(), 1, "expected one problem, got {problems:#?}");
     assert_eq!(problems[0].path, path);
     let text = problems[0].to_string();
-    assert!(text.contains(message), "{text:?} should contain {message:?}");
-    assert!(text.starts_with(path), "{text:?} should start with its path");
+    assert!(
+        text.contains(message),
+        "{text:?} should contain {message:?}"
+    );
+    assert!(
+        text.starts_with(path),
+        "{text:?} should start with its path"
+    );
 }
 
 #[test]
@@ -51,7 +57,10 @@ fn bundled_dataset_is_valid() {
     assert!(validate(&ds).is_empty());
     assert_eq!(ds.contribution.total, 37_100_767.0);
     assert_eq!(ds.regions.len(), 3);
-    assert!(ds.themes.iter().all(|t| t.amount.is_none()), "the source gives no theme amounts");
+    assert!(
+        ds.themes.iter().all(|t| t.amount.is_none()),
+        "the source gives no theme amounts"
+    );
 }
 
 #[test]
@@ -117,7 +126,10 @@ fn remainder_qualifier_follows_the_bounds() {
         derive::remainder(&ds, &parts).map(|r| r.share.stated)
     };
     // All exact: the rest is exact too.
-    assert_eq!(with(&|v| v["regions"][0]["share"]["stated"] = json!("exact")), Some(Stated::Exact));
+    assert_eq!(
+        with(&|v| v["regions"][0]["share"]["stated"] = json!("exact")),
+        Some(Stated::Exact)
+    );
     // An upper bound alone leaves at least the rest.
     assert_eq!(
         with(&|v| {
@@ -127,7 +139,10 @@ fn remainder_qualifier_follows_the_bounds() {
         Some(Stated::AtLeast)
     );
     // Both kinds of bound: only approximate.
-    assert_eq!(with(&|v| v["regions"][2]["share"]["stated"] = json!("less_than")), Some(Stated::About));
+    assert_eq!(
+        with(&|v| v["regions"][2]["share"]["stated"] = json!("less_than")),
+        Some(Stated::About)
+    );
     // About alone: about.
     assert_eq!(
         with(&|v| {
@@ -136,15 +151,27 @@ fn remainder_qualifier_follows_the_bounds() {
         Some(Stated::About)
     );
     // Shares that cover the whole total leave no remainder.
-    assert_eq!(with(&|v| v["regions"][0]["share"]["value"] = json!(0.45)), None);
+    assert_eq!(
+        with(&|v| v["regions"][0]["share"]["value"] = json!(0.45)),
+        None
+    );
 }
 
 #[test]
 fn remainder_sits_next_to_the_lower_bound_region() {
     let ds = default_dataset();
-    let ids: Vec<_> = derive::region_marks(&ds).iter().map(|p| p.id().to_owned()).collect();
-    assert_eq!(ids, ["sub-saharan-africa", "unattributed", "mena-europe", "asia"]);
-    assert!(matches!(derive::region_marks(&ds)[1].kind, MarkKind::Remainder));
+    let ids: Vec<_> = derive::region_marks(&ds)
+        .iter()
+        .map(|p| p.id().to_owned())
+        .collect();
+    assert_eq!(
+        ids,
+        ["sub-saharan-africa", "unattributed", "mena-europe", "asia"]
+    );
+    assert!(matches!(
+        derive::region_marks(&ds)[1].kind,
+        MarkKind::Remainder
+    ));
 }
 
 #[test]
@@ -206,7 +233,10 @@ fn linked_ids_go_both_ways() {
 #[test]
 fn rule_share_above_one() {
     let p = problems_after(|v| v["regions"][1]["share"]["value"] = json!(1.4));
-    assert!(p.iter().any(|p| p.path == "regions[1].share.value" && p.to_string().contains("1.4 is more than 100 %")));
+    assert!(p
+        .iter()
+        .any(|p| p.path == "regions[1].share.value"
+            && p.to_string().contains("1.4 is more than 100 %")));
 }
 
 #[test]
@@ -236,13 +266,21 @@ fn rule_known_currency() {
 #[test]
 fn rule_announced_date() {
     let p = problems_after(|v| v["contribution"]["announced"] = json!("2021-02-30"));
-    assert_one(&p, "contribution.announced", "not a date in the form YYYY-MM-DD");
+    assert_one(
+        &p,
+        "contribution.announced",
+        "not a date in the form YYYY-MM-DD",
+    );
 }
 
 #[test]
 fn rule_plausible_year() {
     let p = problems_after(|v| v["contribution"]["operations_year"] = json!(21));
-    assert_one(&p, "contribution.operations_year", "21 is not a plausible year");
+    assert_one(
+        &p,
+        "contribution.operations_year",
+        "21 is not a plausible year",
+    );
 }
 
 #[test]
@@ -256,7 +294,11 @@ fn rule_unique_ids() {
     let p = problems_after(|v| v["regions"][2]["id"] = json!("asia-x"));
     assert!(p.is_empty());
     let p = problems_after(|v| v["regions"][2]["id"] = json!("mena-europe"));
-    assert_one(&p, "regions[2].id", "the id \"mena-europe\" is used more than once");
+    assert_one(
+        &p,
+        "regions[2].id",
+        "the id \"mena-europe\" is used more than once",
+    );
     let p = problems_after(|v| v["themes"][0]["id"] = json!("asia"));
     assert_one(&p, "themes[0].id", "used more than once");
 }
@@ -272,7 +314,11 @@ fn rule_id_format() {
 #[test]
 fn rule_reserved_remainder_id() {
     let p = problems_after(|v| v["regions"][0]["id"] = json!("unattributed"));
-    assert_one(&p, "regions[0].id", "reserved for the unattributed remainder");
+    assert_one(
+        &p,
+        "regions[0].id",
+        "reserved for the unattributed remainder",
+    );
 }
 
 #[test]
@@ -297,8 +343,12 @@ fn rule_region_needs_a_figure() {
 
 #[test]
 fn rule_amount_not_above_total() {
-    let p = problems_after(|v| v["themes"][0]["amount"] = json!({"value": 50000000, "stated": "exact"}));
-    assert!(p.iter().any(|p| p.path == "themes[0].amount.value" && p.to_string().contains("more than the total")));
+    let p = problems_after(|v| {
+        v["themes"][0]["amount"] = json!({"value": 50000000, "stated": "exact"})
+    });
+    assert!(p.iter().any(
+        |p| p.path == "themes[0].amount.value" && p.to_string().contains("more than the total")
+    ));
 }
 
 #[test]
@@ -313,9 +363,17 @@ fn rule_amounts_sum_not_above_total() {
 #[test]
 fn rule_theme_links_resolve() {
     let p = problems_after(|v| v["themes"][1]["regions"] = json!(["asia", "atlantis"]));
-    assert_one(&p, "themes[1].regions[1]", "no region has the id \"atlantis\"");
+    assert_one(
+        &p,
+        "themes[1].regions[1]",
+        "no region has the id \"atlantis\"",
+    );
     let p = problems_after(|v| v["themes"][1]["beneficiaries"] = json!(["martians"]));
-    assert_one(&p, "themes[1].beneficiaries[0]", "no beneficiary group has the id \"martians\"");
+    assert_one(
+        &p,
+        "themes[1].beneficiaries[0]",
+        "no beneficiary group has the id \"martians\"",
+    );
 }
 
 #[test]
@@ -349,7 +407,11 @@ fn rule_types_and_missing_fields_name_their_path() {
 fn rule_unknown_fields_are_rejected() {
     let p = problems_after(|v| v["regions"][0]["shares"] = json!(0.4));
     assert_eq!(p.len(), 1);
-    assert!(p[0].to_string().contains("unknown field `shares`"), "{}", p[0]);
+    assert!(
+        p[0].to_string().contains("unknown field `shares`"),
+        "{}",
+        p[0]
+    );
 }
 
 #[test]

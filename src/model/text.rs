@@ -44,7 +44,10 @@ impl Text {
             .or_else(|| self.0.iter().next());
         match pick {
             Some((lang, text)) => Localized { text, lang },
-            None => Localized { text: "", lang: FALLBACK_LOCALE },
+            None => Localized {
+                text: "",
+                lang: FALLBACK_LOCALE,
+            },
         }
     }
 

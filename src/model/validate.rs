@@ -22,7 +22,10 @@ pub enum ProblemKind {
     /// The JSON could not be read into the schema (syntax, type, missing field).
     Parse(String),
     /// The file is larger than the widget accepts.
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     NotPositive(f64),
     NotFinite,
     Negative(f64),
@@ -104,7 +107,10 @@ struct Checker {
 
 impl Checker {
     fn push(&mut self, path: impl Into<String>, kind: ProblemKind) {
-        self.problems.push(Problem { path: path.into(), kind });
+        self.problems.push(Problem {
+            path: path.into(),
+            kind,
+        });
     }
 
     fn text(&mut self, path: &str, text: &Text) {
@@ -114,7 +120,10 @@ impl Checker {
         }
         for tag in text.0.keys() {
             if !is_locale_tag(tag) {
-                self.push(format!("{path}.{tag}"), ProblemKind::BadLocaleTag(tag.clone()));
+                self.push(
+                    format!("{path}.{tag}"),
+                    ProblemKind::BadLocaleTag(tag.clone()),
+                );
             }
         }
     }
@@ -162,7 +171,9 @@ impl Checker {
 
 /// Every problem in `ds`; empty when the dataset is fit to show.
 pub fn validate(ds: &Dataset) -> Vec<Problem> {
-    let mut c = Checker { problems: Vec::new() };
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
     if !is_id(&ds.id) {
         c.push("id", ProblemKind::BadId(ds.id.clone()));
     }
@@ -174,10 +185,16 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.text("contribution.recipient_short", short);
     }
     if !(1900..=2200).contains(&k.operations_year) {
-        c.push("contribution.operations_year", ProblemKind::BadYear(k.operations_year));
+        c.push(
+            "contribution.operations_year",
+            ProblemKind::BadYear(k.operations_year),
+        );
     }
     if minor_digits(&k.currency).is_none() {
-        c.push("contribution.currency", ProblemKind::UnknownCurrency(k.currency.clone()));
+        c.push(
+            "contribution.currency",
+            ProblemKind::UnknownCurrency(k.currency.clone()),
+        );
     }
     let total_ok = if !k.total.is_finite() {
         c.push("contribution.total", ProblemKind::NotFinite);
@@ -229,7 +246,10 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         }
     }
     if share_sum > PPM + SUM_SLACK_PPM {
-        c.push("regions", ProblemKind::SharesSumAboveOne(share_sum as f64 / PPM as f64));
+        c.push(
+            "regions",
+            ProblemKind::SharesSumAboveOne(share_sum as f64 / PPM as f64),
+        );
     }
     if total_ok && amount_sum > k.total {
         c.push("regions", ProblemKind::AmountsSumAboveTotal);
@@ -237,7 +257,11 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
 
     let mut beneficiary_ids = BTreeSet::new();
     for (i, b) in ds.beneficiaries.iter().enumerate() {
-        c.id(&format!("beneficiaries[{i}].id"), &b.id, &mut beneficiary_ids);
+        c.id(
+            &format!("beneficiaries[{i}].id"),
+            &b.id,
+            &mut beneficiary_ids,
+        );
         c.text(&format!("beneficiaries[{i}].name"), &b.name);
     }
 
@@ -249,12 +273,18 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.text(&format!("{at}.description"), &t.description);
         for (j, b) in t.beneficiaries.iter().enumerate() {
             if ds.beneficiary(b).is_none() {
-                c.push(format!("{at}.beneficiaries[{j}]"), ProblemKind::UnknownBeneficiary(b.clone()));
+                c.push(
+                    format!("{at}.beneficiaries[{j}]"),
+                    ProblemKind::UnknownBeneficiary(b.clone()),
+                );
             }
         }
         for (j, r) in t.regions.iter().enumerate() {
             if ds.region(r).is_none() {
-                c.push(format!("{at}.regions[{j}]"), ProblemKind::UnknownRegion(r.clone()));
+                c.push(
+                    format!("{at}.regions[{j}]"),
+                    ProblemKind::UnknownRegion(r.clone()),
+                );
             }
         }
         if let Some(a) = t.amount {
@@ -291,7 +321,10 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             c.push(format!("{at}.url"), ProblemKind::BadUrl(s.url.clone()));
         }
         if !is_locale_tag(&s.language) {
-            c.push(format!("{at}.language"), ProblemKind::BadLocaleTag(s.language.clone()));
+            c.push(
+                format!("{at}.language"),
+                ProblemKind::BadLocaleTag(s.language.clone()),
+            );
         }
     }
     c.problems
@@ -311,7 +344,8 @@ pub fn is_locale_tag(s: &str) -> bool {
     let lang_ok = parts
         .next()
         .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_lowercase()));
-    lang_ok && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    lang_ok
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// YYYY-MM-DD with a month 1–12 and a day that exists in that month.
@@ -336,6 +370,10 @@ pub fn is_date(s: &str) -> bool {
 }
 
 fn is_http_url(s: &str) -> bool {
-    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.chars().any(char::is_whitespace))
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        !r.is_empty() && !r.starts_with('/') && !r.chars().any(char::is_whitespace)
+    })
 }

@@ -1,0 +1,153 @@
+// A reader's walk through every view, with the mouse and with the keyboard only.
+import { test, expect, open, clickMark } from './helpers.js';
+
+const SSA = '[data-id="sub-saharan-africa"]';
+const REST = '[data-id="unattributed"]';
+
+test('clicking a region mark shows its detail and announces it', async ({ page }) => {
+  await open(page);
+  await clickMark(page, page.locator(`path${SSA}`));
+  const detail = page.locator('.fb-detail');
+  await expect(detail.locator('h3')).toHaveText('Sub-Saharan Africa');
+  await expect(detail).toContainText('more than 40%');
+  await expect(detail).toContainText('more than USD 14,840,306.80');
+  await expect(page.locator('[aria-live=polite]')).toContainText('Sub-Saharan Africa: more than 40%');
+  await expect(page.locator(`path${SSA}`)).toHaveAttribute('aria-selected', 'true');
+  // The URL now links to this state, without adding history entries.
+  expect(new URL(page.url()).hash).toBe('#view=region&sel=sub-saharan-africa');
+  expect(await page.evaluate(() => history.length)).toBe(1);
+});
+
+test('hovering a mark or a legend entry selects it', async ({ page }) => {
+  await open(page);
+  await page.locator(`.fb-legend button[data-id="asia"]`).hover();
+  await expect(page.locator('.fb-detail h3')).toHaveText('Asia');
+  await page.locator(`.fb-legend button${REST}`).hover();
+  await expect(page.locator('.fb-detail h3')).toHaveText('Not attributed by the source');
+});
+
+test('keyboard only: Tab into the chart, arrows, Enter, Escape', async ({ page }) => {
+  await open(page);
+  // Tab until focus lands on a chart mark; the chart is a single tab stop.
+  let role = null;
+  for (let i = 0; i < 12 && role !== 'option'; i += 1) {
+    await page.keyboard.press('Tab');
+    role = await page.evaluate(() => document.activeElement?.getAttribute('role'));
+  }
+  expect(role).toBe('option');
+  const focusedId = () => page.evaluate(() => document.activeElement?.getAttribute('data-id'));
+  expect(await focusedId()).toBe('sub-saharan-africa');
+  await expect(page.locator('.fb-detail h3')).toHaveText('Sub-Saharan Africa');
+
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedId()).toBe('unattributed');
+  await expect(page.locator('.fb-detail')).toContainText('at most 5%');
+  await expect(page.locator('[aria-live=polite]')).toContainText('Not attributed by the source');
+
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedId()).toBe('asia');
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedId()).toBe('sub-saharan-africa');
+  await page.keyboard.press('ArrowLeft');
+  expect(await focusedId()).toBe('asia');
+
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.fb-detail h3')).toHaveText('Asia');
+
+  // Shift+Tab leaves the chart in one step: the marks are not separate stops.
+  await page.keyboard.press('Tab');
+  const after = await page.evaluate(() => document.activeElement?.getAttribute('role'));
+  expect(after).not.toBe('option');
+});
+
+test('every tab can be reached and switched with the keyboard', async ({ page }) => {
+  await open(page);
+  const tab = (name) => page.getByRole('tab', { name });
+  await tab('By region').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('By theme')).toHaveAttribute('aria-selected', 'true');
+  await expect(tab('By theme')).toBeFocused();
+  await expect(page.getByRole('tabpanel')).toContainText('no breakdown');
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('Table')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel').locator('table caption')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('Sources')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel')).toContainText('not payments');
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('By region')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(tab('Sources')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(tab('By region')).toBeFocused();
+  // Only the selected tab is in the tab order.
+  await expect(page.locator('[role=tab][tabindex="0"]')).toHaveCount(1);
+});
+
+test('a linked state is restored on load', async ({ page }) => {
+  await open(page, '#view=table');
+  await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('table.fb-table')).toBeVisible();
+
+  await open(page, '#view=region&sel=asia');
+  await expect(page.locator('.fb-detail h3')).toHaveText('Asia');
+  await expect(page.locator('path[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
+
+  // Unknown values are ignored, not errors.
+  await open(page, '#view=pie&sel=atlantis');
+  await expect(page.getByRole('tab', { name: 'By region' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
+});
+
+test('qualifiers appear in legend, detail, table and summary', async ({ page }) => {
+  await open(page);
+  const summary = page.locator('.fb-summary');
+  await expect(summary).toContainText('Sub-Saharan Africa, more than 40%');
+  await expect(summary).toContainText('at most 5%');
+
+  const legendSsa = page.locator(`.fb-legend button${SSA}`);
+  await expect(legendSsa).toContainText('more than 40%');
+  await expect(legendSsa).toContainText('more than USD 14.8 million');
+  const legendRest = page.locator(`.fb-legend button${REST}`);
+  await expect(legendRest).toContainText('at most 5%');
+  await expect(legendRest).toContainText('at most USD 1.9 million');
+
+  await legendSsa.click();
+  await expect(page.locator('.fb-detail')).toContainText('more than USD 14,840,306.80');
+  await legendRest.click();
+  await expect(page.locator('.fb-detail')).toContainText('at most USD 1,855,038.35');
+
+  await page.getByRole('tab', { name: 'Table' }).click();
+  const ssaRow = page.locator(`table tr${SSA}`);
+  await expect(ssaRow).toContainText('more than 40%');
+  await expect(ssaRow).toContainText('more than USD 14,840,306.80');
+  const restRow = page.locator(`table tr${REST}`);
+  await expect(restRow).toContainText('at most 5%');
+  await expect(restRow).toContainText('at most USD 1,855,038.35');
+  await expect(page.locator('table tfoot')).toContainText('USD 37,100,767');
+});
+
+test('the theme view of the default data shows no amount or percentage', async ({ page }) => {
+  await open(page, '#view=theme');
+  const panel = page.getByRole('tabpanel');
+  await expect(panel).toContainText('The source gives no breakdown of the money by theme');
+  await expect(panel.locator('.fb-theme')).toHaveCount(5);
+  await expect(panel).toContainText('Refugees');
+  const body = await panel.innerText();
+  expect(body).not.toMatch(/%|USD|\d{2,}/);
+  await expect(panel.locator('svg')).toHaveCount(0);
+});
+
+test('sources link out safely and say the figures are allocations', async ({ page }) => {
+  await open(page, '#view=sources');
+  const links = page.locator('.fb-sources a');
+  await expect(links).toHaveCount(3);
+  for (const link of await links.all()) {
+    await expect(link).toHaveAttribute('rel', /noopener/);
+    await expect(link).toHaveAttribute('href', /^https:\/\//);
+  }
+  await expect(page.getByRole('tabpanel')).toContainText('allocations as announced, not payments');
+});

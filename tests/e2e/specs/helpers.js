@@ -1,0 +1,62 @@
+// Shared helpers for the end-to-end specs.
+import { test as base, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const SCREENSHOTS = path.resolve(here, '..', 'screenshots');
+
+/** A test whose page fails the test on any console error or uncaught exception. */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const errors = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => errors.push(String(err)));
+    await use(page);
+    expect(errors, 'console errors').toEqual([]);
+  },
+});
+export { expect };
+
+/** Opens the widget and waits until the wasm has rendered it. */
+export async function open(page, hash = '') {
+  await page.goto('/' + hash);
+  await expect(page.locator('.fb-root')).toBeVisible();
+  await expect(page.locator('[role=tablist]')).toBeVisible();
+}
+
+/** Clicks a donut mark at a point that really is the mark (its box centre may be the hole). */
+export async function clickMark(page, locator) {
+  const handle = await locator.elementHandle();
+  const point = await page.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    for (let fy = 0.1; fy < 1; fy += 0.1) {
+      for (let fx = 0.1; fx < 1; fx += 0.1) {
+        const x = box.left + box.width * fx;
+        const y = box.top + box.height * fy;
+        if (document.elementFromPoint(x, y) === el) return { x, y };
+      }
+    }
+    return null;
+  }, handle);
+  expect(point, 'a clickable point on the mark').not.toBeNull();
+  await page.mouse.click(point.x, point.y);
+}
+
+/** Runs axe-core on the page and expects no violations. */
+export async function expectNoAxeViolations(page, label) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe violations in ${label}`).toEqual([]);
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

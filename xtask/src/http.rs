@@ -1,0 +1,307 @@
+//! A small static file server for tests: the e2e layer serves `dist/` with it,
+//! and benchmarks or cross-origin embedding tests can start several (one per
+//! origin), each with its own extra headers such as a Content-Security-Policy.
+//! Std only, one thread per connection, `Connection: close`: enough for a
+//! browser on the same machine, nothing more.
+
+use std::fs;
+use std::io::{self, BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::Duration;
+
+/// What to serve and how.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Directory whose files are served; `/` is its `index.html`.
+    pub dir: PathBuf,
+    /// 0 picks a free port; the bound address is returned by [`start`].
+    pub port: u16,
+    /// Sent on every response, e.g. `("Content-Security-Policy", "default-src 'self'")`.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Config {
+    pub fn new(dir: impl Into<PathBuf>, port: u16) -> Self {
+        Config {
+            dir: dir.into(),
+            port,
+            headers: Vec::new(),
+        }
+    }
+
+    // Only the tests use it so far; the cross-origin embedding tests will (CSP).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_string(), value.to_string()));
+        self
+    }
+}
+
+/// Serves `dir` on 127.0.0.1:`port` (0 = any free port) in a background
+/// thread that lives as long as the process; returns the bound address.
+pub fn serve(dir: impl Into<PathBuf>, port: u16) -> io::Result<SocketAddr> {
+    start(Config::new(dir, port))
+}
+
+/// Like [`serve`], with extra response headers.
+pub fn start(config: Config) -> io::Result<SocketAddr> {
+    if !config.dir.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("{} is not a directory", config.dir.display()),
+        ));
+    }
+    // Loopback only: these servers exist for a browser on this machine.
+    let listener = TcpListener::bind(("127.0.0.1", config.port))?;
+    let addr = listener.local_addr()?;
+    thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let config = config.clone();
+            thread::spawn(move || {
+                // A client that hangs up mid-response is not our problem.
+                let _ = handle(stream, &config);
+            });
+        }
+    });
+    Ok(addr)
+}
+
+fn handle(stream: TcpStream, config: &Config) -> io::Result<()> {
+    // A stuck client must not hold a thread forever.
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    stream.set_write_timeout(Some(Duration::from_secs(30)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Drain the headers; nothing in them changes what we send.
+    let mut header = String::new();
+    for _ in 0..100 {
+        header.clear();
+        if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let mut out = io::BufWriter::new(stream);
+    if method != "GET" && method != "HEAD" {
+        return respond(
+            &mut out,
+            config,
+            "405 Method Not Allowed",
+            "text/plain; charset=utf-8",
+            b"method not allowed\n",
+            true,
+            &[("Allow", "GET, HEAD")],
+        );
+    }
+    let head = method == "HEAD";
+    let file = resolve(&config.dir, target);
+    match file.and_then(|p| fs::read(&p).ok().map(|body| (p, body))) {
+        Some((path, body)) => respond(
+            &mut out,
+            config,
+            "200 OK",
+            content_type(&path),
+            &body,
+            !head,
+            &[],
+        ),
+        None => respond(
+            &mut out,
+            config,
+            "404 Not Found",
+            "text/plain; charset=utf-8",
+            b"not found\n",
+            !head,
+            &[],
+        ),
+    }
+}
+
+fn respond(
+    out: &mut impl Write,
+    config: &Config,
+    status: &str,
+    content_type: &str,
+    body: &[u8],
+    send_body: bool,
+    extra: &[(&str, &str)],
+) -> io::Result<()> {
+    write!(
+        out,
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n",
+        body.len()
+    )?;
+    // Tests and benchmarks always want the file as it is on disk now.
+    write!(out, "Cache-Control: no-store\r\nConnection: close\r\n")?;
+    for (name, value) in extra
+        .iter()
+        .copied()
+        .chain(config.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+    {
+        write!(out, "{name}: {value}\r\n")?;
+    }
+    out.write_all(b"\r\n")?;
+    if send_body {
+        out.write_all(body)?;
+    }
+    out.flush()
+}
+
+/// The file a request target names under `root`, or None if it would leave
+/// `root` or does not exist. A directory means its `index.html`.
+pub fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
+    let path = root.join(relative_path(target)?);
+    let path = if path.is_dir() {
+        path.join("index.html")
+    } else {
+        path
+    };
+    path.is_file().then_some(path)
+}
+
+/// The request path as a relative path with no `..`, query or fragment;
+/// None for anything that could escape the served directory.
+pub fn relative_path(target: &str) -> Option<PathBuf> {
+    let path = target.split(['?', '#']).next()?;
+    if !path.starts_with('/') {
+        return None;
+    }
+    // Decode first so `%2e%2e` is caught by the same check as `..`.
+    let decoded = percent_decode(path)?;
+    let mut rel = PathBuf::new();
+    for part in decoded.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            p if p.contains(['\\', '\0']) => return None,
+            p => rel.push(p),
+        }
+    }
+    Some(rel)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Content type by extension; browsers need the exact wasm and JS types
+/// (`WebAssembly.instantiateStreaming` rejects anything but application/wasm).
+pub fn content_type(path: &Path) -> &'static str {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" | "map" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    #[test]
+    fn paths_stay_inside_the_root() {
+        assert_eq!(relative_path("/"), Some(PathBuf::new()));
+        assert_eq!(
+            relative_path("/a/b.js?v=1#x"),
+            Some(PathBuf::from("a/b.js"))
+        );
+        assert_eq!(relative_path("/./a//b.js"), Some(PathBuf::from("a/b.js")));
+        assert_eq!(relative_path("/a%20b.css"), Some(PathBuf::from("a b.css")));
+        for bad in [
+            "/../etc/passwd",
+            "/a/../../x",
+            "/%2e%2e/x",
+            "/a/%2E%2E/%2e%2e/x",
+            "/..",
+            "/a\\..\\x",
+            "x",
+            "",
+            "/%zz",
+            "/%2",
+        ] {
+            assert_eq!(relative_path(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn content_types() {
+        let ct = |p: &str| content_type(Path::new(p));
+        assert_eq!(ct("index.html"), "text/html; charset=utf-8");
+        assert_eq!(ct("app-123.js"), "text/javascript");
+        assert_eq!(ct("app_bg.wasm"), "application/wasm");
+        assert_eq!(ct("style.CSS"), "text/css");
+        assert_eq!(ct("data/x.json"), "application/json");
+        assert_eq!(ct("logo.svg"), "image/svg+xml");
+        assert_eq!(ct("icon.png"), "image/png");
+        assert_eq!(ct("README"), "application/octet-stream");
+    }
+
+    fn get(addr: SocketAddr, request: &str) -> String {
+        let mut s = TcpStream::connect(addr).unwrap();
+        s.write_all(request.as_bytes()).unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn serves_files_with_headers() {
+        let dir = std::env::temp_dir().join(format!("xtask-http-{}", std::process::id()));
+        fs::create_dir_all(dir.join("sub")).unwrap();
+        fs::write(dir.join("index.html"), "<p>hi</p>").unwrap();
+        fs::write(dir.join("sub/a.wasm"), [0u8, 97, 115, 109]).unwrap();
+        let addr =
+            start(Config::new(&dir, 0).header("Content-Security-Policy", "default-src 'self'"))
+                .unwrap();
+
+        let index = get(addr, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        assert!(index.starts_with("HTTP/1.1 200 OK\r\n"), "{index}");
+        assert!(index.contains("Content-Type: text/html; charset=utf-8\r\n"));
+        assert!(index.contains("Content-Security-Policy: default-src 'self'\r\n"));
+        assert!(index.ends_with("\r\n\r\n<p>hi</p>"));
+
+        let head = get(addr, "HEAD /sub/a.wasm HTTP/1.1\r\n\r\n");
+        assert!(
+            head.contains("Content-Type: application/wasm\r\n"),
+            "{head}"
+        );
+        assert!(head.contains("Content-Length: 4\r\n"));
+        assert!(head.ends_with("\r\n\r\n"));
+
+        assert!(get(addr, "GET /nope.js HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 404 "));
+        assert!(get(addr, "GET /../index.html HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 404 "));
+        assert!(get(addr, "POST / HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 405 "));
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

@@ -1,0 +1,142 @@
+//! Project tasks, run as `cargo xtask <command>` (alias in .cargo/config.toml).
+//! Arguments are parsed by hand to keep this crate's dependencies to the
+//! ones its work needs.
+
+mod cmd;
+mod data;
+mod http;
+mod setup;
+mod test;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  setup [--no-browser]     install or confirm the pinned tools (wasm32 target, trunk,
+                           wasm-bindgen-cli, wasm-opt; chromium and e2e packages unless --no-browser)
+  serve [TRUNK ARGS...]    setup, then trunk serve on http://127.0.0.1:8080/
+  check-data FILE...       validate data files as the widget would; exit 1 on any problem
+  schema [--check]         write static/data/schema.json, or check that it is up to date
+  test                     every check: fmt, clippy, unit, schema, browser, release, e2e
+  e2e [PLAYWRIGHT ARGS...] setup, release build, then only the Playwright layer";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = match args.split_first() {
+        Some((c, rest)) => (c.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    let result = match command {
+        "setup" => match rest {
+            [] => setup::setup(setup::Scope::All),
+            [flag] if flag == "--no-browser" => setup::setup(setup::Scope::Build),
+            _ => Err(USAGE.into()),
+        },
+        "serve" => return serve(rest),
+        "check-data" => data::check_data(rest),
+        "schema" => match rest {
+            [] => data::schema(false),
+            [flag] if flag == "--check" => data::schema(true),
+            _ => Err(USAGE.into()),
+        },
+        "test" if rest.is_empty() => test::test(),
+        "e2e" => e2e(rest),
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(USAGE.into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            // `test` has printed its own summary and must keep it last.
+            if !message.is_empty() {
+                eprintln!("{message}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Setup without the browser tools, then `trunk serve`; exits with trunk's code.
+fn serve(extra: &[String]) -> ExitCode {
+    if let Err(e) = setup::setup(setup::Scope::Build) {
+        eprintln!("{e}");
+        return ExitCode::FAILURE;
+    }
+    // Defaults go in only when not given, so a caller's choice wins without
+    // relying on how trunk treats a repeated flag.
+    let address = flag_value(extra, "--address");
+    let port = flag_value(extra, "--port");
+    let mut c = setup::trunk_command();
+    c.arg("serve");
+    if address.is_none() {
+        c.args(["--address", "127.0.0.1"]);
+    }
+    if port.is_none() {
+        c.args(["--port", "8080"]);
+    }
+    c.args(extra);
+    let address = format!(
+        "http://{}:{}/",
+        address.as_deref().unwrap_or("127.0.0.1"),
+        port.as_deref().unwrap_or("8080")
+    );
+    println!("Open {address} in a browser");
+    match cmd::status(&mut c) {
+        Ok(status) => status
+            .code()
+            .and_then(|code| u8::try_from(code).ok())
+            .map_or(ExitCode::FAILURE, ExitCode::from),
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The value of `--flag VALUE` or `--flag=VALUE`, the last one winning.
+fn flag_value(args: &[String], flag: &str) -> Option<String> {
+    let mut value = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if arg == flag {
+            value = it.next().cloned();
+        } else if let Some(v) = arg.strip_prefix(flag).and_then(|v| v.strip_prefix('=')) {
+            value = Some(v.to_string());
+        }
+    }
+    value
+}
+
+/// The e2e layer on its own, after the build it tests; what `test` names to
+/// reproduce an e2e failure.
+fn e2e(playwright_args: &[String]) -> Result<(), String> {
+    setup::setup(setup::Scope::All)?;
+    cmd::run(&mut test::release_build())?;
+    let outcome = test::e2e(playwright_args);
+    println!("{} passed, {} failed", outcome.passed, outcome.failed);
+    match outcome.reproduce {
+        None => Ok(()),
+        Some(_) => Err(String::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::flag_value;
+
+    #[test]
+    fn flag_values_in_both_spellings() {
+        let args: Vec<String> = ["--release", "--port", "9000", "--address=0.0.0.0"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(flag_value(&args, "--port").as_deref(), Some("9000"));
+        assert_eq!(flag_value(&args, "--address").as_deref(), Some("0.0.0.0"));
+        assert_eq!(flag_value(&args, "--open"), None);
+        assert_eq!(flag_value(&args, "--port-x"), None);
+    }
+}

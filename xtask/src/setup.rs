@@ -1,0 +1,451 @@
+//! `cargo xtask setup`: brings the build and test tools to the versions this
+//! project is pinned to. Every step looks first and installs only what is
+//! missing, so running it again is cheap. Versions are fixed because this
+//! machine can only reach package registries (see /work/shared/TOOLCHAIN.md):
+//! trunk 0.22 needs a newer rustc, Debian's wasm-opt cannot read our wasm,
+//! and trunk runs offline, so wrong tool versions are hard errors.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::cmd::{self, probe, root};
+
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// 0.22 requires rustc 1.96.1.
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// npm `binaryen`; Trunk.toml must say `wasm_opt = "version_132"`.
+pub const BINARYEN_VERSION: &str = "132";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// What `trunk serve` / `trunk build` need.
+    Build,
+    /// Build plus the browser and e2e packages the tests need.
+    All,
+}
+
+/// Installs or confirms every tool in `scope`.
+pub fn setup(scope: Scope) -> Result<(), String> {
+    wasm_target()?;
+    trunk()?;
+    wasm_bindgen()?;
+    wasm_opt()?;
+    if scope == Scope::All {
+        chromium()?;
+        e2e_packages()?;
+    }
+    Ok(())
+}
+
+/// Per-user tool cache, outside the repo so `cargo clean` and fresh clones reuse it.
+pub fn tools_dir() -> PathBuf {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(|| root().join("target"));
+    cache.join("funding-breakdown").join("tools")
+}
+
+/// Where npm puts `wasm-opt`; goes first on PATH for every trunk run.
+pub fn binaryen_bin() -> PathBuf {
+    tools_dir().join("node_modules").join(".bin")
+}
+
+/// A trunk command with the pinned wasm-opt first on PATH.
+pub fn trunk_command() -> Command {
+    let mut cmd = Command::new("trunk");
+    cmd::prepend_path(&mut cmd, &binaryen_bin());
+    cmd.current_dir(root());
+    cmd
+}
+
+fn ok(tool: &str, version: &str) {
+    println!("setup: {tool} ok ({version})");
+}
+
+fn wasm_target() -> Result<(), String> {
+    let installed = probe("rustup", &["target", "list", "--installed"]).ok_or(
+        "setup: `rustup target list --installed` failed; is rustup installed and on PATH?",
+    )?;
+    if !installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        println!("setup: installing the {WASM_TARGET} target");
+        cmd::run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+            .map_err(|e| format!("setup: {WASM_TARGET}: {e}"))?;
+    }
+    let rustc = probe("rustc", &["--version"]).unwrap_or_default();
+    ok(
+        WASM_TARGET,
+        word(&rustc, 1).unwrap_or("rustc version unknown"),
+    );
+    Ok(())
+}
+
+/// The second word of `tool --version` output such as `trunk 0.21.14`.
+fn word(text: &str, n: usize) -> Option<&str> {
+    text.split_whitespace().nth(n)
+}
+
+fn tool_version(tool: &str) -> Option<String> {
+    probe(tool, &["--version"]).and_then(|out| word(&out, 1).map(str::to_string))
+}
+
+fn trunk() -> Result<(), String> {
+    let found = tool_version("trunk");
+    if found.as_deref() != Some(TRUNK_VERSION) {
+        println!(
+            "setup: trunk {} found, {TRUNK_VERSION} needed; installing (takes several minutes)",
+            found.as_deref().unwrap_or("not")
+        );
+        cmd::run(Command::new("cargo").args([
+            "install",
+            "--locked",
+            &format!("trunk@{TRUNK_VERSION}"),
+        ]))
+        .map_err(|e| format!("setup: trunk: {e}"))?;
+        let now = tool_version("trunk");
+        if now.as_deref() != Some(TRUNK_VERSION) {
+            return Err(format!(
+                "setup: installed trunk {TRUNK_VERSION} but `trunk --version` says {}; is ~/.cargo/bin first on PATH?",
+                now.as_deref().unwrap_or("nothing")
+            ));
+        }
+    }
+    ok("trunk", TRUNK_VERSION);
+    Ok(())
+}
+
+fn wasm_bindgen() -> Result<(), String> {
+    let root = root();
+    let lock = fs::read_to_string(root.join("Cargo.lock")).map_err(|e| {
+        format!("setup: cannot read Cargo.lock ({e}); run `cargo generate-lockfile`")
+    })?;
+    let want = match lock_versions(&lock, "wasm-bindgen").as_slice() {
+        [one] => one.clone(),
+        [] => return Err("setup: Cargo.lock has no wasm-bindgen package".into()),
+        many => {
+            return Err(format!(
+                "setup: Cargo.lock has {} versions of wasm-bindgen ({}); wasm-bindgen-cli can match only one. \
+                 Find who pulls each with `cargo tree -i wasm-bindgen@VERSION` and unify them",
+                many.len(),
+                many.join(", ")
+            ))
+        }
+    };
+    check_trunk_toml(&root, &want)?;
+    let found = tool_version("wasm-bindgen");
+    if found.as_deref() != Some(want.as_str()) {
+        println!(
+            "setup: wasm-bindgen-cli {} found, {want} needed (Cargo.lock); installing",
+            found.as_deref().unwrap_or("not")
+        );
+        // No --locked: the locked webpki-roots is not served by this registry mirror.
+        cmd::run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &want]))
+            .map_err(|e| format!("setup: wasm-bindgen-cli: {e}"))?;
+        let now = tool_version("wasm-bindgen");
+        if now.as_deref() != Some(want.as_str()) {
+            return Err(format!(
+                "setup: installed wasm-bindgen-cli {want} but `wasm-bindgen --version` says {}; is ~/.cargo/bin first on PATH?",
+                now.as_deref().unwrap_or("nothing")
+            ));
+        }
+    }
+    ok("wasm-bindgen-cli", &want);
+    Ok(())
+}
+
+/// Trunk runs offline and matches tool versions exactly, so Trunk.toml must
+/// name the same versions setup installs.
+fn check_trunk_toml(root: &Path, wasm_bindgen: &str) -> Result<(), String> {
+    let text = fs::read_to_string(root.join("Trunk.toml"))
+        .map_err(|e| format!("setup: cannot read Trunk.toml ({e})"))?;
+    match toml_value(&text, "tools", "wasm_bindgen") {
+        Some(v) if v == wasm_bindgen => {}
+        Some(v) => {
+            return Err(format!(
+                "setup: Trunk.toml has [tools] wasm_bindgen = \"{v}\" but Cargo.lock has wasm-bindgen {wasm_bindgen}; \
+                 set wasm_bindgen = \"{wasm_bindgen}\" in Trunk.toml"
+            ))
+        }
+        None => {
+            return Err(format!(
+                "setup: Trunk.toml has no [tools] wasm_bindgen; add wasm_bindgen = \"{wasm_bindgen}\""
+            ))
+        }
+    }
+    let want_opt = format!("version_{BINARYEN_VERSION}");
+    match toml_value(&text, "tools", "wasm_opt") {
+        Some(v) if v == want_opt => Ok(()),
+        other => Err(format!(
+            "setup: Trunk.toml must have [tools] wasm_opt = \"{want_opt}\" (the npm binaryen setup installs), found {}",
+            other.map_or("nothing".to_string(), |v| format!("\"{v}\""))
+        )),
+    }
+}
+
+fn wasm_opt() -> Result<(), String> {
+    let exe = binaryen_bin().join("wasm-opt");
+    let want = format!("version {BINARYEN_VERSION}");
+    let current = || probe(&exe, &["--version"]).filter(|v| v.contains(&want));
+    if current().is_none() {
+        let dir = tools_dir();
+        println!(
+            "setup: installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) into {}",
+            dir.display()
+        );
+        fs::create_dir_all(&dir)
+            .map_err(|e| format!("setup: cannot create {}: {e}", dir.display()))?;
+        cmd::run(
+            Command::new("npm")
+                .arg("install")
+                .arg("--prefix")
+                .arg(&dir)
+                .args([
+                    "--no-audit",
+                    "--no-fund",
+                    &format!("binaryen@{BINARYEN_VERSION}"),
+                ]),
+        )
+        .map_err(|e| format!("setup: wasm-opt: {e}"))?;
+    }
+    let version = current()
+        .ok_or_else(|| format!("setup: {} --version does not report {want}", exe.display()))?;
+    // `wasm-opt version 132 (version_132)` → `132`.
+    ok("wasm-opt", word(&version, 2).unwrap_or(&version));
+    Ok(())
+}
+
+fn chromium() -> Result<(), String> {
+    if !Path::new(CHROMIUM).is_file() || !Path::new(CHROMEDRIVER).is_file() {
+        println!("setup: installing chromium and chromium-driver from apt");
+        apt_install(&["chromium", "chromium-driver"])?;
+    }
+    // Chromium's wrapper script writes noise to stderr; probe() drops it.
+    let browser = probe(CHROMIUM, &["--version"])
+        .ok_or_else(|| format!("setup: `{CHROMIUM} --version` failed"))?;
+    let driver = probe(CHROMEDRIVER, &["--version"])
+        .ok_or_else(|| format!("setup: `{CHROMEDRIVER} --version` failed"))?;
+    let (bv, dv) = (dotted_version(&browser), dotted_version(&driver));
+    let major = |v: Option<&str>| v.and_then(|v| v.split('.').next()).map(str::to_string);
+    if major(bv).is_none() || major(bv) != major(dv) {
+        // chromedriver refuses sessions with a browser of another major version.
+        return Err(format!(
+            "setup: chromium ({browser}) and chromedriver ({driver}) differ in major version; \
+             run `apt-get install -y --only-upgrade chromium chromium-driver`"
+        ));
+    }
+    ok("chromium", bv.unwrap_or("?"));
+    ok("chromedriver", dv.unwrap_or("?"));
+    Ok(())
+}
+
+/// First word that starts with a digit: `Chromium 156.0.8078.108 built on …` → `156.0.8078.108`.
+fn dotted_version(text: &str) -> Option<&str> {
+    text.split_whitespace()
+        .find(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+fn apt_install(packages: &[&str]) -> Result<(), String> {
+    let is_root = probe("id", &["-u"]).as_deref() == Some("0");
+    let sudo = !is_root && cmd::which("sudo").is_some();
+    if !is_root && !sudo {
+        return Err(format!(
+            "setup: need root or sudo to run `apt-get install -y {}`",
+            packages.join(" ")
+        ));
+    }
+    let apt = |args: &[&str]| {
+        let mut c = if sudo {
+            let mut c = Command::new("sudo");
+            c.args(["DEBIAN_FRONTEND=noninteractive", "apt-get"]);
+            c
+        } else {
+            let mut c = Command::new("apt-get");
+            c.env("DEBIAN_FRONTEND", "noninteractive");
+            c
+        };
+        c.args(args);
+        c
+    };
+    cmd::run(&mut apt(&["update"])).map_err(|e| format!("setup: {e}"))?;
+    let mut install = apt(&["install", "-y"]);
+    install.args(packages);
+    cmd::run(&mut install).map_err(|e| format!("setup: {e}"))
+}
+
+pub fn e2e_dir() -> PathBuf {
+    root().join("tests").join("e2e")
+}
+
+fn e2e_packages() -> Result<(), String> {
+    let dir = e2e_dir();
+    if !dir.join("package.json").is_file() {
+        // The e2e layer reports this as its failure; the other layers can still run.
+        println!("setup: e2e npm packages skipped (no tests/e2e/package.json)");
+        return Ok(());
+    }
+    let lock = dir.join("package-lock.json");
+    let installed = dir.join("node_modules").join(".package-lock.json");
+    let fresh = [dir.join("package.json"), lock.clone()]
+        .iter()
+        .filter(|p| p.exists())
+        .all(|p| newer(&installed, p));
+    if !fresh {
+        // Browsers come from apt; Playwright must not try to download its own.
+        let mut npm = Command::new("npm");
+        npm.current_dir(&dir)
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+            .arg(if lock.is_file() { "ci" } else { "install" })
+            .args(["--no-audit", "--no-fund"]);
+        cmd::run(&mut npm).map_err(|e| format!("setup: e2e npm packages: {e}"))?;
+    }
+    let version = ["@playwright/test", "playwright-core"]
+        .iter()
+        .find_map(|name| npm_package_version(&dir, name).map(|v| format!("{name} {v}")))
+        .unwrap_or_else(|| "installed".to_string());
+    ok("e2e npm packages", &version);
+    Ok(())
+}
+
+fn npm_package_version(dir: &Path, name: &str) -> Option<String> {
+    let text = fs::read_to_string(dir.join("node_modules").join(name).join("package.json")).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    json.get("version")?.as_str().map(str::to_string)
+}
+
+fn newer(a: &Path, b: &Path) -> bool {
+    let mtime = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+    matches!((mtime(a), mtime(b)), (Some(a), Some(b)) if a > b)
+}
+
+/// Versions of every `[[package]]` named `name` in a Cargo.lock.
+pub fn lock_versions(lock: &str, name: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let (mut pkg, mut version) = (None::<String>, None::<String>);
+    let mut flush = |pkg: &mut Option<String>, version: &mut Option<String>| {
+        if let (Some(p), Some(v)) = (pkg.take(), version.take()) {
+            if p == name {
+                found.push(v);
+            }
+        }
+    };
+    for line in lock.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            flush(&mut pkg, &mut version);
+        } else if let Some(v) = key_string(line, "name") {
+            pkg = Some(v);
+        } else if let Some(v) = key_string(line, "version") {
+            version = Some(v);
+        }
+    }
+    flush(&mut pkg, &mut version);
+    found
+}
+
+/// A string value `key = "value"` from `[section]` of a simple TOML file.
+/// Enough for Trunk.toml; avoids a TOML parser dependency for two lines.
+pub fn toml_value(text: &str, section: &str, key: &str) -> Option<String> {
+    let mut current = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if let Some(header) = line.strip_prefix('[') {
+            current = header.trim_end_matches(']').trim().to_string();
+        } else if current == section {
+            if let Some(v) = key_string(line, key) {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+/// `key = "value"  # comment` → `value`.
+fn key_string(line: &str, key: &str) -> Option<String> {
+    let (k, rest) = line.split_once('=')?;
+    if k.trim() != key {
+        return None;
+    }
+    let rest = rest.trim().strip_prefix('"')?;
+    let (value, _) = rest.split_once('"')?;
+    Some(value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCK: &str = r#"
+version = 4
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+dependencies = [
+ "cfg-if",
+ "wasm-bindgen-macro",
+]
+
+[[package]]
+name = "wasm-bindgen-backend"
+version = "0.2.130"
+
+[[package]]
+name = "xtask"
+version = "0.1.0"
+"#;
+
+    #[test]
+    fn lock_finds_the_one_version() {
+        assert_eq!(lock_versions(LOCK, "wasm-bindgen"), vec!["0.2.130"]);
+        assert_eq!(lock_versions(LOCK, "xtask"), vec!["0.1.0"]);
+        assert!(lock_versions(LOCK, "wasm").is_empty());
+    }
+
+    #[test]
+    fn lock_reports_every_version() {
+        let two = format!("{LOCK}\n[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.99\"\n");
+        assert_eq!(
+            lock_versions(&two, "wasm-bindgen"),
+            vec!["0.2.130", "0.2.99"]
+        );
+    }
+
+    #[test]
+    fn lock_ignores_the_file_format_version() {
+        // The top-level `version = 4` belongs to no package.
+        assert!(lock_versions("version = 4\n", "").is_empty());
+    }
+
+    #[test]
+    fn trunk_toml_values_by_section() {
+        let toml = "[build]\ntarget = \"index.html\"\nwasm_bindgen = \"wrong\"\n\n[tools]\n\
+                    wasm_bindgen = \"0.2.130\"   # must equal Cargo.lock\nwasm_opt = \"version_132\"\n";
+        assert_eq!(
+            toml_value(toml, "tools", "wasm_bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(
+            toml_value(toml, "tools", "wasm_opt").as_deref(),
+            Some("version_132")
+        );
+        assert_eq!(
+            toml_value(toml, "build", "target").as_deref(),
+            Some("index.html")
+        );
+        assert_eq!(toml_value(toml, "tools", "target"), None);
+    }
+
+    #[test]
+    fn versions_from_tool_output() {
+        let chromium = "Chromium 156.0.8078.108 built on Debian GNU/Linux 12 (bookworm)";
+        assert_eq!(dotted_version(chromium), Some("156.0.8078.108"));
+        let driver = "ChromeDriver 156.0.8078.108 (730482a9-refs/branch-heads/8078@{#2244})";
+        assert_eq!(dotted_version(driver), Some("156.0.8078.108"));
+        assert_eq!(word("trunk 0.21.14", 1), Some("0.21.14"));
+    }
+}
