@@ -55,6 +55,8 @@ pub enum Action {
     /// Select when not selected, clear when already selected (click twice).
     Toggle(String),
     ClearSelection,
+    /// Replace the whole state, e.g. when the reader edits the URL hash.
+    Restore(UiState),
 }
 
 impl UiState {
@@ -71,6 +73,7 @@ impl UiState {
                 };
             }
             Action::ClearSelection => next.selected = None,
+            Action::Restore(state) => next = state,
         }
         next
     }
@@ -220,6 +223,11 @@ mod tests {
         let s = s.reduce(Action::ClearSelection);
         assert_eq!(s.selected, None);
         assert_eq!(s.view, View::Theme, "clearing keeps the view");
+        let restored = UiState {
+            view: View::Table,
+            selected: Some("asia".into()),
+        };
+        assert_eq!(s.reduce(Action::Restore(restored.clone())), restored);
     }
 
     #[test]

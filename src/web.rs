@@ -76,7 +76,7 @@ pub fn start() {
         root,
         AppProps {
             id_prefix: "fb1".into(),
-            sync_url: true,
+            standalone: true,
             data: None,
         },
     )

@@ -25,7 +25,7 @@ async fn mount(id: &str, data: Option<String>) -> Element {
         root.clone(),
         AppProps {
             id_prefix: id.to_owned().into(),
-            sync_url: false,
+            standalone: false,
             data: data.map(Into::into),
         },
     )

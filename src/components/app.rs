@@ -22,8 +22,9 @@ use crate::state::{Action, UiState, View};
 pub struct AppProps {
     /// Prefix for DOM ids, unique per widget on the page.
     pub id_prefix: AttrValue,
-    /// Read the initial state from the page URL and keep it updated.
-    pub sync_url: bool,
+    /// The widget is the page (not embedded in another): it reads and keeps
+    /// its state in the page URL, and its title is the page's `<h1>`.
+    pub standalone: bool,
     /// Dataset JSON; None means the bundled default.
     #[prop_or_default]
     pub data: Option<AttrValue>,
@@ -59,11 +60,12 @@ pub fn App(props: &AppProps) -> Html {
     let locale = Locale::En;
     match &*loaded {
         Ok(data) => html! {
-            <Widget data={data.clone()} locale={locale} ids={props.id_prefix.clone()} sync_url={props.sync_url} />
+            <Widget data={data.clone()} locale={locale} ids={props.id_prefix.clone()} standalone={props.standalone} />
         },
         Err(problems) => html! {
             <div class="fb-root" lang={locale.tag()}>
-                <ErrorView problems={problems.clone()} locale={locale} />
+                <ErrorView problems={problems.clone()} locale={locale}
+                    heading={if props.standalone { "h1" } else { "h2" }} />
             </div>
         },
     }
@@ -74,7 +76,7 @@ struct WidgetProps {
     data: Rc<Dataset>,
     locale: Locale,
     ids: AttrValue,
-    sync_url: bool,
+    standalone: bool,
 }
 
 #[component]
@@ -83,10 +85,11 @@ fn Widget(props: &WidgetProps) -> Html {
         data: props.data.clone(),
         locale: props.locale,
         ids: props.ids.clone(),
+        heading: if props.standalone { "h1" } else { "h2" },
     };
+    let sync = props.standalone;
     let store = {
         let data = props.data.clone();
-        let sync = props.sync_url;
         use_reducer(move || {
             Store(if sync {
                 UiState::from_hash(&crate::web::location_hash(), &data)
@@ -97,13 +100,28 @@ fn Widget(props: &WidgetProps) -> Html {
     };
     let state = &store.0;
 
+    // Keep the URL in step with the state (replaceState: no history spam)...
     {
         let hash = state.to_hash();
-        let sync = props.sync_url;
         use_effect_with(hash, move |hash| {
             if sync {
                 crate::web::replace_hash(hash);
             }
+        });
+    }
+    // ...and the state in step with the URL when the reader or a link changes it.
+    {
+        let store = store.clone();
+        let data = props.data.clone();
+        use_effect_with(sync, move |sync| {
+            let listener = sync.then(|| {
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    let hash = crate::web::location_hash();
+                    store.dispatch(Action::Restore(UiState::from_hash(&hash, &data)));
+                })
+            });
+            // Dropping the listener on unmount removes it from the window.
+            move || drop(listener)
         });
     }
 

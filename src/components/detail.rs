@@ -74,7 +74,7 @@ pub fn Detail(props: &DetailProps) -> Html {
     };
     html! {
         <div class={classes!("fb-detail", part.is_remainder().then_some("is-rest"))} id={ctx.id("detail")}>
-            <h3 class="fb-detail-name">{ data_text(d.name(&part)) }</h3>
+            <@{ctx.sub_heading()} class="fb-detail-name">{ data_text(d.name(&part)) }</@>
             <dl class="fb-figures">
                 <dt>{ d.text(Msg::DetailShare) }</dt>
                 <dd class="fb-detail-share">{ d.share(part.share) }</dd>

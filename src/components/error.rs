@@ -14,6 +14,8 @@ const SHOWN: usize = 5;
 pub struct ErrorProps {
     pub problems: Rc<Vec<Problem>>,
     pub locale: Locale,
+    /// "h1" when the widget is the page, else "h2".
+    pub heading: AttrValue,
 }
 
 #[component]
@@ -30,7 +32,7 @@ pub fn ErrorView(props: &ErrorProps) -> Html {
     let more = props.problems.len().saturating_sub(SHOWN);
     html! {
         <div class="fb-error" role="alert">
-            <h2 class="fb-title">{ l.text(Msg::ErrorTitle) }</h2>
+            <@{props.heading.to_string()} class="fb-title">{ l.text(Msg::ErrorTitle) }</@>
             <p>{ l.text(Msg::ErrorIntro) }</p>
             <ul>{ for items }</ul>
             if more > 0 {

@@ -15,12 +15,12 @@ pub fn Headline() -> Html {
     html! {
         <header class="fb-head">
             <p class="fb-summary" id={ctx.id("summary")}>{ d.summary() }</p>
-            <h2 class="fb-title">
+            <@{ctx.heading} class="fb-title">
                 <span class="fb-donor">{ data_text(d.data(&c.donor)) }</span>
                 <span class="fb-arrow" aria-hidden="true">{ " → " }</span>
                 <span class="fb-sr-only">{ format!(" {} ", d.text(Msg::Arrow)) }</span>
                 <span class="fb-recipient">{ data_text(d.data(&c.recipient)) }</span>
-            </h2>
+            </@>
             <div class="fb-facts">
                 <p class="fb-total-wrap">
                     <span class="fb-fact-label">{ d.text(Msg::TotalLabel) }</span>

@@ -27,17 +27,31 @@ pub struct Ctx {
     pub data: Rc<Dataset>,
     pub locale: Locale,
     pub ids: AttrValue,
+    /// Level of the widget's title: "h1" when the widget is the page, else "h2".
+    pub heading: &'static str,
 }
 
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &other.data) && self.locale == other.locale && self.ids == other.ids
+        Rc::ptr_eq(&self.data, &other.data)
+            && self.locale == other.locale
+            && self.ids == other.ids
+            && self.heading == other.heading
     }
 }
 
 impl Ctx {
     pub fn describer(&self) -> Describer<'_> {
         Describer::new(&self.data, self.locale)
+    }
+
+    /// Level of headings inside the card, one below the title.
+    pub fn sub_heading(&self) -> &'static str {
+        if self.heading == "h1" {
+            "h2"
+        } else {
+            "h3"
+        }
     }
 
     /// A DOM id unique to this widget instance.
@@ -54,6 +68,7 @@ pub fn use_ctx() -> Ctx {
         data: Rc::new(empty_dataset()),
         locale: Locale::En,
         ids: "fb0".into(),
+        heading: "h2",
     })
 }
 

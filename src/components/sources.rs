@@ -27,7 +27,7 @@ pub fn SourcesView() -> Html {
     });
     html! {
         <div class="fb-sources-view">
-            <h3 class="fb-h3">{ d.text(Msg::SourcesHeading) }</h3>
+            <@{ctx.sub_heading()} class="fb-h3">{ d.text(Msg::SourcesHeading) }</@>
             <ul class="fb-sources">{ for items }</ul>
             <p class="fb-note">{ d.text(Msg::SourcesNote) }</p>
         </div>

@@ -53,11 +53,11 @@ pub fn ThemeView(props: &ThemeViewProps) -> Html {
         html! {
             <li class={classes!("fb-theme", is_sel.then_some("is-selected"), is_linked.then_some("is-linked"))}
                 data-id={t.id.clone()}>
-                <h3 class="fb-theme-name">
+                <@{ctx.sub_heading()} class="fb-theme-name">
                     <button type="button" class="fb-link-button" aria-pressed={if is_sel { "true" } else { "false" }} {onclick}>
                         { data_text(d.data(&t.name)) }
                     </button>
-                </h3>
+                </@>
                 <p>{ data_text(d.data(&t.description)) }</p>
                 if !t.beneficiaries.is_empty() {
                     <p class="fb-who-label">{ d.text(Msg::ThemeBeneficiaries) }</p>
