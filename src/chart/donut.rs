@@ -150,3 +150,82 @@ mod tests {
         assert_eq!(p.matches('M').count(), 2);
     }
 }
+
+/// Width of text the hole of the donut can hold, in viewBox units.
+pub const HOLE_TEXT_WIDTH: f64 = 96.0;
+
+/// Rough advance width of a character in ems: wide for CJK, narrow otherwise.
+/// Good enough to keep a label inside the hole without measuring in the DOM.
+fn char_em(c: char) -> f64 {
+    if ('\u{2E80}'..='\u{FFEF}').contains(&c) {
+        1.0
+    } else if c.is_ascii_digit() || c.is_ascii_uppercase() {
+        0.64
+    } else {
+        0.56
+    }
+}
+
+pub fn text_em(text: &str) -> f64 {
+    text.chars().map(char_em).sum()
+}
+
+/// The total in the hole, as one line or split at the space that best
+/// balances two lines, with the largest font size (≤ `max_size`) that fits.
+pub fn hole_label(text: &str, max_size: f64) -> (Vec<String>, f64) {
+    let fit = |lines: &[&str]| {
+        let widest = lines.iter().map(|l| text_em(l)).fold(0.0, f64::max);
+        if widest > 0.0 {
+            (HOLE_TEXT_WIDTH / widest).min(max_size)
+        } else {
+            max_size
+        }
+    };
+    let one = fit(&[text]);
+    let best_split = text
+        .char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .map(|(i, _)| {
+            (
+                text.get(..i).unwrap_or_default(),
+                text.get(i + 1..).unwrap_or_default(),
+            )
+        })
+        .map(|(a, b)| (fit(&[a, b]), a, b))
+        .fold(None::<(f64, &str, &str)>, |best, cand| match best {
+            Some(b) if b.0 >= cand.0 => Some(b),
+            _ => Some(cand),
+        });
+    match best_split {
+        // Two lines only when they allow a clearly larger font.
+        Some((size, a, b)) if size > one * 1.25 => (vec![a.to_owned(), b.to_owned()], size),
+        _ => (vec![text.to_owned()], one),
+    }
+}
+
+#[cfg(test)]
+mod hole_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_total_is_split_over_two_lines_that_fit() {
+        let (lines, size) = hole_label("USD 37.1 million", 22.0);
+        assert_eq!(lines, ["USD 37.1", "million"]);
+        assert!(lines
+            .iter()
+            .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
+        assert!(size >= 16.0, "still readable: {size}");
+    }
+
+    #[test]
+    fn a_short_label_stays_on_one_line_at_the_cap() {
+        assert_eq!(hole_label("USD 5", 22.0), (vec!["USD 5".to_owned()], 22.0));
+    }
+
+    #[test]
+    fn text_without_spaces_shrinks_to_fit() {
+        let (lines, size) = hole_label("3,710万米ドル", 22.0);
+        assert_eq!(lines.len(), 1);
+        assert!(text_em(&lines[0]) * size <= HOLE_TEXT_WIDTH + 1e-9);
+    }
+}

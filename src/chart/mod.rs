@@ -1,3 +1,4 @@
 //! Chart geometry: pure functions from fractions to SVG path data. No yew.
 
+pub mod contrast;
 pub mod donut;

@@ -156,6 +156,14 @@ fn Widget(props: &WidgetProps) -> Html {
                 .or_else(|| ctx.data.theme(id).map(|t| d.data(&t.name).text))
         })
         .unwrap_or_default();
+    // Clearing is announced once; later renders without a selection stay quiet.
+    let had_selection = use_mut_ref(|| false);
+    let announcement = if selected.is_none() && *had_selection.borrow() {
+        d.text(Msg::AnnounceCleared).to_owned()
+    } else {
+        announcement
+    };
+    *had_selection.borrow_mut() = selected.is_some();
 
     let panel = match state.view {
         View::Region => html! {
@@ -184,7 +192,7 @@ fn Widget(props: &WidgetProps) -> Html {
                     { panel }
                 </div>
                 <p class="fb-sr-only" aria-live="polite" aria-atomic="true" id={ctx.id("live")}>
-                    { if selected.is_some() { announcement } else { String::new() } }
+                    { announcement }
                 </p>
             </section>
         </ContextProvider<Ctx>>

@@ -130,7 +130,6 @@ pub fn Chart(props: &ChartProps) -> Html {
             colour_class(i, part),
             is_sel.then_some("is-selected"),
             is_linked.then_some("is-linked"),
-            (props.selected.is_some() && !is_sel && !is_linked).then_some("is-dimmed"),
         );
         let label = d.announce(part);
         let select = {
@@ -157,6 +156,24 @@ pub fn Chart(props: &ChartProps) -> Html {
     });
     let help_id = ctx.id(&format!("{}-help", mark_id("")));
     let view = format!("0 0 {v} {v}", v = donut::VIEW);
+    // The total in the hole, sized to fit; hidden from screen readers, which
+    // get the total from the headline.
+    let (lines, size) = donut::hole_label(&d.total_short(), 22.0);
+    let line_height = size * 1.15;
+    let caption_size = 12.0;
+    let block = line_height * lines.len() as f64 + caption_size * 1.4;
+    let top = donut::CENTER - block / 2.0 + size * 0.85;
+    let hole = html! {
+        <g class="fb-hole" aria-hidden="true">
+            { for lines.iter().enumerate().map(|(i, line)| html! {
+                <text class="fb-donut-total" x="100" y={format!("{:.1}", top + line_height * i as f64)}
+                    text-anchor="middle" font-size={format!("{size:.1}")}>{ line.clone() }</text>
+            }) }
+            <text class="fb-donut-caption" x="100"
+                y={format!("{:.1}", top + line_height * (lines.len() as f64 - 1.0) + caption_size * 1.5)}
+                text-anchor="middle" font-size={format!("{caption_size:.0}")}>{ d.text(Msg::TotalLabel) }</text>
+        </g>
+    };
     html! {
         <figure class="fb-chart">
             <svg ref={svg_ref} viewBox={view} class="fb-donut" role="listbox" aria-label={label}
@@ -169,12 +186,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                     </pattern>
                 </defs>
                 { for marks_html }
-                <text class="fb-donut-total" x="100" y="96" text-anchor="middle" aria-hidden="true">
-                    { d.total_short() }
-                </text>
-                <text class="fb-donut-caption" x="100" y="116" text-anchor="middle" aria-hidden="true">
-                    { d.text(Msg::TotalLabel) }
-                </text>
+                { hole }
             </svg>
             <figcaption class="fb-sr-only" id={help_id}>{ d.text(Msg::ChartHelp) }</figcaption>
         </figure>

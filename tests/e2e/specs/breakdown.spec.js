@@ -153,3 +153,11 @@ test('sources link out safely and say the figures are allocations', async ({ pag
   }
   await expect(page.getByRole('tabpanel')).toContainText('allocations as announced, not payments');
 });
+
+test('clearing the selection is announced', async ({ page }) => {
+  await open(page, '#view=region&sel=asia');
+  await page.locator('path[data-id="asia"]').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[aria-live=polite]')).toHaveText('Selection cleared');
+  expect(new URL(page.url()).hash).toBe('#view=region');
+});
