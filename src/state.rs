@@ -1,6 +1,7 @@
 //! Widget state as a pure reducer, and its encoding in the URL hash
 //! (`#view=table&sel=asia`) so every view can be linked. No yew imports.
 
+use crate::i18n::Locale;
 use crate::model::derive::{self, REMAINDER_ID};
 use crate::model::Dataset;
 
@@ -46,6 +47,7 @@ pub struct UiState {
     pub view: View,
     /// Id of a region, a theme, or the remainder.
     pub selected: Option<String>,
+    pub locale: Locale,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +57,7 @@ pub enum Action {
     /// Select when not selected, clear when already selected (click twice).
     Toggle(String),
     ClearSelection,
+    SetLocale(Locale),
     /// Replace the whole state, e.g. when the reader edits the URL hash.
     Restore(UiState),
 }
@@ -73,25 +76,30 @@ impl UiState {
                 };
             }
             Action::ClearSelection => next.selected = None,
+            Action::SetLocale(locale) => next.locale = locale,
             Action::Restore(state) => next = state,
         }
         next
     }
 
-    /// State from a URL hash, keeping only values that make sense for `ds`.
-    pub fn from_hash(hash: &str, ds: &Dataset) -> UiState {
+    /// State from a URL hash, keeping only values that make sense for `ds`;
+    /// `locale` applies when the hash names no supported language.
+    pub fn from_hash(hash: &str, ds: &Dataset, locale: Locale) -> UiState {
         let h = HashState::decode(hash);
         UiState {
             view: h.view.unwrap_or_default(),
             selected: h.sel.filter(|id| is_selectable(ds, id)),
+            locale: h.lang.unwrap_or(locale),
         }
     }
 
-    /// The hash for this state, e.g. `#view=region&sel=asia`.
+    /// The hash for this state, e.g. `#view=region&sel=asia`; the language is
+    /// included only when it is not English, so plain links stay short.
     pub fn to_hash(&self) -> String {
         HashState {
             view: Some(self.view),
             sel: self.selected.clone(),
+            lang: (self.locale != Locale::En).then_some(self.locale),
         }
         .encode()
     }
@@ -111,6 +119,7 @@ pub fn is_selectable(ds: &Dataset, id: &str) -> bool {
 pub struct HashState {
     pub view: Option<View>,
     pub sel: Option<String>,
+    pub lang: Option<Locale>,
 }
 
 impl HashState {
@@ -129,6 +138,11 @@ impl HashState {
                     }
                 }
                 "sel" if crate::model::validate::is_id(value) => out.sel = Some(value.to_owned()),
+                "lang" => {
+                    if let Some(l) = Locale::from_tag(value) {
+                        out.lang = Some(l);
+                    }
+                }
                 _ => {}
             }
         }
@@ -142,6 +156,9 @@ impl HashState {
         }
         if let Some(s) = &self.sel {
             parts.push(format!("sel={s}"));
+        }
+        if let Some(l) = self.lang {
+            parts.push(format!("lang={}", l.tag()));
         }
         format!("#{}", parts.join("&"))
     }
@@ -172,14 +189,19 @@ mod tests {
             h,
             HashState {
                 view: Some(View::Table),
-                sel: Some("asia".into())
+                sel: Some("asia".into()),
+                lang: None
             }
+        );
+        assert_eq!(
+            HashState::decode("#lang=en&view=theme").lang,
+            Some(Locale::En)
         );
     }
 
     #[test]
     fn decode_ignores_unknown_values_and_keys() {
-        let h = HashState::decode("#view=pie&sel=%3Cscript%3E&x=1&junk");
+        let h = HashState::decode("#view=pie&sel=%3Cscript%3E&x=1&junk&lang=xx");
         assert_eq!(h, HashState::default());
         assert_eq!(HashState::decode(""), HashState::default());
         assert_eq!(
@@ -192,17 +214,21 @@ mod tests {
     fn encode_round_trips() {
         for view in View::ALL {
             for sel in [None, Some("sub-saharan-africa".to_owned())] {
-                let h = HashState {
-                    view: Some(view),
-                    sel,
-                };
-                assert_eq!(HashState::decode(&h.encode()), h);
+                for lang in [None, Some(Locale::En)] {
+                    let h = HashState {
+                        view: Some(view),
+                        sel: sel.clone(),
+                        lang,
+                    };
+                    assert_eq!(HashState::decode(&h.encode()), h);
+                }
             }
         }
         assert_eq!(
             HashState {
                 view: Some(View::Region),
-                sel: Some("asia".into())
+                sel: Some("asia".into()),
+                lang: None
             }
             .encode(),
             "#view=region&sel=asia"
@@ -223,9 +249,12 @@ mod tests {
         let s = s.reduce(Action::ClearSelection);
         assert_eq!(s.selected, None);
         assert_eq!(s.view, View::Theme, "clearing keeps the view");
+        let s = s.reduce(Action::SetLocale(Locale::En));
+        assert_eq!(s.locale, Locale::En);
         let restored = UiState {
             view: View::Table,
             selected: Some("asia".into()),
+            locale: Locale::En,
         };
         assert_eq!(s.reduce(Action::Restore(restored.clone())), restored);
     }

@@ -25,6 +25,21 @@ pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
     checked(ds)
 }
 
+/// The first of the reader's browser languages that the widget supports, else English.
+pub fn browser_locale() -> crate::i18n::Locale {
+    let Some(window) = web_sys::window() else {
+        return crate::i18n::Locale::En;
+    };
+    let navigator = window.navigator();
+    navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .chain(navigator.language())
+        .find_map(|tag| crate::i18n::Locale::from_tag(&tag))
+        .unwrap_or_default()
+}
+
 /// The page's current URL hash, "" when there is none.
 pub fn location_hash() -> String {
     web_sys::window()
@@ -78,6 +93,7 @@ pub fn start() {
             id_prefix: "fb1".into(),
             standalone: true,
             data: None,
+            lang: None,
         },
     )
     .render();

@@ -27,6 +27,7 @@ async fn mount(id: &str, data: Option<String>) -> Element {
             id_prefix: id.to_owned().into(),
             standalone: false,
             data: data.map(Into::into),
+            lang: None,
         },
     )
     .render();

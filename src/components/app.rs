@@ -8,6 +8,7 @@ use super::chart::{Chart, ChartKind};
 use super::detail::Detail;
 use super::error::ErrorView;
 use super::headline::Headline;
+use super::language::LanguageSwitch;
 use super::legend::Legend;
 use super::sources::SourcesView;
 use super::table::TableView;
@@ -28,6 +29,9 @@ pub struct AppProps {
     /// Dataset JSON; None means the bundled default.
     #[prop_or_default]
     pub data: Option<AttrValue>,
+    /// Language tag asked for by the embedder (`lang` attribute).
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
 }
 
 /// `UiState` behind yew's reducer hook; the logic stays in `state.rs`.
@@ -57,7 +61,20 @@ fn load(text: &str) -> Result<Rc<Dataset>, Rc<Vec<Problem>>> {
 pub fn App(props: &AppProps) -> Html {
     let text = props.data.clone();
     let loaded = use_memo(text, |text| load(text.as_deref().unwrap_or(DEFAULT_DATA)));
-    let locale = Locale::En;
+    // Language: the URL (standalone page) wins, then the embedder's choice,
+    // then the reader's browser, then English.
+    let locale = {
+        let lang = props.lang.clone();
+        let standalone = props.standalone;
+        *use_memo(lang, move |lang| {
+            let from_hash = standalone
+                .then(|| crate::state::HashState::decode(&crate::web::location_hash()).lang)
+                .flatten();
+            from_hash
+                .or_else(|| lang.as_deref().and_then(Locale::from_tag))
+                .unwrap_or_else(crate::web::browser_locale)
+        })
+    };
     match &*loaded {
         Ok(data) => html! {
             <Widget data={data.clone()} locale={locale} ids={props.id_prefix.clone()} standalone={props.standalone} />
@@ -81,24 +98,28 @@ struct WidgetProps {
 
 #[component]
 fn Widget(props: &WidgetProps) -> Html {
-    let ctx = Ctx {
-        data: props.data.clone(),
-        locale: props.locale,
-        ids: props.ids.clone(),
-        heading: if props.standalone { "h1" } else { "h2" },
-    };
     let sync = props.standalone;
     let store = {
         let data = props.data.clone();
+        let locale = props.locale;
         use_reducer(move || {
             Store(if sync {
-                UiState::from_hash(&crate::web::location_hash(), &data)
+                UiState::from_hash(&crate::web::location_hash(), &data, locale)
             } else {
-                UiState::default()
+                UiState {
+                    locale,
+                    ..UiState::default()
+                }
             })
         })
     };
     let state = &store.0;
+    let ctx = Ctx {
+        data: props.data.clone(),
+        locale: state.locale,
+        ids: props.ids.clone(),
+        heading: if props.standalone { "h1" } else { "h2" },
+    };
 
     // Keep the URL in step with the state (replaceState: no history spam)...
     {
@@ -113,11 +134,12 @@ fn Widget(props: &WidgetProps) -> Html {
     {
         let store = store.clone();
         let data = props.data.clone();
+        let locale = props.locale;
         use_effect_with(sync, move |sync| {
             let listener = sync.then(|| {
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                     let hash = crate::web::location_hash();
-                    store.dispatch(Action::Restore(UiState::from_hash(&hash, &data)));
+                    store.dispatch(Action::Restore(UiState::from_hash(&hash, &data, locale)));
                 })
             });
             // Dropping the listener on unmount removes it from the window.
@@ -141,6 +163,10 @@ fn Widget(props: &WidgetProps) -> Html {
     let on_view = {
         let dispatch = dispatch.clone();
         Callback::from(move |v: View| dispatch.emit(Action::SetView(v)))
+    };
+    let on_locale = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |l: Locale| dispatch.emit(Action::SetLocale(l)))
     };
 
     let d = ctx.describer();
@@ -185,6 +211,7 @@ fn Widget(props: &WidgetProps) -> Html {
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <section class="fb-root" lang={ctx.locale.tag()} aria-label={d.text(Msg::WidgetLabel)}>
+                <LanguageSwitch current={ctx.locale} on_change={on_locale} />
                 <Headline />
                 <Tabs view={state.view} on_change={on_view} />
                 <div class="fb-panel" role="tabpanel" id={ctx.id("panel")}

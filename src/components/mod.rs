@@ -6,6 +6,7 @@ pub mod chart;
 pub mod detail;
 pub mod error;
 pub mod headline;
+pub mod language;
 pub mod legend;
 pub mod sources;
 pub mod table;

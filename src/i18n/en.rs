@@ -79,5 +79,6 @@ pub fn text(msg: Msg) -> &'static str {
         ErrorTitle => "This funding breakdown cannot be shown",
         ErrorIntro => "The data has a problem, so no figures are shown rather than wrong ones.",
         ErrorMore => "{count} more problems",
+        LanguageLabel => "Language",
     }
 }

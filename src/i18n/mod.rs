@@ -17,6 +17,13 @@ pub enum Locale {
 impl Locale {
     pub const ALL: [Locale; 1] = [Locale::En];
 
+    /// The language's name in itself, for the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+        }
+    }
+
     pub fn tag(self) -> &'static str {
         match self {
             Locale::En => "en",
@@ -176,6 +183,7 @@ messages! {
     ErrorTitle,
     ErrorIntro,
     ErrorMore,
+    LanguageLabel,
 }
 
 /// The message that phrases a share stated in this way.
