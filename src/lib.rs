@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod components;
 pub mod describe;
+pub mod embed;
 pub mod i18n;
 pub mod model;
 pub mod state;

@@ -61,32 +61,84 @@ pub fn replace_hash(hash: &str) {
     }
 }
 
-/// Shows a panic to the reader inside `root` instead of leaving a dead widget.
-fn install_panic_hook(root: web_sys::Element) {
-    std::panic::set_hook(Box::new(move |info| {
+thread_local! {
+    /// Every element a widget is mounted in, so a panic can be shown in all of them.
+    static ROOTS: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Remembers a widget root for the panic hook, and installs the hook once.
+pub fn register_root(root: &web_sys::Element) {
+    ROOTS.with(|roots| {
+        let mut roots = roots.borrow_mut();
+        // Forget roots that have left the document (removed custom elements).
+        roots.retain(|r| r.is_connected());
+        if roots.is_empty() {
+            install_panic_hook();
+        }
+        roots.push(root.clone());
+    });
+}
+
+/// With panic=abort nothing runs after a panic, so the hook itself tells the
+/// reader, in every widget, instead of leaving dead or half-drawn widgets.
+fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("funding-breakdown: {info}").into());
-        root.set_text_content(Some(
-            "This funding breakdown stopped because of an internal error. Please reload the page.",
-        ));
-        let _ = root.set_attribute("role", "alert");
+        ROOTS.with(|roots| {
+            for root in roots.borrow().iter() {
+                root.set_text_content(Some(
+                    "This funding breakdown stopped because of an internal error. Please reload the page.",
+                ));
+                let _ = root.set_attribute("role", "alert");
+                if let Some(host) = root.get_root_node().dyn_ref::<web_sys::ShadowRoot>().map(|s| s.host()) {
+                    let _ = host.set_attribute("data-state", "error");
+                }
+            }
+        });
     }));
 }
 
-/// Entry point of the standalone page: mounts into `#funding-breakdown`
-/// (replacing any pre-rendered markup), or into `<body>` when it is missing.
+/// In an iframe, tells the parent page the content height on every change
+/// (ResizeObserver, not polling), so the embed can be sized without scrollbars.
+/// Only this message type is sent, and it carries nothing but the height, so
+/// it can go to any parent origin.
+fn report_height_to_parent() {
+    let Some(window) = web_sys::window() else { return };
+    let parent = match window.parent() {
+        Ok(Some(p)) if !js_sys::Object::is(&p, &window) => p,
+        _ => return,
+    };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
+    let last = std::rc::Rc::new(std::cell::Cell::new(-1.0f64));
+    let measured = root.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        if (height - last.get()).abs() < 0.5 {
+            return;
+        }
+        last.set(height);
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"funding-breakdown:height".into());
+        let _ = js_sys::Reflect::set(&message, &"version".into(), &1.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+    }
+    // The observer lives as long as the page.
+    callback.forget();
+}
+
+/// Entry point of the standalone page: mounts into `#funding-breakdown` when
+/// the page has one (index.html does). Pages that embed the widget with
+/// embed.js have none: their widgets are mounted by the custom element.
 pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let root = match document.get_element_by_id("funding-breakdown") {
-        Some(root) => root,
-        None => match document.body() {
-            Some(body) => body.into(),
-            None => return,
-        },
-    };
-    install_panic_hook(root.clone());
-    root.set_inner_html("");
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(root) = document.get_element_by_id("funding-breakdown") else { return };
+    register_root(&root);
+    // Replace the noscript fallback (and, later, pre-rendered markup).
+    root.set_text_content(None);
     yew::Renderer::<App>::with_root_and_props(
         root,
         AppProps {
@@ -94,7 +146,11 @@ pub fn start() {
             standalone: true,
             data: None,
             lang: None,
+            view: None,
+            sel: None,
+            on_status: None,
         },
     )
     .render();
+    report_height_to_parent();
 }

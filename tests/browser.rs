@@ -28,6 +28,9 @@ async fn mount(id: &str, data: Option<String>) -> Element {
             standalone: false,
             data: data.map(Into::into),
             lang: None,
+            view: None,
+            sel: None,
+            on_status: None,
         },
     )
     .render();
@@ -212,4 +215,77 @@ async fn two_widgets_on_a_page_keep_their_own_ids_and_selection() {
     assert!(gloo::utils::document()
         .get_element_by_id("tb-mark-asia")
         .is_some());
+}
+
+/// A `<div>` standing in for the custom element, with the given attributes.
+fn host_with(attrs: &[(&str, &str)]) -> (web_sys::HtmlElement, Element) {
+    let document = gloo::utils::document();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    for (k, v) in attrs {
+        host.set_attribute(k, v).unwrap();
+    }
+    let root = document.create_element("div").unwrap();
+    host.append_child(&root).unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    (host, root)
+}
+
+#[wasm_bindgen_test]
+async fn embedded_widget_follows_its_attributes_and_reports_ready() {
+    let (host, root) = host_with(&[("view", "table"), ("sel", "asia")]);
+    let ready = std::rc::Rc::new(std::cell::Cell::new(0));
+    let listener = {
+        let ready = ready.clone();
+        gloo::events::EventListener::new(&host, "funding-breakdown:ready", move |_| ready.set(ready.get() + 1))
+    };
+    let mut mounted = funding_breakdown::embed::mount(root.clone(), host.clone());
+    yew::scheduler::flush().await;
+    yew::scheduler::flush().await;
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("ready"));
+    assert_eq!(ready.get(), 1);
+    assert!(root.query_selector("table.fb-table").unwrap().is_some(), "view=table honoured");
+    // Embedded: the title is not the page's h1.
+    assert!(root.query_selector("h1").unwrap().is_none());
+
+    host.set_attribute("view", "region").unwrap();
+    mounted.update();
+    yew::scheduler::flush().await;
+    let detail = text(&one(&root, ".fb-detail"));
+    assert!(detail.contains("Asia"), "sel=asia honoured: {detail}");
+
+    mounted.unmount();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector(".fb-root").unwrap().is_none(), "unmount empties the root");
+    drop(listener);
+}
+
+#[wasm_bindgen_test]
+async fn embedded_widget_with_a_missing_source_shows_an_error_and_retry() {
+    let (host, root) = host_with(&[("src", "/this-file-does-not-exist.json")]);
+    let errors = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let listener = {
+        let errors = errors.clone();
+        gloo::events::EventListener::new(&host, "funding-breakdown:error", move |e| {
+            let detail = e.dyn_ref::<web_sys::CustomEvent>().unwrap().detail();
+            let message = js_sys::Reflect::get(&detail, &"message".into()).unwrap();
+            errors.borrow_mut().push(message.as_string().unwrap_or_default());
+        })
+    };
+    let _mounted = funding_breakdown::embed::mount(root.clone(), host.clone());
+    yew::scheduler::flush().await;
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("loading"));
+    for _ in 0..50 {
+        if host.get_attribute("data-state").as_deref() == Some("error") {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
+    let alert = text(&one(&root, "[role=alert]"));
+    assert!(alert.contains("error 404"), "{alert}");
+    assert!(root.query_selector("button.fb-button").unwrap().is_some(), "a Retry button");
+    assert!(root.query_selector(".fb-donut").unwrap().is_none(), "no default data in its place");
+    assert!(errors.borrow().iter().any(|m| m.contains("404")), "{:?}", errors.borrow());
+    drop(listener);
 }

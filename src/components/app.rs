@@ -32,6 +32,15 @@ pub struct AppProps {
     /// Language tag asked for by the embedder (`lang` attribute).
     #[prop_or_default]
     pub lang: Option<AttrValue>,
+    /// View asked for by the embedder (`view` attribute); ignored when standalone.
+    #[prop_or_default]
+    pub view: Option<AttrValue>,
+    /// Selection asked for by the embedder (`sel` attribute); ignored when standalone.
+    #[prop_or_default]
+    pub sel: Option<AttrValue>,
+    /// Told whether the data could be shown: Ok, or the first problem.
+    #[prop_or_default]
+    pub on_status: Option<Callback<Result<(), String>>>,
 }
 
 /// `UiState` behind yew's reducer hook; the logic stays in `state.rs`.
@@ -75,9 +84,23 @@ pub fn App(props: &AppProps) -> Html {
                 .unwrap_or_else(crate::web::browser_locale)
         })
     };
+    {
+        let on_status = props.on_status.clone();
+        let status = match &*loaded {
+            Ok(_) => Ok(()),
+            Err(problems) => Err(problems.first().map(ToString::to_string).unwrap_or_default()),
+        };
+        use_effect_with(status, move |status| {
+            if let Some(cb) = on_status {
+                cb.emit(status.clone());
+            }
+        });
+    }
+    let view = props.view.as_deref().and_then(View::parse);
     match &*loaded {
         Ok(data) => html! {
-            <Widget data={data.clone()} locale={locale} ids={props.id_prefix.clone()} standalone={props.standalone} />
+            <Widget data={data.clone()} locale={locale} ids={props.id_prefix.clone()}
+                standalone={props.standalone} view={view} sel={props.sel.clone()} />
         },
         Err(problems) => html! {
             <div class="fb-root" lang={locale.tag()}>
@@ -94,6 +117,8 @@ struct WidgetProps {
     locale: Locale,
     ids: AttrValue,
     standalone: bool,
+    view: Option<View>,
+    sel: Option<AttrValue>,
 }
 
 #[component]
@@ -102,18 +127,48 @@ fn Widget(props: &WidgetProps) -> Html {
     let store = {
         let data = props.data.clone();
         let locale = props.locale;
-        use_reducer(move || {
+        let (view, sel) = (props.view, props.sel.clone());
+        use_reducer_eq(move || {
             Store(if sync {
                 UiState::from_hash(&crate::web::location_hash(), &data, locale)
             } else {
                 UiState {
+                    view: view.unwrap_or_default(),
+                    selected: sel
+                        .filter(|id| crate::state::is_selectable(&data, id))
+                        .map(|id| id.to_string()),
                     locale,
-                    ..UiState::default()
                 }
             })
         })
     };
     let state = &store.0;
+
+    // The embedder changed an attribute: follow it (no-ops when unchanged).
+    {
+        let store = store.clone();
+        use_effect_with(props.locale, move |l| store.dispatch(Action::SetLocale(*l)));
+    }
+    {
+        let store = store.clone();
+        use_effect_with(props.view, move |v| {
+            if let Some(v) = v {
+                store.dispatch(Action::SetView(*v));
+            }
+        });
+    }
+    {
+        let store = store.clone();
+        let data = props.data.clone();
+        use_effect_with(props.sel.clone(), move |sel| {
+            if !sync {
+                store.dispatch(match sel {
+                    Some(id) if crate::state::is_selectable(&data, id) => Action::Select(id.to_string()),
+                    _ => Action::ClearSelection,
+                });
+            }
+        });
+    }
     let ctx = Ctx {
         data: props.data.clone(),
         locale: state.locale,

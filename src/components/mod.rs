@@ -4,6 +4,7 @@
 pub mod app;
 pub mod chart;
 pub mod detail;
+pub mod embed_app;
 pub mod error;
 pub mod headline;
 pub mod language;

@@ -5,6 +5,7 @@
 mod cmd;
 mod data;
 mod http;
+mod postbuild;
 mod setup;
 mod test;
 
@@ -20,7 +21,8 @@ commands:
   check-data FILE...       validate data files as the widget would; exit 1 on any problem
   schema [--check]         write static/data/schema.json, or check that it is up to date
   test                     every check: fmt, clippy, unit, schema, browser, release, e2e
-  e2e [PLAYWRIGHT ARGS...] setup, release build, then only the Playwright layer";
+  e2e [PLAYWRIGHT ARGS...] setup, release build, then only the Playwright layer
+  post-build               Trunk hook: write boot.js and embed.js into the build output";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         },
         "test" if rest.is_empty() => test::test(),
         "e2e" => e2e(rest),
+        "post-build" => postbuild::post_build(),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

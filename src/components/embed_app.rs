@@ -1,0 +1,177 @@
+//! The root of a custom-element widget: loads the dataset named by `src`,
+//! reports its state to the host element (`data-state`, events) and renders
+//! the widget, a loading note, or an error with a Retry button.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use super::app::{App, AppProps};
+use crate::embed::{fetch_text, LoadError, TIMEOUT_MS};
+use crate::i18n::{Locale, Msg};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct EmbedProps {
+    /// The `<funding-breakdown>` element: receives `data-state` and events.
+    pub host: web_sys::HtmlElement,
+    pub ids: AttrValue,
+    pub src: Option<AttrValue>,
+    pub view: Option<AttrValue>,
+    pub lang: Option<AttrValue>,
+    pub sel: Option<AttrValue>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Load {
+    Loading,
+    Loaded(Option<AttrValue>),
+    Failed(LoadError),
+}
+
+/// Sets `data-state` on the host and, for ready and error, tells the page.
+fn report(host: &web_sys::HtmlElement, status: &Result<(), String>) {
+    let (state, event, message) = match status {
+        Ok(()) => ("ready", "funding-breakdown:ready", None),
+        Err(m) => ("error", "funding-breakdown:error", Some(m.as_str())),
+    };
+    let _ = host.set_attribute("data-state", state);
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let detail = js_sys::Object::new();
+    if let Some(m) = message {
+        let _ = js_sys::Reflect::set(&detail, &"message".into(), &JsValue::from_str(m));
+    }
+    init.set_detail(&detail);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(event, &init) {
+        let _ = host.dispatch_event(&ev);
+    }
+}
+
+/// The reader-facing sentence for a failed load.
+pub fn load_message(locale: Locale, url: &str, e: &LoadError) -> String {
+    match e {
+        LoadError::Http(status) => {
+            locale.fill(Msg::LoadHttp, &[("url", url), ("status", &status.to_string())])
+        }
+        LoadError::Network => locale.fill(Msg::LoadNetwork, &[("url", url)]),
+        LoadError::Timeout => locale.fill(
+            Msg::LoadTimeout,
+            &[("url", url), ("seconds", &(TIMEOUT_MS / 1000).to_string())],
+        ),
+        LoadError::NotJson(t) => locale.fill(Msg::LoadNotJson, &[("url", url), ("type", t)]),
+        LoadError::TooLarge(bytes) => locale.fill(
+            Msg::LoadTooLarge,
+            &[("url", url), ("size", &(bytes / 1024).to_string())],
+        ),
+    }
+}
+
+#[component]
+pub fn EmbedApp(props: &EmbedProps) -> Html {
+    let load = use_state(|| Load::Loading);
+    let attempt = use_state(|| 0u32);
+    let locale = props
+        .lang
+        .as_deref()
+        .and_then(Locale::from_tag)
+        .unwrap_or_else(crate::web::browser_locale);
+
+    // (Re)load whenever the source or the attempt changes; a newer load or
+    // unmounting aborts the older request so its answer is never shown.
+    {
+        let load = load.clone();
+        let host = props.host.clone();
+        use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
+            let controller = web_sys::AbortController::new().ok();
+            let done = Rc::new(Cell::new(false));
+            match (src.clone(), controller.clone()) {
+                (None, _) => load.set(Load::Loaded(None)),
+                (Some(url), Some(controller)) => {
+                    load.set(Load::Loading);
+                    let _ = host.set_attribute("data-state", "loading");
+                    let signal = controller.signal();
+                    let timer = {
+                        let controller = controller.clone();
+                        gloo::timers::callback::Timeout::new(TIMEOUT_MS, move || controller.abort())
+                    };
+                    let done = done.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = fetch_text(&url, &signal).await;
+                        drop(timer);
+                        if done.get() {
+                            return;
+                        }
+                        load.set(match result {
+                            Ok(text) => Load::Loaded(Some(text.into())),
+                            Err(e) => Load::Failed(e),
+                        });
+                    });
+                }
+                (Some(_), None) => load.set(Load::Failed(LoadError::Network)),
+            }
+            move || {
+                done.set(true);
+                if let Some(c) = controller {
+                    c.abort();
+                }
+            }
+        });
+    }
+
+    // Report failed loads; successful ones are reported by the App once the
+    // data has been validated.
+    {
+        let host = props.host.clone();
+        let url = props.src.clone().unwrap_or_default();
+        use_effect_with(((*load).clone(), locale), move |(load, locale)| {
+            if let Load::Failed(e) = load {
+                let message = load_message(*locale, &url, e);
+                gloo::console::error!(format!("funding-breakdown: {message}"));
+                report(&host, &Err(message));
+            }
+        });
+    }
+
+    let on_status = {
+        let host = props.host.clone();
+        Callback::from(move |status: Result<(), String>| report(&host, &status))
+    };
+
+    match &*load {
+        Load::Loading => html! {
+            <div class="fb-root fb-loading" lang={locale.tag()} role="status">
+                <p>{ locale.text(Msg::Loading) }</p>
+            </div>
+        },
+        Load::Failed(e) => {
+            let retry = {
+                let attempt = attempt.clone();
+                Callback::from(move |_: MouseEvent| attempt.set(attempt.wrapping_add(1)))
+            };
+            let url = props.src.clone().unwrap_or_default();
+            html! {
+                <div class="fb-root" lang={locale.tag()}>
+                    <div class="fb-error" role="alert">
+                        <h2 class="fb-title">{ locale.text(Msg::ErrorTitle) }</h2>
+                        <p class="fb-error-message">{ load_message(locale, &url, e) }</p>
+                        <button type="button" class="fb-button" onclick={retry}>{ locale.text(Msg::Retry) }</button>
+                    </div>
+                </div>
+            }
+        }
+        Load::Loaded(data) => html! {
+            <App ..AppProps {
+                id_prefix: props.ids.clone(),
+                standalone: false,
+                data: data.clone(),
+                lang: props.lang.clone(),
+                view: props.view.clone(),
+                sel: props.sel.clone(),
+                on_status: Some(on_status),
+            } />
+        },
+    }
+}

@@ -1,0 +1,81 @@
+// <funding-breakdown> custom element: the widget in its own shadow root, so
+// the host page's CSS cannot reach in and ours cannot leak out.
+//
+//   <funding-breakdown src="data.json" view="table" lang="fr" sel="asia"></funding-breakdown>
+//   <script type="module" src="https://example.org/funding-breakdown/embed.js"></script>
+//
+// This file is a template: `cargo xtask post-build` fills in the hashed asset
+// names and writes it to the build output as embed.js.
+import init, { mount } from './__FB_GLUE__';
+
+const here = import.meta.url;
+const cssUrl = new URL('./__FB_CSS__', here).href;
+let wasm = null;
+
+/** Loads the wasm once for every element on the page. */
+function loadWasm() {
+  wasm ??= init({ module_or_path: new URL('./__FB_WASM__', here) });
+  return wasm;
+}
+
+/** Resolves when the stylesheet inside the shadow root has loaded (or failed). */
+function styled(link) {
+  return new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  });
+}
+
+class FundingBreakdown extends HTMLElement {
+  static observedAttributes = ['src', 'view', 'lang', 'sel'];
+
+  #widget = null;
+  #stylesheet = null;
+  // Bumped on every connect and disconnect, so a slow start that finishes
+  // after the element was removed does not mount into a detached element.
+  #generation = 0;
+
+  async connectedCallback() {
+    const generation = ++this.#generation;
+    if (!this.shadowRoot) {
+      const shadow = this.attachShadow({ mode: 'open' });
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = cssUrl;
+      const root = document.createElement('div');
+      root.className = 'fb-mount';
+      shadow.append(link, root);
+      this.#stylesheet = styled(link);
+    }
+    this.dataset.state = 'loading';
+    try {
+      await Promise.all([loadWasm(), this.#stylesheet]);
+    } catch (error) {
+      this.dataset.state = 'error';
+      const message = `The funding breakdown could not start: ${error}`;
+      this.shadowRoot.querySelector('.fb-mount').textContent = message;
+      this.dispatchEvent(new CustomEvent('funding-breakdown:error', { detail: { message }, bubbles: true, composed: true }));
+      return;
+    }
+    if (generation !== this.#generation || !this.isConnected || this.#widget) return;
+    this.#widget = mount(this.shadowRoot.querySelector('.fb-mount'), this);
+  }
+
+  disconnectedCallback() {
+    this.#generation += 1;
+    if (this.#widget) {
+      // Unmounting drops every listener and timer the widget holds.
+      this.#widget.unmount();
+      this.#widget.free();
+      this.#widget = null;
+    }
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    if (before !== after) this.#widget?.update();
+  }
+}
+
+if (!customElements.get('funding-breakdown')) {
+  customElements.define('funding-breakdown', FundingBreakdown);
+}
