@@ -30,7 +30,8 @@ mod tests {
 
     const CSS: &str = include_str!("../../static/widget.css");
 
-    /// `--fb-name: #hex;` declarations in the first block that starts at `from`.
+    /// `--fbi-name: var(--fb-name, #hex);` declarations (the default colour is
+    /// the fallback) in the first block that starts at `from`.
     fn palette(from: &str) -> Vec<(String, String)> {
         let start = CSS.find(from).expect("palette block");
         let block = &CSS[start..];
@@ -38,12 +39,15 @@ mod tests {
         block
             .lines()
             .filter_map(|l| {
-                let l = l.trim().strip_prefix("--fb-")?;
+                let l = l.trim().strip_prefix("--fbi-")?;
                 let (name, value) = l.split_once(':')?;
-                let value = value.trim().trim_end_matches(';');
-                value
-                    .starts_with('#')
-                    .then(|| (name.to_owned(), value.to_owned()))
+                let hex = value
+                    .rsplit('#')
+                    .next()?
+                    .trim_end_matches([')', ';'])
+                    .trim();
+                (value.contains('#') && hex.len() == 6)
+                    .then(|| (name.to_owned(), format!("#{hex}")))
             })
             .collect()
     }
@@ -60,7 +64,7 @@ mod tests {
             let bg_hex = get(p, bg);
             for text in ["text", "muted", "accent"] {
                 let r = ratio(get(p, text), bg_hex).unwrap();
-                assert!(r >= 4.5, "{scheme}: --fb-{text} on --fb-{bg} is {r:.2}:1");
+                assert!(r >= 4.5, "{scheme}: --fbi-{text} on --fbi-{bg} is {r:.2}:1");
             }
             for i in 1..=8 {
                 let r = ratio(get(p, &format!("c{i}")), bg_hex).unwrap();
