@@ -31,10 +31,15 @@ pub struct Mounted {
     handle: Option<AppHandle<EmbedApp>>,
     host: web_sys::HtmlElement,
     ids: String,
+    base: String,
 }
 
-fn props_from(host: &web_sys::HtmlElement, ids: &str) -> EmbedProps {
-    let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty()).map(Into::into);
+fn props_from(host: &web_sys::HtmlElement, ids: &str, base: &str) -> EmbedProps {
+    let attr = |name: &str| {
+        host.get_attribute(name)
+            .filter(|v| !v.trim().is_empty())
+            .map(Into::into)
+    };
     EmbedProps {
         host: host.clone(),
         ids: ids.to_owned().into(),
@@ -42,24 +47,32 @@ fn props_from(host: &web_sys::HtmlElement, ids: &str) -> EmbedProps {
         view: attr("view"),
         lang: attr("lang"),
         sel: attr("sel"),
+        base: base.to_owned().into(),
     }
 }
 
 /// Renders a widget into `root` for the custom element `host`, configured by
-/// the host's attributes.
+/// the host's attributes; `base` is the URL of the directory embed.js is in.
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element, host: web_sys::HtmlElement) -> Mounted {
+pub fn mount(root: web_sys::Element, host: web_sys::HtmlElement, base: String) -> Mounted {
     let ids = next_prefix();
     crate::web::register_root(&root);
-    let handle = yew::Renderer::<EmbedApp>::with_root_and_props(root, props_from(&host, &ids)).render();
-    Mounted { handle: Some(handle), host, ids }
+    let handle =
+        yew::Renderer::<EmbedApp>::with_root_and_props(root, props_from(&host, &ids, &base))
+            .render();
+    Mounted {
+        handle: Some(handle),
+        host,
+        ids,
+        base,
+    }
 }
 
 #[wasm_bindgen]
 impl Mounted {
     /// Re-reads the host's attributes after one of them changed.
     pub fn update(&mut self) {
-        let props = props_from(&self.host, &self.ids);
+        let props = props_from(&self.host, &self.ids, &self.base);
         if let Some(handle) = self.handle.as_mut() {
             handle.update(props);
         }
@@ -92,8 +105,16 @@ pub const TIMEOUT_MS: u32 = 10_000;
 
 /// Whether a Content-Type names JSON (or plain text, as some static hosts send).
 pub fn is_json_type(content_type: &str) -> bool {
-    let mime = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-    mime == "application/json" || mime == "text/json" || mime == "text/plain" || mime.ends_with("+json")
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    mime == "application/json"
+        || mime == "text/json"
+        || mime == "text/plain"
+        || mime.ends_with("+json")
 }
 
 /// Fetches a dataset's text with a timeout, without cookies, checking status,
@@ -105,24 +126,42 @@ pub async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<Stri
     init.set_credentials(web_sys::RequestCredentials::Omit);
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|_| if signal.aborted() { LoadError::Timeout } else { LoadError::Network })?;
+        .map_err(|_| {
+            if signal.aborted() {
+                LoadError::Timeout
+            } else {
+                LoadError::Network
+            }
+        })?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
     let headers = response.headers();
-    let content_type = headers.get("content-type").ok().flatten().unwrap_or_default();
+    let content_type = headers
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     if !content_type.is_empty() && !is_json_type(&content_type) {
         return Err(LoadError::NotJson(content_type));
     }
-    let length = headers.get("content-length").ok().flatten().and_then(|l| l.parse::<u64>().ok());
+    let length = headers
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|l| l.parse::<u64>().ok());
     if let Some(length) = length.filter(|l| *l > MAX_BYTES as u64) {
         return Err(LoadError::TooLarge(length));
     }
     let text = response.text().map_err(|_| LoadError::Network)?;
-    let text = JsFuture::from(text)
-        .await
-        .map_err(|_| if signal.aborted() { LoadError::Timeout } else { LoadError::Network })?;
+    let text = JsFuture::from(text).await.map_err(|_| {
+        if signal.aborted() {
+            LoadError::Timeout
+        } else {
+            LoadError::Network
+        }
+    })?;
     text.as_string().ok_or(LoadError::Network)
 }
 

@@ -8,6 +8,7 @@ pub mod chart;
 pub mod components;
 pub mod describe;
 pub mod embed;
+pub mod embed_code;
 pub mod i18n;
 pub mod model;
 pub mod state;

@@ -47,6 +47,13 @@ pub fn location_hash() -> String {
         .unwrap_or_default()
 }
 
+/// The page's URL.
+pub fn location_href() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
 /// Replaces the URL hash without adding a history entry.
 pub fn replace_hash(hash: &str) {
     let Some(window) = web_sys::window() else {
@@ -103,12 +110,16 @@ fn install_panic_hook() {
 /// Only this message type is sent, and it carries nothing but the height, so
 /// it can go to any parent origin.
 fn report_height_to_parent() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let parent = match window.parent() {
         Ok(Some(p)) if !js_sys::Object::is(&p, &window) => p,
         _ => return,
     };
-    let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
     let last = std::rc::Rc::new(std::cell::Cell::new(-1.0f64));
     let measured = root.clone();
     let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
@@ -134,8 +145,12 @@ fn report_height_to_parent() {
 /// the page has one (index.html does). Pages that embed the widget with
 /// embed.js have none: their widgets are mounted by the custom element.
 pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(root) = document.get_element_by_id("funding-breakdown") else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.get_element_by_id("funding-breakdown") else {
+        return;
+    };
     register_root(&root);
     // Replace the noscript fallback (and, later, pre-rendered markup).
     root.set_text_content(None);
@@ -149,6 +164,8 @@ pub fn start() {
             view: None,
             sel: None,
             on_status: None,
+            base: None,
+            src: None,
         },
     )
     .render();

@@ -58,7 +58,7 @@ class FundingBreakdown extends HTMLElement {
       return;
     }
     if (generation !== this.#generation || !this.isConnected || this.#widget) return;
-    this.#widget = mount(this.shadowRoot.querySelector('.fb-mount'), this);
+    this.#widget = mount(this.shadowRoot.querySelector('.fb-mount'), this, new URL('./', here).href);
   }
 
   disconnectedCallback() {

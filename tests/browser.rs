@@ -31,6 +31,8 @@ async fn mount(id: &str, data: Option<String>) -> Element {
             view: None,
             sel: None,
             on_status: None,
+            base: None,
+            src: None,
         },
     )
     .render();
@@ -236,14 +238,23 @@ async fn embedded_widget_follows_its_attributes_and_reports_ready() {
     let ready = std::rc::Rc::new(std::cell::Cell::new(0));
     let listener = {
         let ready = ready.clone();
-        gloo::events::EventListener::new(&host, "funding-breakdown:ready", move |_| ready.set(ready.get() + 1))
+        gloo::events::EventListener::new(&host, "funding-breakdown:ready", move |_| {
+            ready.set(ready.get() + 1)
+        })
     };
-    let mut mounted = funding_breakdown::embed::mount(root.clone(), host.clone());
+    let mut mounted = funding_breakdown::embed::mount(
+        root.clone(),
+        host.clone(),
+        "https://example.org/fb/".into(),
+    );
     yew::scheduler::flush().await;
     yew::scheduler::flush().await;
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("ready"));
     assert_eq!(ready.get(), 1);
-    assert!(root.query_selector("table.fb-table").unwrap().is_some(), "view=table honoured");
+    assert!(
+        root.query_selector("table.fb-table").unwrap().is_some(),
+        "view=table honoured"
+    );
     // Embedded: the title is not the page's h1.
     assert!(root.query_selector("h1").unwrap().is_none());
 
@@ -255,7 +266,10 @@ async fn embedded_widget_follows_its_attributes_and_reports_ready() {
 
     mounted.unmount();
     yew::scheduler::flush().await;
-    assert!(root.query_selector(".fb-root").unwrap().is_none(), "unmount empties the root");
+    assert!(
+        root.query_selector(".fb-root").unwrap().is_none(),
+        "unmount empties the root"
+    );
     drop(listener);
 }
 
@@ -268,10 +282,16 @@ async fn embedded_widget_with_a_missing_source_shows_an_error_and_retry() {
         gloo::events::EventListener::new(&host, "funding-breakdown:error", move |e| {
             let detail = e.dyn_ref::<web_sys::CustomEvent>().unwrap().detail();
             let message = js_sys::Reflect::get(&detail, &"message".into()).unwrap();
-            errors.borrow_mut().push(message.as_string().unwrap_or_default());
+            errors
+                .borrow_mut()
+                .push(message.as_string().unwrap_or_default());
         })
     };
-    let _mounted = funding_breakdown::embed::mount(root.clone(), host.clone());
+    let _mounted = funding_breakdown::embed::mount(
+        root.clone(),
+        host.clone(),
+        "https://example.org/fb/".into(),
+    );
     yew::scheduler::flush().await;
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("loading"));
     for _ in 0..50 {
@@ -284,8 +304,18 @@ async fn embedded_widget_with_a_missing_source_shows_an_error_and_retry() {
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
     let alert = text(&one(&root, "[role=alert]"));
     assert!(alert.contains("error 404"), "{alert}");
-    assert!(root.query_selector("button.fb-button").unwrap().is_some(), "a Retry button");
-    assert!(root.query_selector(".fb-donut").unwrap().is_none(), "no default data in its place");
-    assert!(errors.borrow().iter().any(|m| m.contains("404")), "{:?}", errors.borrow());
+    assert!(
+        root.query_selector("button.fb-button").unwrap().is_some(),
+        "a Retry button"
+    );
+    assert!(
+        root.query_selector(".fb-donut").unwrap().is_none(),
+        "no default data in its place"
+    );
+    assert!(
+        errors.borrow().iter().any(|m| m.contains("404")),
+        "{:?}",
+        errors.borrow()
+    );
     drop(listener);
 }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::chart::{Chart, ChartKind};
 use super::detail::Detail;
 use super::error::ErrorView;
+use super::footer::Footer;
 use super::headline::Headline;
 use super::language::LanguageSwitch;
 use super::legend::Legend;
@@ -41,6 +42,12 @@ pub struct AppProps {
     /// Told whether the data could be shown: Ok, or the first problem.
     #[prop_or_default]
     pub on_status: Option<Callback<Result<(), String>>>,
+    /// Directory of index.html and embed.js; None: the page's own directory.
+    #[prop_or_default]
+    pub base: Option<AttrValue>,
+    /// Where `data` came from, when it was loaded from a URL.
+    #[prop_or_default]
+    pub src: Option<AttrValue>,
 }
 
 /// `UiState` behind yew's reducer hook; the logic stays in `state.rs`.
@@ -88,7 +95,10 @@ pub fn App(props: &AppProps) -> Html {
         let on_status = props.on_status.clone();
         let status = match &*loaded {
             Ok(_) => Ok(()),
-            Err(problems) => Err(problems.first().map(ToString::to_string).unwrap_or_default()),
+            Err(problems) => Err(problems
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default()),
         };
         use_effect_with(status, move |status| {
             if let Some(cb) = on_status {
@@ -100,7 +110,9 @@ pub fn App(props: &AppProps) -> Html {
     match &*loaded {
         Ok(data) => html! {
             <Widget data={data.clone()} locale={locale} ids={props.id_prefix.clone()}
-                standalone={props.standalone} view={view} sel={props.sel.clone()} />
+                standalone={props.standalone} view={view} sel={props.sel.clone()}
+                base={props.base.clone().unwrap_or_else(|| crate::embed_code::base_of(&crate::web::location_href()).into())}
+                src={props.src.clone()} />
         },
         Err(problems) => html! {
             <div class="fb-root" lang={locale.tag()}>
@@ -119,6 +131,8 @@ struct WidgetProps {
     standalone: bool,
     view: Option<View>,
     sel: Option<AttrValue>,
+    base: AttrValue,
+    src: Option<AttrValue>,
 }
 
 #[component]
@@ -163,7 +177,9 @@ fn Widget(props: &WidgetProps) -> Html {
         use_effect_with(props.sel.clone(), move |sel| {
             if !sync {
                 store.dispatch(match sel {
-                    Some(id) if crate::state::is_selectable(&data, id) => Action::Select(id.to_string()),
+                    Some(id) if crate::state::is_selectable(&data, id) => {
+                        Action::Select(id.to_string())
+                    }
                     _ => Action::ClearSelection,
                 });
             }
@@ -174,6 +190,8 @@ fn Widget(props: &WidgetProps) -> Html {
         locale: state.locale,
         ids: props.ids.clone(),
         heading: if props.standalone { "h1" } else { "h2" },
+        base: props.base.clone(),
+        src: props.src.clone(),
     };
 
     // Keep the URL in step with the state (replaceState: no history spam)...
@@ -273,6 +291,7 @@ fn Widget(props: &WidgetProps) -> Html {
                     aria-labelledby={ctx.id(&format!("tab-{}", state.view.as_str()))} tabindex="0">
                     { panel }
                 </div>
+                <Footer state={state.clone()} />
                 <p class="fb-sr-only" aria-live="polite" aria-atomic="true" id={ctx.id("live")}>
                     { announcement }
                 </p>

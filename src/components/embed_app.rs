@@ -21,6 +21,8 @@ pub struct EmbedProps {
     pub view: Option<AttrValue>,
     pub lang: Option<AttrValue>,
     pub sel: Option<AttrValue>,
+    /// Directory embed.js was loaded from.
+    pub base: AttrValue,
 }
 
 #[derive(Clone, PartialEq)]
@@ -53,9 +55,10 @@ fn report(host: &web_sys::HtmlElement, status: &Result<(), String>) {
 /// The reader-facing sentence for a failed load.
 pub fn load_message(locale: Locale, url: &str, e: &LoadError) -> String {
     match e {
-        LoadError::Http(status) => {
-            locale.fill(Msg::LoadHttp, &[("url", url), ("status", &status.to_string())])
-        }
+        LoadError::Http(status) => locale.fill(
+            Msg::LoadHttp,
+            &[("url", url), ("status", &status.to_string())],
+        ),
         LoadError::Network => locale.fill(Msg::LoadNetwork, &[("url", url)]),
         LoadError::Timeout => locale.fill(
             Msg::LoadTimeout,
@@ -171,6 +174,8 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                 view: props.view.clone(),
                 sel: props.sel.clone(),
                 on_status: Some(on_status),
+                base: Some(props.base.clone()),
+                src: props.src.clone(),
             } />
         },
     }

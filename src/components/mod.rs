@@ -6,6 +6,7 @@ pub mod chart;
 pub mod detail;
 pub mod embed_app;
 pub mod error;
+pub mod footer;
 pub mod headline;
 pub mod language;
 pub mod legend;
@@ -31,6 +32,10 @@ pub struct Ctx {
     pub ids: AttrValue,
     /// Level of the widget's title: "h1" when the widget is the page, else "h2".
     pub heading: &'static str,
+    /// Directory the widget's files are served from (for embed snippets).
+    pub base: AttrValue,
+    /// Dataset URL when the data came from a `src` attribute.
+    pub src: Option<AttrValue>,
 }
 
 impl PartialEq for Ctx {
@@ -39,6 +44,8 @@ impl PartialEq for Ctx {
             && self.locale == other.locale
             && self.ids == other.ids
             && self.heading == other.heading
+            && self.base == other.base
+            && self.src == other.src
     }
 }
 
@@ -71,6 +78,8 @@ pub fn use_ctx() -> Ctx {
         locale: Locale::En,
         ids: "fb0".into(),
         heading: "h2",
+        base: AttrValue::default(),
+        src: None,
     })
 }
 

@@ -33,7 +33,9 @@ pub fn find_assets(names: &[String]) -> Result<Assets, String> {
             n.starts_with("funding-breakdown") && n.ends_with(".js")
         })?,
         wasm: one("wasm (*_bg.wasm)", &|n| n.ends_with("_bg.wasm"))?,
-        css: one("stylesheet (widget*.css)", &|n| n.starts_with("widget") && n.ends_with(".css"))?,
+        css: one("stylesheet (widget*.css)", &|n| {
+            n.starts_with("widget") && n.ends_with(".css")
+        })?,
     })
 }
 
@@ -110,12 +112,22 @@ mod tests {
     #[test]
     fn missing_or_ambiguous_assets_are_errors() {
         assert!(find_assets(&names(&["index.html"])).is_err());
-        assert!(find_assets(&names(&["funding-breakdown-a.js", "funding-breakdown-b.js", "x_bg.wasm", "widget.css"])).is_err());
+        assert!(find_assets(&names(&[
+            "funding-breakdown-a.js",
+            "funding-breakdown-b.js",
+            "x_bg.wasm",
+            "widget.css"
+        ]))
+        .is_err());
     }
 
     #[test]
     fn boot_and_embed_use_relative_hashed_names() {
-        let a = Assets { glue: "g-1.js".into(), wasm: "g-1_bg.wasm".into(), css: "w-2.css".into() };
+        let a = Assets {
+            glue: "g-1.js".into(),
+            wasm: "g-1_bg.wasm".into(),
+            css: "w-2.css".into(),
+        };
         let boot = boot_js(&a);
         assert!(boot.contains("import init from './g-1.js'"));
         assert!(boot.contains("new URL('./g-1_bg.wasm', import.meta.url)"));
@@ -127,7 +139,11 @@ mod tests {
     #[test]
     fn the_real_template_has_every_placeholder() {
         let template = fs::read_to_string(crate::cmd::root().join("static/embed.js")).unwrap();
-        let a = Assets { glue: "g.js".into(), wasm: "g_bg.wasm".into(), css: "w.css".into() };
+        let a = Assets {
+            glue: "g.js".into(),
+            wasm: "g_bg.wasm".into(),
+            css: "w.css".into(),
+        };
         let out = embed_js(&template, &a).unwrap();
         assert!(!out.contains("__FB_"));
     }

@@ -1,0 +1,108 @@
+//! The embed snippets the widget offers ("Embed" in its footer) and README
+//! documents. Pure, so a test can hold README and widget to the same text.
+
+/// Escapes text for a double-quoted HTML attribute.
+pub fn attr(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The iframe embed: `base` is the directory the widget is served from (ending
+/// in `/`), `hash` the state (`#view=…`), `title` what the frame shows.
+pub fn iframe(base: &str, hash: &str, title: &str) -> String {
+    format!(
+        "<iframe class=\"funding-breakdown\" src=\"{}index.html{}\" title=\"{}\" width=\"100%\" height=\"760\" loading=\"lazy\"></iframe>",
+        attr(base),
+        attr(hash),
+        attr(title)
+    )
+}
+
+/// The script embed: the custom element with its attributes, then embed.js.
+pub fn element(base: &str, attributes: &[(&str, &str)]) -> String {
+    let attrs: String = attributes
+        .iter()
+        .map(|(k, v)| format!(" {k}=\"{}\"", attr(v)))
+        .collect();
+    format!(
+        "<funding-breakdown{attrs}></funding-breakdown>\n<script type=\"module\" src=\"{}embed.js\"></script>",
+        attr(base)
+    )
+}
+
+/// The directory part of a URL (up to and including the last `/` before any
+/// query or hash), where index.html and embed.js live.
+pub fn base_of(url: &str) -> String {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    let path = url.get(..end).unwrap_or(url);
+    match path.rfind('/') {
+        Some(i) => path.get(..=i).unwrap_or(path).to_owned(),
+        None => format!("{path}/"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const README: &str = include_str!("../README.md");
+    const BASE: &str = "https://example.org/funding-breakdown/";
+
+    /// The code block that follows `<!-- snippet:NAME -->` in README.
+    fn readme_snippet(name: &str) -> String {
+        let marker = format!("<!-- snippet:{name} -->");
+        let after = &README[README.find(&marker).expect("snippet marker") + marker.len()..];
+        let start = after.find("```html\n").expect("html block") + "```html\n".len();
+        let body = &after[start..];
+        body[..body.find("\n```").expect("block end")].to_owned()
+    }
+
+    #[test]
+    fn readme_iframe_snippet_is_what_the_widget_generates() {
+        let title = "Funding breakdown: Government of Japan → IOM, 2021";
+        assert_eq!(
+            readme_snippet("iframe"),
+            iframe(BASE, "#view=region", title)
+        );
+    }
+
+    #[test]
+    fn readme_element_snippet_is_what_the_widget_generates() {
+        assert_eq!(
+            readme_snippet("element"),
+            element(BASE, &[("view", "region")])
+        );
+    }
+
+    #[test]
+    fn attributes_are_escaped() {
+        assert_eq!(attr("a\"b<c>&"), "a&quot;b&lt;c&gt;&amp;");
+        let html = element(BASE, &[("src", "x\" onload=\"alert(1)")]);
+        assert!(
+            html.contains("src=\"x&quot; onload=&quot;alert(1)\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn base_is_the_directory() {
+        assert_eq!(
+            base_of("https://a.org/w/index.html#view=table"),
+            "https://a.org/w/"
+        );
+        assert_eq!(base_of("https://a.org/w/"), "https://a.org/w/");
+        assert_eq!(
+            base_of("http://127.0.0.1:8080/?x=1#y"),
+            "http://127.0.0.1:8080/"
+        );
+    }
+}
