@@ -2,17 +2,17 @@
 //! qualified shares and amounts, names of marks, the generated summary.
 //! Pure, so every sentence the widget states is tested natively.
 
-use crate::i18n::format::Fmt;
-use crate::i18n::{amount_msg, share_msg, Locale, Msg};
+use crate::i18n::{amount_msg, pieces, share_msg, LocalFmt, Locale, Msg, Piece};
 use crate::model::derive::{self, Part, Qualified};
-use crate::model::{Dataset, MarkKind, Minor, Status};
+use crate::model::{Dataset, MarkKind, Minor, ProblemKind, Status};
 
 /// Everything needed to phrase figures of one dataset in one locale.
 #[derive(Clone, Copy)]
 pub struct Describer<'a> {
     pub ds: &'a Dataset,
     pub locale: Locale,
-    pub fmt: Fmt,
+    /// `Intl` in the browser, the pure English rules natively.
+    pub fmt: LocalFmt,
 }
 
 /// A piece of dataset text and the language it is really in.
@@ -28,7 +28,7 @@ impl<'a> Describer<'a> {
         Describer {
             ds,
             locale,
-            fmt: Fmt::new(locale),
+            fmt: LocalFmt::new(locale),
         }
     }
 
@@ -179,5 +179,219 @@ impl<'a> Describer<'a> {
             );
         }
         out
+    }
+}
+
+/// A data problem in the reader's language, in pieces: a JSON parser's
+/// message exists only in English and is marked so where the reader's is another.
+pub fn problem(locale: Locale, kind: &ProblemKind) -> Vec<DataText> {
+    use ProblemKind::*;
+    let fmt = LocalFmt::new(locale);
+    let text = |msg: Msg, args: &[(&str, &str)]| locale.fill(msg, args);
+    let value = |msg: Msg, v: &dyn std::fmt::Display| text(msg, &[("value", &v.to_string())]);
+    let message = match kind {
+        Parse(detail) => {
+            let lang = (locale != Locale::En).then(|| "en".to_owned());
+            return pieces(locale.text(Msg::ProblemParse), &["detail"], &[])
+                .into_iter()
+                .map(|p| match p {
+                    Piece::Text(text) => DataText { text, lang: None },
+                    Piece::Slot(_) => DataText {
+                        text: detail.clone(),
+                        lang: lang.clone(),
+                    },
+                })
+                .collect();
+        }
+        TooLarge { bytes, limit } => text(
+            Msg::ProblemTooLarge,
+            &[("bytes", &bytes.to_string()), ("limit", &limit.to_string())],
+        ),
+        NotPositive(v) => value(Msg::ProblemNotPositive, v),
+        NotFinite => text(Msg::ProblemNotFinite, &[]),
+        Negative(v) => value(Msg::ProblemNegative, v),
+        // The value as written in the file, so its author can find it.
+        ShareAboveOne(v) => value(Msg::ProblemShareAboveOne, v),
+        SharesSumAboveOne(v) => text(
+            Msg::ProblemSharesSumAboveOne,
+            &[("sum", &fmt.percent((v * 1e6).round() as i64))],
+        ),
+        AmountAboveTotal => text(Msg::ProblemAmountAboveTotal, &[]),
+        AmountsSumAboveTotal => text(Msg::ProblemAmountsSumAboveTotal, &[]),
+        UnknownCurrency(c) => value(Msg::ProblemUnknownCurrency, c),
+        BadDate(d) => value(Msg::ProblemBadDate, d),
+        BadYear(y) => value(Msg::ProblemBadYear, y),
+        Empty => text(Msg::ProblemEmpty, &[]),
+        MissingEnglish => text(Msg::ProblemMissingEnglish, &[]),
+        BadLocaleTag(t) => value(Msg::ProblemBadLocaleTag, t),
+        BadId(id) => value(Msg::ProblemBadId, id),
+        DuplicateId(id) => value(Msg::ProblemDuplicateId, id),
+        ReservedId => value(Msg::ProblemReservedId, &derive::REMAINDER_ID),
+        UnknownRegion(id) => value(Msg::ProblemUnknownRegion, id),
+        UnknownBeneficiary(id) => value(Msg::ProblemUnknownBeneficiary, id),
+        NoFigure => text(Msg::ProblemNoFigure, &[]),
+        BadUrl(u) => value(Msg::ProblemBadUrl, u),
+    };
+    vec![DataText {
+        text: message,
+        lang: None,
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Stated, Text, DEFAULT_DATA};
+
+    fn bundled() -> Dataset {
+        serde_json::from_str(DEFAULT_DATA).expect("the bundled dataset parses")
+    }
+
+    const STATED: [Stated; 6] = [
+        Stated::Exact,
+        Stated::About,
+        Stated::MoreThan,
+        Stated::AtLeast,
+        Stated::AtMost,
+        Stated::LessThan,
+    ];
+
+    #[test]
+    fn qualified_figures_use_each_locale_own_message() {
+        let ds = bundled();
+        for locale in Locale::ALL {
+            let d = Describer::new(&ds, locale);
+            for stated in STATED {
+                let share = d.share(Qualified {
+                    value: 400_000,
+                    stated,
+                });
+                let want = locale.fill(share_msg(stated), &[("share", &d.fmt.percent(400_000))]);
+                assert_eq!(share, want, "{locale:?} {stated:?}");
+                let amount = d.amount(Qualified {
+                    value: Minor(1_484_030_680),
+                    stated,
+                });
+                let figure = d.fmt.money(Minor(1_484_030_680), 2, "USD");
+                assert_eq!(
+                    amount,
+                    locale.fill(amount_msg(stated), &[("amount", &figure)]),
+                    "{locale:?} {stated:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn summaries_are_whole_sentences_in_each_language() {
+        let ds = bundled();
+        let summary = |l: Locale| Describer::new(&ds, l).summary();
+        let ja = summary(Locale::Ja);
+        assert!(ja.starts_with("日本政府は、IOMの2021年の活動に"), "{ja}");
+        assert!(
+            ja.contains("サブサハラ・アフリカが40%超、中東・北アフリカ・欧州が35%"),
+            "{ja}"
+        );
+        assert!(ja.contains("総額のうち5%以下は"), "{ja}");
+        let fr = summary(Locale::Fr);
+        assert!(
+            fr.starts_with("Donateur\u{a0}: Gouvernement du Japon."),
+            "{fr}"
+        );
+        assert!(fr.contains("Afrique subsaharienne (plus de 40%)"), "{fr}");
+        let es = summary(Locale::Es);
+        assert!(
+            es.contains("África subsahariana (más de 40%); Oriente Medio"),
+            "{es}"
+        );
+        assert!(es.contains("(como máximo 5%)"), "{es}");
+    }
+
+    #[test]
+    fn dataset_text_falls_back_to_english_and_says_so() {
+        let ds = bundled();
+        let d = Describer::new(&ds, Locale::Fr);
+        assert_eq!(
+            d.data(&Text::en("Asia")),
+            DataText {
+                text: "Asia".into(),
+                lang: Some("en".into())
+            }
+        );
+        let asia = ds.region("asia").map(|r| d.data(&r.name));
+        assert_eq!(
+            asia,
+            Some(DataText {
+                text: "Asie".into(),
+                lang: None
+            })
+        );
+    }
+
+    #[test]
+    fn the_bundled_dataset_speaks_every_language() {
+        let ds = bundled();
+        let c = &ds.contribution;
+        let mut texts: Vec<(&str, &Text)> = vec![("donor", &c.donor), ("recipient", &c.recipient)];
+        texts.extend(c.recipient_short.iter().map(|t| ("recipient_short", t)));
+        for r in &ds.regions {
+            texts.push((&r.id, &r.name));
+            texts.extend(r.description.iter().map(|t| (r.id.as_str(), t)));
+            texts.extend(r.countries.iter().map(|t| (r.id.as_str(), t)));
+        }
+        for t in &ds.themes {
+            texts.push((&t.id, &t.name));
+            texts.push((&t.id, &t.description));
+        }
+        for b in &ds.beneficiaries {
+            texts.push((&b.id, &b.name));
+        }
+        for locale in Locale::ALL {
+            for (at, text) in &texts {
+                let got = text.get(locale.tag());
+                assert!(!got.is_fallback(locale.tag()), "{at} lacks {locale:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn english_problems_read_as_the_model_states_them() {
+        use ProblemKind::*;
+        let kinds = [
+            Parse("expected value at line 1 column 1".into()),
+            TooLarge { bytes: 3, limit: 2 },
+            NotPositive(0.0),
+            NotFinite,
+            Negative(-1.0),
+            ShareAboveOne(1.4),
+            AmountAboveTotal,
+            AmountsSumAboveTotal,
+            UnknownCurrency("XXX".into()),
+            BadDate("2021-13-01".into()),
+            BadYear(3000),
+            Empty,
+            MissingEnglish,
+            BadLocaleTag("e".into()),
+            BadId("Bad".into()),
+            DuplicateId("asia".into()),
+            ReservedId,
+            UnknownRegion("atlantis".into()),
+            UnknownBeneficiary("nobody".into()),
+            NoFigure,
+            BadUrl("ftp://x".into()),
+        ];
+        for kind in kinds {
+            let text: String = problem(Locale::En, &kind)
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
+            assert_eq!(text, kind.to_string());
+        }
+        // A parser's English message is marked as English in other languages.
+        let ja = problem(Locale::Ja, &Parse("EOF".into()));
+        assert!(ja
+            .iter()
+            .any(|t| t.text == "EOF" && t.lang.as_deref() == Some("en")));
+        assert!(ja.iter().any(|t| t.text.contains("読み取れません")));
     }
 }

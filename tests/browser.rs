@@ -54,7 +54,10 @@ fn all(root: &Element, selector: &str) -> Vec<Element> {
 }
 
 fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
+    // Intl's no-break spaces ("USD\u{a0}37.1 million") read as plain spaces here.
+    el.text_content()
+        .unwrap_or_default()
+        .replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 fn click(el: &Element) {

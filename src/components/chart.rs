@@ -158,7 +158,10 @@ pub fn Chart(props: &ChartProps) -> Html {
     let view = format!("0 0 {v} {v}", v = donut::VIEW);
     // The total in the hole, sized to fit; hidden from screen readers, which
     // get the total from the headline.
-    let (lines, size) = donut::hole_label(&d.total_short(), 22.0);
+    // Each line is its own <text>, so the no-break spaces `Intl` puts between
+    // a number and its currency may become line breaks here.
+    let total = d.total_short().replace(['\u{a0}', '\u{202f}'], " ");
+    let (lines, size) = donut::hole_label(&total, 22.0);
     let line_height = size * 1.15;
     let caption_size = 12.0;
     let block = line_height * lines.len() as f64 + caption_size * 1.4;

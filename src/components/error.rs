@@ -4,7 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{Locale, Msg};
+use super::data_text;
+use crate::describe::problem;
+use crate::i18n::{pieces, Locale, Msg, Piece};
 use crate::model::Problem;
 
 /// How many problems are listed before the rest are counted.
@@ -21,15 +23,26 @@ pub struct ErrorProps {
 #[component]
 pub fn ErrorView(props: &ErrorProps) -> Html {
     let l = props.locale;
-    let items = props.problems.iter().take(SHOWN).map(|p| {
-        html! {
-            <li>
-                if !p.path.is_empty() { <code>{ &p.path }</code>{ ": " } }
-                { p.kind.to_string() }
-            </li>
+    // "1 more problems" would need plural rules in every language: show that one too.
+    let shown = if props.problems.len() == SHOWN + 1 {
+        SHOWN + 1
+    } else {
+        SHOWN
+    };
+    let items = props.problems.iter().take(shown).map(|p| {
+        let message = html! { <>{ for problem(l, &p.kind).into_iter().map(data_text) }</> };
+        if p.path.is_empty() {
+            return html! { <li>{ message }</li> };
         }
+        let line = pieces(l.text(Msg::ProblemAt), &["path", "problem"], &[]);
+        let line = line.into_iter().map(|piece| match piece {
+            Piece::Slot("path") => html! { <code>{ &p.path }</code> },
+            Piece::Slot(_) => message.clone(),
+            Piece::Text(text) => html! { { text } },
+        });
+        html! { <li>{ for line }</li> }
     });
-    let more = props.problems.len().saturating_sub(SHOWN);
+    let more = props.problems.len().saturating_sub(shown);
     html! {
         <div class="fb-error" role="alert">
             <@{props.heading.to_string()} class="fb-title">{ l.text(Msg::ErrorTitle) }</@>

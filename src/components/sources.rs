@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::use_ctx;
-use crate::i18n::Msg;
+use crate::i18n::{pieces, Msg, Piece};
 
 #[component]
 pub fn SourcesView() -> Html {
@@ -14,15 +14,29 @@ pub fn SourcesView() -> Html {
             Some(date) => ctx.locale.fill(Msg::SourcePublished, &[("date", &d.fmt.date(date))]),
             None => d.text(Msg::SourceUndated).to_owned(),
         };
-        html! {
-            <li class="fb-source">
-                <span class="fb-source-publisher">{ &s.publisher }</span>{ ": " }
+        let language = ctx.locale.fill(
+            Msg::SourceLanguage,
+            &[("language", &d.fmt.language_name(&s.language))],
+        );
+        // One message for the whole entry, so each language orders it its own way;
+        // the title is cut out of it to become the link.
+        let entry = pieces(
+            ctx.locale.text(Msg::SourceEntry),
+            &["publisher", "title", "date", "language"],
+            &[],
+        );
+        let entry = entry.into_iter().map(|p| match p {
+            Piece::Slot("publisher") => html! { <span class="fb-source-publisher">{ &s.publisher }</span> },
+            Piece::Slot("date") => html! { <span class="fb-source-meta">{ &date }</span> },
+            Piece::Slot("language") => html! { <span class="fb-source-meta">{ &language }</span> },
+            Piece::Slot(_) => html! {
                 <a href={s.url.clone()} rel="noopener noreferrer" target="_blank" lang={s.language.clone()}
                     hreflang={s.language.clone()}>{ &s.title }</a>
-                <span class="fb-source-meta">
-                    { format!(" ({date}; {})", ctx.locale.fill(Msg::SourceLanguage, &[("language", &s.language)])) }
-                </span>
-            </li>
+            },
+            Piece::Text(text) => html! { { text } },
+        });
+        html! {
+            <li class="fb-source">{ for entry }</li>
         }
     });
     html! {

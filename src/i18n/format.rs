@@ -1,5 +1,8 @@
-//! Number, money and date formatting. The rules here are pure and tested
-//! natively; they follow what the browser's `Intl` gives for English.
+//! Number, money and date formatting. The rounding rules (how many decimals,
+//! when to go compact) are pure functions shared with the browser formatter
+//! (`intl.rs`), which leaves the rest to `Intl`. `Fmt` applies the same rules
+//! with English conventions only: it is the native implementation, for tests
+//! and for pre-rendering the English default view at build time.
 
 use super::Locale;
 use crate::model::share::PPM;
@@ -36,14 +39,7 @@ impl Fmt {
     pub fn percent(&self, ppm: i64) -> String {
         // ppm / 10_000 is the percentage; work in hundredths of a percent.
         let hundredths = (ppm + 50) / 100;
-        let decimals = if hundredths % 100 == 0 {
-            0
-        } else if hundredths < 100 {
-            2
-        } else {
-            1
-        };
-        let body = match decimals {
+        let body = match percent_decimals(ppm) {
             0 => group(hundredths.unsigned_abs() / 100),
             1 => {
                 let tenths = (ppm + 500) / 1000;
@@ -78,14 +74,16 @@ impl Fmt {
     /// "USD 850,000"; the exact figure is always available next to it.
     pub fn money_short(&self, amount: Minor, digits: u32, currency: &str) -> String {
         let major = amount.to_major(digits);
+        if !is_compact(major) {
+            return format!("{currency} {}", group(major.round() as u64));
+        }
         let (div, word) = if major >= 1e9 {
             (1e9, "billion")
-        } else if major >= 1e6 {
-            (1e6, "million")
         } else {
-            return format!("{currency} {}", group(major.round() as u64));
+            (1e6, "million")
         };
-        let tenths = (major / div * 10.0).round() as u64;
+        let scaled = round_compact(major / div);
+        let tenths = (scaled * 10.0).round() as u64;
         let num = if tenths % 10 == 0 {
             group(tenths / 10)
         } else {
@@ -96,21 +94,84 @@ impl Fmt {
 
     /// "2021-03-12" → "12 March 2021"; anything else is returned as it is.
     pub fn date(&self, ymd: &str) -> String {
-        let month = ymd.get(5..7).and_then(|m| m.parse::<usize>().ok());
-        let day = ymd.get(8..10).and_then(|d| d.parse::<u32>().ok());
-        match (
-            ymd.get(0..4),
-            month.and_then(|m| MONTHS.get(m.wrapping_sub(1))),
-            day,
-        ) {
-            (Some(y), Some(m), Some(d)) => format!("{d} {m} {y}"),
-            _ => ymd.to_owned(),
+        match parse_ymd(ymd) {
+            Some((y, m, d)) => match MONTHS.get(m.saturating_sub(1) as usize) {
+                Some(month) => format!("{d} {month} {y}"),
+                None => ymd.to_owned(),
+            },
+            None => ymd.to_owned(),
         }
     }
 
     pub fn year(&self, year: i32) -> String {
         year.to_string()
     }
+
+    /// The English name of a language tag, for source lists; other tags as they are.
+    pub fn language_name(&self, tag: &str) -> String {
+        match tag {
+            "en" => "English",
+            "fr" => "French",
+            "es" => "Spanish",
+            "ja" => "Japanese",
+            other => other,
+        }
+        .to_owned()
+    }
+}
+
+/// Decimals shown for a share in ppm: none when it is a whole percentage,
+/// two below 1 % (so small shares do not read as 0), else one.
+pub fn percent_decimals(ppm: i64) -> u32 {
+    let hundredths = (ppm + 50) / 100;
+    if hundredths % 100 == 0 {
+        0
+    } else if hundredths < 100 {
+        2
+    } else {
+        1
+    }
+}
+
+/// Amounts from a million up are shown compact ("37.1 million"); smaller
+/// ones in full, rounded to whole units.
+pub fn is_compact(major: f64) -> bool {
+    major >= 1e6
+}
+
+/// Significant digits kept in a compact figure, with at most
+/// `COMPACT_DECIMALS` decimals; the coarser of the two wins, so 37.10 million
+/// shows as "37.1", 123.4 million as "123", 3,710.08万 as "3,710".
+pub const COMPACT_SIGNIFICANT: u32 = 3;
+pub const COMPACT_DECIMALS: u32 = 1;
+
+/// A compact figure (already divided by its unit) rounded by those rules,
+/// as `Intl` does with `roundingPriority: "lessPrecision"`.
+pub fn round_compact(scaled: f64) -> f64 {
+    if !scaled.is_finite() || scaled <= 0.0 {
+        return scaled;
+    }
+    let integer_digits = scaled.log10().floor() as i32 + 1;
+    let by_significant = COMPACT_SIGNIFICANT as i32 - integer_digits;
+    let decimals = by_significant.min(COMPACT_DECIMALS as i32);
+    // Multiply or divide by a whole power of ten, which is exact in f64.
+    let p = 10f64.powi(decimals.abs());
+    if decimals >= 0 {
+        (scaled * p).round() / p
+    } else {
+        (scaled / p).round() * p
+    }
+}
+
+/// "2021-03-12" → (2021, 3, 12) when it is a calendar-shaped date.
+pub fn parse_ymd(ymd: &str) -> Option<(i32, u32, u32)> {
+    if ymd.len() != 10 || ymd.get(4..5) != Some("-") || ymd.get(7..8) != Some("-") {
+        return None;
+    }
+    let y = ymd.get(0..4)?.parse::<i32>().ok()?;
+    let m = ymd.get(5..7)?.parse::<u32>().ok()?;
+    let d = ymd.get(8..10)?.parse::<u32>().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
 /// Thousands separators: 37100767 → "37,100,767".
@@ -195,10 +256,42 @@ mod tests {
     }
 
     #[test]
+    fn compact_rounding_keeps_three_significant_digits_and_one_decimal() {
+        assert_eq!(round_compact(37.100767), 37.1);
+        assert_eq!(round_compact(1.855), 1.9);
+        assert_eq!(round_compact(123.456), 123.0);
+        assert_eq!(round_compact(3710.0767), 3710.0);
+        assert_eq!(round_compact(1484.03), 1480.0);
+        assert_eq!(round_compact(2.0), 2.0);
+        assert_eq!(
+            EN.money_short(Minor(12_345_600_000), 2, "USD"),
+            "USD 123 million"
+        );
+        assert!(!is_compact(999_999.0) && is_compact(1e6));
+    }
+
+    #[test]
+    fn percent_decimals_follow_the_size_of_the_share() {
+        assert_eq!(percent_decimals(400_000), 0);
+        assert_eq!(percent_decimals(333_333), 1);
+        assert_eq!(percent_decimals(2_500), 2);
+        assert_eq!(percent_decimals(0), 0);
+    }
+
+    #[test]
+    fn language_names() {
+        assert_eq!(EN.language_name("ja"), "Japanese");
+        assert_eq!(EN.language_name("pt-BR"), "pt-BR");
+    }
+
+    #[test]
     fn dates() {
         assert_eq!(EN.date("2021-03-12"), "12 March 2021");
         assert_eq!(EN.date("2021-13-12"), "2021-13-12");
         assert_eq!(EN.date("soon"), "soon");
+        assert_eq!(parse_ymd("2021-03-12"), Some((2021, 3, 12)));
+        assert_eq!(parse_ymd("2021-3-12"), None);
+        assert_eq!(parse_ymd("2021-03-32"), None);
     }
 
     #[test]

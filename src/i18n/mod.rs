@@ -2,9 +2,22 @@
 //! locale and a number/date formatting facade. No yew imports.
 
 mod en;
+mod es;
 pub mod format;
+mod fr;
+#[cfg(target_arch = "wasm32")]
+pub mod intl;
+mod ja;
 
 use crate::model::Stated;
+
+/// The formatter behind every number, amount and date the reader sees: the
+/// browser's `Intl` in the wasm (no formatting tables shipped), and the pure
+/// English rules natively (tests, build-time pre-rendering).
+#[cfg(target_arch = "wasm32")]
+pub type LocalFmt = intl::IntlFmt;
+#[cfg(not(target_arch = "wasm32"))]
+pub type LocalFmt = format::Fmt;
 
 /// Locales with a catalogue. Adding one means adding a catalogue module and a
 /// variant here; the catalogue tests then check it is complete.
@@ -12,22 +25,49 @@ use crate::model::Stated;
 pub enum Locale {
     #[default]
     En,
+    Fr,
+    Es,
+    Ja,
 }
 
 impl Locale {
-    pub const ALL: [Locale; 1] = [Locale::En];
+    /// In the order of the language switch: IOM's official languages, then the donor's.
+    pub const ALL: [Locale; 4] = [Locale::En, Locale::Fr, Locale::Es, Locale::Ja];
 
     /// The language's name in itself, for the language switch.
     pub fn native_name(self) -> &'static str {
         match self {
             Locale::En => "English",
+            Locale::Fr => "Français",
+            Locale::Es => "Español",
+            Locale::Ja => "日本語",
         }
     }
 
+    /// The BCP 47 tag for `lang` attributes, URLs and dataset text maps.
     pub fn tag(self) -> &'static str {
         match self {
             Locale::En => "en",
+            Locale::Fr => "fr",
+            Locale::Es => "es",
+            Locale::Ja => "ja",
         }
+    }
+
+    /// The tag handed to `Intl`. English is British English: IOM writes dates
+    /// day first ("12 March 2021"), as the native English rules do.
+    pub fn intl_tag(self) -> &'static str {
+        match self {
+            Locale::En => "en-GB",
+            other => other.tag(),
+        }
+    }
+
+    /// Whether amounts name the currency in words ("3,710万米ドル") rather than
+    /// by its ISO code ("USD 37.1 million"): Japanese readers expect the word,
+    /// IOM's English, French and Spanish texts use the code.
+    pub fn currency_in_words(self) -> bool {
+        self == Locale::Ja
     }
 
     /// The locale for a tag such as "en" or "en-GB"; None when unsupported.
@@ -40,10 +80,23 @@ impl Locale {
         Locale::ALL.into_iter().find(|l| l.tag() == primary)
     }
 
-    /// The text for `msg`; missing entries fall back to English.
+    /// The text for `msg`; missing entries fall back to English (the tests
+    /// fail on any missing entry, so the fallback only guards the reader).
     pub fn text(self, msg: Msg) -> &'static str {
+        self.translation(msg).unwrap_or_else(|| en::text(msg))
+    }
+
+    /// This locale's own text for `msg`, None where its catalogue lacks it.
+    ///
+    /// A catalogue cannot hold a key English lacks, by construction: keys are
+    /// `Msg` variants and English's match is exhaustive. What can go wrong (a
+    /// missing or repeated entry, a changed placeholder) is caught by the tests.
+    pub fn translation(self, msg: Msg) -> Option<&'static str> {
         match self {
-            Locale::En => en::text(msg),
+            Locale::En => Some(en::text(msg)),
+            Locale::Fr => fr::text(msg),
+            Locale::Es => es::text(msg),
+            Locale::Ja => ja::text(msg),
         }
     }
 
@@ -78,6 +131,41 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// A piece of a filled message: text, or a placeholder left for the view to
+/// render as an element (a link, a `<code>`), so word order stays the catalogue's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece<'s> {
+    Text(String),
+    Slot(&'s str),
+}
+
+/// `template` cut at the placeholders named in `slots`; the text between them
+/// is filled with `args`.
+pub fn pieces<'s>(template: &str, slots: &[&'s str], args: &[(&str, &str)]) -> Vec<Piece<'s>> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    loop {
+        let next = slots
+            .iter()
+            .filter_map(|&name| {
+                let mark = format!("{{{name}}}");
+                rest.find(&mark).map(|at| (at, at + mark.len(), name))
+            })
+            .min_by_key(|(at, _, _)| *at);
+        let Some((at, end, name)) = next else { break };
+        let head = rest.get(..at).unwrap_or_default();
+        if !head.is_empty() {
+            out.push(Piece::Text(fill(head, args)));
+        }
+        out.push(Piece::Slot(name));
+        rest = rest.get(end..).unwrap_or_default();
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(fill(rest, args)));
+    }
     out
 }
 
@@ -180,10 +268,46 @@ messages! {
     SourcePublished,
     SourceUndated,
     SourceLanguage,
+    SourceEntry,
     ErrorTitle,
     ErrorIntro,
     ErrorMore,
+    ProblemAt,
+    ProblemParse,
+    ProblemTooLarge,
+    ProblemNotPositive,
+    ProblemNotFinite,
+    ProblemNegative,
+    ProblemShareAboveOne,
+    ProblemSharesSumAboveOne,
+    ProblemAmountAboveTotal,
+    ProblemAmountsSumAboveTotal,
+    ProblemUnknownCurrency,
+    ProblemBadDate,
+    ProblemBadYear,
+    ProblemEmpty,
+    ProblemMissingEnglish,
+    ProblemBadLocaleTag,
+    ProblemBadId,
+    ProblemDuplicateId,
+    ProblemReservedId,
+    ProblemUnknownRegion,
+    ProblemUnknownBeneficiary,
+    ProblemNoFigure,
+    ProblemBadUrl,
     LanguageLabel,
+    Retry,
+    LoadHttp,
+    LoadNetwork,
+    LoadTimeout,
+    LoadNotJson,
+    LoadTooLarge,
+    EmbedButton,
+    EmbedIntro,
+    EmbedIframe,
+    EmbedScript,
+    Copy,
+    Copied,
 }
 
 /// The message that phrases a share stated in this way.
@@ -245,12 +369,57 @@ mod tests {
         assert!(placeholders("no placeholders").is_empty());
     }
 
+    /// Every table catalogue, to check what the type system cannot.
+    fn tables() -> [(Locale, &'static [(Msg, &'static str)]); 3] {
+        [
+            (Locale::Fr, fr::TEXTS),
+            (Locale::Es, es::TEXTS),
+            (Locale::Ja, ja::TEXTS),
+        ]
+    }
+
+    #[test]
+    fn every_table_catalogue_is_listed() {
+        let listed: Vec<Locale> = tables().iter().map(|(l, _)| *l).collect();
+        let want: Vec<Locale> = Locale::ALL
+            .into_iter()
+            .filter(|l| *l != Locale::En)
+            .collect();
+        assert_eq!(listed, want);
+    }
+
+    #[test]
+    fn no_catalogue_lacks_a_message_english_has() {
+        for locale in Locale::ALL {
+            let missing: Vec<Msg> = Msg::ALL
+                .iter()
+                .copied()
+                .filter(|&m| locale.translation(m).is_none())
+                .collect();
+            assert!(missing.is_empty(), "{locale:?} lacks {missing:?}");
+        }
+    }
+
+    #[test]
+    fn no_catalogue_has_an_entry_twice() {
+        for (locale, table) in tables() {
+            for (i, (msg, _)) in table.iter().enumerate() {
+                let again = table.iter().skip(i + 1).any(|(m, _)| m == msg);
+                assert!(!again, "{locale:?} has {msg:?} twice");
+            }
+            // With no repeats and none missing, a table has exactly one entry per message.
+            assert_eq!(table.len(), Msg::ALL.len(), "{locale:?}");
+        }
+    }
+
     #[test]
     fn every_message_has_non_empty_text_in_every_locale() {
         for locale in Locale::ALL {
             for &msg in Msg::ALL {
+                let text = locale.translation(msg).unwrap_or_default();
+                // The list separator may be mostly space, but never nothing.
                 assert!(
-                    !locale.text(msg).trim().is_empty(),
+                    !text.trim().is_empty() || msg == Msg::ListSeparator && !text.is_empty(),
                     "{locale:?} {msg:?} is empty"
                 );
             }
@@ -262,7 +431,7 @@ mod tests {
         for locale in Locale::ALL {
             for &msg in Msg::ALL {
                 let mut want = placeholders(Locale::En.text(msg));
-                let mut got = placeholders(locale.text(msg));
+                let mut got = placeholders(locale.translation(msg).unwrap_or_default());
                 want.sort_unstable();
                 got.sort_unstable();
                 assert_eq!(got, want, "{locale:?} {msg:?}");
@@ -271,9 +440,92 @@ mod tests {
     }
 
     #[test]
+    fn translations_are_not_left_in_english() {
+        // Words that really are the same in the other language.
+        let same = [
+            Msg::TotalLabel,
+            Msg::TableTotal,
+            Msg::TabSources,
+            Msg::SourcesHeading,
+        ];
+        for (locale, table) in tables() {
+            for &(msg, text) in table {
+                let english = Locale::En.text(msg);
+                let words: String = pieces(english, &placeholders(english), &[])
+                    .into_iter()
+                    .filter_map(|p| match p {
+                        Piece::Text(t) => Some(t),
+                        Piece::Slot(_) => None,
+                    })
+                    .collect();
+                if words.chars().any(char::is_alphabetic) && !same.contains(&msg) {
+                    assert_ne!(text, english, "{locale:?} {msg:?} is still English");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn missing_entries_fall_back_to_english_at_run_time() {
+        // Every catalogue is complete (tested above), so check the mechanism itself.
+        assert_eq!(Locale::En.translation(Msg::TabRegion), Some("By region"));
+        assert_eq!(Locale::Fr.text(Msg::TabRegion), "Par région");
+        assert_eq!(
+            Locale::Ja
+                .translation(Msg::TabTable)
+                .unwrap_or(en::text(Msg::TabTable)),
+            "表"
+        );
+    }
+
+    #[test]
+    fn pieces_keep_the_catalogue_word_order() {
+        assert_eq!(
+            pieces(
+                "{publisher}: {title} ({date})",
+                &["title"],
+                &[("publisher", "IOM"), ("date", "2021")]
+            ),
+            [
+                Piece::Text("IOM: ".into()),
+                Piece::Slot("title"),
+                Piece::Text(" (2021)".into())
+            ]
+        );
+        assert_eq!(
+            pieces("{path}：{problem}", &["path", "problem"], &[]),
+            [
+                Piece::Slot("path"),
+                Piece::Text("：".into()),
+                Piece::Slot("problem")
+            ]
+        );
+        assert_eq!(
+            pieces("no slot", &["x"], &[]),
+            [Piece::Text("no slot".into())]
+        );
+    }
+
+    #[test]
+    fn qualified_phrases_follow_each_language_order() {
+        let more = |l: Locale| l.fill(Msg::AmountMoreThan, &[("amount", "X")]);
+        assert_eq!(more(Locale::En), "more than X");
+        assert_eq!(more(Locale::Fr), "plus de X");
+        assert_eq!(more(Locale::Es), "más de X");
+        assert_eq!(more(Locale::Ja), "X超");
+        assert_eq!(Locale::Ja.fill(Msg::ShareAbout, &[("share", "5%")]), "約5%");
+    }
+
+    #[test]
     fn locale_tags_resolve_by_primary_subtag() {
         assert_eq!(Locale::from_tag("en-GB"), Some(Locale::En));
         assert_eq!(Locale::from_tag("EN"), Some(Locale::En));
         assert_eq!(Locale::from_tag("xx"), None);
+        assert_eq!(Locale::from_tag("fr-CA"), Some(Locale::Fr));
+        assert_eq!(Locale::from_tag("es-419"), Some(Locale::Es));
+        assert_eq!(Locale::from_tag("ja_JP"), Some(Locale::Ja));
+        for l in Locale::ALL {
+            assert_eq!(Locale::from_tag(l.tag()), Some(l));
+        }
     }
 }

@@ -1,0 +1,343 @@
+//! Languages in headless Chromium: what the browser's `Intl` makes of our
+//! figures in each locale, and the widget mounted in each language.
+#![cfg(target_arch = "wasm32")]
+// Test code may panic: a panic is how a test fails.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use funding_breakdown::components::app::{App, AppProps};
+use funding_breakdown::i18n::intl::IntlFmt;
+use funding_breakdown::i18n::Locale;
+use funding_breakdown::model::{Minor, DEFAULT_DATA};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+use yew::AttrValue;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const NBSP: char = '\u{a0}';
+
+/// Spaces of every kind as plain spaces: `Intl` puts no-break and narrow
+/// no-break spaces where each language's typography wants them.
+fn plain(s: &str) -> String {
+    s.replace([NBSP, '\u{202f}'], " ")
+}
+
+async fn mount(id: &str, lang: &str, data: Option<String>) -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    // props! fills every optional property, whatever else the app grows.
+    let props = yew::props!(AppProps {
+        id_prefix: id.to_owned(),
+        standalone: false,
+        data: data.map(AttrValue::from),
+        lang: Some(AttrValue::from(lang.to_owned())),
+    });
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn text(el: &Element) -> String {
+    plain(&el.text_content().unwrap_or_default())
+}
+
+fn click(el: &Element) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+/// What `Intl` gives for the 2021 figures, per locale: share, full total,
+/// full 40 % amount, compact total, compact 40 % amount, announcement date.
+const EXPECTED: [(Locale, [&str; 6]); 4] = [
+    (
+        Locale::En,
+        [
+            "40%",
+            "USD 37,100,767",
+            "USD 14,840,306.80",
+            "USD 37.1 million",
+            "USD 14.8 million",
+            "12 March 2021",
+        ],
+    ),
+    (
+        Locale::Fr,
+        [
+            "40 %",
+            "37 100 767 USD",
+            "14 840 306,80 USD",
+            "37,1 millions USD",
+            "14,8 millions USD",
+            "12 mars 2021",
+        ],
+    ),
+    (
+        Locale::Es,
+        [
+            "40 %",
+            "37.100.767 USD",
+            "14.840.306,80 USD",
+            "37,1 millones USD",
+            "14,8 millones USD",
+            "12 de marzo de 2021",
+        ],
+    ),
+    (
+        Locale::Ja,
+        [
+            "40%",
+            "37,100,767米ドル",
+            "14,840,306.80米ドル",
+            "3,710万米ドル",
+            "1,480万米ドル",
+            "2021年3月12日",
+        ],
+    ),
+];
+
+#[wasm_bindgen_test]
+fn intl_formats_the_2021_figures_in_each_locale() {
+    for (locale, want) in EXPECTED {
+        let f = IntlFmt::new(locale);
+        let got = [
+            f.percent(400_000),
+            f.money(Minor(3_710_076_700), 2, "USD"),
+            f.money(Minor(1_484_030_680), 2, "USD"),
+            f.money_short(Minor(3_710_076_700), 2, "USD"),
+            f.money_short(Minor(1_484_030_680), 2, "USD"),
+            f.date("2021-03-12"),
+        ];
+        let got: Vec<String> = got.iter().map(|s| plain(s)).collect();
+        assert_eq!(got, want, "{locale:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn intl_keeps_a_number_and_its_currency_together() {
+    // Deliberate: the no-break space `Intl` puts after "USD" stays, so a
+    // line never ends between the code and its number.
+    let en = IntlFmt::new(Locale::En);
+    assert!(en
+        .money_short(Minor(3_710_076_700), 2, "USD")
+        .starts_with(&format!("USD{NBSP}37.1")));
+    let fr = IntlFmt::new(Locale::Fr);
+    assert!(fr
+        .money(Minor(3_710_076_700), 2, "USD")
+        .ends_with(&format!("{NBSP}USD")));
+}
+
+#[wasm_bindgen_test]
+fn intl_follows_the_shared_rounding_rules() {
+    let en = IntlFmt::new(Locale::En);
+    // Decimals: none when whole, one, two below 1 %.
+    assert_eq!(en.percent(333_333), "33.3%");
+    assert_eq!(en.percent(2_500), "0.25%");
+    assert_eq!(plain(&IntlFmt::new(Locale::Fr).percent(333_333)), "33,3 %");
+    // Compact: three significant digits, at most one decimal; whole units below a million.
+    assert_eq!(
+        plain(&en.money_short(Minor(185_503_835), 2, "USD")),
+        "USD 1.9 million"
+    );
+    assert_eq!(
+        plain(&en.money_short(Minor(12_345_600_000), 2, "USD")),
+        "USD 123 million"
+    );
+    assert_eq!(
+        plain(&en.money_short(Minor(85_000_000), 2, "USD")),
+        "USD 850,000"
+    );
+    assert_eq!(
+        IntlFmt::new(Locale::Ja).money_short(Minor(185_503_835), 2, "USD"),
+        "186万米ドル"
+    );
+    // A value that is not a date is shown as it is, not as "Invalid Date".
+    assert_eq!(en.date("2021-02-30x"), "2021-02-30x");
+    assert_eq!(en.year(2021), "2021");
+}
+
+#[wasm_bindgen_test]
+fn intl_names_languages_in_the_reader_language() {
+    assert_eq!(IntlFmt::new(Locale::En).language_name("ja"), "Japanese");
+    assert_eq!(IntlFmt::new(Locale::Fr).language_name("en"), "anglais");
+    assert_eq!(IntlFmt::new(Locale::Es).language_name("ja"), "japonés");
+    assert_eq!(IntlFmt::new(Locale::Ja).language_name("en"), "英語");
+    // A tag Intl rejects is shown as it is.
+    assert_eq!(IntlFmt::new(Locale::En).language_name("x"), "x");
+}
+
+/// Per locale: the region name, the legend's qualified amount and the tab labels.
+const SEEN: [(&str, &str, &str, [&str; 4]); 4] = [
+    (
+        "en",
+        "Sub-Saharan Africa",
+        "more than USD 14.8 million",
+        ["By region", "By theme", "Table", "Sources"],
+    ),
+    (
+        "fr",
+        "Afrique subsaharienne",
+        "plus de 14,8 millions USD",
+        ["Par région", "Par thème", "Tableau", "Sources"],
+    ),
+    (
+        "es",
+        "África subsahariana",
+        "más de 14,8 millones USD",
+        ["Por región", "Por tema", "Tabla", "Fuentes"],
+    ),
+    (
+        "ja",
+        "サブサハラ・アフリカ",
+        "1,480万米ドル超",
+        ["地域別", "テーマ別", "表", "出典"],
+    ),
+];
+
+#[wasm_bindgen_test]
+async fn the_widget_speaks_the_language_asked_for() {
+    for (i, (tag, region, amount, tabs)) in SEEN.into_iter().enumerate() {
+        let root = mount(&format!("l{i}"), tag, None).await;
+        let widget = one(&root, ".fb-root");
+        assert_eq!(widget.get_attribute("lang").as_deref(), Some(tag));
+        let ssa = one(&root, ".fb-legend button[data-id=sub-saharan-africa]");
+        assert_eq!(text(&one(&ssa, ".fb-legend-name")), region);
+        assert_eq!(text(&one(&ssa, ".fb-legend-amount")), amount);
+        let labels: Vec<String> = all(&root, "[role=tab]").iter().map(text).collect();
+        assert_eq!(labels, tabs, "{tag}");
+        // The switch shows the current language, every language under its own name.
+        let names: Vec<String> = all(&root, ".fb-lang-select option")
+            .iter()
+            .map(text)
+            .collect();
+        assert_eq!(names, ["English", "Français", "Español", "日本語"]);
+        let select = one(&root, ".fb-lang-select");
+        let select = select.dyn_ref::<web_sys::HtmlSelectElement>().unwrap();
+        assert_eq!(select.value(), tag);
+        // No dataset text fell back: nothing inside is marked as another language.
+        assert!(
+            all(&root, ".fb-head [lang], .fb-legend [lang]").is_empty(),
+            "{tag}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn japanese_qualifiers_follow_the_figure() {
+    let root = mount("lja", "ja", None).await;
+    let summary = text(&one(&root, ".fb-summary"));
+    assert!(
+        summary.starts_with("日本政府は、IOMの2021年の活動に3,710万米ドルを配分しました。"),
+        "{summary}"
+    );
+    assert!(summary.contains("サブサハラ・アフリカが40%超"), "{summary}");
+    let rest = one(&root, ".fb-legend button[data-id=unattributed]");
+    assert!(text(&rest).contains("5%以下"), "{}", text(&rest));
+    assert!(text(&one(&root, ".fb-head")).contains("2021年3月12日発表"));
+    // The total in the donut hole, as Intl writes it.
+    let hole: String = all(&root, ".fb-donut-total").iter().map(text).collect();
+    assert_eq!(hole, "3,710万米ドル");
+    click(&one(&root, "[role=tab][data-view=table]"));
+    yew::scheduler::flush().await;
+    let row = text(&one(&root, "table tr[data-id=sub-saharan-africa]"));
+    assert!(row.contains("14,840,306.80米ドル超"), "{row}");
+    assert!(row.contains("下限（超）"), "{row}");
+}
+
+#[wasm_bindgen_test]
+async fn dataset_text_missing_in_the_language_falls_back_to_marked_english() {
+    // Asia without its French name or description.
+    let data = DEFAULT_DATA.replacen("\"fr\": \"Asie\",", "", 1).replacen(
+        "\"fr\": \"Un cinquième du total, en pourcentage arrondi\\u202f; aucun pays n’est cité.\",",
+        "",
+        1,
+    );
+    assert_ne!(data, DEFAULT_DATA);
+    let root = mount("lfb", "fr", Some(data)).await;
+    let name = one(&root, ".fb-legend button[data-id=asia] .fb-legend-name");
+    let english = one(&name, "[lang=en]");
+    assert_eq!(text(&english), "Asia");
+    // Its neighbours are in French and unmarked.
+    let ssa = one(
+        &root,
+        ".fb-legend button[data-id=sub-saharan-africa] .fb-legend-name",
+    );
+    assert_eq!(text(&ssa), "Afrique subsaharienne");
+    assert!(ssa.query_selector("[lang]").unwrap().is_none());
+    click(&one(&root, ".fb-legend button[data-id=asia]"));
+    yew::scheduler::flush().await;
+    let detail = one(&root, ".fb-detail");
+    assert_eq!(text(&one(&detail, ".fb-detail-name [lang=en]")), "Asia");
+    assert!(text(&one(&detail, ".fb-detail-description [lang=en]")).starts_with("One fifth"));
+    assert!(text(&detail).contains("Part"), "labels stay French");
+}
+
+#[wasm_bindgen_test]
+async fn sources_name_languages_and_keep_the_link_in_the_sentence() {
+    let root = mount("lsrc", "fr", None).await;
+    click(&one(&root, "[role=tab][data-view=sources]"));
+    yew::scheduler::flush().await;
+    let items = all(&root, ".fb-source");
+    assert_eq!(items.len(), 3);
+    let first = text(&items[0]);
+    assert!(
+        first.starts_with("IOM : Japan Provides USD 37.1 Million"),
+        "{first}"
+    );
+    assert!(
+        first.ends_with("(publié le 12 mars 2021 ; en anglais)"),
+        "{first}"
+    );
+    assert!(text(&items[2]).contains("date non indiquée ; en japonais"));
+    assert_eq!(all(&root, ".fb-source a").len(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn data_problems_are_explained_in_the_reader_language() {
+    let data = DEFAULT_DATA.replacen("\"value\": 0.4", "\"value\": 1.4", 1);
+    let root = mount("lerr", "ja", Some(data)).await;
+    let alert = text(&one(&root, "[role=alert]"));
+    assert!(
+        alert.contains("この資金配分の内訳を表示できません"),
+        "{alert}"
+    );
+    assert!(
+        alert.contains("regions[0].share.value：1.4は100%を超えています"),
+        "{alert}"
+    );
+    assert_eq!(
+        one(&root, ".fb-root").get_attribute("lang").as_deref(),
+        Some("ja")
+    );
+
+    // A parser's message exists only in English, and is marked so.
+    let root = mount("lerr2", "es", Some("{ not json".to_owned())).await;
+    let alert = one(&root, "[role=alert]");
+    assert!(
+        text(&alert).contains("no se puede leer el archivo"),
+        "{}",
+        text(&alert)
+    );
+    assert!(alert.query_selector("li [lang=en]").unwrap().is_some());
+}
