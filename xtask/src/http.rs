@@ -31,8 +31,6 @@ impl Config {
         }
     }
 
-    // Only the tests use it so far; the cross-origin embedding tests will (CSP).
-    #[cfg_attr(not(test), allow(dead_code))]
     pub fn header(mut self, name: &str, value: &str) -> Self {
         self.headers.push((name.to_string(), value.to_string()));
         self

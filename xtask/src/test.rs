@@ -260,7 +260,11 @@ pub fn e2e(extra_args: &[String]) -> Outcome {
         println!("{why}");
         return Outcome::fail(0, 1, reproduce);
     }
-    let addr = match http::serve(&dist, 0) {
+    let addr = match http::start(
+        // Host pages on other origins load embed.js (a module) and the wasm
+        // with CORS, as a real host page would from a widget server.
+        http::Config::new(&dist, 0).header("Access-Control-Allow-Origin", "*"),
+    ) {
         Ok(addr) => addr,
         Err(e) => {
             println!("cannot serve dist/: {e}");

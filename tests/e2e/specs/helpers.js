@@ -31,14 +31,17 @@ export async function open(page, hash = '') {
 
 /** Clicks a donut mark at a point that really is the mark (its box centre may be the hole). */
 export async function clickMark(page, locator) {
+  await locator.scrollIntoViewIfNeeded();
   const handle = await locator.elementHandle();
   const point = await page.evaluate((el) => {
+    // Inside a shadow root, ask the root: the document only sees the host.
+    const root = el.getRootNode();
     const box = el.getBoundingClientRect();
     for (let fy = 0.1; fy < 1; fy += 0.1) {
       for (let fx = 0.1; fx < 1; fx += 0.1) {
         const x = box.left + box.width * fx;
         const y = box.top + box.height * fy;
-        if (document.elementFromPoint(x, y) === el) return { x, y };
+        if (root.elementFromPoint(x, y) === el) return { x, y };
       }
     }
     return null;

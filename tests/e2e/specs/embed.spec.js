@@ -1,0 +1,313 @@
+// Embedding on host pages of another origin (http://localhost:<port>, while
+// the widget is http://127.0.0.1:<port>; the host pages are answered by
+// Playwright), with and without the strict CSP on both sides. Both origins are
+// loopback, as Chromium's Private Network Access rules require for a plain
+// http host page. The snippets are
+// read from README.md, so the documentation is what gets tested.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect, clickMark } from './helpers.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const README = fs.readFileSync(path.resolve(here, '../../../README.md'), 'utf8');
+const DOC_BASE = 'https://example.org/funding-breakdown/';
+/** The host origin: the widget's server under another name, so another origin. */
+const hostOf = (baseURL) => baseURL.replace('127.0.0.1', 'localhost');
+const WIDGET_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+
+/** The code block after `<!-- snippet:NAME -->` in README, pointed at `base`. */
+function snippet(name, base) {
+  const marker = `<!-- snippet:${name} -->`;
+  const after = README.slice(README.indexOf(marker) + marker.length);
+  const start = after.indexOf('```html\n') + '```html\n'.length;
+  const body = after.slice(start, after.indexOf('\n```', start));
+  return body.replaceAll(DOC_BASE, base);
+}
+
+function hostCsp(widget) {
+  return (
+    `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${widget}; ` +
+    `style-src 'self' ${widget}; img-src 'self' data:; connect-src 'self' ${widget}; frame-src ${widget}`
+  );
+}
+
+/**
+ * Serves host pages at http://localhost:<port>/<name> (files: name → [type, body]),
+ * optionally with the strict CSP on host and widget responses, and records
+ * every request that leaves the two origins and every CSP violation.
+ */
+async function hostPages(page, baseURL, files, { csp }) {
+  const widget = new URL(baseURL).origin;
+  const HOST = hostOf(baseURL);
+  const foreign = [];
+  const violations = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && ![HOST, widget].includes(url.origin)) {
+      foreign.push(req.url());
+    }
+  });
+  page.on('console', (msg) => {
+    if (/Content.Security.Policy/i.test(msg.text())) violations.push(msg.text());
+  });
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.context().route(`${HOST}/**`, (route) => {
+    const name = new URL(route.request().url()).pathname.slice(1);
+    const file = files[name];
+    if (!file) return route.fulfill({ status: 404, body: 'not found' });
+    const headers = { 'content-type': file[0] };
+    if (csp) headers['content-security-policy'] = hostCsp(widget);
+    return route.fulfill({ status: 200, headers, body: file[1] });
+  });
+  // The widget's responses pass through Playwright too: Chromium's Local
+  // Network Access checks would otherwise refuse a loopback host page's
+  // requests to another loopback origin (a real host and widget server are
+  // public). CORS is still checked on the headers our server sends.
+  await page.context().route(`${widget}/**`, async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    if (csp) headers['content-security-policy'] = WIDGET_CSP;
+    await route.fulfill({ response, headers });
+  });
+  return { foreign, violations };
+}
+
+async function expectClean(page, log) {
+  expect(log.foreign, 'requests to third parties').toEqual([]);
+  expect(log.violations, 'CSP violations in the console').toEqual([]);
+  for (const frame of page.frames()) {
+    expect(await frame.evaluate(() => window.__csp ?? []), 'CSP violation events').toEqual([]);
+  }
+}
+
+const elementPage = (base, elements, css = '') => ({
+  'index.html': [
+    'text/html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+     <link rel="stylesheet" href="host.css"></head><body><main><h1>Host page</h1>
+     ${elements}
+     ${snippet('element', base).split('\n')[1]}
+     </main></body></html>`,
+  ],
+  'host.css': ['text/css', css],
+});
+
+for (const csp of [false, true]) {
+  const label = csp ? ' (strict CSP)' : '';
+
+  test(`the iframe embed sizes itself to its content${label}`, async ({ page, baseURL }) => {
+    const base = `${baseURL}/`;
+    const listener = snippet('listener', base).replace(/^<script>\n|\n<\/script>$/g, '');
+    const log = await hostPages(
+      page,
+      baseURL,
+      {
+        'index.html': [
+          'text/html',
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+           <script src="listener.js"></script></head><body><main><h1>Host page</h1>
+           ${snippet('iframe', base)}</main></body></html>`,
+        ],
+        'listener.js': ['text/javascript', listener],
+      },
+      { csp },
+    );
+    await page.goto(`${hostOf(baseURL)}/index.html`);
+    const frame = page.frameLocator('iframe.funding-breakdown');
+    await expect(frame.locator('svg.fb-donut')).toBeVisible();
+
+    // The frame is cross-origin: measure from inside it. Its viewport is the
+    // iframe's box, so content height == viewport height means no scrollbar.
+    const innerHeight = () =>
+      page.frames()[1].evaluate(() => ({
+        content: document.documentElement.scrollHeight,
+        viewport: window.innerHeight,
+      }));
+    const expectNoScroll = async () => {
+      await expect
+        .poll(async () => {
+          const h = await innerHeight();
+          return Math.abs(h.content - h.viewport) <= 2;
+        })
+        .toBe(true);
+    };
+    await expectNoScroll();
+    const before = (await innerHeight()).viewport;
+    await frame.getByRole('tab', { name: 'Sources' }).click();
+    await expectNoScroll();
+    const after = (await innerHeight()).viewport;
+    expect(after).not.toBe(before);
+    await expectClean(page, log);
+  });
+
+  test(`three elements on one page are independent${label}`, async ({ page, baseURL }) => {
+    const log = await hostPages(
+      page,
+      baseURL,
+      elementPage(
+        `${baseURL}/`,
+        `<funding-breakdown id="a" view="region"></funding-breakdown>
+         <funding-breakdown id="b" view="region"></funding-breakdown>
+         <funding-breakdown id="c" view="table"></funding-breakdown>`,
+      ),
+      { csp },
+    );
+    await page.goto(`${hostOf(baseURL)}/index.html`);
+    for (const id of ['a', 'b', 'c']) {
+      await expect(page.locator(`#${id}`)).toHaveAttribute('data-state', 'ready');
+    }
+    await expect(page.locator('#c table.fb-table')).toBeVisible();
+    await clickMark(page, page.locator('#a path[data-id="asia"]'));
+    await expect(page.locator('#a .fb-detail-name')).toHaveText('Asia');
+    await expect(page.locator('#b .fb-detail')).toHaveClass(/is-empty/);
+    // Every id in every shadow root is unique.
+    const ids = await page.evaluate(() =>
+      [...document.querySelectorAll('funding-breakdown')].flatMap((el) =>
+        [...el.shadowRoot.querySelectorAll('[id]')].map((n) => n.id),
+      ),
+    );
+    expect(ids.length).toBeGreaterThan(10);
+    expect(new Set(ids).size).toBe(ids.length);
+    // The embedded title is not the host page's h1.
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expectClean(page, log);
+  });
+
+  test(`hostile host CSS does not break the element${label}`, async ({ page, baseURL }) => {
+    const log = await hostPages(
+      page,
+      baseURL,
+      elementPage(
+        `${baseURL}/`,
+        '<funding-breakdown view="region"></funding-breakdown>',
+        'svg { display: none } * { color: red !important } div { padding: 50px !important }',
+      ),
+      { csp },
+    );
+    await page.goto(`${hostOf(baseURL)}/index.html`);
+    const el = page.locator('funding-breakdown');
+    await expect(el).toHaveAttribute('data-state', 'ready');
+    await expect(el.locator('svg.fb-donut')).toBeVisible();
+    const colour = await el.locator('.fb-title').evaluate((n) => getComputedStyle(n).color);
+    expect(colour).not.toBe('rgb(255, 0, 0)');
+    await expectClean(page, log);
+  });
+
+  test(`attributes switch the view and theme it${label}`, async ({ page, baseURL }) => {
+    const log = await hostPages(
+      page,
+      baseURL,
+      elementPage(
+        `${baseURL}/`,
+        '<funding-breakdown view="region"></funding-breakdown>',
+        'funding-breakdown { --fb-accent: #8a1538; --fb-radius: 0px; --fb-font: Georgia, serif; }',
+      ),
+      { csp },
+    );
+    await page.goto(`${hostOf(baseURL)}/index.html`);
+    const el = page.locator('funding-breakdown');
+    await expect(el).toHaveAttribute('data-state', 'ready');
+    await el.evaluate((n) => n.setAttribute('view', 'table'));
+    await expect(el.locator('table.fb-table')).toBeVisible();
+    await el.evaluate((n) => n.setAttribute('sel', 'asia'));
+    await el.evaluate((n) => n.setAttribute('view', 'region'));
+    await expect(el.locator('.fb-detail-name')).toHaveText('Asia');
+    // Theming custom properties reach into the shadow root.
+    const styles = await el.locator('.fb-root').evaluate((n) => {
+      const s = getComputedStyle(n);
+      return { radius: s.borderTopLeftRadius, font: s.fontFamily };
+    });
+    expect(styles.radius).toBe('0px');
+    expect(styles.font).toContain('Georgia');
+    const tab = await el.locator('[role=tab][aria-selected=true]').evaluate(
+      (n) => getComputedStyle(n).borderBottomColor,
+    );
+    expect(tab).toBe('rgb(138, 21, 56)');
+    await expectClean(page, log);
+  });
+}
+
+test('a missing dataset gives an error state, an event and a Retry button', async ({ page, baseURL }) => {
+  // This test expects a failed request, which Chromium also logs as a console error.
+  page.removeAllListeners('console');
+  await hostPages(
+    page,
+    baseURL,
+    elementPage(`${baseURL}/`, `<funding-breakdown src="${baseURL}/data/missing.json"></funding-breakdown>`),
+    { csp: false },
+  );
+  await page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener('funding-breakdown:error', (e) => window.__errors.push(e.detail.message));
+  });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'error');
+  await expect(el.getByRole('alert')).toContainText('error 404');
+  await expect(el.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(el.locator('svg')).toHaveCount(0);
+  expect((await page.evaluate(() => window.__errors))[0]).toContain('404');
+});
+
+test('a dataset from src is loaded and shown', async ({ page, baseURL }) => {
+  await hostPages(
+    page,
+    baseURL,
+    elementPage(`${baseURL}/`, `<funding-breakdown src="${baseURL}/data/japan-iom-2021.json" view="table"></funding-breakdown>`),
+    { csp: false },
+  );
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.locator('table.fb-table')).toContainText('more than USD 14,840,306.80');
+});
+
+test('removing elements leaves nothing running', async ({ page, baseURL }) => {
+  await hostPages(
+    page,
+    baseURL,
+    elementPage(`${baseURL}/`, '<funding-breakdown></funding-breakdown><funding-breakdown></funding-breakdown>'),
+    { csp: false },
+  );
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  await expect(page.locator('funding-breakdown').first()).toHaveAttribute('data-state', 'ready');
+  await page.evaluate(() => document.querySelectorAll('funding-breakdown').forEach((e) => e.remove()));
+  await expect(page.locator('funding-breakdown')).toHaveCount(0);
+  // Re-adding works: the element mounts afresh.
+  await page.evaluate(() => document.body.append(document.createElement('funding-breakdown')));
+  await expect(page.locator('funding-breakdown')).toHaveAttribute('data-state', 'ready');
+});
+
+test('the Embed panel offers both snippets for the current view', async ({ page, baseURL, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await page.goto('/#view=table');
+  await expect(page.locator('table.fb-table')).toBeVisible();
+  const button = page.getByRole('button', { name: 'Embed' });
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  const base = `${baseURL}/`;
+  const iframe = snippet('iframe', base).replace('#view=region', '#view=table');
+  await expect(page.locator('textarea').first()).toHaveValue(iframe);
+  const element = snippet('element', base).replace('view="region"', 'view="table"');
+  await expect(page.locator('textarea').nth(1)).toHaveValue(element);
+  await page.locator('[data-copy=element]').click();
+  await expect(page.getByRole('status').last()).toHaveText('Copied to the clipboard');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(element);
+});
+
+test('the demo page shows every kind of embed', async ({ page }) => {
+  await page.goto('/demo.html');
+  await expect(page.locator('funding-breakdown')).toHaveCount(3);
+  for (const el of await page.locator('funding-breakdown').all()) {
+    await expect(el).toHaveAttribute('data-state', 'ready');
+  }
+  await expect(page.frameLocator('iframe.funding-breakdown').locator('svg.fb-donut')).toBeVisible();
+});

@@ -1,0 +1,221 @@
+// The widget in English, French, Spanish and Japanese: what a reader sees in
+// each, how the language is chosen, and that the layout holds at 320 px.
+import { test, expect, open, expectNoAxeViolations, screenshot } from './helpers.js';
+
+// What a reader sees, as the catalogues and the browser's Intl write it
+// (Playwright reads no-break spaces as spaces).
+const LANGUAGES = [
+  {
+    tag: 'en',
+    name: 'English',
+    region: 'Sub-Saharan Africa',
+    share: 'more than 40%',
+    amount: 'more than USD 14.8 million',
+    exact: 'more than USD 14,840,306.80',
+    tabs: ['By region', 'By theme', 'Table', 'Sources'],
+  },
+  {
+    tag: 'fr',
+    name: 'Français',
+    region: 'Afrique subsaharienne',
+    share: 'plus de 40 %',
+    amount: 'plus de 14,8 millions USD',
+    exact: 'plus de 14 840 306,80 USD',
+    tabs: ['Par région', 'Par thème', 'Tableau', 'Sources'],
+  },
+  {
+    tag: 'es',
+    name: 'Español',
+    region: 'África subsahariana',
+    share: 'más de 40 %',
+    amount: 'más de 14,8 millones USD',
+    exact: 'más de 14.840.306,80 USD',
+    tabs: ['Por región', 'Por tema', 'Tabla', 'Fuentes'],
+  },
+  {
+    tag: 'ja',
+    name: '日本語',
+    region: 'サブサハラ・アフリカ',
+    share: '40%超',
+    amount: '1,480万米ドル超',
+    exact: '14,840,306.80米ドル超',
+    tabs: ['地域別', 'テーマ別', '表', '出典'],
+  },
+];
+
+const VIEWS = ['region', 'theme', 'table', 'sources'];
+const SSA = '[data-id="sub-saharan-africa"]';
+
+/**
+ * Layout problems inside the widget: boxes that stick out of the card (tables
+ * may scroll inside their own box, by design), tabs or legend parts that
+ * overlap, and donut hole lines wider than the hole.
+ */
+async function layoutProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const root = document.querySelector('.fb-root');
+    const card = root.getBoundingClientRect();
+    const name = (el) =>
+      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent || '').trim().slice(0, 30)}"`;
+    for (const el of root.querySelectorAll('*')) {
+      if (el.closest('.fb-sr-only, .fb-table-scroll, .fb-exact, option')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if (box.left < card.left - 0.5 || box.right > card.right + 0.5) {
+        problems.push(`${name(el)} sticks out of the card (${box.left}..${box.right} vs ${card.left}..${card.right})`);
+      }
+    }
+    const overlaps = (els, what) => {
+      const boxes = els.map((el) => [el, el.getBoundingClientRect()]);
+      boxes.forEach(([a, ba], i) => {
+        for (const [b, bb] of boxes.slice(i + 1)) {
+          const x = Math.min(ba.right, bb.right) - Math.max(ba.left, bb.left);
+          const y = Math.min(ba.bottom, bb.bottom) - Math.max(ba.top, bb.top);
+          if (x > 0.5 && y > 0.5) problems.push(`${what}: ${name(a)} overlaps ${name(b)}`);
+        }
+      });
+    };
+    overlaps([...root.querySelectorAll('[role=tab]')], 'tabs');
+    for (const button of root.querySelectorAll('.fb-legend-button')) {
+      overlaps([...button.querySelectorAll('.fb-swatch, .fb-legend-name, .fb-legend-share, .fb-legend-amount')], 'legend');
+    }
+    overlaps([...root.querySelectorAll('.fb-facts > p')], 'facts');
+    overlaps([...root.querySelectorAll('.fb-lang, .fb-title')], 'head');
+    const donut = root.querySelector('svg.fb-donut');
+    if (donut) {
+      // The hole's diameter is 116 of the 200 viewBox units (chart::donut::INNER = 58).
+      const hole = (donut.getBoundingClientRect().width * 116) / 200;
+      for (const line of donut.querySelectorAll('.fb-hole text')) {
+        const w = line.getBoundingClientRect().width;
+        if (w > hole) problems.push(`hole line ${name(line)} is ${w}px wide, the hole ${hole}px`);
+      }
+      overlaps([...donut.querySelectorAll('.fb-hole text')], 'hole');
+    }
+    const sideways = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+    if (sideways > 0) problems.push(`the page scrolls sideways by ${sideways}px`);
+    return problems;
+  });
+}
+
+for (const l of LANGUAGES) {
+  test(`${l.name}: region, qualified amount and tabs in ${l.tag}; no axe violations; layout holds at 320 px`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    await open(page, `#lang=${l.tag}&view=region&sel=sub-saharan-africa`);
+    await expect(page.locator('.fb-root')).toHaveAttribute('lang', l.tag);
+    await expect(page.getByRole('tab')).toHaveText(l.tabs);
+    const legend = page.locator(`.fb-legend button${SSA}`);
+    await expect(legend.locator('.fb-legend-name')).toHaveText(l.region);
+    await expect(legend.locator('.fb-legend-share')).toHaveText(l.share);
+    await expect(legend.locator('.fb-legend-amount')).toHaveText(l.amount);
+    const detail = page.locator('.fb-detail');
+    await expect(detail.locator('.fb-detail-name')).toHaveText(l.region);
+    await expect(detail.locator('.fb-detail-amount')).toHaveText(l.exact);
+    await expect(page.locator('.fb-summary')).toContainText(l.region);
+    // Nothing in the default data falls back to English.
+    await expect(page.locator('.fb-head [lang], .fb-legend [lang], .fb-detail [lang]')).toHaveCount(0);
+    await expect(page.locator('.fb-lang-select')).toHaveValue(l.tag);
+    await screenshot(page, `lang-${l.tag}-320`);
+
+    for (const view of VIEWS) {
+      await open(page, `#lang=${l.tag}&view=${view}${view === 'region' ? '&sel=sub-saharan-africa' : ''}`);
+      await expect(page.locator('.fb-root')).toHaveAttribute('lang', l.tag);
+      await expectNoAxeViolations(page, `${l.tag} ${view} 320px`);
+      expect(await layoutProblems(page), `${l.tag} ${view} at 320px`).toEqual([]);
+    }
+    await open(page, `#lang=${l.tag}&view=theme`);
+    await screenshot(page, `lang-${l.tag}-theme-320`);
+  });
+}
+
+test('Japanese at 1200 px: layout holds and the total fits the donut hole', async ({ page }) => {
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await open(page, '#lang=ja&view=region&sel=sub-saharan-africa');
+  await expect(page.locator('.fb-hole')).toContainText('3,710万米ドル');
+  expect(await layoutProblems(page)).toEqual([]);
+  await screenshot(page, 'lang-ja-1200');
+});
+
+test('#lang=ja in the URL wins over the browser language', async ({ page }) => {
+  await open(page, '#lang=ja');
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('tab', { name: '地域別' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.fb-head')).toContainText('3,710万米ドル');
+  await expect(page.locator('.fb-head')).toContainText('2021年3月12日発表');
+});
+
+test('the switch lists every language by its own name and changes the language and the URL', async ({
+  page,
+}) => {
+  await open(page, '#view=table');
+  const select = page.getByLabel('Language');
+  await expect(select.locator('option')).toHaveText(['English', 'Français', 'Español', '日本語']);
+  await select.selectOption('fr');
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('tab', { name: 'Tableau' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator(`table tr${SSA}`)).toContainText('plus de 14 840 306,80 USD');
+  expect(new URL(page.url()).hash).toContain('lang=fr');
+  expect(new URL(page.url()).hash).toContain('view=table');
+
+  // The label is now French; the choice survives a reload.
+  await page.getByLabel('Langue').selectOption({ label: '日本語' });
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
+  expect(new URL(page.url()).hash).toContain('lang=ja');
+  await page.reload();
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('tab', { name: '表' })).toHaveAttribute('aria-selected', 'true');
+
+  // Back to English: the language leaves the URL, which stays short.
+  await page.getByLabel('言語').selectOption('en');
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
+  expect(new URL(page.url()).hash).not.toContain('lang=');
+});
+
+test.describe('a reader whose browser is set to French', () => {
+  test.use({ locale: 'fr-FR' });
+
+  test('gets French without choosing it', async ({ page }) => {
+    await open(page);
+    await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('tab', { name: 'Par région' })).toBeVisible();
+    await expect(page.locator('.fb-legend')).toContainText('Afrique subsaharienne');
+  });
+
+  test('still gets the language the link names', async ({ page }) => {
+    await open(page, '#lang=es');
+    await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'es');
+    await expect(page.getByRole('tab', { name: 'Por región' })).toBeVisible();
+  });
+});
+
+test.describe('a reader whose browser language the widget lacks', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('gets English', async ({ page }) => {
+    await open(page);
+    await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('tab', { name: 'By region' })).toBeVisible();
+  });
+});
+
+test('the lang attribute of the custom element chooses its language', async ({ page }) => {
+  await page.goto('/demo.html');
+  await page.evaluate(() => {
+    const el = document.createElement('funding-breakdown');
+    el.id = 'lang-test';
+    el.setAttribute('lang', 'es');
+    el.setAttribute('view', 'sources');
+    document.querySelector('main').prepend(el);
+  });
+  const widget = page.locator('#lang-test .fb-root');
+  await expect(widget).toHaveAttribute('lang', 'es');
+  await expect(widget.getByRole('tab', { name: 'Fuentes' })).toHaveAttribute('aria-selected', 'true');
+  await expect(widget.locator('.fb-sources')).toContainText('publicado el 12 de marzo de 2021; en inglés');
+
+  // Changing the attribute changes the language.
+  await page.evaluate(() => document.getElementById('lang-test').setAttribute('lang', 'ja'));
+  await expect(widget).toHaveAttribute('lang', 'ja');
+  await expect(widget.getByRole('tab', { name: '出典' })).toBeVisible();
+});
