@@ -164,14 +164,14 @@ impl<'a> Describer<'a> {
             })
             .collect();
         if !items.is_empty() {
-            out.push(' ');
+            out.push_str(self.text(Msg::SentenceSeparator));
             out.push_str(&self.locale.fill(
                 Msg::SummaryRegions,
                 &[("list", &items.join(self.text(Msg::ListSeparator)))],
             ));
         }
         if let Some(rest) = derive::remainder(self.ds, &parts) {
-            out.push(' ');
+            out.push_str(self.text(Msg::SentenceSeparator));
             out.push_str(
                 &self
                     .locale

@@ -22,6 +22,7 @@ pub fn text(msg: Msg) -> &'static str {
         SummaryItem => "{name}, {share}",
         SummaryRemainder => "The source does not attribute {share} of the total to any region.",
         ListSeparator => "; ",
+        SentenceSeparator => " ",
         TabsLabel => "Views",
         TabRegion => "By region",
         TabTheme => "By theme",

@@ -27,6 +27,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SummaryItem, "{name} ({share})"),
     (Msg::SummaryRemainder, "La fuente no asigna a ninguna región una parte del total ({share})."),
     (Msg::ListSeparator, "; "),
+    (Msg::SentenceSeparator, " "),
     (Msg::TabsLabel, "Vistas"),
     (Msg::TabRegion, "Por región"),
     (Msg::TabTheme, "Por tema"),

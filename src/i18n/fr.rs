@@ -27,6 +27,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SummaryItem, "{name} ({share})"),
     (Msg::SummaryRemainder, "La source n’attribue à aucune région une part du total ({share})."),
     (Msg::ListSeparator, "\u{202f}; "),
+    (Msg::SentenceSeparator, " "),
     (Msg::TabsLabel, "Vues"),
     (Msg::TabRegion, "Par région"),
     (Msg::TabTheme, "Par thème"),

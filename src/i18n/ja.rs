@@ -27,6 +27,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SummaryItem, "{name}が{share}"),
     (Msg::SummaryRemainder, "総額のうち{share}は、出典でどの地域にも割り当てられていません。"),
     (Msg::ListSeparator, "、"),
+    (Msg::SentenceSeparator, ""),
     (Msg::TabsLabel, "表示の切り替え"),
     (Msg::TabRegion, "地域別"),
     (Msg::TabTheme, "テーマ別"),

@@ -214,6 +214,7 @@ messages! {
     SummaryItem,
     SummaryRemainder,
     ListSeparator,
+    SentenceSeparator,
     TabsLabel,
     TabRegion,
     TabTheme,
@@ -417,9 +418,10 @@ mod tests {
         for locale in Locale::ALL {
             for &msg in Msg::ALL {
                 let text = locale.translation(msg).unwrap_or_default();
-                // The list separator may be mostly space, but never nothing.
+                // Separators may be only space, or nothing (Japanese sentences).
+                let separator = matches!(msg, Msg::ListSeparator | Msg::SentenceSeparator);
                 assert!(
-                    !text.trim().is_empty() || msg == Msg::ListSeparator && !text.is_empty(),
+                    !text.trim().is_empty() || separator,
                     "{locale:?} {msg:?} is empty"
                 );
             }
