@@ -140,45 +140,78 @@ impl<'a> Describer<'a> {
     /// One plain-language paragraph generated from the data: who gave how much
     /// to whom, the split by region with its qualifiers, and what is not attributed.
     pub fn summary(&self) -> String {
+        self.summary_parts().into_iter().map(|t| t.text).collect()
+    }
+
+    /// The summary in pieces, so dataset names that fell back to English can
+    /// be marked `lang="en"` inside a sentence in another language.
+    pub fn summary_parts(&self) -> Vec<DataText> {
         let c = &self.ds.contribution;
-        let mut out = self.locale.fill(
-            Msg::SummaryLead,
-            &[
-                ("donor", &self.data(&c.donor).text),
-                ("total", &self.total_short()),
-                ("recipient", &self.recipient().text),
-                ("year", &self.fmt.year(c.operations_year)),
-            ],
-        );
+        let mut out = Parts::default();
+        let total = self.total_short();
+        let year = self.fmt.year(c.operations_year);
+        for p in pieces(
+            self.text(Msg::SummaryLead),
+            &["donor", "recipient"],
+            &[("total", &total), ("year", &year)],
+        ) {
+            match p {
+                Piece::Text(t) => out.text(t),
+                Piece::Slot("donor") => out.push(self.data(&c.donor)),
+                Piece::Slot(_) => out.push(self.recipient()),
+            }
+        }
         let parts = derive::region_parts(self.ds);
-        let items: Vec<String> = parts
-            .iter()
-            .map(|p| {
-                self.locale.fill(
-                    Msg::SummaryItem,
-                    &[
-                        ("name", &self.name(p).text),
-                        ("share", &self.share(p.share)),
-                    ],
-                )
-            })
-            .collect();
-        if !items.is_empty() {
-            out.push_str(self.text(Msg::SentenceSeparator));
-            out.push_str(&self.locale.fill(
-                Msg::SummaryRegions,
-                &[("list", &items.join(self.text(Msg::ListSeparator)))],
-            ));
+        if !parts.is_empty() {
+            out.text(self.text(Msg::SentenceSeparator).to_owned());
+            for p in pieces(self.text(Msg::SummaryRegions), &["list"], &[]) {
+                match p {
+                    Piece::Text(t) => out.text(t),
+                    Piece::Slot(_) => self.region_list(&parts, &mut out),
+                }
+            }
         }
         if let Some(rest) = derive::remainder(self.ds, &parts) {
-            out.push_str(self.text(Msg::SentenceSeparator));
-            out.push_str(
-                &self
-                    .locale
+            out.text(self.text(Msg::SentenceSeparator).to_owned());
+            out.text(
+                self.locale
                     .fill(Msg::SummaryRemainder, &[("share", &self.share(rest.share))]),
             );
         }
-        out
+        out.0
+    }
+
+    /// "Sub-Saharan Africa, more than 40%; …" for the summary.
+    fn region_list(&self, parts: &[Part<'_>], out: &mut Parts) {
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                out.text(self.text(Msg::ListSeparator).to_owned());
+            }
+            let share = self.share(part.share);
+            for p in pieces(self.text(Msg::SummaryItem), &["name"], &[("share", &share)]) {
+                match p {
+                    Piece::Text(t) => out.text(t),
+                    Piece::Slot(_) => out.push(self.name(part)),
+                }
+            }
+        }
+    }
+}
+
+/// Pieces of text, neighbours in the same language joined.
+#[derive(Default)]
+struct Parts(Vec<DataText>);
+
+impl Parts {
+    fn push(&mut self, t: DataText) {
+        match self.0.last_mut() {
+            Some(last) if last.lang == t.lang => last.text.push_str(&t.text),
+            _ => self.0.push(t),
+        }
+    }
+
+    fn text(&mut self, text: String) {
+        self.push(DataText { text, lang: None });
     }
 }
 
@@ -305,6 +338,27 @@ mod tests {
             "{es}"
         );
         assert!(es.contains("(como máximo 5%)"), "{es}");
+    }
+
+    #[test]
+    fn summary_marks_names_that_fell_back_to_english() {
+        let mut ds = bundled();
+        if let Some(asia) = ds.regions.iter_mut().find(|r| r.id == "asia") {
+            asia.name = Text::en("Asia");
+        }
+        let parts = Describer::new(&ds, Locale::Fr).summary_parts();
+        let english: Vec<&str> = parts
+            .iter()
+            .filter(|t| t.lang.as_deref() == Some("en"))
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(english, ["Asia"]);
+        assert_eq!(
+            parts.iter().map(|t| t.text.as_str()).collect::<String>(),
+            Describer::new(&ds, Locale::Fr).summary()
+        );
+        // Everything in the reader's language comes as one piece around it.
+        assert_eq!(parts.len(), 3, "{parts:?}");
     }
 
     #[test]

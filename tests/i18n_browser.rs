@@ -285,6 +285,9 @@ async fn dataset_text_missing_in_the_language_falls_back_to_marked_english() {
     );
     assert_eq!(text(&ssa), "Afrique subsaharienne");
     assert!(ssa.query_selector("[lang]").unwrap().is_none());
+    // Inside the French summary too.
+    assert_eq!(text(&one(&root, ".fb-summary [lang=en]")), "Asia");
+    assert!(text(&one(&root, ".fb-summary")).contains("; Asia (20 %)."));
     click(&one(&root, ".fb-legend button[data-id=asia]"));
     yew::scheduler::flush().await;
     let detail = one(&root, ".fb-detail");

@@ -14,7 +14,9 @@ pub fn Headline() -> Html {
     let exact_id = ctx.id("exact-total");
     html! {
         <header class="fb-head">
-            <p class="fb-summary" id={ctx.id("summary")}>{ d.summary() }</p>
+            <p class="fb-summary" id={ctx.id("summary")}>
+                { for d.summary_parts().into_iter().map(data_text) }
+            </p>
             <@{ctx.heading} class="fb-title">
                 <span class="fb-donor">{ data_text(d.data(&c.donor)) }</span>
                 <span class="fb-arrow" aria-hidden="true">{ " → " }</span>
