@@ -1,5 +1,15 @@
 //! Every string the reader sees comes from here: a typed message catalogue per
 //! locale and a number/date formatting facade. No yew imports.
+//!
+//! - English (`en.rs`) is an exhaustive match: no message exists without it.
+//!   The others are tables the tests check against it (none missing, none
+//!   repeated, same placeholders), so an unfinished translation fails a test
+//!   instead of the build, and falls back to English for the reader.
+//! - Sentences are whole messages with placeholders; where a view needs an
+//!   element inside one (a link, a `<code>`, text in another language),
+//!   `pieces` cuts the message at that placeholder, keeping its word order.
+//! - Figures: `LocalFmt` is `Intl` in the browser (`intl.rs`), the pure
+//!   English rules natively (`format.rs`); both share the rounding rules.
 
 mod en;
 mod es;
