@@ -419,7 +419,11 @@ mod tests {
                 assert!(!again, "{locale:?} has {msg:?} twice");
             }
             // With no repeats and none missing, a table has exactly one entry per message.
-            assert_eq!(table.len(), Msg::ALL.len(), "{locale:?}");
+            assert_eq!(
+                table.len(),
+                Msg::ALL.len(),
+                "{locale:?}: entries vs messages"
+            );
         }
     }
 
