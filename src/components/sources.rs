@@ -30,7 +30,7 @@ pub fn SourcesView() -> Html {
             Piece::Slot("date") => html! { <span class="fb-source-meta">{ &date }</span> },
             Piece::Slot("language") => html! { <span class="fb-source-meta">{ &language }</span> },
             Piece::Slot(_) => html! {
-                <a href={s.url.clone()} rel="noopener noreferrer" target="_blank" lang={s.language.clone()}
+                <a href={s.url.clone()} rel="noopener noreferrer" target="_blank" lang={s.title_language.clone().unwrap_or_else(|| s.language.clone())}
                     hreflang={s.language.clone()}>{ &s.title }</a>
             },
             Piece::Text(text) => html! { { text } },

@@ -12,14 +12,22 @@ use crate::model::Stated;
 pub fn TableView() -> Html {
     let ctx = use_ctx();
     let d = ctx.describer();
+    // On narrow cards CSS lays each row out as a small card and shows the
+    // column name from `data-label`; the explicit roles keep the table's
+    // semantics for screen readers when its display changes.
+    let (l_share, l_stated, l_amount) = (
+        d.text(Msg::TableShare),
+        d.text(Msg::TableStated),
+        d.text(Msg::TableAmount),
+    );
     let table = |kind: ChartKind, caption: Msg, head: Msg| {
         let rows = marks(&ctx.data, kind).into_iter().map(|p| {
             html! {
-                <tr class={classes!(p.is_remainder().then_some("is-rest"))} data-id={p.id().to_owned()}>
-                    <th scope="row">{ data_text(d.name(&p)) }</th>
-                    <td class="fb-num">{ d.share(p.share) }</td>
-                    <td>{ d.text(stated_msg(p.share.stated)) }</td>
-                    <td class="fb-num">{ d.amount(p.amount) }</td>
+                <tr role="row" class={classes!(p.is_remainder().then_some("is-rest"))} data-id={p.id().to_owned()}>
+                    <th role="rowheader" scope="row">{ data_text(d.name(&p)) }</th>
+                    <td role="cell" class="fb-num" data-label={l_share}>{ d.share(p.share) }</td>
+                    <td role="cell" data-label={l_stated}>{ d.text(stated_msg(p.share.stated)) }</td>
+                    <td role="cell" class="fb-num" data-label={l_amount}>{ d.amount(p.amount) }</td>
                 </tr>
             }
         });
@@ -28,23 +36,23 @@ pub fn TableView() -> Html {
             stated: Stated::Exact,
         };
         html! {
-            <table class="fb-table">
+            <table class="fb-table" role="table">
                 <caption>{ d.text(caption) }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ d.text(head) }</th>
-                        <th scope="col" class="fb-num">{ d.text(Msg::TableShare) }</th>
-                        <th scope="col">{ d.text(Msg::TableStated) }</th>
-                        <th scope="col" class="fb-num">{ d.text(Msg::TableAmount) }</th>
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th role="columnheader" scope="col">{ d.text(head) }</th>
+                        <th role="columnheader" scope="col" class="fb-num">{ l_share }</th>
+                        <th role="columnheader" scope="col">{ l_stated }</th>
+                        <th role="columnheader" scope="col" class="fb-num">{ l_amount }</th>
                     </tr>
                 </thead>
-                <tbody>{ for rows }</tbody>
-                <tfoot>
-                    <tr>
-                        <th scope="row">{ d.text(Msg::TableTotal) }</th>
-                        <td class="fb-num">{ d.share(total) }</td>
-                        <td>{ d.text(stated_msg(Stated::Exact)) }</td>
-                        <td class="fb-num">{ d.total_exact() }</td>
+                <tbody role="rowgroup">{ for rows }</tbody>
+                <tfoot role="rowgroup">
+                    <tr role="row">
+                        <th role="rowheader" scope="row">{ d.text(Msg::TableTotal) }</th>
+                        <td role="cell" class="fb-num" data-label={l_share}>{ d.share(total) }</td>
+                        <td role="cell" data-label={l_stated}>{ d.text(stated_msg(Stated::Exact)) }</td>
+                        <td role="cell" class="fb-num" data-label={l_amount}>{ d.total_exact() }</td>
                     </tr>
                 </tfoot>
             </table>

@@ -120,6 +120,10 @@ pub struct Source {
     pub url: String,
     /// Language tag of the source, e.g. "en", "ja".
     pub language: String,
+    /// Language of `title` when it differs from the source's (e.g. a
+    /// description of a source whose own title is not known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_language: Option<String>,
 }
 
 /// Currencies the widget can name, with their minor-unit digits (ISO 4217).

@@ -320,6 +320,12 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         if !is_http_url(&s.url) {
             c.push(format!("{at}.url"), ProblemKind::BadUrl(s.url.clone()));
         }
+        if let Some(t) = s.title_language.as_deref().filter(|t| !is_locale_tag(t)) {
+            c.push(
+                format!("{at}.title_language"),
+                ProblemKind::BadLocaleTag(t.to_owned()),
+            );
+        }
         if !is_locale_tag(&s.language) {
             c.push(
                 format!("{at}.language"),

@@ -37,13 +37,9 @@ impl Config {
     }
 }
 
-/// Serves `dir` on 127.0.0.1:`port` (0 = any free port) in a background
-/// thread that lives as long as the process; returns the bound address.
-pub fn serve(dir: impl Into<PathBuf>, port: u16) -> io::Result<SocketAddr> {
-    start(Config::new(dir, port))
-}
-
-/// Like [`serve`], with extra response headers.
+/// Serves `config.dir` on 127.0.0.1:`config.port` (0 = any free port) in a
+/// background thread that lives as long as the process, with the configured
+/// extra headers; returns the bound address.
 pub fn start(config: Config) -> io::Result<SocketAddr> {
     if !config.dir.is_dir() {
         return Err(io::Error::new(

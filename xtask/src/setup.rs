@@ -239,8 +239,17 @@ fn chromium() -> Result<(), String> {
     }
     ok("chromium", bv.unwrap_or("?"));
     ok("chromedriver", dv.unwrap_or("?"));
+    // Without a Japanese font, Japanese text renders as empty boxes: screenshots
+    // are useless and layout checks measure the wrong widths.
+    if !Path::new(JA_FONT).is_file() {
+        println!("setup: installing a Japanese font (fonts-ipafont-gothic) from apt");
+        apt_install(&["fonts-ipafont-gothic"])?;
+    }
+    ok("japanese font", "fonts-ipafont-gothic");
     Ok(())
 }
+
+const JA_FONT: &str = "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf";
 
 /// First word that starts with a digit: `Chromium 156.0.8078.108 built on …` → `156.0.8078.108`.
 fn dotted_version(text: &str) -> Option<&str> {
