@@ -20,6 +20,8 @@ pub struct Config {
     pub port: u16,
     /// Sent on every response, e.g. `("Content-Security-Policy", "default-src 'self'")`.
     pub headers: Vec<(String, String)>,
+    /// Answer `/_fail/*` badly on purpose, for the widget's failure-mode tests.
+    pub misbehave: bool,
 }
 
 impl Config {
@@ -28,7 +30,13 @@ impl Config {
             dir: dir.into(),
             port,
             headers: Vec::new(),
+            misbehave: false,
         }
+    }
+
+    pub fn misbehaving(mut self) -> Self {
+        self.misbehave = true;
+        self
     }
 
     pub fn header(mut self, name: &str, value: &str) -> Self {
@@ -92,6 +100,11 @@ fn handle(stream: TcpStream, config: &Config) -> io::Result<()> {
         );
     }
     let head = method == "HEAD";
+    if config.misbehave {
+        if let Some(name) = target.strip_prefix("/_fail/") {
+            return misbehave(out, config, name);
+        }
+    }
     let file = resolve(&config.dir, target);
     match file.and_then(|p| fs::read(&p).ok().map(|body| (p, body))) {
         Some((path, body)) => respond(
@@ -110,6 +123,106 @@ fn handle(stream: TcpStream, config: &Config) -> io::Result<()> {
             "text/plain; charset=utf-8",
             b"not found\n",
             !head,
+            &[],
+        ),
+    }
+}
+
+/// Dataset URLs that fail the way real servers do. `once.json?KEY` fails with
+/// 503 the first time a KEY is asked for and serves the default data after.
+fn misbehave(mut out: impl Write, config: &Config, name: &str) -> io::Result<()> {
+    static SEEN: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let json = "application/json";
+    let data = || fs::read(config.dir.join("data/japan-iom-2021.json")).unwrap_or_default();
+    let (path, _) = name.split_once('?').unwrap_or((name, ""));
+    match path {
+        "404.json" => respond(
+            &mut out,
+            config,
+            "404 Not Found",
+            "text/plain",
+            b"not found\n",
+            true,
+            &[],
+        ),
+        "500.json" => respond(
+            &mut out,
+            config,
+            "500 Internal Server Error",
+            "text/plain",
+            b"boom\n",
+            true,
+            &[],
+        ),
+        // Drop the connection without a word: the browser sees a network error.
+        "reset.json" => Ok(()),
+        // Say nothing for longer than the widget waits.
+        "stall.json" => {
+            thread::sleep(Duration::from_secs(15));
+            Ok(())
+        }
+        "html.json" => respond(
+            &mut out,
+            config,
+            "200 OK",
+            "text/html; charset=utf-8",
+            b"<!doctype html><title>Oops</title><p>Sign in to continue</p>",
+            true,
+            &[],
+        ),
+        // A valid dataset, but without the CORS header another origin needs.
+        "nocors.json" => {
+            let bare = Config {
+                headers: Vec::new(),
+                ..config.clone()
+            };
+            respond(&mut out, &bare, "200 OK", json, &data(), true, &[])
+        }
+        "once.json" => {
+            let first = SEEN.lock().map(|mut seen| {
+                let key = name.to_owned();
+                let first = !seen.contains(&key);
+                seen.push(key);
+                first
+            });
+            if first.unwrap_or(true) {
+                respond(
+                    &mut out,
+                    config,
+                    "503 Service Unavailable",
+                    "text/plain",
+                    b"busy\n",
+                    true,
+                    &[],
+                )
+            } else {
+                respond(&mut out, config, "200 OK", json, &data(), true, &[])
+            }
+        }
+        // 20 MiB announced: the widget must refuse it from the header alone.
+        "huge.json" => {
+            let size = 20 * 1024 * 1024;
+            write!(out, "HTTP/1.1 200 OK\r\nContent-Type: {json}\r\nContent-Length: {size}\r\nConnection: close\r\n")?;
+            for (n, v) in &config.headers {
+                write!(out, "{n}: {v}\r\n")?;
+            }
+            out.write_all(b"\r\n")?;
+            let chunk = vec![b' '; 64 * 1024];
+            for _ in 0..size / chunk.len() {
+                // The client hangs up early: that is the point.
+                if out.write_all(&chunk).is_err() {
+                    break;
+                }
+            }
+            Ok(())
+        }
+        _ => respond(
+            &mut out,
+            config,
+            "404 Not Found",
+            "text/plain",
+            b"no such failure\n",
+            true,
             &[],
         ),
     }
@@ -297,5 +410,36 @@ mod tests {
         assert!(get(addr, "GET /../index.html HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 404 "));
         assert!(get(addr, "POST / HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 405 "));
         let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn misbehaving_endpoints_fail_on_purpose() {
+        let dir = std::env::temp_dir().join(format!("fb-http-fail-{}", std::process::id()));
+        fs::create_dir_all(dir.join("data")).unwrap();
+        fs::write(dir.join("data/japan-iom-2021.json"), "{}").unwrap();
+        let addr = start(
+            Config::new(&dir, 0)
+                .header("Access-Control-Allow-Origin", "*")
+                .misbehaving(),
+        )
+        .unwrap();
+        let req = |path: &str| get(addr, &format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n"));
+        assert!(req("/_fail/404.json").starts_with("HTTP/1.1 404"));
+        assert!(req("/_fail/500.json").starts_with("HTTP/1.1 500"));
+        assert!(
+            req("/_fail/reset.json").is_empty(),
+            "connection dropped without a reply"
+        );
+        assert!(req("/_fail/html.json").contains("Content-Type: text/html"));
+        let nocors = req("/_fail/nocors.json");
+        assert!(
+            nocors.starts_with("HTTP/1.1 200") && !nocors.contains("Access-Control-Allow-Origin")
+        );
+        assert!(req("/_fail/once.json?a").starts_with("HTTP/1.1 503"));
+        assert!(req("/_fail/once.json?a").starts_with("HTTP/1.1 200"));
+        // Only the test server misbehaves.
+        let plain = start(Config::new(&dir, 0)).unwrap();
+        let r = get(plain, "GET /_fail/500.json HTTP/1.1\r\nHost: x\r\n\r\n");
+        assert!(r.starts_with("HTTP/1.1 404"));
     }
 }

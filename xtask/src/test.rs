@@ -263,7 +263,9 @@ pub fn e2e(extra_args: &[String]) -> Outcome {
     let addr = match http::start(
         // Host pages on other origins load embed.js (a module) and the wasm
         // with CORS, as a real host page would from a widget server.
-        http::Config::new(&dist, 0).header("Access-Control-Allow-Origin", "*"),
+        http::Config::new(&dist, 0)
+            .header("Access-Control-Allow-Origin", "*")
+            .misbehaving(),
     ) {
         Ok(addr) => addr,
         Err(e) => {

@@ -1,83 +1,8 @@
-// Embedding on host pages of another origin (http://localhost:<port>, while
-// the widget is http://127.0.0.1:<port>; the host pages are answered by
-// Playwright), with and without the strict CSP on both sides. Both origins are
-// loopback, as Chromium's Private Network Access rules require for a plain
-// http host page. The snippets are
-// read from README.md, so the documentation is what gets tested.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Embedding on host pages of another origin (see hosts.js), with and without
+// the strict CSP on both sides. The snippets are read from README.md, so the
+// documentation is what gets tested.
 import { test, expect, clickMark } from './helpers.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const README = fs.readFileSync(path.resolve(here, '../../../README.md'), 'utf8');
-const DOC_BASE = 'https://example.org/funding-breakdown/';
-/** The host origin: the widget's server under another name, so another origin. */
-const hostOf = (baseURL) => baseURL.replace('127.0.0.1', 'localhost');
-const WIDGET_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
-
-/** The code block after `<!-- snippet:NAME -->` in README, pointed at `base`. */
-function snippet(name, base) {
-  const marker = `<!-- snippet:${name} -->`;
-  const after = README.slice(README.indexOf(marker) + marker.length);
-  const start = after.indexOf('```html\n') + '```html\n'.length;
-  const body = after.slice(start, after.indexOf('\n```', start));
-  return body.replaceAll(DOC_BASE, base);
-}
-
-function hostCsp(widget) {
-  return (
-    `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${widget}; ` +
-    `style-src 'self' ${widget}; img-src 'self' data:; connect-src 'self' ${widget}; frame-src ${widget}`
-  );
-}
-
-/**
- * Serves host pages at http://localhost:<port>/<name> (files: name → [type, body]),
- * optionally with the strict CSP on host and widget responses, and records
- * every request that leaves the two origins and every CSP violation.
- */
-async function hostPages(page, baseURL, files, { csp }) {
-  const widget = new URL(baseURL).origin;
-  const HOST = hostOf(baseURL);
-  const foreign = [];
-  const violations = [];
-  page.on('request', (req) => {
-    const url = new URL(req.url());
-    if (!['data:', 'blob:'].includes(url.protocol) && ![HOST, widget].includes(url.origin)) {
-      foreign.push(req.url());
-    }
-  });
-  page.on('console', (msg) => {
-    if (/Content.Security.Policy/i.test(msg.text())) violations.push(msg.text());
-  });
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  await page.context().route(`${HOST}/**`, (route) => {
-    const name = new URL(route.request().url()).pathname.slice(1);
-    const file = files[name];
-    if (!file) return route.fulfill({ status: 404, body: 'not found' });
-    const headers = { 'content-type': file[0] };
-    if (csp) headers['content-security-policy'] = hostCsp(widget);
-    return route.fulfill({ status: 200, headers, body: file[1] });
-  });
-  // The widget's responses pass through Playwright too: Chromium's Local
-  // Network Access checks would otherwise refuse a loopback host page's
-  // requests to another loopback origin (a real host and widget server are
-  // public). CORS is still checked on the headers our server sends.
-  await page.context().route(`${widget}/**`, async (route) => {
-    const response = await route.fetch();
-    const headers = { ...response.headers() };
-    if (csp) headers['content-security-policy'] = WIDGET_CSP;
-    await route.fulfill({ response, headers });
-  });
-  return { foreign, violations };
-}
+import { hostPages, elementPage, hostOf, snippet } from './hosts.js';
 
 async function expectClean(page, log) {
   expect(log.foreign, 'requests to third parties').toEqual([]);
@@ -86,18 +11,6 @@ async function expectClean(page, log) {
     expect(await frame.evaluate(() => window.__csp ?? []), 'CSP violation events').toEqual([]);
   }
 }
-
-const elementPage = (base, elements, css = '') => ({
-  'index.html': [
-    'text/html',
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-     <link rel="stylesheet" href="host.css"></head><body><main><h1>Host page</h1>
-     ${elements}
-     ${snippet('element', base).split('\n')[1]}
-     </main></body></html>`,
-  ],
-  'host.css': ['text/css', css],
-});
 
 for (const csp of [false, true]) {
   const label = csp ? ' (strict CSP)' : '';

@@ -1,0 +1,90 @@
+// How the element behaves when its dataset URL misbehaves. The test server
+// (xtask's, see http.rs) answers /_fail/* on purpose badly; each failure mode
+// has its own test, and each must end in a clear message, a Retry button,
+// data-state="error" and the error event, never the bundled default data.
+import { test, expect } from './helpers.js';
+import { hostPages, elementPage, hostOf } from './hosts.js';
+
+/** Opens a host page (same origin as the widget unless `crossOrigin`) with one element. */
+async function openWith(page, baseURL, src, { crossOrigin = false } = {}) {
+  const host = crossOrigin ? hostOf(baseURL) : `${baseURL}/__host`;
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, `<funding-breakdown src="${src}"></funding-breakdown>`), {
+    csp: false,
+    host,
+  });
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const type of ['funding-breakdown:ready', 'funding-breakdown:error']) {
+      document.addEventListener(type, (e) => window.__events.push([type, e.detail?.message ?? '']));
+    }
+  });
+  await page.goto(`${host}/index.html`);
+  return page.locator('funding-breakdown');
+}
+
+async function expectFailure(page, el, pattern, { timeout } = {}) {
+  await expect(el).toHaveAttribute('data-state', 'error', { timeout });
+  await expect(el.getByRole('alert')).toContainText(pattern);
+  await expect(el.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(el.locator('svg.fb-donut')).toHaveCount(0);
+  const events = await page.evaluate(() => window.__events);
+  expect(events.map((e) => e[0])).toEqual(['funding-breakdown:error']);
+  expect(events[0][1]).toMatch(pattern);
+}
+
+// Failed loads are expected to log; only our own messages are allowed.
+const quiet = (page) => page.removeAllListeners('console');
+
+test('404: the server has no such file', async ({ page, baseURL }) => {
+  quiet(page);
+  const el = await openWith(page, baseURL, `${baseURL}/_fail/404.json`);
+  await expectFailure(page, el, /error 404/);
+});
+
+test('500: the server fails', async ({ page, baseURL }) => {
+  quiet(page);
+  const el = await openWith(page, baseURL, `${baseURL}/_fail/500.json`);
+  await expectFailure(page, el, /error 500/);
+});
+
+test('network error: the connection is dropped', async ({ page, baseURL }) => {
+  quiet(page);
+  const el = await openWith(page, baseURL, `${baseURL}/_fail/reset.json`);
+  await expectFailure(page, el, /could not be loaded/);
+});
+
+test('a stalled server times out after 10 s', async ({ page, baseURL }) => {
+  test.setTimeout(45_000);
+  quiet(page);
+  const el = await openWith(page, baseURL, `${baseURL}/_fail/stall.json`);
+  await expect(el).toHaveAttribute('data-state', 'loading');
+  await expect(el.getByRole('status')).toContainText('Loading');
+  await expectFailure(page, el, /did not arrive within 10 seconds/, { timeout: 20_000 });
+});
+
+test('wrong content type: a web page instead of JSON', async ({ page, baseURL }) => {
+  quiet(page);
+  const el = await openWith(page, baseURL, `${baseURL}/_fail/html.json`);
+  await expectFailure(page, el, /not a JSON data file.*text\/html/);
+});
+
+test('CORS refusal: another origin that does not allow reading', async ({ page, baseURL }) => {
+  quiet(page);
+  const el = await openWith(page, baseURL, `${baseURL}/_fail/nocors.json`, { crossOrigin: true });
+  await expectFailure(page, el, /CORS/);
+});
+
+test('Retry loads the data once the server recovers', async ({ page, baseURL }) => {
+  quiet(page);
+  const el = await openWith(page, baseURL, `${baseURL}/_fail/once.json?${Date.now()}`);
+  await expectFailure(page, el, /error 503/);
+  await el.getByRole('button', { name: 'Try again' }).click();
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.locator('svg.fb-donut')).toBeVisible();
+});
+
+test('a file over the size limit is refused before it is read', async ({ page, baseURL }) => {
+  quiet(page);
+  const el = await openWith(page, baseURL, `${baseURL}/_fail/huge.json`);
+  await expectFailure(page, el, /too large/);
+});
