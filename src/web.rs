@@ -91,18 +91,31 @@ pub fn register_root(root: &web_sys::Element) {
 fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("funding-breakdown: {info}").into());
-        ROOTS.with(|roots| {
-            for root in roots.borrow().iter() {
-                root.set_text_content(Some(
-                    "This funding breakdown stopped because of an internal error. Please reload the page.",
-                ));
-                let _ = root.set_attribute("role", "alert");
-                if let Some(host) = root.get_root_node().dyn_ref::<web_sys::ShadowRoot>().map(|s| s.host()) {
-                    let _ = host.set_attribute("data-state", "error");
+        show_internal_error();
+    }));
+}
+
+/// Replaces every mounted widget with a short message, marks custom elements
+/// `data-state="error"` and tells their pages (what the panic hook does).
+pub fn show_internal_error() {
+    ROOTS.with(|roots| {
+        for root in roots.borrow().iter() {
+            root.set_text_content(Some(
+                "This funding breakdown stopped because of an internal error. Please reload the page.",
+            ));
+            let _ = root.set_attribute("role", "alert");
+            let _ = root.set_attribute("class", "fb-internal-error");
+            if let Some(host) = root.get_root_node().dyn_ref::<web_sys::ShadowRoot>().map(|s| s.host()) {
+                let _ = host.set_attribute("data-state", "error");
+                let init = web_sys::CustomEventInit::new();
+                init.set_bubbles(true);
+                init.set_composed(true);
+                if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("funding-breakdown:error", &init) {
+                    let _ = host.dispatch_event(&ev);
                 }
             }
-        });
-    }));
+        }
+    });
 }
 
 /// In an iframe, tells the parent page the content height on every change

@@ -322,3 +322,26 @@ async fn embedded_widget_with_a_missing_source_shows_an_error_and_retry() {
     );
     drop(listener);
 }
+
+#[wasm_bindgen_test]
+async fn an_internal_error_is_shown_in_every_widget_not_only_the_console() {
+    let document = gloo::utils::document();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let root = document.create_element("div").unwrap();
+    shadow.append_child(&root).unwrap();
+    let _mounted = funding_breakdown::embed::mount(
+        root.clone(),
+        host.clone(),
+        "https://example.org/fb/".into(),
+    );
+    yew::scheduler::flush().await;
+    // What the panic hook runs (a real panic would abort this test's wasm instance).
+    funding_breakdown::web::show_internal_error();
+    assert_eq!(root.get_attribute("role").as_deref(), Some("alert"));
+    assert!(text(&root).contains("internal error"));
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
+}
