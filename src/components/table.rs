@@ -20,7 +20,8 @@ pub fn TableView() -> Html {
         d.text(Msg::TableStated),
         d.text(Msg::TableAmount),
     );
-    let table = |kind: ChartKind, caption: Msg, head: Msg| {
+    let table = |kind: ChartKind, caption: Msg, head: Msg, key: &str| {
+        let caption_id = ctx.id(&format!("caption-{key}"));
         let rows = marks(&ctx.data, kind).into_iter().map(|p| {
             html! {
                 <tr role="row" class={classes!(p.is_remainder().then_some("is-rest"))} data-id={p.id().to_owned()}>
@@ -36,8 +37,11 @@ pub fn TableView() -> Html {
             stated: Stated::Exact,
         };
         html! {
+            // A table wider than the card scrolls inside this region, which
+            // keyboard users can then focus and scroll too.
+            <div class="fb-table-scroll" role="region" tabindex="0" aria-labelledby={caption_id}>
             <table class="fb-table" role="table">
-                <caption>{ d.text(caption) }</caption>
+                <caption id={caption_id.clone()}>{ d.text(caption) }</caption>
                 <thead role="rowgroup">
                     <tr role="row">
                         <th role="columnheader" scope="col">{ d.text(head) }</th>
@@ -56,17 +60,14 @@ pub fn TableView() -> Html {
                     </tr>
                 </tfoot>
             </table>
+            </div>
         }
     };
     html! {
         <div class="fb-table-view">
-            <div class="fb-table-scroll">
-                { table(ChartKind::Region, Msg::TableRegionsCaption, Msg::TableRegion) }
-            </div>
+            { table(ChartKind::Region, Msg::TableRegionsCaption, Msg::TableRegion, "regions") }
             if ctx.data.has_theme_amounts() {
-                <div class="fb-table-scroll">
-                    { table(ChartKind::Theme, Msg::TableThemesCaption, Msg::TableTheme) }
-                </div>
+                { table(ChartKind::Theme, Msg::TableThemesCaption, Msg::TableTheme, "themes") }
             }
         </div>
     }
