@@ -39,9 +39,9 @@ pub fn TableView() -> Html {
         html! {
             // A table wider than the card scrolls inside this region, which
             // keyboard users can then focus and scroll too.
-            <div class="fb-table-scroll" role="region" tabindex="0" aria-labelledby={caption_id}>
+            <div class="fb-table-scroll" role="region" tabindex="0" aria-labelledby={caption_id.clone()}>
             <table class="fb-table" role="table">
-                <caption id={caption_id.clone()}>{ d.text(caption) }</caption>
+                <caption id={caption_id}>{ d.text(caption) }</caption>
                 <thead role="rowgroup">
                     <tr role="row">
                         <th role="columnheader" scope="col">{ d.text(head) }</th>
