@@ -10,7 +10,8 @@ use super::validate::{validate, Problem, ProblemKind};
 /// stall the reader's page. Real datasets are a few KB.
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 
-/// Size check and BOM removal, before any parser sees the text.
+/// Size check, BOM removal and the failures no parser explains well (an empty
+/// file, an HTML page), before any parser sees the text.
 pub fn prepare(text: &str) -> Result<&str, Problem> {
     if text.len() > MAX_BYTES {
         return Err(Problem {
@@ -21,7 +22,81 @@ pub fn prepare(text: &str) -> Result<&str, Problem> {
             },
         });
     }
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match not_json(text) {
+        Some(message) => Err(Problem {
+            path: String::new(),
+            kind: ProblemKind::Parse(message),
+        }),
+        None => Ok(text),
+    }
+}
+
+/// Why `text` cannot be JSON at all, when that is plain from its start. A
+/// parser would say "expected value at line 1 column 1"; the reader needs to
+/// hear that the address gave a web page (often a server's "not found" page).
+pub fn not_json(text: &str) -> Option<String> {
+    let start = text.trim_start();
+    if start.is_empty() {
+        return Some("the file is empty".to_owned());
+    }
+    if start.starts_with('<') {
+        let first_line = start.lines().next().unwrap_or_default().trim_end();
+        let shown: String = first_line.chars().take(40).collect();
+        let more = if shown.len() < first_line.len() {
+            "…"
+        } else {
+            ""
+        };
+        return Some(format!(
+            "the file looks like an HTML page, not JSON (it starts with {shown:?}{more}); \
+             check the address: servers often answer a wrong one with a web page"
+        ));
+    }
+    None
+}
+
+/// A JSON parser's message for `text`, with the line and column added when the
+/// parser gives only a position (some browsers' `JSON.parse` say "at position
+/// 42"). The position counts UTF-16 code units, as JavaScript strings do.
+pub fn parse_failure(text: &str, message: &str) -> Problem {
+    let says_where = message.contains("line ") && message.contains("column ");
+    let message = match (says_where, position_in(message)) {
+        (false, Some(at)) => {
+            let (line, column) = line_column(text, at);
+            format!("{message} (line {line} column {column})")
+        }
+        _ => message.to_owned(),
+    };
+    Problem {
+        path: String::new(),
+        kind: ProblemKind::Parse(message),
+    }
+}
+
+/// N in "… at position N …".
+fn position_in(message: &str) -> Option<usize> {
+    let (_, rest) = message.split_once("position ")?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// 1-based line and column (in characters) of the UTF-16 offset `at` in `text`.
+pub fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let (mut line, mut column, mut units) = (1, 1, 0);
+    for c in text.chars() {
+        if units >= at {
+            break;
+        }
+        units += c.len_utf16();
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    (line, column)
 }
 
 /// Reads a dataset from any serde deserializer (serde_json natively,
@@ -31,10 +106,25 @@ pub fn from_deserializer<'de, D: Deserializer<'de>>(de: D) -> Result<Dataset, Pr
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         Problem {
-            path: if path == "." { String::new() } else { path },
+            path: known_path(&path).to_owned(),
             kind: ProblemKind::Parse(e.into_inner().to_string()),
         }
     })
+}
+
+/// The path without what serde_path_to_error could not name: `.` for the
+/// whole document, and a trailing `?` for a key a syntax error cut off
+/// (`contribution.?` is `contribution`).
+fn known_path(path: &str) -> &str {
+    let mut path = path;
+    while let Some(rest) = path.strip_suffix('?') {
+        path = rest.strip_suffix('.').unwrap_or(rest);
+    }
+    if path == "." {
+        ""
+    } else {
+        path
+    }
 }
 
 /// A parsed dataset that passed validation, or every problem it has.
@@ -44,5 +134,78 @@ pub fn checked(ds: Dataset) -> Result<Dataset, Vec<Problem>> {
         Ok(ds)
     } else {
         Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(p: Result<&str, Problem>) -> String {
+        match p {
+            Ok(text) => panic!("accepted {text:?}"),
+            Err(p) => p.to_string(),
+        }
+    }
+
+    #[test]
+    fn html_is_named_as_html() {
+        let m = message(prepare(
+            "\u{feff}\n  <!DOCTYPE html>\n<html><body>Not Found</body></html>",
+        ));
+        assert!(m.contains("looks like an HTML page, not JSON"), "{m}");
+        assert!(m.contains("\"<!DOCTYPE html>\""), "{m}");
+        let long = format!("<html>{}", "x".repeat(100));
+        assert!(message(prepare(&long)).contains("…)"));
+    }
+
+    #[test]
+    fn empty_text_is_named_as_empty() {
+        assert_eq!(message(prepare("")), "the file is empty");
+        assert_eq!(message(prepare("\u{feff} \n\t")), "the file is empty");
+    }
+
+    #[test]
+    fn json_passes_with_its_bom_removed() {
+        assert_eq!(prepare("\u{feff}{}"), Ok("{}"));
+        assert_eq!(prepare(" [1]"), Ok(" [1]"));
+    }
+
+    #[test]
+    fn unknown_path_segments_are_dropped() {
+        assert_eq!(known_path("."), "");
+        assert_eq!(known_path("?"), "");
+        assert_eq!(known_path("contribution.?"), "contribution");
+        assert_eq!(known_path("regions[2].name.?.?"), "regions[2].name");
+        assert_eq!(
+            known_path("regions[2].share.value"),
+            "regions[2].share.value"
+        );
+    }
+
+    #[test]
+    fn browser_positions_get_a_line_and_column() {
+        let text = "{\n  \"id\": \"é\",\n  x\n}";
+        let at = text
+            .find('x')
+            .map(|i| text[..i].encode_utf16().count())
+            .unwrap();
+        let p = parse_failure(
+            text,
+            &format!("Unexpected token 'x' in JSON at position {at}"),
+        );
+        assert_eq!(
+            p.to_string(),
+            format!("Unexpected token 'x' in JSON at position {at} (line 3 column 3)")
+        );
+        // A message that already says where is left alone.
+        let m = "Expected ',' in JSON at position 12 (line 2 column 4)";
+        assert_eq!(parse_failure(text, m).to_string(), m);
+        assert_eq!(
+            parse_failure(text, "Unexpected end of JSON input").to_string(),
+            "Unexpected end of JSON input"
+        );
+        assert_eq!(line_column("ab", 99), (1, 3));
+        assert_eq!(line_column("😀x", 2), (1, 2));
     }
 }
