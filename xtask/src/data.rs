@@ -16,7 +16,7 @@ pub const SCHEMA_PATH: &str = "static/data/schema.json";
 pub fn check_bytes(bytes: &[u8]) -> Vec<String> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
-        Err(e) => return vec![format!("the file is not valid UTF-8 text ({e})")],
+        Err(e) => return vec![not_utf8(bytes, e.valid_up_to())],
     };
     let text = match prepare(text) {
         Ok(text) => text,
@@ -35,6 +35,25 @@ pub fn check_bytes(bytes: &[u8]) -> Vec<String> {
         Ok(_) => Vec::new(),
         Err(problems) => problems.iter().map(ToString::to_string).collect(),
     }
+}
+
+/// Where the first byte that is not UTF-8 is, as an editor would show it.
+fn not_utf8(bytes: &[u8], valid_up_to: usize) -> String {
+    let valid = bytes.get(..valid_up_to).unwrap_or_default();
+    // Up to the first bad byte the text is valid, so this never replaces anything.
+    let before = String::from_utf8_lossy(valid);
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    format!(
+        "the file is not valid UTF-8 text: line {line} column {column} (byte {valid_up_to}) \
+         is not UTF-8; save the file as UTF-8"
+    )
 }
 
 /// Every problem in a data file, including not being able to read it.
@@ -106,6 +125,7 @@ pub fn schema(check: bool) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use funding_breakdown::model::load::MAX_BYTES;
 
     const BUNDLED: &str = "static/data/japan-iom-2021.json";
 
@@ -146,5 +166,132 @@ mod tests {
         // A BOM, as some editors write, is accepted.
         let bom = format!("\u{feff}{text}");
         assert_eq!(check_bytes(bom.as_bytes()), Vec::<String>::new());
+    }
+
+    /// Data files in a corpus folder, sorted, without the sidecars and notes.
+    fn corpus(folder: &str) -> Vec<std::path::PathBuf> {
+        let dir = root().join("tests/data").join(folder);
+        let mut files: Vec<_> = fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+            .map(|entry| entry.unwrap().path())
+            .filter(|p| {
+                !matches!(
+                    p.extension().and_then(|e| e.to_str()),
+                    Some("expect" | "md")
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    fn name(path: &Path) -> String {
+        path.file_name().unwrap().to_string_lossy().into_owned()
+    }
+
+    /// Every `tests/data/bad/NAME.EXT` is rejected by check-data with a problem
+    /// containing the text of its sidecar `NAME.expect`; every file in
+    /// `tests/data/good/` is accepted. Failures are listed file by file.
+    #[test]
+    fn corpus_files_give_their_expected_messages() {
+        let mut failures = Vec::new();
+        let bad = corpus("bad");
+        for path in &bad {
+            let expect_path = path.with_extension("expect");
+            let Ok(expected) = fs::read_to_string(&expect_path) else {
+                failures.push(format!(
+                    "bad/{}: no {} naming the message it must produce",
+                    name(path),
+                    name(&expect_path)
+                ));
+                continue;
+            };
+            let expected = expected.trim_end_matches(['\n', '\r']);
+            assert!(
+                !expected.is_empty() && !expected.contains('\n'),
+                "{}: must hold one non-empty line",
+                name(&expect_path)
+            );
+            let problems = check_file(path);
+            if problems.is_empty() {
+                failures.push(format!(
+                    "bad/{}: accepted, but must be rejected with {expected:?}",
+                    name(path)
+                ));
+            } else if !problems.iter().any(|p| p.contains(expected)) {
+                failures.push(format!(
+                    "bad/{}: no problem contains {expected:?}; check-data said:\n    {}",
+                    name(path),
+                    problems.join("\n    ")
+                ));
+            }
+        }
+        // A sidecar without its data file is a test that silently stopped running.
+        let dir = root().join("tests/data/bad");
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "expect")
+                && !bad.iter().any(|b| b.with_extension("expect") == path)
+            {
+                failures.push(format!("bad/{}: no data file beside it", name(&path)));
+            }
+        }
+        let good = corpus("good");
+        for path in &good {
+            let problems = check_file(path);
+            if !problems.is_empty() {
+                failures.push(format!(
+                    "good/{}: rejected, but must be accepted:\n    {}",
+                    name(path),
+                    problems.join("\n    ")
+                ));
+            }
+        }
+        assert!(bad.len() >= 25, "only {} bad corpus files", bad.len());
+        assert!(!good.is_empty(), "no good corpus files");
+        assert!(
+            failures.is_empty(),
+            "{} of {} corpus files in tests/data/ failed:\n{}",
+            failures.len(),
+            bad.len() + good.len(),
+            failures.join("\n")
+        );
+    }
+
+    /// The 20 MB file of the corpus, made here rather than committed: it is
+    /// refused by size alone, before any parser sees it (it is not even JSON).
+    #[test]
+    fn a_20_mb_file_is_refused_by_size_before_parsing() {
+        let mut huge = b"{\"id\": ".to_vec();
+        huge.resize(20 * 1024 * 1024, b'[');
+        assert_eq!(
+            check_bytes(&huge),
+            vec![format!(
+                "the file has {} bytes; the limit is {MAX_BYTES} bytes",
+                huge.len()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_size_limit_is_inclusive() {
+        let text = fs::read_to_string(root().join(BUNDLED)).unwrap();
+        let mut padded = text.clone().into_bytes();
+        padded.resize(MAX_BYTES, b' ');
+        assert_eq!(check_bytes(&padded), Vec::<String>::new());
+        padded.push(b' ');
+        assert!(check_bytes(&padded)[0].starts_with("the file has 2097153 bytes"));
+    }
+
+    #[test]
+    fn invalid_utf8_says_where() {
+        assert_eq!(
+            check_bytes(b"{\n  \"id\": \"\xc3\xa9\xff\"\n}"),
+            vec![
+                "the file is not valid UTF-8 text: line 2 column 11 (byte 13) is not UTF-8; \
+                  save the file as UTF-8"
+                    .to_owned()
+            ]
+        );
     }
 }
