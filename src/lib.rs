@@ -12,4 +12,6 @@ pub mod embed_code;
 pub mod i18n;
 pub mod model;
 pub mod state;
+#[cfg(test)]
+mod state_proptests;
 pub mod web;

@@ -14,6 +14,8 @@ pub use text::{Localized, Text};
 pub use validate::{Problem, ProblemKind};
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;
 
 /// The bundled default dataset, compiled in so the widget needs no request for it.
