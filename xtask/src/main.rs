@@ -4,6 +4,7 @@
 
 mod cmd;
 mod data;
+mod fuzz;
 mod http;
 mod postbuild;
 mod setup;
@@ -21,6 +22,7 @@ commands:
   check-data FILE...       validate data files as the widget would; exit 1 on any problem
   schema [--check]         write static/data/schema.json, or check that it is up to date
   test                     every check: fmt, clippy, unit, schema, browser, release, e2e
+  fuzz [CASES]             property tests in release mode, CASES per property (default 100000)
   e2e [PLAYWRIGHT ARGS...] setup, release build, then only the Playwright layer
   post-build               Trunk hook: write boot.js and embed.js into the build output";
 
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
             _ => Err(USAGE.into()),
         },
         "test" if rest.is_empty() => test::test(),
+        "fuzz" => fuzz::fuzz(rest),
         "e2e" => e2e(rest),
         "post-build" => postbuild::post_build(),
         "help" | "--help" | "-h" => {
