@@ -2,11 +2,12 @@
 //! element (static/embed.js), loading a dataset from its `src` URL, and the
 //! height messages an iframe embed sends to its parent page.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
 use yew::AppHandle;
 
 use crate::components::embed_app::{EmbedApp, EmbedProps};
@@ -14,6 +15,8 @@ use crate::model::load::MAX_BYTES;
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    /// Yew apps whose element was removed, kept for the next element.
+    static POOL: RefCell<Vec<(AppHandle<EmbedRoot>, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A fresh DOM id prefix, so widgets on one page never share ids.
@@ -25,13 +28,38 @@ pub fn next_prefix() -> String {
     })
 }
 
+#[derive(Properties, PartialEq, Clone)]
+pub struct EmbedRootProps {
+    /// None while the app waits in the pool: nothing is rendered, so every
+    /// component, timer, request and listener of the last widget is gone.
+    pub widget: Option<EmbedProps>,
+}
+
+/// The root of every embedded Yew app. Keyed by the id prefix, so a reused app
+/// starts the next widget from fresh state.
+#[component]
+pub fn EmbedRoot(props: &EmbedRootProps) -> Html {
+    match &props.widget {
+        Some(w) => html! { <EmbedApp key={w.ids.to_string()} ..w.clone() /> },
+        None => html! {},
+    }
+}
+
 /// One widget mounted in a custom element's shadow root.
+///
+/// Yew never removes the event listeners it puts on an app's root element (it
+/// treats them as static for the page's life), so an app per element would
+/// leak with every element ever created. Instead, a removed element's app
+/// goes to a pool and serves the next element: the cost is bounded by the
+/// most widgets shown at once, not by how many came and went.
 #[wasm_bindgen]
 pub struct Mounted {
-    handle: Option<AppHandle<EmbedApp>>,
+    handle: Option<AppHandle<EmbedRoot>>,
     host: web_sys::HtmlElement,
     ids: String,
     base: String,
+    /// The element Yew renders into, inside the custom element's shadow root.
+    app_root: web_sys::Element,
 }
 
 fn props_from(host: &web_sys::HtmlElement, ids: &str, base: &str) -> EmbedProps {
@@ -56,15 +84,37 @@ fn props_from(host: &web_sys::HtmlElement, ids: &str, base: &str) -> EmbedProps 
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, host: web_sys::HtmlElement, base: String) -> Mounted {
     let ids = next_prefix();
-    crate::web::register_root(&root);
-    let handle =
-        yew::Renderer::<EmbedApp>::with_root_and_props(root, props_from(&host, &ids, &base))
-            .render();
+    let props = EmbedRootProps {
+        widget: Some(props_from(&host, &ids, &base)),
+    };
+    let pooled = POOL.with(|pool| pool.borrow_mut().pop());
+    let (handle, app_root) = match pooled {
+        Some((mut handle, app_root)) => {
+            let _ = root.append_child(&app_root);
+            handle.update(props);
+            (handle, app_root)
+        }
+        None => {
+            let document = web_sys::window().and_then(|w| w.document());
+            let app_root = document
+                .and_then(|d| d.create_element("div").ok())
+                .unwrap_or_else(|| root.clone());
+            if app_root != root {
+                let _ = app_root.set_attribute("class", "fb-app");
+                let _ = root.append_child(&app_root);
+            }
+            let handle =
+                yew::Renderer::<EmbedRoot>::with_root_and_props(app_root.clone(), props).render();
+            (handle, app_root)
+        }
+    };
+    crate::web::register_root(&app_root);
     Mounted {
         handle: Some(handle),
         host,
         ids,
         base,
+        app_root,
     }
 }
 
@@ -72,16 +122,22 @@ pub fn mount(root: web_sys::Element, host: web_sys::HtmlElement, base: String) -
 impl Mounted {
     /// Re-reads the host's attributes after one of them changed.
     pub fn update(&mut self) {
-        let props = props_from(&self.host, &self.ids, &self.base);
+        let props = EmbedRootProps {
+            widget: Some(props_from(&self.host, &self.ids, &self.base)),
+        };
         if let Some(handle) = self.handle.as_mut() {
             handle.update(props);
         }
     }
 
-    /// Removes the widget and everything it holds (listeners, timers, requests).
+    /// Removes the widget and everything it holds (components, listeners,
+    /// timers, requests); its Yew app waits in the pool for the next element.
     pub fn unmount(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
+        crate::web::unregister_root(&self.app_root);
+        if let Some(mut handle) = self.handle.take() {
+            handle.update(EmbedRootProps { widget: None });
+            self.app_root.remove();
+            POOL.with(|pool| pool.borrow_mut().push((handle, self.app_root.clone())));
         }
     }
 }

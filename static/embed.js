@@ -21,8 +21,14 @@ function loadWasm() {
 /** Resolves when the stylesheet inside the shadow root has loaded (or failed). */
 function styled(link) {
   return new Promise((resolve) => {
-    link.addEventListener('load', resolve, { once: true });
-    link.addEventListener('error', resolve, { once: true });
+    // Whichever fires first removes both, so no listener outlives the load.
+    const done = () => {
+      link.removeEventListener('load', done);
+      link.removeEventListener('error', done);
+      resolve();
+    };
+    link.addEventListener('load', done);
+    link.addEventListener('error', done);
   });
 }
 
