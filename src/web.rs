@@ -86,6 +86,12 @@ pub fn register_root(root: &web_sys::Element) {
     });
 }
 
+/// Forgets a widget root when its widget is removed, so the registry holds
+/// no reference that would keep a removed element's DOM alive.
+pub fn unregister_root(root: &web_sys::Element) {
+    ROOTS.with(|roots| roots.borrow_mut().retain(|r| r != root));
+}
+
 /// With panic=abort nothing runs after a panic, so the hook itself tells the
 /// reader, in every widget, instead of leaving dead or half-drawn widgets.
 fn install_panic_hook() {
