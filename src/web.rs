@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::app::{App, AppProps};
 use crate::model::load::{checked, from_deserializer, prepare};
-use crate::model::{Dataset, Problem, ProblemKind};
+use crate::model::{Dataset, Problem};
 
 /// Parses and validates a dataset with the browser's JSON parser.
 pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
@@ -15,10 +15,8 @@ pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_else(|| "the file is not valid JSON".to_owned());
-        vec![Problem {
-            path: String::new(),
-            kind: ProblemKind::Parse(message),
-        }]
+        // The browser says "position N"; readers and editors want line and column.
+        vec![crate::model::load::parse_failure(text, &message)]
     })?;
     let ds =
         from_deserializer(serde_wasm_bindgen::Deserializer::from(value)).map_err(|p| vec![p])?;
