@@ -40,6 +40,12 @@ pub fn not_json(text: &str) -> Option<String> {
     if start.is_empty() {
         return Some("the file is empty".to_owned());
     }
+    if let Some((_, line)) = too_deep(text) {
+        return Some(format!(
+            "the JSON is nested more than {MAX_DEPTH} levels deep (line {line}); \
+             a funding dataset needs fewer than 10"
+        ));
+    }
     if start.starts_with('<') {
         let first_line = start.lines().next().unwrap_or_default().trim_end();
         let shown: String = first_line.chars().take(40).collect();
@@ -52,6 +58,43 @@ pub fn not_json(text: &str) -> Option<String> {
             "the file looks like an HTML page, not JSON (it starts with {shown:?}{more}); \
              check the address: servers often answer a wrong one with a web page"
         ));
+    }
+    None
+}
+
+/// Deepest nesting of arrays and objects accepted. Datasets need about five;
+/// refusing deeper input up front keeps every parser's recursion (the
+/// browser's deserializer included) far from the stack limit.
+pub const MAX_DEPTH: usize = 64;
+
+/// The depth and line at which `text` first nests deeper than [`MAX_DEPTH`]
+/// (brackets inside strings do not count).
+pub fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let (mut depth, mut line, mut in_string, mut escaped) = (0usize, 1usize, false, false);
+    for c in text.chars() {
+        if c == '\n' {
+            line += 1;
+        }
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some((depth, line));
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
     }
     None
 }
@@ -207,5 +250,20 @@ mod tests {
         );
         assert_eq!(line_column("ab", 99), (1, 3));
         assert_eq!(line_column("😀x", 2), (1, 2));
+    }
+
+    #[test]
+    fn nesting_is_limited_before_parsing() {
+        let deep = format!("{{\"id\": {}{}}}", "[".repeat(100), "]".repeat(100));
+        assert_eq!(too_deep(&deep), Some((MAX_DEPTH + 1, 1)));
+        assert!(prepare(&deep)
+            .unwrap_err()
+            .to_string()
+            .contains("nested more than 64 levels"));
+        let shallow = format!("{{\"id\": {}{}}}", "[".repeat(10), "]".repeat(10));
+        assert_eq!(too_deep(&shallow), None);
+        // Brackets inside strings are text, not nesting.
+        let quoted = format!("{{\"id\": \"{}\\\"\"}}", "[".repeat(100));
+        assert_eq!(too_deep(&quoted), None);
     }
 }

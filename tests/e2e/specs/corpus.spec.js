@@ -1,0 +1,102 @@
+// A sample of the bad-data corpus (tests/data, checked natively by
+// `cargo xtask check-data`'s table test) loaded through the element's `src`:
+// the reader sees the same message in the widget. And data that must be
+// accepted is shown safely: markup as text, long and right-to-left names
+// without breaking the layout.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from './helpers.js';
+import { hostPages, elementPage } from './hosts.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DATA = path.resolve(here, '../../data');
+
+/** Serves tests/data/<dir>/<file> at <widget>/__data/<file> as JSON. */
+async function serveData(page, baseURL, dir) {
+  await page.context().route(`${baseURL}/__data/**`, (route) => {
+    const name = path.basename(new URL(route.request().url()).pathname);
+    const body = fs.readFileSync(path.join(DATA, dir, name));
+    return route.fulfill({ status: 200, headers: { 'content-type': 'application/json' }, body });
+  });
+}
+
+async function openData(page, baseURL, dir, file) {
+  await hostPages(
+    page,
+    baseURL,
+    elementPage(`${baseURL}/`, `<funding-breakdown src="${baseURL}/__data/${file}"></funding-breakdown>`),
+    { csp: false, host: `${baseURL}/__host` },
+  );
+  await serveData(page, baseURL, dir);
+  await page.goto(`${baseURL}/__host/index.html`);
+  return page.locator('funding-breakdown');
+}
+
+const SAME = [
+  'share-above-one',
+  'shares-sum-above-100',
+  'duplicate-region-id',
+  'theme-unknown-region',
+  'unknown-currency',
+  'total-zero',
+  'empty-regions',
+  'negative-amount',
+  'javascript-url',
+  'html-instead-of-json',
+];
+
+for (const name of SAME) {
+  test(`bad data "${name}" shows its message in the widget`, async ({ page, baseURL }) => {
+    page.removeAllListeners('console'); // the widget logs the problems it shows
+    const expected = fs.readFileSync(path.join(DATA, 'bad', `${name}.expect`), 'utf8').trim();
+    const el = await openData(page, baseURL, 'bad', `${name}.json`);
+    await expect(el).toHaveAttribute('data-state', 'error');
+    const alert = el.getByRole('alert');
+    await expect(alert).toBeVisible();
+    // Spaces vary, and the widget writes percentages the browser's way ("110%").
+    const norm = (t) => t.replace(/\s+/g, ' ').replace(/ %/g, '%').replace(/(\d)\.0%/g, '$1%');
+    expect(norm(await alert.innerText())).toContain(norm(expected));
+    await expect(el.locator('svg.fb-donut')).toHaveCount(0);
+  });
+}
+
+test('JSON syntax errors name the line and column', async ({ page, baseURL }) => {
+  page.removeAllListeners('console');
+  const el = await openData(page, baseURL, 'bad', 'syntax-missing-comma.json');
+  await expect(el).toHaveAttribute('data-state', 'error');
+  await expect(el.getByRole('alert')).toContainText(/line 12 column \d+/);
+});
+
+test('10 000-level nesting is refused without crashing', async ({ page, baseURL }) => {
+  page.removeAllListeners('console');
+  const el = await openData(page, baseURL, 'bad', 'nesting-10000.json');
+  await expect(el).toHaveAttribute('data-state', 'error');
+  await expect(el.getByRole('alert')).toContainText('nested more than 64 levels');
+});
+
+test('markup in names is shown as text, never run', async ({ page, baseURL }) => {
+  await page.addInitScript(() => {
+    window.__ran = [];
+    window.alert = (m) => window.__ran.push(String(m));
+  });
+  const el = await openData(page, baseURL, 'good', 'markup-in-names.json');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.locator('.fb-legend')).toContainText('<script>');
+  await expect(el.locator('.fb-legend img, .fb-legend script, .fb-root iframe')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__ran)).toEqual([]);
+});
+
+for (const file of ['long-names-5000.json', 'rtl-and-emoji.json']) {
+  test(`${file}: the layout holds at 320 px`, async ({ page, baseURL }) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    const el = await openData(page, baseURL, 'good', file);
+    await expect(el).toHaveAttribute('data-state', 'ready');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
+    const card = await el.locator('.fb-root').boundingBox();
+    expect(card.width).toBeLessThanOrEqual(320);
+  });
+}
