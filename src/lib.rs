@@ -9,6 +9,7 @@ pub mod components;
 pub mod describe;
 pub mod embed;
 pub mod embed_code;
+pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod state;

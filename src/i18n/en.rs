@@ -118,5 +118,18 @@ pub fn text(msg: Msg) -> &'static str {
         EmbedScript => "As an element (no iframe; follows your page's fonts and theme)",
         Copy => "Copy",
         Copied => "Copied to the clipboard",
+        ActionsLabel => "Download and share",
+        DownloadCsv => "Download CSV",
+        DownloadThemesCsv => "Download CSV (themes)",
+        DownloadJson => "Download JSON",
+        DownloadSvg => "Download SVG",
+        DownloadPng => "Download PNG",
+        CopyLink => "Copy link",
+        LinkCopied => "Link copied",
+        LinkCopyFailed => "This page is not allowed to copy to the clipboard. Select the link below and copy it.",
+        LinkLabel => "Link to this view",
+        Downloading => "Downloading {file}",
+        DownloadFailed => "This browser could not make the file.",
+        ExportSource => "Source: {publisher}, {title}",
     }
 }

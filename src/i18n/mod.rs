@@ -319,6 +319,20 @@ messages! {
     EmbedScript,
     Copy,
     Copied,
+    // Export and share (footer actions, downloaded files)
+    ActionsLabel,
+    DownloadCsv,
+    DownloadThemesCsv,
+    DownloadJson,
+    DownloadSvg,
+    DownloadPng,
+    CopyLink,
+    LinkCopied,
+    LinkCopyFailed,
+    LinkLabel,
+    Downloading,
+    DownloadFailed,
+    ExportSource,
 }
 
 /// The message that phrases a share stated in this way.
