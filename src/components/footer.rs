@@ -1,11 +1,21 @@
-//! Footer actions. "Embed" discloses the two embed snippets for the current
-//! view and language, each with a Copy button.
+//! Footer actions: download the figures (CSV, JSON, SVG, PNG), copy a link to
+//! the current view, and "Embed", which discloses the two embed snippets for
+//! the current view and language, each with a Copy button. Results are told
+//! through one status region, which screen readers announce. Also places the
+//! print-only section (`export::print_view`) before the footer.
 
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use super::export::{dataset_json, png, print_view, save, text_blob, use_print_chart};
 use super::use_ctx;
+use crate::describe::Describer;
 use crate::embed_code;
+use crate::export::{csv, filename, share_link, svg, Breakdown, Shown};
 use crate::i18n::{Locale, Msg};
+use crate::model::Dataset;
 use crate::state::UiState;
 
 #[derive(Properties, PartialEq)]
@@ -22,13 +32,119 @@ async fn copy(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
+/// Puts `message` in the status region; the same message again is made a
+/// change (a trailing no-break space), so it is announced again.
+fn announce(status: &UseStateHandle<String>, message: String) {
+    let message = if **status == message {
+        format!("{message}\u{a0}")
+    } else {
+        message
+    };
+    status.set(message);
+}
+
+/// The files the footer offers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum File {
+    RegionsCsv,
+    ThemesCsv,
+    Json,
+    Svg,
+    Png,
+}
+
+impl File {
+    fn key(self) -> &'static str {
+        match self {
+            File::RegionsCsv => "regions-csv",
+            File::ThemesCsv => "themes-csv",
+            File::Json => "json",
+            File::Svg => "svg",
+            File::Png => "png",
+        }
+    }
+
+    fn label(self) -> Msg {
+        match self {
+            File::RegionsCsv => Msg::DownloadCsv,
+            File::ThemesCsv => Msg::DownloadThemesCsv,
+            File::Json => Msg::DownloadJson,
+            File::Svg => Msg::DownloadSvg,
+            File::Png => Msg::DownloadPng,
+        }
+    }
+}
+
+/// A text file for the current view and language: content, media type, name.
+fn text_file(
+    file: File,
+    data: &Dataset,
+    locale: Locale,
+    breakdown: Breakdown,
+) -> Result<(String, &'static str, String), JsValue> {
+    let d = Describer::new(data, locale);
+    const CSV: &str = "text/csv;charset=utf-8";
+    Ok(match file {
+        File::RegionsCsv => (
+            csv::regions(&d),
+            CSV,
+            filename::csv(data, Breakdown::Region),
+        ),
+        File::ThemesCsv => (
+            csv::themes(&d).ok_or_else(|| JsValue::from_str("no theme amounts"))?,
+            CSV,
+            filename::csv(data, Breakdown::Theme),
+        ),
+        File::Json => (
+            dataset_json(data)?,
+            "application/json",
+            filename::json(data),
+        ),
+        File::Svg => (
+            svg::render(&d, breakdown, true).svg,
+            "image/svg+xml",
+            filename::chart(data, breakdown, "svg"),
+        ),
+        File::Png => return Err(JsValue::from_str("the PNG is not a text file")),
+    })
+}
+
+/// Tells the reader how a download went.
+fn report(status: &UseStateHandle<String>, locale: Locale, saved: Result<String, JsValue>) {
+    let message = match saved {
+        Ok(name) => locale.fill(Msg::Downloading, &[("file", &name)]),
+        Err(e) => {
+            gloo::console::error!("funding-breakdown: download failed", e);
+            locale.text(Msg::DownloadFailed).to_owned()
+        }
+    };
+    announce(status, message);
+}
+
 #[component]
 pub fn Footer(props: &FooterProps) -> Html {
     let ctx = use_ctx();
     let open = use_state(|| false);
     let status = use_state(String::new);
+    let fallback = use_state(|| None::<String>);
+    let footer_ref = use_node_ref();
+    let fallback_ref = use_node_ref();
+    let print_chart = use_print_chart(props.state.view);
     let d = ctx.describer();
     let panel_id = ctx.id("embed");
+
+    // When the browser refused to copy, the link is shown selected instead.
+    {
+        let fallback_ref = fallback_ref.clone();
+        use_effect_with((*fallback).clone(), move |link| {
+            if link.is_some() {
+                if let Some(input) = fallback_ref.cast::<web_sys::HtmlInputElement>() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+        });
+    }
 
     let toggle = {
         let open = open.clone();
@@ -38,6 +154,85 @@ pub fn Footer(props: &FooterProps) -> Html {
             status.set(String::new());
         })
     };
+
+    let download = |file: File| {
+        let data: Rc<Dataset> = ctx.data.clone();
+        let locale = ctx.locale;
+        let breakdown = Breakdown::of_view(props.state.view, &ctx.data);
+        let status = status.clone();
+        let footer_ref = footer_ref.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let Some(footer) = footer_ref.cast::<web_sys::Element>() else {
+                return;
+            };
+            if file != File::Png {
+                // Text files are saved at once, in the click's own task.
+                let saved =
+                    text_file(file, &data, locale, breakdown).and_then(|(text, mime, name)| {
+                        save(&footer, &text_blob(&text, mime)?, &name)?;
+                        Ok(name)
+                    });
+                report(&status, locale, saved);
+                return;
+            }
+            // The PNG waits for the browser to draw the SVG.
+            let drawing = svg::render(&Describer::new(&data, locale), breakdown, true);
+            let name = filename::chart(&data, breakdown, "png");
+            let status = status.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let saved = match png(&drawing).await {
+                    Ok(blob) => save(&footer, &blob, &name).map(|()| name),
+                    Err(e) => Err(e),
+                };
+                report(&status, locale, saved);
+            });
+        });
+        html! {
+            <button type="button" class="fb-button" data-export={file.key()} {onclick}>
+                { d.text(file.label()) }
+            </button>
+        }
+    };
+
+    let copy_link = {
+        let shown = if ctx.heading == "h1" {
+            Shown::Page
+        } else if ctx.src.is_some() {
+            Shown::ElementWithSrc
+        } else {
+            Shown::Element
+        };
+        let base = ctx.base.clone();
+        // Formatted on click only: the footer renders on every hover.
+        let state = props.state.clone();
+        let locale = ctx.locale;
+        let status = status.clone();
+        let fallback = fallback.clone();
+        Callback::from(move |_: MouseEvent| {
+            let link = share_link(shown, &crate::web::location_href(), &base, &state.to_hash());
+            let status = status.clone();
+            let fallback = fallback.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if copy(link.clone()).await {
+                    fallback.set(None);
+                    announce(&status, locale.text(Msg::LinkCopied).to_owned());
+                } else {
+                    fallback.set(Some(link));
+                    announce(&status, locale.text(Msg::LinkCopyFailed).to_owned());
+                }
+            });
+        })
+    };
+
+    let link_field = (*fallback).clone().map(|link| {
+        let id = ctx.id("link");
+        html! {
+            <div class="fb-snippet fb-link-fallback">
+                <label for={id.clone()}>{ d.text(Msg::LinkLabel) }</label>
+                <input ref={fallback_ref.clone()} id={id} class="fb-code" type="url" readonly=true value={link} />
+            </div>
+        }
+    });
 
     let panel = if *open {
         let c = &ctx.data.contribution;
@@ -102,15 +297,29 @@ pub fn Footer(props: &FooterProps) -> Html {
     };
 
     html! {
-        <footer class="fb-footer">
-            <div class="fb-actions">
-                <button type="button" class="fb-button" aria-expanded={if *open { "true" } else { "false" }}
-                    aria-controls={panel_id} onclick={toggle}>
-                    { d.text(Msg::EmbedButton) }
-                </button>
-            </div>
-            { panel }
-            <p class="fb-sr-only" role="status">{ (*status).clone() }</p>
-        </footer>
+        <>
+            { print_view(props.state.view, &print_chart) }
+            <footer class="fb-footer" ref={footer_ref.clone()}>
+                <div class="fb-actions" role="group" aria-label={d.text(Msg::ActionsLabel)}>
+                    { download(File::RegionsCsv) }
+                    if ctx.data.has_theme_amounts() {
+                        { download(File::ThemesCsv) }
+                    }
+                    { download(File::Json) }
+                    { download(File::Svg) }
+                    { download(File::Png) }
+                    <button type="button" class="fb-button" data-export="link" onclick={copy_link}>
+                        { d.text(Msg::CopyLink) }
+                    </button>
+                    <button type="button" class="fb-button" aria-expanded={if *open { "true" } else { "false" }}
+                        aria-controls={panel_id} onclick={toggle}>
+                        { d.text(Msg::EmbedButton) }
+                    </button>
+                </div>
+                { for link_field }
+                { panel }
+                <p class="fb-footer-status" role="status">{ (*status).clone() }</p>
+            </footer>
+        </>
     }
 }

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod detail;
 pub mod embed_app;
 pub mod error;
+pub mod export;
 pub mod footer;
 pub mod headline;
 pub mod language;

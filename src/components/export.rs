@@ -1,0 +1,142 @@
+//! The browser side of exports: files made in the page (Blob + object URL,
+//! revoked after use; nothing is sent anywhere), the PNG drawn from the SVG
+//! through a canvas, the dataset as JSON, and the print-only section. The
+//! content of every file comes from the pure `crate::export` modules.
+
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+use super::sources::SourcesView;
+use super::table::TableView;
+use super::use_ctx;
+use crate::export::{svg, Breakdown};
+use crate::model::Dataset;
+use crate::state::View;
+
+/// A Blob of UTF-8 text with its media type.
+pub fn text_blob(text: &str, mime: &str) -> Result<web_sys::Blob, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+}
+
+/// Offers `blob` as a download named `name`: a temporary `<a download>` in
+/// `container` (inside the widget, so a host page's DOM is never touched) is
+/// clicked and removed, and the object URL revoked once the browser has it.
+pub fn save(container: &web_sys::Element, blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
+    let a: web_sys::HtmlAnchorElement = gloo::utils::document().create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    container.append_child(&a)?;
+    a.click();
+    a.remove();
+    // Revoking in the same task can cancel the download in some browsers.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// The SVG as a `data:` URL: the strict CSP allows `img-src data:`, not `blob:`.
+pub fn svg_data_url(svg: &str) -> String {
+    let mut url = String::from("data:image/svg+xml;charset=utf-8,");
+    url.push_str(&String::from(js_sys::encode_uri_component(svg)));
+    url
+}
+
+/// The drawing as a PNG at twice its size in CSS px, drawn through a canvas.
+pub async fn png(drawing: &svg::Drawing) -> Result<web_sys::Blob, JsValue> {
+    let img = web_sys::HtmlImageElement::new()?;
+    img.set_src(&svg_data_url(&drawing.svg));
+    JsFuture::from(img.decode()).await?;
+    let canvas: web_sys::HtmlCanvasElement = gloo::utils::document()
+        .create_element("canvas")?
+        .dyn_into()?;
+    let (w, h) = (drawing.width * 2, drawing.height * 2);
+    canvas.set_width(w);
+    canvas.set_height(h);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2d canvas"))?
+        .dyn_into()?;
+    // Drawn at the target size, the vector image is rasterised sharp at 2×.
+    context.draw_image_with_html_image_element_and_dw_and_dh(
+        &img,
+        0.0,
+        0.0,
+        f64::from(w),
+        f64::from(h),
+    )?;
+    let mut callback = |resolve: js_sys::Function, _reject: js_sys::Function| {
+        let _ = canvas.to_blob_with_type(&resolve, "image/png");
+    };
+    let blob = JsFuture::from(js_sys::Promise::new(&mut callback)).await?;
+    blob.dyn_into::<web_sys::Blob>()
+}
+
+/// The dataset as loaded (same schema), pretty-printed by the browser's JSON
+/// (serde-wasm-bindgen, so no JSON serializer ships in the wasm).
+pub fn dataset_json(ds: &Dataset) -> Result<String, JsValue> {
+    use serde::Serialize;
+    let value = ds.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
+    let text =
+        js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))?;
+    let mut text = String::from(text);
+    text.push('\n');
+    Ok(text)
+}
+
+/// What the printed page needs besides the active panel: the chart (as an
+/// image of the SVG export, the live one being interactive), and the table
+/// and the sources unless the panel shows them. Hidden on screen (and so
+/// from screen readers, which have the panels); CSS orders it for print.
+/// `chart` is the memoised `data:` URL of the drawing and its size.
+pub fn print_view(view: View, chart: &(AttrValue, u32, u32)) -> Html {
+    let (src, width, height) = chart.clone();
+    html! {
+        <div class="fb-print-only" aria-hidden="true">
+            <img class="fb-print-chart" {src} alt="" width={width.to_string()} height={height.to_string()} />
+            if view != View::Table {
+                <div class="fb-print-table"><TableView /></div>
+            }
+            if view != View::Sources {
+                <div class="fb-print-sources"><SourcesView /></div>
+            }
+        </div>
+    }
+}
+
+/// The print chart of a dataset in a language, drawn once per change of either.
+#[hook]
+pub fn use_print_chart(view: View) -> Rc<(AttrValue, u32, u32)> {
+    let ctx = use_ctx();
+    let breakdown = Breakdown::of_view(view, &ctx.data);
+    use_memo(
+        (ByPtr(ctx.data.clone()), ctx.locale, breakdown),
+        |(data, locale, breakdown)| {
+            let d = crate::describe::Describer::new(&data.0, *locale);
+            let drawing = svg::render(&d, *breakdown, false);
+            (
+                AttrValue::from(svg_data_url(&drawing.svg)),
+                drawing.width,
+                drawing.height,
+            )
+        },
+    )
+}
+
+/// Compares a dataset by identity: the widget keeps one `Rc` per load.
+struct ByPtr(Rc<Dataset>);
+
+impl PartialEq for ByPtr {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
