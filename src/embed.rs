@@ -154,6 +154,8 @@ pub enum LoadError {
     /// The server sent something that is not JSON (often an HTML error page).
     NotJson(String),
     TooLarge(u64),
+    /// The bytes are not UTF-8 text.
+    NotUtf8,
 }
 
 /// How long a dataset may take to arrive.
@@ -210,15 +212,24 @@ pub async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<Stri
     if let Some(length) = length.filter(|l| *l > MAX_BYTES as u64) {
         return Err(LoadError::TooLarge(length));
     }
-    let text = response.text().map_err(|_| LoadError::Network)?;
-    let text = JsFuture::from(text).await.map_err(|_| {
+    let body = response.array_buffer().map_err(|_| LoadError::Network)?;
+    let body = JsFuture::from(body).await.map_err(|_| {
         if signal.aborted() {
             LoadError::Timeout
         } else {
             LoadError::Network
         }
     })?;
-    text.as_string().ok_or(LoadError::Network)
+    // `fetch`'s text() would turn invalid UTF-8 into U+FFFD silently; a fatal
+    // decoder rejects it, as `cargo xtask check-data` does.
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("utf-8", &options)
+        .map_err(|_| LoadError::Network)?;
+    let view = js_sys::Uint8Array::new(&body);
+    decoder
+        .decode_with_js_u8_array(&view)
+        .map_err(|_| LoadError::NotUtf8)
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ pub fn attr(value: &str) -> String {
 /// in `/`), `hash` the state (`#view=…`), `title` what the frame shows.
 pub fn iframe(base: &str, hash: &str, title: &str) -> String {
     format!(
-        "<iframe class=\"funding-breakdown\" src=\"{}index.html{}\" title=\"{}\" width=\"100%\" height=\"760\" loading=\"lazy\"></iframe>",
+        "<iframe class=\"funding-breakdown\" src=\"{}index.html{}\" title=\"{}\" width=\"100%\" height=\"760\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>",
         attr(base),
         attr(hash),
         attr(title)

@@ -341,7 +341,9 @@ async fn an_internal_error_is_shown_in_every_widget_not_only_the_console() {
     yew::scheduler::flush().await;
     // What the panic hook runs (a real panic would abort this test's wasm instance).
     funding_breakdown::web::show_internal_error();
-    assert_eq!(root.get_attribute("role").as_deref(), Some("alert"));
-    assert!(text(&root).contains("internal error"));
+    // The widget's own root inside the mount point takes the message.
+    let app = one(&root, ".fb-internal-error");
+    assert_eq!(app.get_attribute("role").as_deref(), Some("alert"));
+    assert!(text(&app).contains("internal error"));
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
 }

@@ -69,6 +69,7 @@ pub fn load_message(locale: Locale, url: &str, e: &LoadError) -> String {
             Msg::LoadTooLarge,
             &[("url", url), ("size", &(bytes / 1024).to_string())],
         ),
+        LoadError::NotUtf8 => locale.fill(Msg::LoadNotUtf8, &[("url", url)]),
     }
 }
 

@@ -116,6 +116,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::LoadTimeout, "{url}のデータが{seconds}秒以内に届きませんでした。"),
     (Msg::LoadNotJson, "{url}のファイルはJSONのデータファイルではありません（サーバーによると形式は{type}です）。"),
     (Msg::LoadTooLarge, "{url}のファイルは資金データとしては大きすぎます（{size} KB）。"),
+    (Msg::LoadNotUtf8, "{url}のファイルはUTF-8のテキストではないため、資金データとして読み込めません。"),
     (Msg::EmbedButton, "埋め込み"),
     (Msg::EmbedIntro, "次のいずれかをページに貼り付けてください。どちらも現在の表示と言語で表示されます。"),
     (Msg::EmbedIframe, "iframeとして（READMEにあるリスナーで高さが自動調整されます）"),

@@ -313,6 +313,7 @@ messages! {
     LoadTimeout,
     LoadNotJson,
     LoadTooLarge,
+    LoadNotUtf8,
     EmbedButton,
     EmbedIntro,
     EmbedIframe,

@@ -68,6 +68,13 @@ test('JSON syntax errors name the line and column', async ({ page, baseURL }) =>
   await expect(el.getByRole('alert')).toContainText(/line 12 column \d+/);
 });
 
+test('invalid UTF-8 is refused, not shown with replacement characters', async ({ page, baseURL }) => {
+  page.removeAllListeners('console');
+  const el = await openData(page, baseURL, 'bad', 'invalid-utf8.json');
+  await expect(el).toHaveAttribute('data-state', 'error');
+  await expect(el.getByRole('alert')).toContainText('not UTF-8 text');
+});
+
 test('10 000-level nesting is refused without crashing', async ({ page, baseURL }) => {
   page.removeAllListeners('console');
   const el = await openData(page, baseURL, 'bad', 'nesting-10000.json');
