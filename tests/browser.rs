@@ -9,71 +9,15 @@
     clippy::indexing_slicing
 )]
 
-use funding_breakdown::components::app::{App, AppProps};
 use funding_breakdown::model::DEFAULT_DATA;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit};
+use web_sys::Element;
+
+mod common;
+use common::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn mount(id: &str, data: Option<String>) -> Element {
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            id_prefix: id.to_owned().into(),
-            standalone: false,
-            data: data.map(Into::into),
-            lang: None,
-            view: None,
-            sel: None,
-            on_status: None,
-            base: None,
-            src: None,
-        },
-    )
-    .render();
-    yew::scheduler::flush().await;
-    root
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn text(el: &Element) -> String {
-    // Intl's no-break spaces ("USD\u{a0}37.1 million") read as plain spaces here.
-    el.text_content()
-        .unwrap_or_default()
-        .replace(['\u{a0}', '\u{202f}'], " ")
-}
-
-fn click(el: &Element) {
-    let init = MouseEventInit::new();
-    init.set_bubbles(true);
-    let ev = MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
-    el.dispatch_event(&ev).unwrap();
-}
-
-fn key(el: &Element, key: &str) {
-    let init = KeyboardEventInit::new();
-    init.set_bubbles(true);
-    init.set_key(key);
-    let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    el.dispatch_event(&ev).unwrap();
-}
 
 #[wasm_bindgen_test]
 async fn headline_and_one_mark_per_region_plus_remainder() {

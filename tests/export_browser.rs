@@ -10,58 +10,22 @@
     clippy::indexing_slicing
 )]
 
-use funding_breakdown::components::app::{App, AppProps};
 use funding_breakdown::components::export::{dataset_json, png, svg_data_url, text_blob};
 use funding_breakdown::describe::Describer;
 use funding_breakdown::export::{svg, Breakdown};
 use funding_breakdown::i18n::Locale;
 use funding_breakdown::model::{Dataset, DEFAULT_DATA};
 use funding_breakdown::web::parse_dataset;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::{Element, MouseEvent, MouseEventInit};
-use yew::AttrValue;
+
+mod common;
+use common::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn bundled() -> Dataset {
     parse_dataset(DEFAULT_DATA).unwrap()
-}
-
-async fn mount(id: &str, data: Option<String>) -> Element {
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let props = yew::props!(AppProps {
-        id_prefix: id.to_owned(),
-        standalone: false,
-        data: data.map(AttrValue::from),
-        lang: Some(AttrValue::from("en")),
-    });
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    root
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn click(el: &Element) {
-    let init = MouseEventInit::new();
-    init.set_bubbles(true);
-    let ev = MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
-    el.dispatch_event(&ev).unwrap();
 }
 
 async fn bytes(blob: &web_sys::Blob) -> Vec<u8> {

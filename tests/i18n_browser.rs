@@ -9,64 +9,22 @@
     clippy::indexing_slicing
 )]
 
-use funding_breakdown::components::app::{App, AppProps};
 use funding_breakdown::i18n::intl::IntlFmt;
 use funding_breakdown::i18n::Locale;
 use funding_breakdown::model::{Minor, DEFAULT_DATA};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::Element;
-use yew::AttrValue;
+
+mod common;
+use common::*;
+
+async fn mount_lang(id: &str, lang: &str, data: Option<String>) -> web_sys::Element {
+    mount_with(id, Some(lang), data).await
+}
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const NBSP: char = '\u{a0}';
-
-/// Spaces of every kind as plain spaces: `Intl` puts no-break and narrow
-/// no-break spaces where each language's typography wants them.
-fn plain(s: &str) -> String {
-    s.replace([NBSP, '\u{202f}'], " ")
-}
-
-async fn mount(id: &str, lang: &str, data: Option<String>) -> Element {
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    // props! fills every optional property, whatever else the app grows.
-    let props = yew::props!(AppProps {
-        id_prefix: id.to_owned(),
-        standalone: false,
-        data: data.map(AttrValue::from),
-        lang: Some(AttrValue::from(lang.to_owned())),
-    });
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    root
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn text(el: &Element) -> String {
-    plain(&el.text_content().unwrap_or_default())
-}
-
-fn click(el: &Element) {
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
-    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
-    el.dispatch_event(&ev).unwrap();
-}
 
 /// What `Intl` gives for the 2021 figures, per locale: share, full total,
 /// full 40 % amount, compact total, compact 40 % amount, announcement date.
@@ -218,7 +176,7 @@ const SEEN: [(&str, &str, &str, [&str; 4]); 4] = [
 #[wasm_bindgen_test]
 async fn the_widget_speaks_the_language_asked_for() {
     for (i, (tag, region, amount, tabs)) in SEEN.into_iter().enumerate() {
-        let root = mount(&format!("l{i}"), tag, None).await;
+        let root = mount_lang(&format!("l{i}"), tag, None).await;
         let widget = one(&root, ".fb-root");
         assert_eq!(widget.get_attribute("lang").as_deref(), Some(tag));
         let ssa = one(&root, ".fb-legend button[data-id=sub-saharan-africa]");
@@ -245,7 +203,7 @@ async fn the_widget_speaks_the_language_asked_for() {
 
 #[wasm_bindgen_test]
 async fn japanese_qualifiers_follow_the_figure() {
-    let root = mount("lja", "ja", None).await;
+    let root = mount_lang("lja", "ja", None).await;
     let summary = text(&one(&root, ".fb-summary"));
     assert!(
         summary.starts_with("日本政府は、IOMの2021年の活動に3,710万米ドルを配分しました。"),
@@ -274,7 +232,7 @@ async fn dataset_text_missing_in_the_language_falls_back_to_marked_english() {
         1,
     );
     assert_ne!(data, DEFAULT_DATA);
-    let root = mount("lfb", "fr", Some(data)).await;
+    let root = mount_lang("lfb", "fr", Some(data)).await;
     let name = one(&root, ".fb-legend button[data-id=asia] .fb-legend-name");
     let english = one(&name, "[lang=en]");
     assert_eq!(text(&english), "Asia");
@@ -298,7 +256,7 @@ async fn dataset_text_missing_in_the_language_falls_back_to_marked_english() {
 
 #[wasm_bindgen_test]
 async fn sources_name_languages_and_keep_the_link_in_the_sentence() {
-    let root = mount("lsrc", "fr", None).await;
+    let root = mount_lang("lsrc", "fr", None).await;
     click(&one(&root, "[role=tab][data-view=sources]"));
     yew::scheduler::flush().await;
     let items = all(&root, ".fb-source");
@@ -319,7 +277,7 @@ async fn sources_name_languages_and_keep_the_link_in_the_sentence() {
 #[wasm_bindgen_test]
 async fn data_problems_are_explained_in_the_reader_language() {
     let data = DEFAULT_DATA.replacen("\"value\": 0.4", "\"value\": 1.4", 1);
-    let root = mount("lerr", "ja", Some(data)).await;
+    let root = mount_lang("lerr", "ja", Some(data)).await;
     let alert = text(&one(&root, "[role=alert]"));
     assert!(
         alert.contains("この資金配分の内訳を表示できません"),
@@ -335,7 +293,7 @@ async fn data_problems_are_explained_in_the_reader_language() {
     );
 
     // A parser's message exists only in English, and is marked so.
-    let root = mount("lerr2", "es", Some("{ not json".to_owned())).await;
+    let root = mount_lang("lerr2", "es", Some("{ not json".to_owned())).await;
     let alert = one(&root, "[role=alert]");
     assert!(
         text(&alert).contains("no se puede leer el archivo"),
