@@ -4,6 +4,8 @@
 //! downloads (and the SVG into a PNG through a canvas).
 
 pub mod csv;
+#[cfg(test)]
+mod csv_proptests;
 pub mod filename;
 pub mod svg;
 
