@@ -438,3 +438,35 @@ fn every_problem_is_reported_not_just_the_first() {
     });
     assert!(p.len() >= 3, "{p:#?}");
 }
+
+#[test]
+fn rule_sums_are_exact_not_floating_point() {
+    // 0.1 + 0.2 > 0.3 in floating point; in cents it is equal and valid.
+    let p = problems_after(|v| {
+        v["contribution"]["total"] = json!(0.3);
+        v["regions"] = json!([
+            {"id": "a", "name": {"en": "A"}, "amount": {"value": 0.1, "stated": "exact"}},
+            {"id": "b", "name": {"en": "B"}, "amount": {"value": 0.2, "stated": "exact"}}
+        ]);
+        v["themes"] = json!([]);
+    });
+    assert!(p.is_empty(), "{p:#?}");
+}
+
+#[test]
+fn rule_shares_and_amounts_together_stay_within_the_total() {
+    // 90 % by share plus 90 % of the total by amount: the parts overlap.
+    let p = problems_after(|v| {
+        v["regions"][0]["share"] = json!({"value": 0.9, "stated": "exact"});
+        v["regions"][1] = json!({
+            "id": "mena-europe", "name": {"en": "MENA"},
+            "amount": {"value": 33390690.3, "stated": "exact"}
+        });
+        v["regions"][2]["share"] = json!({"value": 0.05, "stated": "at_most"});
+    });
+    assert!(
+        p.iter()
+            .any(|p| p.path == "regions" && p.to_string().contains("more than 100 %")),
+        "{p:#?}"
+    );
+}

@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::dataset::{minor_digits, Dataset};
 use super::derive::REMAINDER_ID;
-use super::share::{to_ppm, PPM};
+use super::share::{to_ppm, Minor, PPM};
 use super::text::{Text, FALLBACK_LOCALE};
 
 /// One problem in a data file.
@@ -211,8 +211,14 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     if ds.regions.is_empty() {
         c.push("regions", ProblemKind::Empty);
     }
-    let mut share_sum = 0i64;
-    let mut amount_sum = 0.0f64;
+    // Sums in exact units (ppm, minor units), never floats: 0.1 + 0.2 must
+    // not come out above 0.3.
+    let digits = minor_digits(&k.currency).unwrap_or(2);
+    let total_minor = Minor::from_major(k.total, digits);
+    // What the parts that are not upper bounds take of the total, from their
+    // share or, failing that, their amount: what the chart lays end to end.
+    let mut used_ppm = 0i64;
+    let mut amount_sum = 0i64;
     for (i, r) in ds.regions.iter().enumerate() {
         let at = format!("regions[{i}]");
         c.id(&format!("{at}.id"), &r.id, &mut ids);
@@ -226,11 +232,12 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         if r.share.is_none() && r.amount.is_none() {
             c.push(at.clone(), ProblemKind::NoFigure);
         }
+        let mut used = None;
         if let Some(s) = r.share {
             // Upper bounds say nothing about how much was used, so only the
             // other kinds count towards the sum that must not pass 100 %.
             if c.share(&format!("{at}.share.value"), s.value) && !s.stated.is_upper_bound() {
-                share_sum += to_ppm(s.value);
+                used = Some(to_ppm(s.value));
             }
         }
         if let Some(a) = r.amount {
@@ -240,18 +247,23 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                     c.push(path, ProblemKind::AmountAboveTotal);
                 }
                 if !a.stated.is_upper_bound() {
-                    amount_sum += a.value;
+                    let minor = Minor::from_major(a.value, digits);
+                    amount_sum += minor.0;
+                    if r.share.is_none() && total_ok {
+                        used = Some(minor.ppm_of(total_minor));
+                    }
                 }
             }
         }
+        used_ppm += used.unwrap_or(0);
     }
-    if share_sum > PPM + SUM_SLACK_PPM {
+    if used_ppm > PPM + SUM_SLACK_PPM {
         c.push(
             "regions",
-            ProblemKind::SharesSumAboveOne(share_sum as f64 / PPM as f64),
+            ProblemKind::SharesSumAboveOne(used_ppm as f64 / PPM as f64),
         );
     }
-    if total_ok && amount_sum > k.total {
+    if total_ok && amount_sum > total_minor.0 {
         c.push("regions", ProblemKind::AmountsSumAboveTotal);
     }
 
@@ -265,7 +277,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.text(&format!("beneficiaries[{i}].name"), &b.name);
     }
 
-    let mut theme_sum = 0.0f64;
+    let mut theme_sum = 0i64;
     for (i, t) in ds.themes.iter().enumerate() {
         let at = format!("themes[{i}]");
         c.id(&format!("{at}.id"), &t.id, &mut ids);
@@ -294,12 +306,12 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                     c.push(path, ProblemKind::AmountAboveTotal);
                 }
                 if !a.stated.is_upper_bound() {
-                    theme_sum += a.value;
+                    theme_sum += Minor::from_major(a.value, digits).0;
                 }
             }
         }
     }
-    if total_ok && theme_sum > k.total {
+    if total_ok && theme_sum > total_minor.0 {
         c.push("themes", ProblemKind::AmountsSumAboveTotal);
     }
 
