@@ -104,17 +104,32 @@ fn install_panic_hook() {
 pub fn show_internal_error() {
     ROOTS.with(|roots| {
         for root in roots.borrow().iter() {
-            root.set_text_content(Some(
-                "This funding breakdown stopped because of an internal error. Please reload the page.",
-            ));
+            // The language the widget was asked for, else the reader's.
+            let host = root
+                .get_root_node()
+                .dyn_ref::<web_sys::ShadowRoot>()
+                .map(|s| s.host());
+            let locale = host
+                .as_ref()
+                .and_then(|h| h.get_attribute("lang"))
+                .and_then(|l| crate::i18n::Locale::from_tag(&l))
+                .unwrap_or_else(browser_locale);
+            let message = locale.text(crate::i18n::Msg::InternalError);
+            root.set_text_content(Some(message));
+            let _ = root.set_attribute("lang", locale.tag());
             let _ = root.set_attribute("role", "alert");
             let _ = root.set_attribute("class", "fb-internal-error");
-            if let Some(host) = root.get_root_node().dyn_ref::<web_sys::ShadowRoot>().map(|s| s.host()) {
+            if let Some(host) = host {
                 let _ = host.set_attribute("data-state", "error");
                 let init = web_sys::CustomEventInit::new();
                 init.set_bubbles(true);
                 init.set_composed(true);
-                if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("funding-breakdown:error", &init) {
+                let detail = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
+                init.set_detail(&detail);
+                if let Ok(ev) =
+                    web_sys::CustomEvent::new_with_event_init_dict("funding-breakdown:error", &init)
+                {
                     let _ = host.dispatch_event(&ev);
                 }
             }

@@ -289,5 +289,6 @@ async fn an_internal_error_is_shown_in_every_widget_not_only_the_console() {
     let app = one(&root, ".fb-internal-error");
     assert_eq!(app.get_attribute("role").as_deref(), Some("alert"));
     assert!(text(&app).contains("internal error"));
+    assert_eq!(app.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
 }

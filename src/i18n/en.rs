@@ -113,6 +113,7 @@ pub fn text(msg: Msg) -> &'static str {
         LoadNotJson => "The file at {url} is not a JSON data file (the server says it is {type}).",
         LoadTooLarge => "The file at {url} is too large ({size} KB) to be a funding dataset.",
         LoadNotUtf8 => "The file at {url} is not UTF-8 text, so it cannot be a funding dataset.",
+        InternalError => "This funding breakdown stopped because of an internal error. Please reload the page.",
         EmbedButton => "Embed",
         EmbedIntro => "Paste one of these into your page. Both show the current view and language.",
         EmbedIframe => "As an iframe (resizes itself with the listener in our README)",

@@ -117,6 +117,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::LoadNotJson, "El archivo de {url} no es un archivo de datos JSON (según el servidor, es de tipo {type})."),
     (Msg::LoadTooLarge, "El archivo de {url} es demasiado grande ({size} KB) para ser un conjunto de datos de financiación."),
     (Msg::LoadNotUtf8, "El archivo de {url} no es texto UTF-8, así que no puede ser un conjunto de datos de financiación."),
+    (Msg::InternalError, "Este desglose de la financiación se detuvo por un error interno. Vuelva a cargar la página."),
     (Msg::EmbedButton, "Insertar"),
     (Msg::EmbedIntro, "Pegue uno de estos códigos en su página. Ambos muestran la vista y el idioma actuales."),
     (Msg::EmbedIframe, "Como iframe (ajusta su altura con el código de escucha de nuestro README)"),

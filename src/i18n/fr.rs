@@ -117,6 +117,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::LoadNotJson, "Le fichier à l’adresse {url} n’est pas un fichier de données JSON (le serveur indique le type {type})."),
     (Msg::LoadTooLarge, "Le fichier à l’adresse {url} est trop volumineux ({size}\u{a0}Ko) pour être un jeu de données de financement."),
     (Msg::LoadNotUtf8, "Le fichier à l’adresse {url} n’est pas du texte UTF-8\u{a0}: ce ne peut pas être un jeu de données de financement."),
+    (Msg::InternalError, "Cette répartition du financement s’est arrêtée à cause d’une erreur interne. Veuillez recharger la page."),
     (Msg::EmbedButton, "Intégrer"),
     (Msg::EmbedIntro, "Collez l’un de ces codes dans votre page. Tous deux reprennent la vue et la langue affichées."),
     (Msg::EmbedIframe, "En iframe (sa hauteur s’ajuste avec le script d’écoute décrit dans notre README)"),

@@ -117,6 +117,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::LoadNotJson, "{url}のファイルはJSONのデータファイルではありません（サーバーによると形式は{type}です）。"),
     (Msg::LoadTooLarge, "{url}のファイルは資金データとしては大きすぎます（{size} KB）。"),
     (Msg::LoadNotUtf8, "{url}のファイルはUTF-8のテキストではないため、資金データとして読み込めません。"),
+    (Msg::InternalError, "内部エラーのため、この資金の内訳の表示が止まりました。ページを再読み込みしてください。"),
     (Msg::EmbedButton, "埋め込み"),
     (Msg::EmbedIntro, "次のいずれかをページに貼り付けてください。どちらも現在の表示と言語で表示されます。"),
     (Msg::EmbedIframe, "iframeとして（READMEにあるリスナーで高さが自動調整されます）"),

@@ -314,6 +314,7 @@ messages! {
     LoadNotJson,
     LoadTooLarge,
     LoadNotUtf8,
+    InternalError,
     EmbedButton,
     EmbedIntro,
     EmbedIframe,
