@@ -125,6 +125,20 @@ impl<'a> Describer<'a> {
         self.data(c.recipient_short.as_ref().unwrap_or(&c.recipient))
     }
 
+    /// A one-line title naming the widget and the contribution, for the
+    /// iframe snippet and the SVG export: "Funding breakdown: Government of
+    /// Japan → IOM, 2021".
+    pub fn title(&self) -> String {
+        let c = &self.ds.contribution;
+        format!(
+            "{}: {} → {}, {}",
+            self.text(Msg::WidgetLabel),
+            self.data(&c.donor).text,
+            self.recipient().text,
+            c.operations_year
+        )
+    }
+
     /// What the announcement to screen readers says when a part is selected.
     pub fn announce(&self, part: &Part<'_>) -> String {
         self.locale.fill(
@@ -280,21 +294,12 @@ mod tests {
         serde_json::from_str(DEFAULT_DATA).expect("the bundled dataset parses")
     }
 
-    const STATED: [Stated; 6] = [
-        Stated::Exact,
-        Stated::About,
-        Stated::MoreThan,
-        Stated::AtLeast,
-        Stated::AtMost,
-        Stated::LessThan,
-    ];
-
     #[test]
     fn qualified_figures_use_each_locale_own_message() {
         let ds = bundled();
         for locale in Locale::ALL {
             let d = Describer::new(&ds, locale);
-            for stated in STATED {
+            for stated in Stated::ALL {
                 let share = d.share(Qualified {
                     value: 400_000,
                     stated,

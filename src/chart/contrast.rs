@@ -95,6 +95,9 @@ mod tests {
 
     #[test]
     fn dark_palette_has_enough_contrast() {
-        check(&palette("@media (prefers-color-scheme: dark)"), "dark");
+        check(
+            &palette("@media screen and (prefers-color-scheme: dark)"),
+            "dark",
+        );
     }
 }

@@ -235,16 +235,7 @@ pub fn Footer(props: &FooterProps) -> Html {
     });
 
     let panel = if *open {
-        let c = &ctx.data.contribution;
-        let recipient = c.recipient_short.as_ref().unwrap_or(&c.recipient);
-        let title = format!(
-            "{}: {} → {}, {}",
-            d.text(Msg::WidgetLabel),
-            d.data(&c.donor).text,
-            d.data(recipient).text,
-            c.operations_year
-        );
-        let iframe = embed_code::iframe(&ctx.base, &props.state.to_hash(), &title);
+        let iframe = embed_code::iframe(&ctx.base, &props.state.to_hash(), &d.title());
         let mut attrs: Vec<(&str, String)> = Vec::new();
         if let Some(src) = &ctx.src {
             attrs.push(("src", src.to_string()));
