@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::use_ctx;
 use crate::chart::donut;
+use crate::i18n::format::decimal;
 use crate::i18n::Msg;
 use crate::model::derive::{self, Part};
 use crate::model::share::ppm_to_fraction;
@@ -169,12 +170,12 @@ pub fn Chart(props: &ChartProps) -> Html {
     let hole = html! {
         <g class="fb-hole" aria-hidden="true">
             { for lines.iter().enumerate().map(|(i, line)| html! {
-                <text class="fb-donut-total" x="100" y={format!("{:.1}", top + line_height * i as f64)}
-                    text-anchor="middle" font-size={format!("{size:.1}")}>{ line.clone() }</text>
+                <text class="fb-donut-total" x="100" y={decimal(top + line_height * i as f64, 1)}
+                    text-anchor="middle" font-size={decimal(size, 1)}>{ line.clone() }</text>
             }) }
             <text class="fb-donut-caption" x="100"
-                y={format!("{:.1}", top + line_height * (lines.len() as f64 - 1.0) + caption_size * 1.5)}
-                text-anchor="middle" font-size={format!("{caption_size:.0}")}>{ d.text(Msg::TotalLabel) }</text>
+                y={decimal(top + line_height * (lines.len() as f64 - 1.0) + caption_size * 1.5, 1)}
+                text-anchor="middle" font-size={decimal(caption_size, 0)}>{ d.text(Msg::TotalLabel) }</text>
         </g>
     };
     html! {

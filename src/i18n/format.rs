@@ -151,7 +151,7 @@ pub fn round_compact(scaled: f64) -> f64 {
     if !scaled.is_finite() || scaled <= 0.0 {
         return scaled;
     }
-    let integer_digits = scaled.log10().floor() as i32 + 1;
+    let integer_digits = integer_digits(scaled);
     let by_significant = COMPACT_SIGNIFICANT as i32 - integer_digits;
     let decimals = by_significant.min(COMPACT_DECIMALS as i32);
     // Multiply or divide by a whole power of ten, which is exact in f64.
@@ -161,6 +161,45 @@ pub fn round_compact(scaled: f64) -> f64 {
     } else {
         (scaled / p).round() * p
     }
+}
+
+/// Digits before the decimal point of a positive finite number (≤ 0 below
+/// 1: 0.05 → -1), as `floor(log10(x)) + 1` without pulling libm's log10 into
+/// the wasm.
+fn integer_digits(mut x: f64) -> i32 {
+    let mut digits = 1;
+    while x >= 10.0 {
+        x /= 10.0;
+        digits += 1;
+    }
+    while x < 1.0 && x > 0.0 {
+        x *= 10.0;
+        digits -= 1;
+    }
+    digits
+}
+
+/// `v` with at most `decimals` decimals, trailing zeros dropped ("12.5",
+/// "100"), for SVG coordinates and messages. Integer arithmetic only:
+/// `{:.N}` would bring core's exact float formatter (~5 KB) into the wasm.
+pub fn decimal(v: f64, decimals: u32) -> String {
+    let p = 10u64.pow(decimals.min(9));
+    let scaled = (v * p as f64).round();
+    if !scaled.is_finite() || scaled.abs() >= 9.0e18 {
+        return "0".to_owned();
+    }
+    let scaled = scaled as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let whole = scaled.unsigned_abs() / p;
+    let frac = scaled.unsigned_abs() % p;
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let mut digits = frac.to_string();
+    while digits.len() < decimals as usize {
+        digits.insert(0, '0');
+    }
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
 /// "2021-03-12" → (2021, 3, 12) when it is a calendar-shaped date.
@@ -204,6 +243,30 @@ pub fn fraction(ppm: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn decimal_matches_std_rounding_without_trailing_zeros() {
+        use super::decimal;
+        assert_eq!(decimal(100.0, 2), "100");
+        assert_eq!(decimal(4.0, 2), "4");
+        assert_eq!(decimal(12.345_678, 2), "12.35");
+        assert_eq!(decimal(12.5, 1), "12.5");
+        assert_eq!(decimal(0.05, 2), "0.05");
+        assert_eq!(decimal(3.1, 2), "3.1");
+        assert_eq!(decimal(-2.504, 2), "-2.5");
+        assert_eq!(decimal(-0.001, 2), "0");
+        assert_eq!(decimal(f64::NAN, 2), "0");
+        assert_eq!(decimal(7.0, 0), "7");
+        // Within one unit of the last digit of `{:.N}` (which rounds the exact
+        // binary value; `decimal` rounds the scaled product), over many values.
+        for i in 0..20_000 {
+            let v = (i as f64) * 0.0137 - 50.0;
+            let ours: f64 = decimal(v, 2).parse().unwrap();
+            let std: f64 = format!("{v:.2}").parse().unwrap();
+            assert!((ours - std).abs() < 0.010_000_1, "{v}: {ours} vs {std}");
+            assert!(!decimal(v, 2).ends_with('0') || !decimal(v, 2).contains('.'));
+        }
+    }
+
     use super::*;
 
     const EN: Fmt = Fmt { locale: Locale::En };
@@ -257,6 +320,8 @@ mod tests {
 
     #[test]
     fn compact_rounding_keeps_three_significant_digits_and_one_decimal() {
+        assert_eq!(round_compact(0.0512), 0.1);
+        assert_eq!(round_compact(1000.0), 1000.0);
         assert_eq!(round_compact(37.100767), 37.1);
         assert_eq!(round_compact(1.855), 1.9);
         assert_eq!(round_compact(123.456), 123.0);

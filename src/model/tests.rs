@@ -248,7 +248,7 @@ fn rule_negative_share() {
 #[test]
 fn rule_shares_sum_above_one() {
     let p = problems_after(|v| v["regions"][2]["share"]["value"] = json!(0.3));
-    assert_one(&p, "regions", "add up to 105.0 %, more than 100 %");
+    assert_one(&p, "regions", "add up to 105 %, more than 100 %");
 }
 
 #[test]

@@ -8,6 +8,7 @@ use super::dataset::{minor_digits, Dataset};
 use super::derive::REMAINDER_ID;
 use super::share::{to_ppm, Minor, PPM};
 use super::text::{Text, FALLBACK_LOCALE};
+use crate::i18n::format::decimal;
 
 /// One problem in a data file.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,7 +64,7 @@ impl fmt::Display for ProblemKind {
                 write!(f, "{v} is more than 100 % (shares are fractions: 0.4 means 40 %)")
             }
             SharesSumAboveOne(v) => {
-                write!(f, "the stated shares add up to {:.1} %, more than 100 %", v * 100.0)
+                write!(f, "the stated shares add up to {} %, more than 100 %", decimal(v * 100.0, 4))
             }
             AmountAboveTotal => write!(f, "the amount is more than the total"),
             AmountsSumAboveTotal => write!(f, "the stated amounts add up to more than the total"),

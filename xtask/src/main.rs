@@ -8,6 +8,7 @@ mod fuzz;
 mod http;
 mod postbuild;
 mod setup;
+mod size;
 mod test;
 
 use std::process::ExitCode;
@@ -21,7 +22,8 @@ commands:
   serve [TRUNK ARGS...]    setup, then trunk serve on http://127.0.0.1:8080/
   check-data FILE...       validate data files as the widget would; exit 1 on any problem
   schema [--check]         write static/data/schema.json, or check that it is up to date
-  test                     every check: fmt, clippy, unit, schema, browser, release, e2e
+  test                     every check: fmt, clippy, unit, schema, browser, release, size, e2e
+  size                     what the default view of dist/ transfers (gzip -9) against the budget
   fuzz [CASES]             property tests in release mode, CASES per property (default 100000)
   e2e [PLAYWRIGHT ARGS...] setup, release build, then only the Playwright layer
   post-build               Trunk hook: write boot.js and embed.js into the build output";
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
             _ => Err(USAGE.into()),
         },
         "test" if rest.is_empty() => test::test(),
+        "size" if rest.is_empty() => size::check(&cmd::root().join("dist")).map(|_| ()),
         "fuzz" => fuzz::fuzz(rest),
         "e2e" => e2e(rest),
         "post-build" => postbuild::post_build(),

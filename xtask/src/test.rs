@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use crate::cmd::{self, root};
 use crate::setup::{self, Scope, CHROMEDRIVER};
-use crate::{data, http};
+use crate::{data, http, size};
 
 /// The outcome of one layer. `reproduce` is set when it failed: what to run
 /// to see the failure alone.
@@ -50,7 +50,7 @@ impl Outcome {
 
 type Layer = (&'static str, fn() -> Outcome);
 
-const LAYERS: [Layer; 8] = [
+const LAYERS: [Layer; 9] = [
     ("setup", layer_setup),
     ("fmt", layer_fmt),
     ("clippy", layer_clippy),
@@ -58,6 +58,7 @@ const LAYERS: [Layer; 8] = [
     ("schema", layer_schema),
     ("browser", layer_browser),
     ("release", layer_release),
+    ("size", layer_size),
     ("e2e", layer_e2e),
 ];
 
@@ -224,6 +225,21 @@ fn layer_release() -> Outcome {
     let mut c = release_build();
     let ok = cmd::run(&mut c).is_ok();
     Outcome::single(ok, cmd::display(&c))
+}
+
+/// The default view's transfer size against the budget (see size.rs).
+fn layer_size() -> Outcome {
+    match size::check(&root().join("dist")) {
+        Ok(_) => Outcome::pass(1),
+        Err(e) => {
+            println!("{e}");
+            Outcome::fail(
+                0,
+                1,
+                "cargo xtask test (layer size, after trunk build --release)",
+            )
+        }
+    }
 }
 
 pub fn release_build() -> Command {
