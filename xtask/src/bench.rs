@@ -242,6 +242,9 @@ fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
 #[derive(Debug, Deserialize)]
 struct Raw {
     browser: String,
+    /// How the compressed sizes were computed.
+    #[serde(default)]
+    compression: String,
     pages: Vec<RawPage>,
 }
 
@@ -360,6 +363,7 @@ struct Report {
     date: String,
     machine: Machine,
     browser: String,
+    compression: String,
     runs: usize,
     warmup: usize,
     pages: Vec<PageReport>,
@@ -395,6 +399,7 @@ impl Report {
             date,
             machine,
             browser: raw.browser.clone(),
+            compression: raw.compression.clone(),
             runs,
             warmup: WARMUP,
             pages,
@@ -540,6 +545,10 @@ fn format_table(report: &Report) -> String {
             report.runs,
             report.warmup
         ),
+    );
+    line(
+        &mut out,
+        format!("compressed sizes: {}", report.compression),
     );
     for page in &report.pages {
         line(&mut out, format!("  {:<10} {}", page.name, page.path));
@@ -989,6 +998,7 @@ mod tests {
         ];
         let raw = Raw {
             browser: "Chromium 1.2.3".to_string(),
+            compression: "gzip -9 -n (gzip 1.12); brotli q11".to_string(),
             pages: vec![
                 RawPage {
                     name: "widget".to_string(),
@@ -1059,6 +1069,10 @@ mod tests {
         let lines: Vec<&str> = table.lines().collect();
         assert!(lines[0].starts_with("funding-breakdown benchmark: default view"));
         assert!(lines[1].contains("Test CPU (2 cores, 24 GiB), Chromium 1.2.3, 3 fresh loads"));
+        assert_eq!(
+            lines[2],
+            "compressed sizes: gzip -9 -n (gzip 1.12); brotli q11"
+        );
         let row = |label: &str| {
             *lines
                 .iter()
