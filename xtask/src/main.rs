@@ -2,6 +2,7 @@
 //! Arguments are parsed by hand to keep this crate's dependencies to the
 //! ones its work needs.
 
+mod bench;
 mod cmd;
 mod data;
 mod fuzz;
@@ -26,6 +27,9 @@ commands:
   size                     what the default view of dist/ transfers (gzip -9) against the budget
   fuzz [CASES]             property tests in release mode, CASES per property (default 100000)
   e2e [PLAYWRIGHT ARGS...] setup, release build, then only the Playwright layer
+  bench [--runs N] [--json FILE] [--large]
+                           setup, release build, then load times, click latency, bytes and
+                           memory of the widget beside a plain reference page (N loads, default 10)
   post-build               Trunk hook: write boot.js and embed.js into the build output";
 
 fn main() -> ExitCode {
@@ -51,6 +55,7 @@ fn main() -> ExitCode {
         "size" if rest.is_empty() => size::check(&cmd::root().join("dist")).map(|_| ()),
         "fuzz" => fuzz::fuzz(rest),
         "e2e" => e2e(rest),
+        "bench" => bench::bench(rest),
         "post-build" => postbuild::post_build(),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

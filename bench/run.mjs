@@ -1,0 +1,354 @@
+// Benchmark driver, run by `cargo xtask bench` (xtask/src/bench.rs), which
+// builds the release, stages it with the pages in bench/, serves it on
+// 127.0.0.1 and passes a config file:
+//
+//   node bench/run.mjs CONFIG.json
+//
+// CONFIG: { base, runs, warmup, out, pages: [{ name, path, marks, detail, click }] }
+//
+// For every run and every page (interleaved, so drift hits all pages alike) it
+// opens a fresh browser context (empty cache, cache disabled), loads the page
+// and records, in ms since navigation start, when the chart is first visible
+// and when it is interactive, then the time from a click on a mark to the
+// detail panel painted, the JS heap and wasm memory, and every response the
+// page received with its gzip -9 and brotli q11 sizes. Raw samples go to
+// `out`; statistics and the table are the xtask's job.
+//
+// Playwright and the Chromium launch options come from tests/e2e, so this
+// script needs nothing of its own.
+
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(new URL('../tests/e2e/package.json', import.meta.url));
+const { chromium } = require('@playwright/test');
+const { default: e2eConfig } = await import('../tests/e2e/playwright.config.js');
+
+const TIMEOUT_MS = 30_000;
+
+/**
+ * Runs in the page before any of its own scripts (and again in every frame;
+ * only the top one counts). Defines `window.__bench`.
+ *
+ * - "painted": a requestAnimationFrame callback, then a MessageChannel
+ *   message posted from it. The message is delivered in the first task after
+ *   that frame's rendering update (style, layout, paint), so its time is when
+ *   the change has been painted on the main thread. Raster and compositing
+ *   follow on other threads: the browser's own first-contentful-paint time
+ *   (presentation) is typically a few tens of ms later on this machine.
+ * - first chart visible: the first time an element matching `marks` (a donut
+ *   mark inside an svg) is in the document or any shadow root, painted. Also
+ *   true when the marks come in the static HTML.
+ * - interactive: the first time such a mark is in the DOM and a `click`
+ *   listener is installed on it or on one of its ancestors (crossing shadow
+ *   roots), painted: from then on a click on a mark is handled. Yew installs
+ *   its delegated listeners on the root it renders into, so pre-rendered
+ *   markup without the wasm does not count, whether the app replaces it or
+ *   hydrates it.
+ * - ready attribute: the first `[data-state="ready"]` in the document (the
+ *   `<funding-breakdown>` element sets it when its widget has mounted).
+ */
+function instrument({ marks, detail }) {
+  if (window !== window.top) return;
+  const now = () => performance.now();
+  const B = (window.__bench = { t: {}, memory: null, roots: [document], clickTargets: [] });
+  let settle;
+  B.ready = new Promise((resolve) => {
+    settle = resolve;
+  });
+  // Callbacks waiting for the next frame share one timestamp: the batch closes
+  // when that frame's rAF runs, so a change made later waits for the frame after.
+  let batch = null;
+  const afterPaint = (cb) => {
+    if (!batch) {
+      const waiting = (batch = []);
+      requestAnimationFrame(() => {
+        batch = null;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          const t = now();
+          for (const f of waiting) f(t);
+        };
+        channel.port2.postMessage(null);
+      });
+    }
+    batch.push(cb);
+  };
+  const first = (selector) => {
+    for (const root of B.roots) {
+      const el = root.querySelector(selector);
+      if (el) return el;
+    }
+    return null;
+  };
+  const all = (selector) => {
+    for (const root of B.roots) {
+      const found = root.querySelectorAll(selector);
+      if (found.length) return [...found];
+    }
+    return [];
+  };
+  // Like Node.contains, but an element inside a shadow root counts as inside its host too.
+  const within = (ancestor, node) => {
+    for (let n = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
+      if (n === ancestor) return true;
+    }
+    return false;
+  };
+  const done = () => {
+    if (B.t.chartPainted !== undefined && B.t.interactivePainted !== undefined) settle();
+  };
+
+  function check() {
+    const mark = first(marks);
+    if (!mark) return;
+    if (B.t.chartDom === undefined) {
+      B.t.chartDom = now();
+      afterPaint((t) => {
+        B.t.chartPainted = t;
+        done();
+      });
+    }
+    if (B.t.interactiveDom === undefined && B.clickTargets.some((t) => within(t, mark))) {
+      B.t.interactiveDom = now();
+      afterPaint((t) => {
+        B.t.interactivePainted = t;
+        done();
+      });
+    }
+    if (B.t.readyAttr === undefined && document.querySelector('[data-state="ready"]')) {
+      B.t.readyAttr = now();
+      afterPaint((t) => {
+        B.t.readyAttrPainted = t;
+      });
+    }
+  }
+
+  // The wasm instance's memory: wasm-bindgen's glue instantiates with
+  // instantiateStreaming, or instantiate when the MIME type is wrong.
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[name];
+    if (typeof original !== 'function') continue;
+    WebAssembly[name] = function (...args) {
+      B.t.wasmStart ??= now();
+      return original.apply(this, args).then((result) => {
+        const instance = result instanceof WebAssembly.Instance ? result : result?.instance;
+        const memory =
+          instance && Object.values(instance.exports).find((v) => v instanceof WebAssembly.Memory);
+        if (memory) B.memory = memory;
+        B.t.wasmReady ??= now();
+        return result;
+      });
+    };
+  }
+
+  const addEventListener = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, listener, options) {
+    if (type === 'click' && this instanceof Node) {
+      B.clickTargets.push(this);
+      queueMicrotask(check);
+    }
+    return addEventListener.call(this, type, listener, options);
+  };
+
+  const observed = { childList: true, subtree: true, attributes: true, attributeFilter: ['data-state'] };
+  const observer = new MutationObserver(check);
+  observer.observe(document, observed);
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    B.roots.push(root);
+    observer.observe(root, observed);
+    return root;
+  };
+  document.addEventListener('DOMContentLoaded', check);
+  check();
+
+  /**
+   * Clicks mark `index` (a dispatched click, so no mouse movement or hover
+   * selects first) and resolves when the detail panel's text has changed and
+   * been painted: { dom, painted } in ms after the click was dispatched.
+   */
+  B.click = (index) =>
+    new Promise((resolve, reject) => {
+      const target = all(marks)[index];
+      const panel = () => first(detail);
+      if (!target) return reject(new Error(`no mark number ${index} (selector ${marks})`));
+      if (!panel()) return reject(new Error(`no detail panel (selector ${detail})`));
+      const before = panel().textContent;
+      let t0 = 0;
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        reject(new Error('the detail panel did not change within 5 s of the click'));
+      }, 5000);
+      // The whole tree holding the panel: a framework may replace the panel element.
+      const observer = new MutationObserver(() => {
+        const text = panel()?.textContent ?? '';
+        if (text === before) return;
+        const dom = now() - t0;
+        observer.disconnect();
+        clearTimeout(timer);
+        // innerText (for the report only) lays out, so it waits until after the paint.
+        afterPaint((t) => resolve({ dom, painted: t - t0, text: panel()?.innerText.replace(/\s+/g, ' ').trim() ?? '' }));
+      });
+      observer.observe(panel().getRootNode(), { childList: true, subtree: true, characterData: true });
+      t0 = now();
+      target.dispatchEvent(
+        new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, view: window, button: 0 }),
+      );
+    });
+}
+
+// Compressed sizes are computed here from the bytes the page received: gzip
+// with the `gzip -9 -n` command (Debian always has it; zlib's level 9 differs
+// from it by about 1 %, so it is only the fallback) and brotli with Node's
+// zlib, which bundles the brotli library, at quality 11 and the brotli CLI's
+// 24-bit window. The same bytes give the same sizes, so they are computed once
+// per distinct file.
+const gzipCli = spawnSync('gzip', ['--version'], { encoding: 'utf8' });
+const GZIP = gzipCli.status === 0 ? `gzip -9 -n (${gzipCli.stdout.split('\n')[0]})` : 'zlib level 9 (no gzip command)';
+function gzipSize(bytes) {
+  if (gzipCli.status !== 0) return zlib.gzipSync(bytes, { level: 9 }).length;
+  const out = spawnSync('gzip', ['-9', '-n', '-c'], { input: bytes, maxBuffer: 1 << 30 });
+  if (out.status !== 0) throw new Error(`gzip -9 failed: ${out.stderr}`);
+  return out.stdout.length;
+}
+const compressed = new Map();
+function sizes(bytes) {
+  const key = crypto.createHash('sha256').update(bytes).digest('hex');
+  if (!compressed.has(key)) {
+    const { constants } = zlib;
+    compressed.set(key, {
+      raw: bytes.length,
+      gzip: gzipSize(bytes),
+      brotli: zlib.brotliCompressSync(bytes, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_LGWIN]: 24,
+          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        },
+      }).length,
+    });
+  }
+  return compressed.get(key);
+}
+
+function within(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function measure(browser, base, page) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  try {
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const errors = [];
+    tab.on('pageerror', (e) => errors.push(String(e)));
+    tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const responses = [];
+    // Bodies are read after the measurements, so reading them does not compete with the page.
+    tab.on('response', (r) => responses.push(r));
+    await tab.addInitScript(instrument, { marks: page.marks, detail: page.detail });
+    const url = new URL(page.path, base).href;
+    await tab.goto(url, { waitUntil: 'domcontentloaded' });
+    try {
+      await within(
+        tab.evaluate(() => window.__bench.ready),
+        TIMEOUT_MS,
+        `${page.name}: waiting for the chart (${page.marks}) to be drawn and interactive`,
+      );
+    } catch (e) {
+      const t = await tab.evaluate(() => ({ ...window.__bench.t, clickTargets: window.__bench.clickTargets.length })).catch(() => ({}));
+      throw new Error(`${e.message}; seen: ${JSON.stringify(t)}; page errors: ${JSON.stringify(errors)}`);
+    }
+    // Let the load settle (pending tasks, late requests) before measuring memory.
+    await tab.waitForLoadState('load');
+    await tab.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const wasmMemory = await tab.evaluate(() => window.__bench.memory?.buffer.byteLength ?? null);
+    const click = await within(
+      tab.evaluate((i) => window.__bench.click(i), page.click),
+      TIMEOUT_MS,
+      `${page.name}: click on mark ${page.click}`,
+    );
+    const t = await tab.evaluate(() => window.__bench.t);
+    const timing = await tab.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        responseStart: nav?.responseStart ?? null,
+        domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
+        load: nav?.loadEventEnd ?? null,
+      };
+    });
+    const files = [];
+    for (const r of responses) {
+      const u = new URL(r.url());
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') continue;
+      const body = await r.body().catch(() => Buffer.alloc(0));
+      const path = u.origin === new URL(base).origin ? u.pathname + u.search : r.url();
+      files.push({ path, status: r.status(), ...sizes(body) });
+    }
+    if (errors.length) throw new Error(`${page.name}: errors in the page: ${errors.join('; ')}`);
+    return {
+      metrics: {
+        first_chart_ms: t.chartPainted ?? null,
+        interactive_ms: t.interactivePainted ?? null,
+        ready_attr_ms: t.readyAttrPainted ?? null,
+        fcp_ms: timing.fcp,
+        response_start_ms: timing.responseStart,
+        dom_content_loaded_ms: timing.domContentLoaded,
+        load_ms: timing.load,
+        click_ms: click.painted,
+        first_chart_dom_ms: t.chartDom ?? null,
+        interactive_dom_ms: t.interactiveDom ?? null,
+        click_dom_ms: click.dom,
+        wasm_start_ms: t.wasmStart ?? null,
+        wasm_ready_ms: t.wasmReady ?? null,
+        js_heap_bytes: heap.usedSize,
+        wasm_memory_bytes: wasmMemory,
+      },
+      detail_text: click.text.slice(0, 160),
+      files,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const launch = e2eConfig.use?.launchOptions ?? {};
+const browser = await chromium.launch({
+  ...launch,
+  headless: true,
+  // Unquantised performance.memory, for anyone reading it in the page.
+  args: [...(launch.args ?? []), '--enable-precise-memory-info'],
+});
+const compression = `${GZIP}; brotli q11 lgwin 24 (Node ${process.versions.node}, brotli ${process.versions.brotli ?? '?'})`;
+const out = { browser: `Chromium ${browser.version()}`, compression, pages: config.pages.map((p) => ({ name: p.name, url: new URL(p.path, config.base).href, runs: [] })) };
+try {
+  for (let run = -(config.warmup ?? 0); run < config.runs; run++) {
+    for (const [i, page] of config.pages.entries()) {
+      const result = await measure(browser, config.base, page);
+      const label = run < 0 ? 'warm-up' : `run ${run + 1}/${config.runs}`;
+      const m = result.metrics;
+      console.log(
+        `bench: ${label} ${page.name}: chart ${m.first_chart_ms?.toFixed(0)} ms, interactive ${m.interactive_ms?.toFixed(0)} ms, click ${m.click_ms.toFixed(1)} ms`,
+      );
+      if (run >= 0) out.pages[i].runs.push(result);
+    }
+  }
+} finally {
+  await browser.close();
+}
+fs.writeFileSync(config.out, JSON.stringify(out, null, 1));
