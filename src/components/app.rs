@@ -123,6 +123,9 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// How long the state must stay unchanged before the URL follows it.
+const URL_DELAY_MS: u32 = 120;
+
 #[derive(Properties, PartialEq)]
 struct WidgetProps {
     data: Rc<Dataset>,
@@ -195,11 +198,19 @@ fn Widget(props: &WidgetProps) -> Html {
     };
 
     // Keep the URL in step with the state (replaceState: no history spam)...
+    // once the reader pauses: replaceState costs Chromium a few milliseconds,
+    // more than the whole re-render, and hovering across marks selects each.
     {
         let hash = state.to_hash();
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         use_effect_with(hash, move |hash| {
             if sync {
-                crate::web::replace_hash(hash);
+                let hash = hash.clone();
+                // Replacing the handle drops (cancels) the previous write.
+                *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
+                    URL_DELAY_MS,
+                    move || crate::web::replace_hash(&hash),
+                ));
             }
         });
     }
@@ -220,27 +231,21 @@ fn Widget(props: &WidgetProps) -> Html {
         });
     }
 
-    let dispatch = {
-        let store = store.clone();
-        Callback::from(move |a: Action| store.dispatch(a))
-    };
-    let on_select = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |id: Option<AttrValue>| {
-            dispatch.emit(match id {
-                Some(id) => Action::Select(id.to_string()),
-                None => Action::ClearSelection,
-            })
+    // Callbacks that stay the same object across renders, so children whose
+    // other props did not change (tabs, language switch) skip re-rendering
+    // when only the selection changes.
+    let on_select = use_callback(store.dispatcher(), |id: Option<AttrValue>, d| {
+        d.dispatch(match id {
+            Some(id) => Action::Select(id.to_string()),
+            None => Action::ClearSelection,
         })
-    };
-    let on_view = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |v: View| dispatch.emit(Action::SetView(v)))
-    };
-    let on_locale = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |l: Locale| dispatch.emit(Action::SetLocale(l)))
-    };
+    });
+    let on_view = use_callback(store.dispatcher(), |v: View, d| {
+        d.dispatch(Action::SetView(v))
+    });
+    let on_locale = use_callback(store.dispatcher(), |l: Locale, d| {
+        d.dispatch(Action::SetLocale(l))
+    });
 
     let d = ctx.describer();
     let selected: Option<AttrValue> = state.selected.clone().map(AttrValue::from);

@@ -43,6 +43,40 @@ thread_local! {
     static CACHE: RefCell<HashMap<(Locale, Kind), Object>> = RefCell::new(HashMap::new());
 }
 
+thread_local! {
+    // Formatting through `Intl` crosses into JavaScript several times per
+    // figure, and every render formats the same few figures again: the
+    // strings are kept, keyed by formatter and value. Bounded so a reader
+    // exploring a large dataset cannot grow it without limit.
+    static FORMATTED: RefCell<HashMap<(Locale, Kind, u64), String>> = RefCell::new(HashMap::new());
+}
+
+const FORMATTED_MAX: usize = 4096;
+
+/// The cached string for `kind` and `value`, else `make()`'s, remembered.
+fn memo(
+    locale: Locale,
+    kind: Kind,
+    value: f64,
+    make: impl FnOnce(&Kind) -> Option<String>,
+) -> Option<String> {
+    let key = (locale, kind, value.to_bits());
+    let hit = FORMATTED.with(|m| m.try_borrow().ok().and_then(|m| m.get(&key).cloned()));
+    if hit.is_some() {
+        return hit;
+    }
+    let made = make(&key.1)?;
+    FORMATTED.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            if m.len() >= FORMATTED_MAX {
+                m.clear();
+            }
+            m.insert(key, made.clone());
+        }
+    });
+    Some(made)
+}
+
 fn intl(locale: Locale, kind: Kind) -> Object {
     CACHE.with(|cache| match cache.try_borrow_mut() {
         Ok(mut cache) => cache
@@ -179,11 +213,13 @@ impl IntlFmt {
     }
 
     fn number(&self, kind: Kind, value: f64) -> Option<String> {
-        call_str(
-            &intl(self.locale, kind),
-            "format",
-            &JsValue::from_f64(value),
-        )
+        memo(self.locale, kind, value, |kind| {
+            call_str(
+                &intl(self.locale, kind.clone()),
+                "format",
+                &JsValue::from_f64(value),
+            )
+        })
     }
 
     /// A share in ppm: "40%", "40 %", "33,3 %".
@@ -210,18 +246,24 @@ impl IntlFmt {
         }
         // The number in words from one formatter, the currency placed as a
         // compact currency format places it: Intl has no long compact currency.
-        let number = self
-            .number(Kind::CompactNumber, major)
-            .unwrap_or_else(|| major.to_string());
-        let layout = parts(
-            &intl(self.locale, Kind::CompactMoney(currency.to_owned())),
+        let composed = memo(
+            self.locale,
+            Kind::CompactMoney(currency.to_owned()),
             major,
+            |kind| {
+                let number = self
+                    .number(Kind::CompactNumber, major)
+                    .unwrap_or_else(|| major.to_string());
+                let layout = parts(&intl(self.locale, kind.clone()), major);
+                let (before, after) = around_number(&layout);
+                Some(if before.is_empty() && after.is_empty() {
+                    format!("{currency} {number}")
+                } else {
+                    format!("{before}{number}{after}")
+                })
+            },
         );
-        let (before, after) = around_number(&layout);
-        if before.is_empty() && after.is_empty() {
-            return format!("{currency} {number}");
-        }
-        format!("{before}{number}{after}")
+        composed.unwrap_or_default()
     }
 
     /// "2021-03-12" → "12 March 2021", "12 mars 2021", "2021年3月12日";
