@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::use_ctx;
-use crate::chart::donut;
+use crate::chart::{bars, donut};
 use crate::i18n::format::decimal;
 use crate::i18n::Msg;
 use crate::model::derive::{self, Part};
@@ -48,6 +48,19 @@ pub fn Chart(props: &ChartProps) -> Html {
     let svg_ref = use_node_ref();
     let d = ctx.describer();
     let parts = marks(&ctx.data, props.kind);
+    let use_bars = bars::uses_bars(parts.len());
+    let parts: Vec<Part<'_>> = if use_bars {
+        let shares: Vec<(i64, bool)> = parts
+            .iter()
+            .map(|p| (p.share.value, p.is_remainder()))
+            .collect();
+        bars::order(&shares)
+            .into_iter()
+            .filter_map(|i| parts.get(i).copied())
+            .collect()
+    } else {
+        parts
+    };
     let ids: Vec<String> = parts.iter().map(|p| p.id().to_owned()).collect();
     let selected_index = props
         .selected
@@ -122,6 +135,59 @@ pub fn Chart(props: &ChartProps) -> Html {
     };
 
     let roving = selected_index.unwrap_or(0);
+    let label = d.text(match props.kind {
+        ChartKind::Region => Msg::RegionChartLabel,
+        ChartKind::Theme => Msg::ThemeChartLabel,
+    });
+    let help_id = ctx.id(&format!("{}-help", mark_id("")));
+    let hatch = html! {
+        <pattern id={hatch_id.clone()} class="fb-hatch" width="6" height="6"
+            patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect class="fb-hatch-bg" width="6" height="6" />
+            <line class="fb-hatch-line" x1="0" y1="0" x2="0" y2="6" />
+        </pattern>
+    };
+    if use_bars {
+        let lengths = bars::lengths(&parts.iter().map(|p| p.share.value).collect::<Vec<_>>());
+        let rows = parts.iter().zip(lengths).enumerate().map(|(i, (part, length))| {
+            let id = part.id().to_owned();
+            let is_sel = selected_index == Some(i);
+            let select = {
+                let on_select = props.on_select.clone();
+                let id = id.clone();
+                move || on_select.emit(Some(AttrValue::from(id.clone())))
+            };
+            let onclick = { let s = select.clone(); Callback::from(move |_: MouseEvent| s()) };
+            let onfocus = Callback::from(move |_: FocusEvent| if !is_sel { select() });
+            let rest = part.is_remainder();
+            html! {
+                <li id={mark_id(&id)} data-id={id.clone()} role="option"
+                    class={classes!("fb-bar-row", is_sel.then_some("is-selected"), linked.contains(&id).then_some("is-linked"))}
+                    aria-selected={if is_sel { "true" } else { "false" }} aria-label={d.announce(part)}
+                    tabindex={if i == roving { "0" } else { "-1" }} {onclick} {onfocus}>
+                    <span class="fb-bar-name" aria-hidden="true">{ super::data_text(d.name(part)) }</span>
+                    <span class="fb-bar-figures" aria-hidden="true">
+                        { d.share(part.share) }{ " · " }{ d.amount_short(part.amount) }
+                    </span>
+                    <svg class="fb-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+                        <rect class={classes!("fb-mark", if rest { "fb-rest" } else { "fb-c1" })}
+                            width={decimal(length, 2)} height="6"
+                            fill={rest.then(|| format!("url(#{hatch_id})"))} />
+                    </svg>
+                </li>
+            }
+        });
+        return html! {
+            <figure class="fb-chart fb-chart-bars">
+                <svg class="fb-defs" width="0" height="0" aria-hidden="true"><defs>{ hatch }</defs></svg>
+                <ul ref={svg_ref} class="fb-bars" role="listbox" aria-label={label}
+                    aria-describedby={help_id.clone()} {onkeydown}>
+                    { for rows }
+                </ul>
+                <figcaption class="fb-sr-only" id={help_id}>{ d.text(Msg::ChartHelp) }</figcaption>
+            </figure>
+        };
+    }
     let marks_html = parts.iter().zip(&segments).enumerate().map(|(i, (part, seg))| {
         let id = part.id().to_owned();
         let is_sel = selected_index == Some(i);
@@ -151,11 +217,6 @@ pub fn Chart(props: &ChartProps) -> Html {
         }
     });
 
-    let label = d.text(match props.kind {
-        ChartKind::Region => Msg::RegionChartLabel,
-        ChartKind::Theme => Msg::ThemeChartLabel,
-    });
-    let help_id = ctx.id(&format!("{}-help", mark_id("")));
     let view = format!("0 0 {v} {v}", v = donut::VIEW);
     // The total in the hole, sized to fit; hidden from screen readers, which
     // get the total from the headline.
@@ -182,13 +243,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         <figure class="fb-chart">
             <svg ref={svg_ref} viewBox={view} class="fb-donut" role="listbox" aria-label={label}
                 aria-describedby={help_id.clone()} {onkeydown}>
-                <defs>
-                    <pattern id={hatch_id.clone()} class="fb-hatch" width="6" height="6"
-                        patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                        <rect class="fb-hatch-bg" width="6" height="6" />
-                        <line class="fb-hatch-line" x1="0" y1="0" x2="0" y2="6" />
-                    </pattern>
-                </defs>
+                <defs>{ hatch }</defs>
                 { for marks_html }
                 { hole }
             </svg>
@@ -204,8 +259,16 @@ fn focus_in(svg_ref: &NodeRef, dom_id: &str) {
     };
     let selector = format!("[id=\"{dom_id}\"]");
     if let Ok(Some(el)) = svg.query_selector(&selector) {
-        if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
-            let _ = el.focus();
+        // A donut mark is an SVG element, a bar row an HTML one.
+        match el.dyn_into::<web_sys::SvgElement>() {
+            Ok(el) => {
+                let _ = el.focus();
+            }
+            Err(el) => {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
         }
     }
 }

@@ -19,6 +19,10 @@ pub fn Legend(props: &LegendProps) -> Html {
     let ctx = use_ctx();
     let d = ctx.describer();
     let parts = marks(&ctx.data, props.kind);
+    // Bars carry their own names and figures: a legend would repeat them.
+    if crate::chart::bars::uses_bars(parts.len()) {
+        return html! {};
+    }
     let linked = props
         .selected
         .as_ref()

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect } from './helpers.js';
+import { test, expect, expectNoAxeViolations, screenshot } from './helpers.js';
 import { hostPages, elementPage } from './hosts.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -107,3 +107,52 @@ for (const file of ['long-names-5000.json', 'rtl-and-emoji.json']) {
     expect(card.width).toBeLessThanOrEqual(320);
   });
 }
+
+test('more parts than a donut shows legibly become bars: largest first, keyboard path, no legend, axe clean', async ({ page, baseURL }) => {
+  const el = await openData(page, baseURL, 'good', 'many-regions.json');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.locator('svg.fb-donut')).toHaveCount(0);
+  await expect(el.locator('.fb-legend')).toHaveCount(0);
+  const rows = el.locator('.fb-bars [role=option]');
+  // 24 regions and the unattributed remainder (2 %), which comes last.
+  await expect(rows).toHaveCount(25);
+  await expect(rows.first()).toHaveAttribute('data-id', 'r01');
+  await expect(rows.nth(1)).toHaveAttribute('data-id', 'r02');
+  await expect(rows.last()).toHaveAttribute('data-id', 'unattributed');
+  await expect(rows.last().locator('rect.fb-rest')).toHaveCount(1);
+  // Bars are to scale: the largest fills the track, 150 000 is 5/6 of 180 000.
+  const width = (i) => rows.nth(i).locator('rect.fb-mark').getAttribute('width');
+  expect(Number(await width(0))).toBe(100);
+  expect(Number(await width(1))).toBeCloseTo(83.33, 1);
+  // Each bar says what it is in words; colour is not needed.
+  await expect(rows.first()).toContainText('Andean countries');
+  await expect(rows.first()).toContainText('18%');
+
+  // One tab stop; arrows move the selection and focus, the detail follows.
+  await rows.first().focus();
+  await expect(el.locator('.fb-detail-name')).toHaveText('Andean countries');
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(1)).toBeFocused();
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(el.locator('.fb-detail-name')).toHaveText('Baltic states');
+  await page.keyboard.press('End');
+  await expect(rows.last()).toBeFocused();
+  await expect(el.locator('[tabindex="0"][role=option]')).toHaveCount(1);
+  await rows.nth(5).click();
+  await expect(el.locator('.fb-detail-name')).toHaveText('Central Asia');
+  await expectNoAxeViolations(page, 'bars');
+  await screenshot(page, 'bars-24-regions');
+});
+
+test('bars hold the layout at 320 px', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  const el = await openData(page, baseURL, 'good', 'many-regions.json');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
+  const bar = await el.locator('.fb-bars [role=option]').first().boundingBox();
+  expect(bar.width).toBeGreaterThan(240);
+  await screenshot(page, 'bars-24-regions-320');
+});
