@@ -6,6 +6,9 @@
 //!   Trunk.toml's `pattern_script` points the page at this file instead.
 //! - `embed.js` is `static/embed.js` (the custom element) with the hashed
 //!   file names filled in, so host pages can use one stable URL.
+//! - `index.html` gets the widget's default view, rendered by the same
+//!   components (`funding_breakdown::prerender`), in place of its
+//!   [`PRERENDER_MARKER`], so the chart is there at first paint.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -64,6 +67,39 @@ pub fn embed_js(template: &str, a: &Assets) -> Result<String, String> {
         .replace("__FB_CSS__", &a.css))
 }
 
+/// Where index.html wants the pre-rendered widget: the whole content of
+/// `#funding-breakdown`.
+pub const PRERENDER_MARKER: &str = "<!-- fb:prerender -->";
+
+/// `page` with its one [`PRERENDER_MARKER`] replaced by `markup`.
+pub fn insert_prerendered(page: &str, markup: &str) -> Result<String, String> {
+    match page.matches(PRERENDER_MARKER).count() {
+        1 => Ok(page.replacen(PRERENDER_MARKER, markup, 1)),
+        n => Err(format!(
+            "post-build: index.html must hold {PRERENDER_MARKER} once, inside #funding-breakdown (found {n})"
+        )),
+    }
+}
+
+/// The media query that keeps Trunk's preloads of the glue and the wasm to
+/// browsers that run scripts: readers without JavaScript get the pre-rendered
+/// page and never download what they cannot run.
+pub const PRELOAD_MEDIA: &str = "(scripting: enabled)";
+
+/// `page` with every `<link rel="preload">` and `<link rel="modulepreload">`
+/// limited to [`PRELOAD_MEDIA`].
+pub fn preload_only_with_scripts(page: &str) -> Result<String, String> {
+    let mut out = page.to_owned();
+    for rel in ["preload", "modulepreload"] {
+        let tag = format!("<link rel=\"{rel}\"");
+        if !out.contains(&tag) {
+            return Err(format!("post-build: index.html has no {tag}> from Trunk"));
+        }
+        out = out.replace(&tag, &format!("{tag} media=\"{PRELOAD_MEDIA}\""));
+    }
+    Ok(out)
+}
+
 pub fn post_build() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
@@ -78,6 +114,13 @@ pub fn post_build() -> Result<(), String> {
         .map_err(|e| format!("post-build: cannot read {}: {e}", template_path.display()))?;
     write(&staging.join("boot.js"), &boot_js(&assets))?;
     write(&staging.join("embed.js"), &embed_js(&template, &assets)?)?;
+    let index = staging.join("index.html");
+    let page = fs::read_to_string(&index)
+        .map_err(|e| format!("post-build: cannot read {}: {e}", index.display()))?;
+    let markup =
+        funding_breakdown::prerender::standalone_page().map_err(|e| format!("post-build: {e}"))?;
+    let page = preload_only_with_scripts(&insert_prerendered(&page, &markup)?)?;
+    write(&index, &page)?;
     Ok(())
 }
 
@@ -134,6 +177,43 @@ mod tests {
         let embed = embed_js("a __FB_GLUE__ b __FB_WASM__ c __FB_CSS__", &a).unwrap();
         assert_eq!(embed, "a g-1.js b g-1_bg.wasm c w-2.css");
         assert!(embed_js("no placeholders", &a).is_err());
+    }
+
+    #[test]
+    fn the_widget_goes_where_index_html_asks() {
+        let page = format!("<div id=\"funding-breakdown\">{PRERENDER_MARKER}</div>");
+        assert_eq!(
+            insert_prerendered(&page, "<section>w</section>").unwrap(),
+            "<div id=\"funding-breakdown\"><section>w</section></div>"
+        );
+        assert!(insert_prerendered("<div></div>", "x").is_err());
+        assert!(insert_prerendered(&page.repeat(2), "x").is_err());
+    }
+
+    #[test]
+    fn preloads_are_for_browsers_that_run_scripts() {
+        let page = concat!(
+            r#"<link rel="modulepreload" href="./g.js"><link rel="preload" href="./g_bg.wasm" as="fetch">"#,
+            r#"<link rel="stylesheet" href="./w.css">"#
+        );
+        assert_eq!(
+            preload_only_with_scripts(page).unwrap(),
+            concat!(
+                r#"<link rel="modulepreload" media="(scripting: enabled)" href="./g.js">"#,
+                r#"<link rel="preload" media="(scripting: enabled)" href="./g_bg.wasm" as="fetch">"#,
+                r#"<link rel="stylesheet" href="./w.css">"#
+            )
+        );
+        assert!(preload_only_with_scripts("<link rel=\"stylesheet\">").is_err());
+    }
+
+    #[test]
+    fn the_real_index_html_has_the_marker_in_the_widget_root() {
+        let page = fs::read_to_string(crate::cmd::root().join("index.html")).unwrap();
+        let out = insert_prerendered(&page, "<section>w</section>").unwrap();
+        assert!(out.contains(
+            "<div id=\"funding-breakdown\" class=\"fb-host\"><section>w</section></div>"
+        ));
     }
 
     #[test]
