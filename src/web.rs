@@ -25,7 +25,7 @@ pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
 
 /// The first of the reader's browser languages that the widget supports, else English.
 pub fn browser_locale() -> crate::i18n::Locale {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return crate::i18n::Locale::En;
     };
     let navigator = window.navigator();
@@ -40,14 +40,14 @@ pub fn browser_locale() -> crate::i18n::Locale {
 
 /// The page's current URL hash, "" when there is none.
 pub fn location_hash() -> String {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
 }
 
 /// The page's URL.
 pub fn location_href() -> String {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
 }
@@ -173,6 +173,26 @@ fn report_height_to_parent() {
     callback.forget();
 }
 
+/// The standalone page's widget: the live one in `start`, and the copy
+/// `cargo xtask post-build` renders into index.html (`page_props()`). A macro,
+/// so both build the same props while the wasm keeps building them inline
+/// (a shared function, even unused in the wasm, changed the wasm's bytes).
+macro_rules! page_props {
+    () => {
+        AppProps {
+            id_prefix: "fb1".into(),
+            standalone: true,
+            data: None,
+            lang: None,
+            view: None,
+            sel: None,
+            on_status: None,
+            base: None,
+            src: None,
+        }
+    };
+}
+
 /// Entry point of the standalone page: mounts into `#funding-breakdown` when
 /// the page has one (index.html does). Pages that embed the widget with
 /// embed.js have none: their widgets are mounted by the custom element.
@@ -184,22 +204,51 @@ pub fn start() {
         return;
     };
     register_root(&root);
-    // Replace the noscript fallback (and, later, pre-rendered markup).
+    // Replace the copy of the default view rendered at build time (ARCHITECTURE.md,
+    // "Pre-rendering"). Yew renders the whole tree in a microtask of this same
+    // task, so the browser never paints the root empty in between.
     root.set_text_content(None);
-    yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            id_prefix: "fb1".into(),
-            standalone: true,
-            data: None,
-            lang: None,
-            view: None,
-            sel: None,
-            on_status: None,
-            base: None,
-            src: None,
-        },
-    )
-    .render();
+    yew::Renderer::<App>::with_root_and_props(root, page_props!()).render();
     report_height_to_parent();
+}
+
+/// The standalone page's widget as `start` mounts it, for the build-time
+/// pre-render (`crate::prerender`). Native only.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn page_props() -> AppProps {
+    page_props!()
+}
+
+// Outside a browser (native tests, the build-time pre-render) there is no
+// window: the functions above then answer as for a reader with no URL hash
+// and an English browser, the state the page is pre-rendered in. (New code
+// goes below the browser functions: their panic locations are data in the
+// wasm, and moving them changes its bytes.)
+
+/// The browser window; None natively, where asking for it would panic.
+fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
+/// A dataset from JSON text: the browser's `JSON.parse` in the wasm
+/// ([`parse_dataset`]), serde_json natively (tests, the build-time pre-render).
+pub fn read_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        parse_dataset(text)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let text = prepare(text).map_err(|p| vec![p])?;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let ds = from_deserializer(&mut de).map_err(|p| vec![p])?;
+        // JSON.parse refuses text after the value; serde_json only does on `end()`.
+        de.end()
+            .map_err(|e| vec![crate::model::load::parse_failure(text, &e.to_string())])?;
+        checked(ds)
+    }
 }

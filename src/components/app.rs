@@ -62,7 +62,7 @@ impl Reducible for Store {
 }
 
 fn load(text: &str) -> Result<Rc<Dataset>, Rc<Vec<Problem>>> {
-    match crate::web::parse_dataset(text) {
+    match crate::web::read_dataset(text) {
         Ok(ds) => Ok(Rc::new(ds)),
         Err(problems) => {
             for p in &problems {

@@ -14,6 +14,9 @@ pub struct Fmt {
     pub locale: Locale,
 }
 
+/// Between a currency code and its number, so a line never ends between them.
+pub const NBSP: char = '\u{a0}';
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -59,14 +62,19 @@ impl Fmt {
     }
 
     /// Full amount: "USD 37,100,767", or with cents "USD 14,840,306.80".
+    /// The space after the code is a no-break space, as `Intl` writes it
+    /// (`en-GB`): the pre-rendered page must read exactly as the live widget.
     pub fn money(&self, amount: Minor, digits: u32, currency: &str) -> String {
         let scale = 10i64.pow(digits);
         let whole = group((amount.0 / scale).unsigned_abs());
         let frac = (amount.0 % scale).unsigned_abs();
         if frac == 0 || digits == 0 {
-            format!("{currency} {whole}")
+            format!("{currency}{NBSP}{whole}")
         } else {
-            format!("{currency} {whole}.{frac:0width$}", width = digits as usize)
+            format!(
+                "{currency}{NBSP}{whole}.{frac:0width$}",
+                width = digits as usize
+            )
         }
     }
 
@@ -75,7 +83,7 @@ impl Fmt {
     pub fn money_short(&self, amount: Minor, digits: u32, currency: &str) -> String {
         let major = amount.to_major(digits);
         if !is_compact(major) {
-            return format!("{currency} {}", group(major.round() as u64));
+            return format!("{currency}{NBSP}{}", group(major.round() as u64));
         }
         let (div, word) = if major >= 1e9 {
             (1e9, "billion")
@@ -89,7 +97,7 @@ impl Fmt {
         } else {
             format!("{}.{}", group(tenths / 10), tenths % 10)
         };
-        format!("{currency} {num} {word}")
+        format!("{currency}{NBSP}{num} {word}")
     }
 
     /// "2021-03-12" → "12 March 2021"; anything else is returned as it is.
@@ -283,38 +291,47 @@ mod tests {
 
     #[test]
     fn money_full_shows_cents_only_when_there_are_any() {
-        assert_eq!(EN.money(Minor(3_710_076_700), 2, "USD"), "USD 37,100,767");
+        assert_eq!(
+            EN.money(Minor(3_710_076_700), 2, "USD"),
+            "USD\u{a0}37,100,767"
+        );
         assert_eq!(
             EN.money(Minor(1_484_030_680), 2, "USD"),
-            "USD 14,840,306.80"
+            "USD\u{a0}14,840,306.80"
         );
-        assert_eq!(EN.money(Minor(185_503_835), 2, "USD"), "USD 1,855,038.35");
-        assert_eq!(EN.money(Minor(5), 2, "USD"), "USD 0.05");
-        assert_eq!(EN.money(Minor(1_000), 0, "JPY"), "JPY 1,000");
+        assert_eq!(
+            EN.money(Minor(185_503_835), 2, "USD"),
+            "USD\u{a0}1,855,038.35"
+        );
+        assert_eq!(EN.money(Minor(5), 2, "USD"), "USD\u{a0}0.05");
+        assert_eq!(EN.money(Minor(1_000), 0, "JPY"), "JPY\u{a0}1,000");
     }
 
     #[test]
     fn money_short_rounds_to_one_decimal() {
         assert_eq!(
             EN.money_short(Minor(3_710_076_700), 2, "USD"),
-            "USD 37.1 million"
+            "USD\u{a0}37.1 million"
         );
         assert_eq!(
             EN.money_short(Minor(1_484_030_680), 2, "USD"),
-            "USD 14.8 million"
+            "USD\u{a0}14.8 million"
         );
         assert_eq!(
             EN.money_short(Minor(185_503_835), 2, "USD"),
-            "USD 1.9 million"
+            "USD\u{a0}1.9 million"
         );
         assert_eq!(
             EN.money_short(Minor(200_000_000), 2, "USD"),
-            "USD 2 million"
+            "USD\u{a0}2 million"
         );
-        assert_eq!(EN.money_short(Minor(85_000_000), 2, "USD"), "USD 850,000");
+        assert_eq!(
+            EN.money_short(Minor(85_000_000), 2, "USD"),
+            "USD\u{a0}850,000"
+        );
         assert_eq!(
             EN.money_short(Minor(125_000_000_000), 2, "USD"),
-            "USD 1.3 billion"
+            "USD\u{a0}1.3 billion"
         );
     }
 
@@ -330,7 +347,7 @@ mod tests {
         assert_eq!(round_compact(2.0), 2.0);
         assert_eq!(
             EN.money_short(Minor(12_345_600_000), 2, "USD"),
-            "USD 123 million"
+            "USD\u{a0}123 million"
         );
         assert!(!is_compact(999_999.0) && is_compact(1e6));
     }

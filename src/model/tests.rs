@@ -91,8 +91,11 @@ fn lower_bound_share_derives_a_lower_bound_amount() {
     assert_eq!(ssa.share.stated, Stated::MoreThan);
     assert_eq!(ssa.amount.value, Minor(1_484_030_680));
     assert_eq!(d.share(ssa.share), "more than 40%");
-    assert_eq!(d.amount(ssa.amount), "more than USD 14,840,306.80");
-    assert_eq!(d.amount_short(ssa.amount), "more than USD 14.8 million");
+    assert_eq!(d.amount(ssa.amount), "more than USD\u{a0}14,840,306.80");
+    assert_eq!(
+        d.amount_short(ssa.amount),
+        "more than USD\u{a0}14.8 million"
+    );
 }
 
 #[test]
@@ -101,8 +104,8 @@ fn exact_shares_derive_approximate_amounts() {
     let d = Describer::new(&ds, Locale::En);
     let parts = derive::region_parts(&ds);
     assert_eq!(d.share(parts[1].share), "35%");
-    assert_eq!(d.amount(parts[1].amount), "about USD 12,985,268.45");
-    assert_eq!(d.amount(parts[2].amount), "about USD 7,420,153.40");
+    assert_eq!(d.amount(parts[1].amount), "about USD\u{a0}12,985,268.45");
+    assert_eq!(d.amount(parts[2].amount), "about USD\u{a0}7,420,153.40");
 }
 
 #[test]
@@ -113,7 +116,7 @@ fn remainder_is_an_upper_bound_when_a_share_is_a_lower_bound() {
     let rest = derive::remainder(&ds, &parts).unwrap();
     assert_eq!(rest.share.stated, Stated::AtMost);
     assert_eq!(d.share(rest.share), "at most 5%");
-    assert_eq!(d.amount(rest.amount), "at most USD 1,855,038.35");
+    assert_eq!(d.amount(rest.amount), "at most USD\u{a0}1,855,038.35");
 }
 
 #[test]
@@ -185,7 +188,7 @@ fn amount_only_region_derives_its_share() {
     let d = Describer::new(&ds, Locale::En);
     let p = &derive::region_parts(&ds)[0];
     assert!(p.amount_is_stated && !p.share_is_stated);
-    assert_eq!(d.amount(p.amount), "USD 14,000,000");
+    assert_eq!(d.amount(p.amount), "USD\u{a0}14,000,000");
     assert_eq!(d.share(p.share), "about 37.7%");
 }
 
@@ -195,7 +198,7 @@ fn summary_is_generated_with_qualifiers() {
     let s = Describer::new(&ds, Locale::En).summary();
     assert_eq!(
         s,
-        "Government of Japan allocated USD 37.1 million to IOM for its operations in 2021. \
+        "Government of Japan allocated USD\u{a0}37.1 million to IOM for its operations in 2021. \
          By region: Sub-Saharan Africa, more than 40%; Middle East and North Africa, and Europe, 35%; \
          Asia, 20%. The source does not attribute at most 5% of the total to any region."
     );

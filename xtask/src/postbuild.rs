@@ -6,6 +6,9 @@
 //!   Trunk.toml's `pattern_script` points the page at this file instead.
 //! - `embed.js` is `static/embed.js` (the custom element) with the hashed
 //!   file names filled in, so host pages can use one stable URL.
+//! - `index.html` gets the widget's default view, rendered by the same
+//!   components (`funding_breakdown::prerender`), in place of its
+//!   [`PRERENDER_MARKER`], so the chart is there at first paint.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -64,6 +67,90 @@ pub fn embed_js(template: &str, a: &Assets) -> Result<String, String> {
         .replace("__FB_CSS__", &a.css))
 }
 
+/// Where index.html wants the pre-rendered widget: the whole content of
+/// `#funding-breakdown`.
+pub const PRERENDER_MARKER: &str = "<!-- fb:prerender -->";
+
+/// `page` with `markup` as the content of `#funding-breakdown`, in place of
+/// [`PRERENDER_MARKER`]. A release build's index.html is minified by Trunk
+/// first (comments dropped, attributes unquoted and reordered), so the root
+/// is found by its id, and must be empty apart from the marker.
+pub fn insert_prerendered(page: &str, markup: &str) -> Result<String, String> {
+    let roots: Vec<(usize, usize)> = start_tags(page)
+        .filter(|&(start, end)| {
+            page.get(start..end)
+                .and_then(|tag| crate::size::attribute(tag, "id"))
+                == Some("funding-breakdown")
+        })
+        .collect();
+    let [(_, end)] = roots[..] else {
+        return Err(format!(
+            "post-build: index.html must have one element with id funding-breakdown (found {})",
+            roots.len()
+        ));
+    };
+    // `end` is the index of the start tag's `>`.
+    let content = end + 1;
+    let rest = &page[content..];
+    let inside = rest.split("</div>").next().unwrap_or_default();
+    if !inside.trim().is_empty() && inside.trim() != PRERENDER_MARKER {
+        return Err(format!(
+            "post-build: #funding-breakdown must be empty or hold only {PRERENDER_MARKER}"
+        ));
+    }
+    Ok(format!(
+        "{}{markup}{}",
+        &page[..content],
+        &rest[inside.len()..]
+    ))
+}
+
+/// (start, end) of every start tag's text between `<` and `>`.
+fn start_tags(page: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    page.match_indices('<').filter_map(move |(at, _)| {
+        let start = at + 1;
+        let next = page[start..].chars().next()?;
+        if !next.is_ascii_alphabetic() {
+            return None;
+        }
+        let end = start + page[start..].find('>')?;
+        Some((start, end))
+    })
+}
+
+/// The media query that keeps Trunk's preloads of the glue and the wasm to
+/// browsers that run scripts: readers without JavaScript get the pre-rendered
+/// page and never download what they cannot run.
+pub const PRELOAD_MEDIA: &str = "(scripting: enabled)";
+
+/// `page` with every `<link rel=preload>` and `<link rel=modulepreload>`
+/// (quoted or not, as minified HTML writes it) limited to [`PRELOAD_MEDIA`].
+pub fn preload_only_with_scripts(page: &str) -> Result<String, String> {
+    let links: Vec<usize> = start_tags(page)
+        .filter(|&(start, end)| {
+            let tag = &page[start..end];
+            tag.starts_with("link")
+                && matches!(
+                    crate::size::attribute(tag, "rel"),
+                    Some("preload" | "modulepreload")
+                )
+        })
+        .map(|(start, _)| start + "link".len())
+        .collect();
+    if links.len() < 2 {
+        return Err(format!(
+            "post-build: index.html has {} preload links from Trunk, expected the glue's and the wasm's",
+            links.len()
+        ));
+    }
+    let mut out = page.to_owned();
+    // From the end, so earlier offsets stay valid.
+    for at in links.into_iter().rev() {
+        out.insert_str(at, &format!(" media=\"{PRELOAD_MEDIA}\""));
+    }
+    Ok(out)
+}
+
 pub fn post_build() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
@@ -78,6 +165,13 @@ pub fn post_build() -> Result<(), String> {
         .map_err(|e| format!("post-build: cannot read {}: {e}", template_path.display()))?;
     write(&staging.join("boot.js"), &boot_js(&assets))?;
     write(&staging.join("embed.js"), &embed_js(&template, &assets)?)?;
+    let index = staging.join("index.html");
+    let page = fs::read_to_string(&index)
+        .map_err(|e| format!("post-build: cannot read {}: {e}", index.display()))?;
+    let markup =
+        funding_breakdown::prerender::standalone_page().map_err(|e| format!("post-build: {e}"))?;
+    let page = preload_only_with_scripts(&insert_prerendered(&page, &markup)?)?;
+    write(&index, &page)?;
     Ok(())
 }
 
@@ -134,6 +228,65 @@ mod tests {
         let embed = embed_js("a __FB_GLUE__ b __FB_WASM__ c __FB_CSS__", &a).unwrap();
         assert_eq!(embed, "a g-1.js b g-1_bg.wasm c w-2.css");
         assert!(embed_js("no placeholders", &a).is_err());
+    }
+
+    #[test]
+    fn the_widget_goes_where_index_html_asks() {
+        let page = format!("<div id=\"funding-breakdown\">{PRERENDER_MARKER}</div>");
+        assert_eq!(
+            insert_prerendered(&page, "<section>w</section>").unwrap(),
+            "<div id=\"funding-breakdown\"><section>w</section></div>"
+        );
+        assert!(insert_prerendered("<div></div>", "x").is_err());
+        assert!(insert_prerendered(&page.repeat(2), "x").is_err());
+        // Minified: no marker (comments are dropped), attributes unquoted.
+        assert_eq!(
+            insert_prerendered(
+                "<main><div class=fb-host id=funding-breakdown></div></main>",
+                "<p>w</p>"
+            )
+            .unwrap(),
+            "<main><div class=fb-host id=funding-breakdown><p>w</p></div></main>"
+        );
+        // Content that is not the marker is never overwritten.
+        assert!(insert_prerendered("<div id=funding-breakdown><p>x</p></div>", "w").is_err());
+    }
+
+    #[test]
+    fn preloads_are_for_browsers_that_run_scripts() {
+        let page = concat!(
+            r#"<link rel="modulepreload" href="./g.js"><link rel="preload" href="./g_bg.wasm" as="fetch">"#,
+            r#"<link rel="stylesheet" href="./w.css">"#
+        );
+        assert_eq!(
+            preload_only_with_scripts(page).unwrap(),
+            concat!(
+                r#"<link media="(scripting: enabled)" rel="modulepreload" href="./g.js">"#,
+                r#"<link media="(scripting: enabled)" rel="preload" href="./g_bg.wasm" as="fetch">"#,
+                r#"<link rel="stylesheet" href="./w.css">"#
+            )
+        );
+        assert!(preload_only_with_scripts("<link rel=\"stylesheet\">").is_err());
+        // As Trunk's minifier writes them: unquoted, attributes sorted.
+        assert_eq!(
+            preload_only_with_scripts(
+                "<link href=./g.js rel=modulepreload><link as=fetch href=./g_bg.wasm rel=preload>"
+            )
+            .unwrap(),
+            concat!(
+                r#"<link media="(scripting: enabled)" href=./g.js rel=modulepreload>"#,
+                r#"<link media="(scripting: enabled)" as=fetch href=./g_bg.wasm rel=preload>"#
+            )
+        );
+    }
+
+    #[test]
+    fn the_real_index_html_has_the_marker_in_the_widget_root() {
+        let page = fs::read_to_string(crate::cmd::root().join("index.html")).unwrap();
+        let out = insert_prerendered(&page, "<section>w</section>").unwrap();
+        assert!(out.contains(
+            "<div id=\"funding-breakdown\" class=\"fb-host\"><section>w</section></div>"
+        ));
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub fn page_assets(html: &str) -> Vec<String> {
 
 /// The value of attribute `name` in a tag's text: `name="v"`, `name='v'` or,
 /// as minified HTML writes it, `name=v`.
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+pub fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let needle = format!("{name}=");
     let mut search = tag;
     loop {

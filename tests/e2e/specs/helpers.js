@@ -22,9 +22,13 @@ export const test = base.extend({
 });
 export { expect };
 
-/** Opens the widget and waits until the wasm has rendered it. */
+/** The static copy of the widget that index.html holds until the wasm replaces it. */
+export const PRERENDERED = '[data-prerendered]';
+
+/** Opens the widget and waits until the wasm has rendered it (replaced the pre-rendered copy). */
 export async function open(page, hash = '') {
   await page.goto('/' + hash);
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
   await expect(page.locator('.fb-root')).toBeVisible();
   await expect(page.locator('[role=tablist]')).toBeVisible();
 }

@@ -1,0 +1,370 @@
+//! The standalone page's default view as HTML, rendered at build time by the
+//! same components the wasm runs (yew's server renderer, natively), so a reader
+//! sees the chart at first paint. `cargo xtask post-build` writes it into
+//! `index.html`; when the wasm starts, `web::start` replaces it with the live
+//! widget in one frame. Native only (feature `prerender`), never in the wasm.
+//!
+//! The live markup is rendered as it is (English, view "By region", nothing
+//! selected: what the live widget shows a reader with no URL hash and an
+//! English browser) and then made honest for the time before the wasm runs,
+//! and for readers without JavaScript ([`make_static`]):
+//!
+//! - buttons and the language select are `disabled`: not focusable and
+//!   announced as unavailable, rather than controls that do nothing;
+//! - the chart is an image (`role="img"`, its label), not a listbox of
+//!   focusable options, and loses the keyboard help that would not work;
+//! - the root is marked `data-prerendered`, which tests wait on and which the
+//!   stylesheet uses, for readers without scripting, to hide the controls.
+//!
+//! Without JavaScript the page also shows the table and the sources, in a
+//! `<noscript>` after the widget: browsers that run scripts never lay it out,
+//! so it costs JavaScript readers nothing and cannot move the takeover.
+//!
+//! Nothing here changes the boxes the browser lays out, so the live widget
+//! takes the static copy's place without a jump (checked in
+//! `tests/e2e/specs/prerender.spec.js`).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew::{BaseComponent, LocalServerRenderer};
+
+use crate::components::app::App;
+use crate::components::sources::SourcesView;
+use crate::components::table::TableView;
+use crate::components::Ctx;
+use crate::i18n::Locale;
+use crate::model::DEFAULT_DATA;
+
+/// What goes inside the page's `#funding-breakdown`: the default view, made
+/// static, then the table and sources for readers without JavaScript.
+pub fn standalone_page() -> Result<String, String> {
+    let widget = render::<App>(crate::web::page_props())?;
+    let data = crate::web::read_dataset(DEFAULT_DATA).map_err(|problems| {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        format!("the bundled dataset is invalid: {}", list.join("; "))
+    })?;
+    let figures = render::<NoScriptFigures>(NoScriptFiguresProps {
+        ctx: Ctx {
+            data: Rc::new(data),
+            locale: Locale::En,
+            // Its own id prefix: the widget's print section renders the same table.
+            ids: "fb1-ns".into(),
+            heading: "h1",
+            base: AttrValue::default(),
+            src: None,
+        },
+    })?;
+    let widget = make_static(&widget)?;
+    if widget.matches(PRERENDERED).count() != 1 {
+        return Err("pre-render: the page's widget root (section.fb-root) was not found".into());
+    }
+    Ok(format!("{widget}<noscript>{figures}</noscript>"))
+}
+
+/// The attribute that marks the static copy of the widget root.
+pub const PRERENDERED: &str = "data-prerendered";
+
+/// Renders a component to HTML with yew's server renderer on this thread.
+fn render<C: BaseComponent>(props: C::Properties) -> Result<String, String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| format!("pre-render: cannot start a runtime: {e}"))?;
+    let local = tokio::task::LocalSet::new();
+    Ok(local.block_on(
+        &runtime,
+        LocalServerRenderer::<C>::with_props(props)
+            .hydratable(false)
+            .render(),
+    ))
+}
+
+#[derive(Properties, PartialEq)]
+struct NoScriptFiguresProps {
+    ctx: Ctx,
+}
+
+/// Every figure and the sources, for readers without JavaScript (who cannot
+/// switch to the Table and Sources views).
+#[component]
+fn NoScriptFigures(props: &NoScriptFiguresProps) -> Html {
+    html! {
+        <ContextProvider<Ctx> context={props.ctx.clone()}>
+            <div class="fb-root fb-noscript" lang={props.ctx.locale.tag()}>
+                <TableView />
+                <SourcesView />
+            </div>
+        </ContextProvider<Ctx>>
+    }
+}
+
+/// One start tag of yew's server output: its name and attributes, values as
+/// written (already escaped).
+#[derive(Debug, PartialEq)]
+struct Tag {
+    name: String,
+    attrs: Vec<(String, Option<String>)>,
+}
+
+impl Tag {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .and_then(|(_, v)| v.as_deref())
+    }
+
+    fn has_class(&self, class: &str) -> bool {
+        self.get("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == class))
+    }
+
+    fn remove(&mut self, name: &str) {
+        self.attrs.retain(|(k, _)| k != name);
+    }
+
+    fn set(&mut self, name: &str, value: Option<&str>) {
+        let value = value.map(str::to_owned);
+        match self.attrs.iter_mut().find(|(k, _)| k == name) {
+            Some(attr) => attr.1 = value,
+            None => self.attrs.push((name.to_owned(), value)),
+        }
+    }
+
+    fn write(&self, out: &mut String) {
+        out.push('<');
+        out.push_str(&self.name);
+        for (k, v) in &self.attrs {
+            out.push(' ');
+            out.push_str(k);
+            if let Some(v) = v {
+                out.push_str("=\"");
+                out.push_str(v);
+                out.push('"');
+            }
+        }
+        out.push('>');
+    }
+}
+
+/// Elements yew writes without an end tag (its server renderer's list).
+const VOID: [&str; 15] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "textarea",
+];
+
+/// Reads the start tag at the beginning of `s` (just after its `<`); returns
+/// the tag and the rest after its `>`. Yew's output always double-quotes values
+/// and escapes `"` in them.
+fn start_tag(s: &str) -> Result<(Tag, &str), String> {
+    let bad = |why: &str| format!("pre-render: unexpected markup ({why}) at: {:.60}", s);
+    let name_end = s
+        .find(|c: char| c.is_ascii_whitespace() || c == '>')
+        .ok_or_else(|| bad("unclosed tag"))?;
+    let (name, mut rest) = s.split_at(name_end);
+    let mut tag = Tag {
+        name: name.to_owned(),
+        attrs: Vec::new(),
+    };
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix('>') {
+            return Ok((tag, after));
+        }
+        let key_end = rest
+            .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '>')
+            .ok_or_else(|| bad("unclosed tag"))?;
+        let (key, after) = rest.split_at(key_end);
+        if key.is_empty() {
+            return Err(bad("empty attribute name"));
+        }
+        if let Some(value) = after.strip_prefix("=\"") {
+            let end = value.find('"').ok_or_else(|| bad("unclosed value"))?;
+            let (value, after) = value.split_at(end);
+            tag.attrs.push((key.to_owned(), Some(value.to_owned())));
+            rest = after.get(1..).unwrap_or_default();
+        } else if after.starts_with('=') {
+            return Err(bad("unquoted value"));
+        } else {
+            tag.attrs.push((key.to_owned(), None));
+            rest = after;
+        }
+    }
+}
+
+/// The live widget's markup made static (see the module documentation).
+/// Only start tags change; text, end tags and structure stay as rendered,
+/// apart from the chart's keyboard help, which is left out.
+pub fn make_static(html: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    let mut marked_root = false;
+    // Id of an element to leave out (the chart's keyboard help) and, while
+    // leaving it out, how deep inside it we are.
+    let mut drop_id: Option<String> = None;
+    let mut dropping = 0usize;
+    while let Some(lt) = rest.find('<') {
+        let (text, tail) = rest.split_at(lt);
+        if dropping == 0 {
+            out.push_str(text);
+        }
+        let tail = tail.get(1..).unwrap_or_default();
+        if let Some(end_tag) = tail.strip_prefix('/') {
+            let close = end_tag
+                .find('>')
+                .ok_or("pre-render: unclosed end tag in the markup")?;
+            if dropping > 0 {
+                dropping -= 1;
+            } else {
+                out.push_str("</");
+                out.push_str(end_tag.get(..=close).unwrap_or_default());
+            }
+            rest = end_tag.get(close + 1..).unwrap_or_default();
+            continue;
+        }
+        let (mut tag, after) = start_tag(tail)?;
+        rest = after;
+        let void = VOID.contains(&tag.name.to_ascii_lowercase().as_str());
+        if dropping > 0 {
+            if !void {
+                dropping += 1;
+            }
+            continue;
+        }
+        if drop_id.is_some() && tag.get("id") == drop_id.as_deref() {
+            if !void {
+                dropping = 1;
+            }
+            continue;
+        }
+        if !marked_root && tag.name == "section" && tag.has_class("fb-root") {
+            tag.set(PRERENDERED, None);
+            marked_root = true;
+        }
+        match tag.name.as_str() {
+            "button" | "select" => {
+                tag.set("disabled", None);
+                // Disabled controls are never focusable; say so in the markup too.
+                tag.remove("tabindex");
+            }
+            "svg" if tag.get("role") == Some("listbox") => {
+                tag.set("role", Some("img"));
+                drop_id = tag.get("aria-describedby").map(str::to_owned);
+                tag.remove("aria-describedby");
+            }
+            _ => {}
+        }
+        if tag.get("role") == Some("option") {
+            for name in ["role", "aria-selected", "aria-label", "tabindex"] {
+                tag.remove(name);
+            }
+        }
+        tag.write(&mut out);
+    }
+    if dropping > 0 {
+        return Err("pre-render: the markup ends inside an element".into());
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_read_as_yew_writes_them() {
+        let (tag, rest) = start_tag(r#"path id="a" d="M0 0" fill="url(#h)">x"#).unwrap();
+        assert_eq!(tag.name, "path");
+        assert_eq!(tag.get("fill"), Some("url(#h)"));
+        assert_eq!(rest, "x");
+        let (tag, _) = start_tag(r#"option value="en" selected>"#).unwrap();
+        assert_eq!(tag.attrs.get(1), Some(&("selected".to_owned(), None)));
+        let (tag, _) = start_tag(r#"a title="1 &gt; 0 &quot;q&quot;">"#).unwrap();
+        assert_eq!(tag.get("title"), Some("1 &gt; 0 &quot;q&quot;"));
+        assert!(start_tag(r#"a href="x"#).is_err());
+        assert!(start_tag("a href=x>").is_err());
+    }
+
+    #[test]
+    fn controls_are_disabled_and_the_chart_is_an_image() {
+        let live = concat!(
+            r#"<section class="fb-root" lang="en"><button type="button" class="fb-tab">A</button>"#,
+            r#"<select id="l"><option value="en">English</option></select>"#,
+            r#"<figure><svg role="listbox" aria-label="Chart" aria-describedby="h">"#,
+            r#"<path role="option" aria-selected="false" aria-label="Asia: 20%" tabindex="0" d="M0"></path>"#,
+            r#"</svg><figcaption id="h">Use the <b>arrow</b> keys</figcaption></figure>"#,
+            r#"<img src="x" alt=""><p>a &lt; b</p></section>"#,
+        );
+        assert_eq!(
+            make_static(live).unwrap(),
+            concat!(
+                r#"<section class="fb-root" lang="en" data-prerendered><button type="button" class="fb-tab" disabled>A</button>"#,
+                r#"<select id="l" disabled><option value="en">English</option></select>"#,
+                r#"<figure><svg role="img" aria-label="Chart">"#,
+                r#"<path d="M0"></path>"#,
+                r#"</svg></figure>"#,
+                r#"<img src="x" alt=""><p>a &lt; b</p></section>"#,
+            )
+        );
+        assert!(make_static("<div><p id=\"x\"").is_err());
+    }
+
+    /// The page as `cargo xtask post-build` writes it.
+    fn page() -> String {
+        standalone_page().unwrap()
+    }
+
+    #[test]
+    fn the_page_shows_the_default_view_in_english() {
+        let page = page();
+        let nbsp = '\u{a0}';
+        // Headline, total, chart with one mark per part, legend: what a reader sees first.
+        assert!(page.contains(r#"<h1 class="fb-title">"#), "{page}");
+        assert!(page.contains(&format!(r#"class="fb-total">USD{nbsp}37.1 million</span>"#)));
+        assert!(page.contains(r#"role="img" aria-label="Share of the total by region""#));
+        assert_eq!(page.matches(r#"<path id="fb1-mark-"#).count(), 4);
+        assert_eq!(page.matches(r#"<li class="fb-legend-item"#).count(), 4);
+        assert!(page.contains("more than 40%"));
+        assert!(page.contains(r#"aria-selected="true" aria-controls="fb1-panel""#));
+        assert!(page.contains(r#"data-view="region""#));
+        assert_eq!(page.matches(PRERENDERED).count(), 1);
+    }
+
+    #[test]
+    fn nothing_in_the_static_page_pretends_to_work() {
+        let page = page();
+        let (widget, _) = page.split_once("<noscript>").unwrap();
+        assert_eq!(
+            widget.matches("<button ").count(),
+            widget.matches(" disabled>").count() - widget.matches("<select ").count()
+        );
+        assert_eq!(widget.matches("<select ").count(), 1);
+        assert!(!widget.contains("role=\"option\""));
+        assert!(!widget.contains("role=\"listbox\""));
+        assert!(!widget.contains("fb1-mark--help"));
+        // What stays focusable works without the wasm: the total's exact figure, the panel.
+        let focusable: Vec<&str> = widget
+            .split('<')
+            .filter(|t| t.contains("tabindex=\"0\""))
+            .map(|t| t.split_whitespace().next().unwrap_or_default())
+            .collect();
+        assert_eq!(focusable, ["span", "div", "div"], "{widget}");
+    }
+
+    #[test]
+    fn readers_without_javascript_get_the_table_and_the_sources() {
+        let page = page();
+        let (_, noscript) = page.split_once("<noscript>").unwrap();
+        assert!(noscript.starts_with(r#"<div lang="en" class="fb-root fb-noscript">"#));
+        assert!(noscript.ends_with("</div></noscript>"));
+        assert!(noscript.contains(r#"<table role="table" class="fb-table">"#));
+        assert!(noscript.contains(&format!("USD{}14,840,306.80", '\u{a0}')));
+        assert!(noscript.contains(r#"<h2 class="fb-h3">"#));
+        assert!(noscript.contains("https://www.iom.int/"));
+        assert!(!noscript.contains("<noscript"));
+        // Ids of its own, never the widget's.
+        assert!(noscript.contains(r#"id="fb1-ns-caption-regions""#));
+        assert!(!noscript.contains(r#"id="fb1-caption"#));
+    }
+}

@@ -1,0 +1,197 @@
+// The page holds the default view rendered at build time (`cargo xtask
+// post-build`): the chart is there before the wasm, the wasm then replaces it
+// without a jump, and readers without JavaScript keep it with the table.
+import { test, expect, open, clickMark, expectNoAxeViolations, PRERENDERED } from './helpers.js';
+
+const ROOT = '#funding-breakdown > .fb-root';
+
+/** Holds every wasm response until `release()` (or `delayMs` when given). */
+async function holdWasm(page, delayMs) {
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  if (delayMs !== undefined) setTimeout(release, delayMs);
+  const log = { finishedAt: null };
+  page.on('requestfinished', (req) => {
+    if (req.url().endsWith('.wasm')) log.finishedAt ??= Date.now();
+  });
+  await page.route('**/*.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return { release, log };
+}
+
+/** From the first frame on, what the page shows at each animation frame. */
+async function recordFrames(page) {
+  await page.addInitScript(() => {
+    window.__frames = [];
+    const tick = () => {
+      const root = document.querySelector('#funding-breakdown > .fb-root');
+      const box = root?.getBoundingClientRect();
+      const round = (v) => Math.round(v * 10) / 10;
+      window.__frames.push(
+        root ? { pre: root.hasAttribute('data-prerendered'), w: round(box.width), h: round(box.height) } : null,
+      );
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/**
+ * The widget's text (what is laid out, screen-reader-only text included, but
+ * not the chart's keyboard help, which the static copy leaves out) and the
+ * boxes of its parts.
+ */
+function snapshot(page) {
+  return page.evaluate((rootSelector) => {
+    const root = document.querySelector(rootSelector);
+    const text = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement;
+      // Yew keeps empty text nodes (an empty status line) that the static copy has no need of.
+      const data = walker.currentNode.data;
+      if (data !== '' && el.checkVisibility() && !el.closest('.fb-chart figcaption')) text.push(data);
+    }
+    const parts = ['.fb-lang', '.fb-head', '.fb-total', '.fb-tabs', 'svg.fb-donut', '.fb-legend', '.fb-detail', '.fb-footer'];
+    const box = (el) => {
+      const b = el.getBoundingClientRect();
+      return [b.x, b.y, b.width, b.height].map((v) => Math.round(v * 10) / 10);
+    };
+    return {
+      text: text.join('|'),
+      boxes: Object.fromEntries([['root', box(root)], ...parts.map((p) => [p, box(root.querySelector(p))])]),
+    };
+  }, ROOT);
+}
+
+test('with the wasm 3 s late, the chart and the total show before it, and work after', async ({ page }) => {
+  test.setTimeout(30_000);
+  const { log } = await holdWasm(page, 3_000);
+  await recordFrames(page);
+  const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
+  // Not the load event: it waits for the wasm, which the page preloads.
+  await page.goto('/', { waitUntil: 'commit' });
+
+  const root = page.locator(ROOT);
+  await expect(root).toHaveAttribute('data-prerendered', '');
+  await expect(root.locator('.fb-title')).toContainText('Government of Japan');
+  await expect(root.locator('.fb-total')).toBeVisible();
+  await expect(root.locator('.fb-total')).toHaveText('USD 37.1 million');
+  await expect(root.locator('svg.fb-donut')).toBeVisible();
+  await expect(root.locator('svg.fb-donut path.fb-mark')).toHaveCount(4);
+  for (const mark of await root.locator('svg.fb-donut path.fb-mark').all()) await expect(mark).toBeVisible();
+  await expect(root.locator('.fb-legend')).toBeVisible();
+  await expect(root.locator('.fb-legend')).toContainText('more than 40%');
+  const seenAt = Date.now();
+  expect(log.finishedAt, 'the wasm response had not completed when the chart was seen').toBeNull();
+  // Nothing that does nothing: controls are disabled until the wasm runs.
+  await expect(root.getByRole('tab', { name: 'Table' })).toBeDisabled();
+  await expect(root.locator('.fb-legend button').first()).toBeDisabled();
+  const before = await snapshot(page);
+
+  await (await wasm).finished();
+  expect(log.finishedAt).toBeGreaterThan(seenAt);
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+
+  // The same text and the same boxes: the takeover does not move anything.
+  const after = await snapshot(page);
+  expect(after.text).toBe(before.text);
+  expect(after.boxes).toEqual(before.boxes);
+  // And at no frame was the widget missing or another size.
+  const frames = await page.evaluate(() => window.__frames);
+  const shown = frames.slice(frames.findIndex((f) => f !== null));
+  expect(shown.filter((f) => f?.pre).length, 'frames painted with the static copy').toBeGreaterThan(0);
+  expect(shown.filter((f) => f && !f.pre).length, 'frames painted with the live widget').toBeGreaterThan(0);
+  expect(shown.filter((f) => f === null).length, 'frames without the widget').toBe(0);
+  const sizes = new Set(shown.map((f) => `${f.w}x${f.h}`));
+  expect([...sizes], 'widget sizes seen frame by frame').toEqual([`${before.boxes.root[2]}x${before.boxes.root[3]}`]);
+
+  // Interactive now: a click on a mark shows its detail.
+  await clickMark(page, page.locator('svg.fb-donut path[data-id="asia"]'));
+  await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
+  await expect(page.getByRole('tab', { name: 'Table' })).toBeEnabled();
+});
+
+test('a hash for another view and language is honoured once the wasm runs', async ({ page }) => {
+  const { release } = await holdWasm(page);
+  await page.goto('/#view=table&lang=fr', { waitUntil: 'commit' });
+  // Before: the English default view, as built.
+  const root = page.locator(ROOT);
+  await expect(root).toHaveAttribute('data-prerendered', '');
+  await expect(root).toHaveAttribute('lang', 'en');
+  await expect(root.getByRole('tab', { name: 'By region' })).toHaveAttribute('aria-selected', 'true');
+  release();
+  // After: what the URL asks for.
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(root).toHaveAttribute('lang', 'fr');
+  await expect(root.getByRole('tab', { name: 'Tableau' })).toHaveAttribute('aria-selected', 'true');
+  await expect(root.locator('table.fb-table caption').first()).toHaveText(
+    'Chiffres par région, avec la manière dont chacun est indiqué',
+  );
+  expect(new URL(page.url()).hash).toBe('#view=table&lang=fr');
+});
+
+for (const width of [320, 1200]) {
+  test(`the pre-rendered page passes axe and is replaced in place at ${width}px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const { release } = await holdWasm(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await expect(page.locator(ROOT)).toHaveAttribute('data-prerendered', '');
+    await expectNoAxeViolations(page, `pre-rendered page at ${width}px`);
+    // Tab skips the disabled controls: focus goes to what works without the wasm.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement.className)).toBe('fb-total');
+    await page.locator('.fb-total').blur();
+    const before = await snapshot(page);
+    release();
+    await expect(page.locator(PRERENDERED)).toHaveCount(0);
+    const after = await snapshot(page);
+    expect(after.text).toBe(before.text);
+    expect(after.boxes).toEqual(before.boxes);
+  });
+}
+
+test('without JavaScript: headline, chart, legend, table and sources; no dead controls', async ({ browser, page: jsPage }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  const root = page.locator(ROOT);
+  await expect(root.locator('.fb-total')).toHaveText('USD 37.1 million');
+  await expect(root.locator('.fb-summary')).toContainText('By region: Sub-Saharan Africa, more than 40%');
+  await expect(root.locator('svg.fb-donut')).toBeVisible();
+  await expect(root.locator('svg.fb-donut')).toHaveAttribute('role', 'img');
+  await expect(root.locator('.fb-legend')).toBeVisible();
+  await expect(root.locator('.fb-legend')).toContainText('about USD 7.4 million');
+  // The table and the sources, which need a tab with JavaScript.
+  const figures = page.locator('.fb-noscript');
+  await expect(figures.getByRole('table')).toBeVisible();
+  await expect(figures.getByRole('table')).toContainText('more than USD 14,840,306.80');
+  await expect(figures.getByRole('link', { name: /Japan Provides USD 37.1 Million/ }).first()).toBeVisible();
+  // Controls that need the wasm are not shown at all.
+  for (const part of ['.fb-lang', '.fb-tabs', '.fb-footer', '.fb-detail']) {
+    await expect(root.locator(part)).toBeHidden();
+  }
+  expect(requests.filter((p) => p.endsWith('.wasm'))).toEqual([]);
+  await context.close();
+
+  // axe needs scripts (and timers) in the page, so it checks the same markup
+  // with the <noscript> content in place and no script to replace it. The
+  // controls stay laid out there (disabled): axe sees more than a reader would.
+  const served = await (await jsPage.request.get('/')).text();
+  const unscripted = served
+    .replace(/<script type="module" src="[^"]*boot\.js"><\/script>/, '')
+    .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
+    .replace('<noscript>', '')
+    .replace('</noscript>', '');
+  expect(unscripted).not.toContain('<script');
+  await jsPage.route('**/without-js.html', (route) => route.fulfill({ contentType: 'text/html', body: unscripted }));
+  await jsPage.goto('/without-js.html');
+  await expect(jsPage.locator('.fb-noscript table')).toBeVisible();
+  await expectNoAxeViolations(jsPage, 'page without JavaScript');
+});
