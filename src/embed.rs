@@ -3,6 +3,7 @@
 //! height messages an iframe embed sends to its parent page.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,8 +16,135 @@ use crate::model::load::MAX_BYTES;
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
-    /// Yew apps whose element was removed, kept for the next element.
-    static POOL: RefCell<Vec<(AppHandle<EmbedRoot>, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
+    /// Yew apps whose element was removed, kept for the next element. Never
+    /// trimmed: destroying an app frees only its Rust state, while its root
+    /// element and Yew's closures for its root listeners stay for good (see
+    /// `RootListeners`), so a destroyed app costs about what a pooled one
+    /// does, and the next element would have to make another.
+    static POOL: RefCell<Vec<PooledApp>> = const { RefCell::new(Vec::new()) };
+    static PROTOTYPE_ADD: Option<js_sys::Function> = prototype_add();
+}
+
+/// A Yew app, its root element and the listeners Yew put on that root.
+struct PooledApp {
+    handle: AppHandle<EmbedRoot>,
+    root: web_sys::Element,
+    listeners: RootListeners,
+}
+
+impl Drop for PooledApp {
+    /// Gives the root back the prototype's `addEventListener` before the
+    /// recorder is freed, should Yew ever add another listener there.
+    fn drop(&mut self) {
+        let _ = js_sys::Reflect::delete_property(&self.root, &JsValue::from_str(ADD));
+    }
+}
+
+const ADD: &str = "addEventListener";
+
+/// `EventTarget.prototype.addEventListener`, to add a listener to a root
+/// without going through its recorder.
+fn prototype_add() -> Option<js_sys::Function> {
+    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &JsValue::from_str(key));
+    let class = get(&js_sys::global(), "EventTarget").ok()?;
+    let prototype = get(&class, "prototype").ok()?;
+    get(&prototype, ADD).ok()?.dyn_into().ok()
+}
+
+/// One listener Yew added to an app's root, with its capture and passive flags.
+struct Added {
+    kind: String,
+    listener: js_sys::Function,
+    capture: bool,
+    passive: bool,
+}
+
+impl Added {
+    /// What `addEventListener` was called with, if it names a listener.
+    fn from_call(kind: &JsValue, listener: &JsValue, options: &JsValue) -> Option<Self> {
+        let flag = |key: &str| {
+            js_sys::Reflect::get(options, &JsValue::from_str(key))
+                .ok()
+                .is_some_and(|v| v.is_truthy())
+        };
+        Some(Self {
+            kind: kind.as_string()?,
+            listener: listener.clone().dyn_into().ok()?,
+            // A boolean third argument is the capture flag.
+            capture: options.as_bool().unwrap_or_else(|| flag("capture")),
+            passive: flag("passive"),
+        })
+    }
+
+    fn options(&self) -> JsValue {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"capture".into(), &self.capture.into());
+        let _ = js_sys::Reflect::set(&options, &"passive".into(), &self.passive.into());
+        options.into()
+    }
+}
+
+/// The event listeners Yew adds to an app's root element, so that a pooled
+/// app can hold none. Yew `forget()`s them, so they stay on the root (and
+/// count as the page's listeners) for as long as the root lives, which is
+/// the page's life: the closures keep Yew's per-root event state, and that
+/// keeps the root.
+///
+/// Yew calls `root.addEventListener(...)` through the wasm-bindgen glue as a
+/// property lookup, so an own `addEventListener` on the root sees every
+/// listener Yew adds there: it adds it and records it.
+struct RootListeners {
+    added: Rc<RefCell<Vec<Added>>>,
+    /// The recording function installed on the root; called only by Yew.
+    _recorder: Closure<dyn Fn(JsValue, JsValue, JsValue)>,
+}
+
+impl RootListeners {
+    /// Starts recording on `root`; must run before Yew renders into it.
+    fn install(root: &web_sys::Element) -> Self {
+        let added: Rc<RefCell<Vec<Added>>> = Rc::default();
+        let recorder = {
+            let (root, added) = (root.clone(), added.clone());
+            Closure::<dyn Fn(JsValue, JsValue, JsValue)>::new(
+                move |kind: JsValue, listener: JsValue, options: JsValue| {
+                    PROTOTYPE_ADD.with(|add| {
+                        if let Some(add) = add {
+                            let _ = add.call3(&root, &kind, &listener, &options);
+                        }
+                    });
+                    if let Some(call) = Added::from_call(&kind, &listener, &options) {
+                        added.borrow_mut().push(call);
+                    }
+                },
+            )
+        };
+        if PROTOTYPE_ADD.with(Option::is_some) {
+            let _ = js_sys::Reflect::set(root, &JsValue::from_str(ADD), recorder.as_ref());
+        }
+        Self {
+            added,
+            _recorder: recorder,
+        }
+    }
+
+    /// Takes every recorded listener off `root` (the app goes to the pool).
+    fn detach(&self, root: &web_sys::Element) {
+        for a in self.added.borrow().iter() {
+            // Removal matches on type, listener and the capture flag.
+            let _ =
+                root.remove_event_listener_with_callback_and_bool(&a.kind, &a.listener, a.capture);
+        }
+    }
+
+    /// Puts them back (the app serves a new element).
+    fn attach(&self, root: &web_sys::Element) {
+        PROTOTYPE_ADD.with(|add| {
+            let Some(add) = add else { return };
+            for a in self.added.borrow().iter() {
+                let _ = add.call3(root, &JsValue::from_str(&a.kind), &a.listener, &a.options());
+            }
+        });
+    }
 }
 
 /// A fresh DOM id prefix, so widgets on one page never share ids.
@@ -48,18 +176,18 @@ pub fn EmbedRoot(props: &EmbedRootProps) -> Html {
 /// One widget mounted in a custom element's shadow root.
 ///
 /// Yew never removes the event listeners it puts on an app's root element (it
-/// treats them as static for the page's life), so an app per element would
+/// `forget()`s them), and what they capture keeps the root element and the
+/// app's event state alive for the page's life, so an app per element would
 /// leak with every element ever created. Instead, a removed element's app
-/// goes to a pool and serves the next element: the cost is bounded by the
-/// most widgets shown at once, not by how many came and went.
+/// goes to a pool, without its root listeners, and serves the next element:
+/// the cost is bounded by the most widgets shown at once, not by how many
+/// came and went.
 #[wasm_bindgen]
 pub struct Mounted {
-    handle: Option<AppHandle<EmbedRoot>>,
+    app: Option<PooledApp>,
     host: web_sys::HtmlElement,
     ids: String,
     base: String,
-    /// The element Yew renders into, inside the custom element's shadow root.
-    app_root: web_sys::Element,
 }
 
 fn props_from(host: &web_sys::HtmlElement, ids: &str, base: &str) -> EmbedProps {
@@ -88,11 +216,12 @@ pub fn mount(root: web_sys::Element, host: web_sys::HtmlElement, base: String) -
         widget: Some(props_from(&host, &ids, &base)),
     };
     let pooled = POOL.with(|pool| pool.borrow_mut().pop());
-    let (handle, app_root) = match pooled {
-        Some((mut handle, app_root)) => {
-            let _ = root.append_child(&app_root);
-            handle.update(props);
-            (handle, app_root)
+    let app = match pooled {
+        Some(mut app) => {
+            let _ = root.append_child(&app.root);
+            app.listeners.attach(&app.root);
+            app.handle.update(props);
+            app
         }
         None => {
             let document = web_sys::window().and_then(|w| w.document());
@@ -103,18 +232,22 @@ pub fn mount(root: web_sys::Element, host: web_sys::HtmlElement, base: String) -
                 let _ = app_root.set_attribute("class", "fb-app");
                 let _ = root.append_child(&app_root);
             }
+            let listeners = RootListeners::install(&app_root);
             let handle =
                 yew::Renderer::<EmbedRoot>::with_root_and_props(app_root.clone(), props).render();
-            (handle, app_root)
+            PooledApp {
+                handle,
+                root: app_root,
+                listeners,
+            }
         }
     };
-    crate::web::register_root(&app_root);
+    crate::web::register_root(&app.root);
     Mounted {
-        handle: Some(handle),
+        app: Some(app),
         host,
         ids,
         base,
-        app_root,
     }
 }
 
@@ -125,19 +258,20 @@ impl Mounted {
         let props = EmbedRootProps {
             widget: Some(props_from(&self.host, &self.ids, &self.base)),
         };
-        if let Some(handle) = self.handle.as_mut() {
-            handle.update(props);
+        if let Some(app) = self.app.as_mut() {
+            app.handle.update(props);
         }
     }
 
     /// Removes the widget and everything it holds (components, listeners,
     /// timers, requests); its Yew app waits in the pool for the next element.
     pub fn unmount(&mut self) {
-        crate::web::unregister_root(&self.app_root);
-        if let Some(mut handle) = self.handle.take() {
-            handle.update(EmbedRootProps { widget: None });
-            self.app_root.remove();
-            POOL.with(|pool| pool.borrow_mut().push((handle, self.app_root.clone())));
+        if let Some(mut app) = self.app.take() {
+            crate::web::unregister_root(&app.root);
+            app.handle.update(EmbedRootProps { widget: None });
+            app.root.remove();
+            app.listeners.detach(&app.root);
+            POOL.with(|pool| pool.borrow_mut().push(app));
         }
     }
 }

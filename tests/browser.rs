@@ -220,6 +220,34 @@ async fn embedded_widget_follows_its_attributes_and_reports_ready() {
     drop(listener);
 }
 
+/// A removed element's Yew app goes to the pool without its root listeners
+/// (embed.rs); the next element gets it back with them, so clicks still work.
+#[wasm_bindgen_test]
+async fn a_reused_embedded_app_still_answers_clicks() {
+    let base = || String::from("https://example.org/fb/");
+    let (first_host, first_root) = host_with(&[]);
+    let mut first = funding_breakdown::embed::mount(first_root.clone(), first_host.clone(), base());
+    yew::scheduler::flush().await;
+    let app = one(&first_root, ".fb-app");
+    first.unmount();
+    yew::scheduler::flush().await;
+    assert!(app.first_child().is_none(), "a pooled app renders nothing");
+
+    let (host, root) = host_with(&[("view", "region")]);
+    let _mounted = funding_breakdown::embed::mount(root.clone(), host.clone(), base());
+    yew::scheduler::flush().await;
+    assert_eq!(one(&root, ".fb-app"), app, "the pooled app is reused");
+    assert!(root.query_selector(".fb-panel table").unwrap().is_none());
+    click(&one(&root, ".fb-tab[data-view=table]"));
+    yew::scheduler::flush().await;
+    assert!(
+        root.query_selector(".fb-panel table.fb-table")
+            .unwrap()
+            .is_some(),
+        "the click reached the reused app"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn embedded_widget_with_a_missing_source_shows_an_error_and_retry() {
     let (host, root) = host_with(&[("src", "/this-file-does-not-exist.json")]);

@@ -1,70 +1,142 @@
-// Many widgets on one page: all become ready, and removing them gives back
-// what they held. Yew keeps the listeners on an app's root for the page's
-// life, so the widget reuses removed elements' apps (see embed.rs): memory
-// is bounded by the most widgets shown at once. After a first round of 20,
-// later rounds of 20 must leave JS heap and listeners within 10 % of it.
+// Many widgets on one page (issue #8): 20 elements all become ready, and
+// removing them all returns the JS heap and the listener count to within
+// 10 % of what they were before the 20 were added: the host page with its
+// one widget, nothing warmed up.
+//
+// What removal may keep (see embed.rs and ARCHITECTURE.md, "Reused Yew apps"):
+// each removed element's Yew app waits in a pool for the next element, with
+// its root element (empty) and no listeners; and wasm-bindgen's table of JS
+// references, like wasm memory, stays at the size the 21 widgets needed.
 import { test, expect } from './helpers.js';
 import { hostPages, elementPage } from './hosts.js';
+import config from '../playwright.config.js';
 
+// V8 without its compiling tiers (Sparkplug, Maglev, TurboFan). Machine
+// code for the functions that 20 widgets make hot, with the source
+// positions it needs, is about 4 % of this page's heap after one round and
+// 12 % after ten (levelling off): a cache the engine keeps for code that ran,
+// not memory the widget holds, and it depends on V8's tiering heuristics.
+// Bytecode, feedback and every object the page holds are still measured.
+const { launchOptions } = config.use;
+test.use({
+  launchOptions: {
+    ...launchOptions,
+    args: [...launchOptions.args, '--js-flags=--no-sparkplug --no-maglev --no-turbofan'],
+  },
+});
+
+/** Forces GC until it has nothing left to find, then reads the counters. */
 async function counters(page, cdp) {
-  // Collect twice: the first pass can leave finalizable objects behind.
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
+  // Repeated, with pauses: one pass can leave finalizable objects behind.
+  for (let i = 0; i < 5; i += 1) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await page.waitForTimeout(100);
+  }
   const heap = await cdp.send('Runtime.getHeapUsage');
   const dom = await cdp.send('Memory.getDOMCounters');
-  return { heap: heap.usedSize, listeners: dom.jsEventListeners, nodes: dom.nodes };
+  const wasm = await page.evaluate(async () => {
+    // The glue's init returns the instance embed.js already loaded.
+    const embed = document.querySelector('script[src$="embed.js"]').src;
+    const glue = /from '\.\/([^']+\.js)'/.exec(await (await fetch(embed)).text())[1];
+    const exports = await (await import(new URL(glue, embed).href)).default();
+    // Every JS object the wasm holds has a slot in wasm-bindgen's table.
+    const table = exports.__wbindgen_externrefs;
+    let held = 0;
+    for (let i = 0; i < table.length; i += 1) if (table.get(i) != null) held += 1;
+    return { memory: exports.memory.buffer.byteLength, held, slots: table.length };
+  });
+  return { heap: heap.usedSize, listeners: dom.jsEventListeners, nodes: dom.nodes, ...wasm };
 }
 
-test('20 elements become ready, and removing them gives back their DOM and heap', async ({ page, baseURL }) => {
-  test.setTimeout(60_000);
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, ''), { csp: false, host: `${baseURL}/__host` });
+/** Adds `count` elements in four views, waits until all are ready, removes them. */
+async function addAndRemove(page, count) {
+  // All inside the page, so that no test-side polling adds objects of its own.
+  const states = await page.evaluate(async (n) => {
+    const els = [];
+    let left = n;
+    const readyAll = new Promise((resolve) => {
+      const onReady = () => {
+        left -= 1;
+        if (left === 0) {
+          document.removeEventListener('funding-breakdown:ready', onReady);
+          resolve();
+        }
+      };
+      document.addEventListener('funding-breakdown:ready', onReady);
+    });
+    for (let i = 0; i < n; i += 1) {
+      const el = document.createElement('funding-breakdown');
+      el.setAttribute('view', ['region', 'theme', 'table', 'sources'][i % 4]);
+      document.querySelector('main').append(el);
+      els.push(el);
+    }
+    await readyAll;
+    const result = els.map((el) => el.dataset.state);
+    els.forEach((el) => el.remove());
+    return result;
+  }, count);
+  expect(states).toEqual(Array(count).fill('ready'));
+  await expect(page.locator('funding-breakdown')).toHaveCount(1);
+}
+
+const within10 = (after, before) => Math.abs(after - before) <= before * 0.1;
+const heapChange = (a, b) =>
+  `JS heap ${Math.round(a.heap / 1024)} → ${Math.round(b.heap / 1024)} KiB ` +
+  `(${(((b.heap - a.heap) / a.heap) * 100).toFixed(1)} %; wasm-bindgen's table ${a.slots} → ${b.slots} slots)`;
+
+test('20 elements become ready, and removing them returns heap and listeners to within 10 % of before', async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown></funding-breakdown>'), {
+    csp: false,
+    host: `${baseURL}/__host`,
+  });
   await page.goto(`${baseURL}/__host/index.html`);
+  await expect(page.locator('funding-breakdown')).toHaveAttribute('data-state', 'ready');
   const cdp = await page.context().newCDPSession(page);
 
-  // One round inside the page, so that no test-side polling of 20 elements
-  // adds objects of its own to what is measured.
-  const addAndRemove = async (n) => {
-    const ready = await page.evaluate(async (count) => {
-      const els = [];
-      const readyAll = new Promise((resolve) => {
-        let left = count;
-        const onReady = () => {
-          left -= 1;
-          if (left === 0) {
-            document.removeEventListener('funding-breakdown:ready', onReady);
-            resolve();
-          }
-        };
-        document.addEventListener('funding-breakdown:ready', onReady);
-      });
-      for (let i = 0; i < count; i += 1) {
-        const el = document.createElement('funding-breakdown');
-        el.setAttribute('view', ['region', 'theme', 'table', 'sources'][i % 4]);
-        document.querySelector('main').append(el);
-        els.push(el);
-      }
-      await readyAll;
-      const states = els.map((el) => el.dataset.state);
-      els.forEach((el) => el.remove());
-      return states;
-    }, n);
-    expect(ready).toEqual(Array(n).fill('ready'));
-    await expect(page.locator('funding-breakdown')).toHaveCount(0);
-  };
-
-  // Rounds 1 and 2 create the 20 apps, then reuse them once (loading the
-  // wasm and compiling both paths); rounds 3 to 5 must accumulate nothing.
-  await addAndRemove(20);
-  await addAndRemove(20);
   const before = await counters(page, cdp);
-  for (let round = 3; round <= 5; round += 1) await addAndRemove(20);
+  await addAndRemove(page, 20);
   const after = await counters(page, cdp);
 
-  const within = (a, b) => Math.abs(a - b) <= b * 0.1;
-  expect(within(after.heap, before.heap), `JS heap ${before.heap} → ${after.heap}`).toBe(true);
-  expect(after.nodes, 'DOM nodes back to what they were').toBe(before.nodes);
-  // A leak of our own would add listeners for every widget (60 here). A slow
-  // creep of about one listener per ten widgets remains, not from the
-  // widget's code paths (see the closing note of the issue); bound it.
-  expect(after.listeners - before.listeners, `listeners ${before.listeners} → ${after.listeners}`).toBeLessThanOrEqual(15);
+  // The point as the issue states it.
+  expect(within10(after.heap, before.heap), heapChange(before, after)).toBe(true);
+  expect(within10(after.listeners, before.listeners), `listeners ${before.listeners} → ${after.listeners}`).toBe(true);
+  // What a pooled app keeps of the DOM: its root element, empty.
+  expect(after.nodes - before.nodes, `DOM nodes ${before.nodes} → ${after.nodes}`).toBeLessThanOrEqual(20);
+
+  // More rounds reuse the pooled apps and add nothing: no listener, no node,
+  // no wasm memory after round 2, no JS object held by the wasm but the two
+  // references for a listener kind a pooled app meets for the first time.
+  await addAndRemove(page, 20);
+  const second = await counters(page, cdp);
+  for (let round = 3; round <= 5; round += 1) await addAndRemove(page, 20);
+  const fifth = await counters(page, cdp);
+  expect(within10(fifth.heap, before.heap), heapChange(before, fifth)).toBe(true);
+  expect(fifth.heap - second.heap, `rounds 3 to 5: ${heapChange(second, fifth)}`).toBeLessThanOrEqual(before.heap * 0.02);
+  expect(fifth.listeners, 'listeners after 5 rounds').toBe(after.listeners);
+  expect(fifth.nodes, 'DOM nodes after 5 rounds').toBe(after.nodes);
+  expect(fifth.held - second.held, `JS objects held by the wasm ${second.held} → ${fifth.held}`).toBeLessThanOrEqual(40);
+  expect(fifth.memory, 'wasm memory after round 5').toBe(second.memory);
+});
+
+test('a widget added after another left reuses its app, which still answers the reader', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="first"></funding-breakdown>'), {
+    csp: false,
+    host: `${baseURL}/__host`,
+  });
+  await page.goto(`${baseURL}/__host/index.html`);
+  await expect(page.locator('#first')).toHaveAttribute('data-state', 'ready');
+  await page.evaluate(() => {
+    document.querySelector('#first').remove();
+    const el = document.createElement('funding-breakdown');
+    el.id = 'second';
+    document.querySelector('main').append(el);
+  });
+  const second = page.locator('#second');
+  await expect(second).toHaveAttribute('data-state', 'ready');
+  const table = second.getByRole('tab', { name: 'Table' });
+  await table.click();
+  await expect(table).toHaveAttribute('aria-selected', 'true');
+  await table.press('ArrowRight');
+  await expect(second.getByRole('tab', { name: 'Sources' })).toBeFocused();
 });
