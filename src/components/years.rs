@@ -325,7 +325,15 @@ fn YearsTable(props: &YearsTableProps) -> Html {
             Slot::Year(ds) => {
                 let d = Describer::new(ds, l);
                 let source = ds.sources.first().map(|s| source_link(s, &s.publisher));
-                (d.total_cell(), d.facts_line(), html! { { for source } })
+                let mut facts = d.facts_line();
+                if let Some(count) = ds.contribution.country_count {
+                    facts = format!(
+                        "{}{}{facts}",
+                        d.country_count(count),
+                        l.text(Msg::ListSeparator)
+                    );
+                }
+                (d.total_cell(), facts, html! { { for source } })
             }
         };
         let class = classes!(

@@ -170,6 +170,6 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemDuplicateYear, "{value}年がシリーズに複数回含まれています"),
     (Msg::ProblemYearsOutOfOrder, "年は昇順に並べてください"),
     (Msg::ProblemOtherCurrency, "総額を比べられるよう、すべての年を最初の年の通貨（「{value}」）にしてください"),
-    (Msg::StatedFigures, "{share}、{amount}"),
+    (Msg::StatedFigures, "{share}（{amount}）"),
     (Msg::Fact, "{name}：{figures}"),
 ];

@@ -55,6 +55,7 @@ test('the Years view shows seven years, 2021 highlighted and 2020 as a gap', asy
   await expect(cells('2021').nth(0)).toHaveText('USD 37,100,767');
   await expect(cells('2018').nth(0)).toHaveText('about USD 30.5 million');
   await expect(cells('2018').nth(1)).toContainText('Sub-Saharan Africa: almost half, about USD 14 million');
+  await expect(cells('2023').nth(1)).toContainText('25 countries; Response to the crisis in Ukraine: one third');
   await expect(cells('2024').nth(1)).toContainText('more than half');
   await expect(cells('2024').nth(1)).toContainText('Ukraine: about USD 6.5 million');
   await expect(cells('2020').nth(1)).toHaveText('No announcement found');
@@ -179,7 +180,7 @@ test('the Years view in Japanese', async ({ page }) => {
   await expect(list.locator('[data-year="2018"] .fb-bar-value')).toHaveText('約3,050万米ドル');
   await expect(list.locator('.is-current')).toContainText('他の表示で表示中');
   await list.locator('[data-year="2018"]').click();
-  await expect(page.locator('.fb-year-detail')).toContainText('サブサハラ・アフリカ：半分近く、約1,400万米ドル');
+  await expect(page.locator('.fb-year-detail')).toContainText('サブサハラ・アフリカ：半分近く（約1,400万米ドル）');
   await expect(page.locator('.fb-years-summary')).toContainText('2020年については発表が見つかっていません。');
   await expectNoAxeViolations(page, 'years view in Japanese');
   await screenshot(page, 'years-view-ja');
