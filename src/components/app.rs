@@ -151,32 +151,36 @@ fn may_select(data: &Dataset, year: Option<i32>, id: &str) -> bool {
         || crate::state::is_selectable(data, id)
 }
 
-/// The series as loaded and checked, or why it is not there.
-type SeriesResult = Result<Shared<Series>, AttrValue>;
+/// The series as loaded and checked, or its problems.
+type SeriesResult = Result<Shared<Series>, Rc<Vec<Problem>>>;
 
-/// Parses the series text with the browser's JSON parser and validates it;
-/// a failure is told in the reader's language (the first problem).
-fn parse_series(text: &str, locale: Locale) -> SeriesResult {
+/// Parses the series text with the browser's JSON parser and validates it.
+fn parse_series(text: &str) -> SeriesResult {
     crate::web::parse_series(text)
         .map(|s| Shared(Rc::new(s)))
         .map_err(|problems| {
             for p in &problems {
                 gloo::console::error!(format!("funding-breakdown: series problem: {p}"));
             }
-            let first = problems.first().map(|p| {
-                let text: String = crate::describe::problem(locale, &p.kind)
-                    .into_iter()
-                    .map(|t| t.text)
-                    .collect();
-                locale.fill(Msg::ProblemAt, &[("path", &p.path), ("problem", &text)])
-            });
-            format!(
-                "{} {}",
-                locale.text(Msg::ErrorIntro),
-                first.unwrap_or_default()
-            )
-            .into()
+            Rc::new(problems)
         })
+}
+
+/// Why the series cannot be shown, in the reader's language: the first problem.
+fn series_problem(problems: &[Problem], locale: Locale) -> AttrValue {
+    let first = problems.first().map(|p| {
+        let text: String = crate::describe::problem(locale, &p.kind)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        locale.fill(Msg::ProblemAt, &[("path", &p.path), ("problem", &text)])
+    });
+    format!(
+        "{} {}",
+        locale.text(Msg::ErrorIntro),
+        first.unwrap_or_default()
+    )
+    .into()
 }
 
 #[component]
@@ -260,10 +264,8 @@ fn Widget(props: &WidgetProps) -> Html {
             Fetch::Loaded(text) => Some(text.clone()),
             _ => None,
         };
-        // Parsed once per text; the problem is told in the language of the moment.
-        use_memo((text, state.locale), |(text, locale)| {
-            text.as_deref().map(|t| parse_series(t, *locale))
-        })
+        // Parsed once per text, whatever the language.
+        use_memo(text, |text| text.as_deref().map(parse_series))
     };
     let loaded = match &*series {
         Some(Ok(s)) => Some(s.clone()),
@@ -273,7 +275,7 @@ fn Widget(props: &WidgetProps) -> Html {
         (Fetch::Failed(e), _) => {
             Some(load_message(state.locale, series_url.as_deref().unwrap_or_default(), e).into())
         }
-        (_, Some(Err(message))) => Some(message.clone()),
+        (_, Some(Err(problems))) => Some(series_problem(problems, state.locale)),
         _ => None,
     };
     // The dataset of the year shown: the widget's own, or one of the series'.

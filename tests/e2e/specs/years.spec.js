@@ -261,3 +261,35 @@ test('a series that cannot be loaded is said so, with Retry', async ({ page }) =
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(bars(page).getByRole('option')).toHaveCount(8);
 });
+
+test('an invalid series names its first problem, under the year it is in', async ({ page }) => {
+  const bodies = [
+    // The browser's deserializer words a shape error as a JS error ("Error: …").
+    ['{"id": "s", "years": [{"id": "bad"}]}', /years\[0\]: (Error: )?missing field `contribution`/],
+    ['{"id": "s", "years": []}', 'years: must not be empty'],
+    ['{"id": "s", "years": [], "extra": 1}', 'unknown field `extra`'],
+  ];
+  // The widget logs each problem, as it should.
+  page.removeAllListeners('console');
+  for (const [body, message] of bodies) {
+    await page.route('**/data/japan-iom-series.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body }),
+    );
+    // A new page each time: a changed hash alone would not reload the widget.
+    await page.goto('about:blank');
+    await page.goto('/#view=years');
+    await expect(page.locator('.fb-years-view [role=alert]')).toContainText(message);
+    // The widget's own year is still there in the other views.
+    await page.getByRole('tab', { name: 'By region' }).click();
+    await expect(page.locator('.fb-total')).toHaveText('USD 37.1 million');
+    await page.unrouteAll();
+  }
+  // Asked for another year, the card says why instead of showing 2021's figures.
+  await page.route('**/data/japan-iom-series.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"id": "s", "years": []}' }),
+  );
+  await page.goto('about:blank');
+  await page.goto('/#year=2018');
+  await expect(page.getByRole('alert')).toContainText('years: must not be empty');
+  await expect(page.locator('.fb-total')).toHaveCount(0);
+});
