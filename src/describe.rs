@@ -2,6 +2,8 @@
 //! qualified shares and amounts, names of marks, the generated summary.
 //! Pure, so every sentence the widget states is tested natively.
 
+pub mod years;
+
 use crate::i18n::{amount_msg, pieces, share_msg, LocalFmt, Locale, Msg, Piece};
 use crate::model::derive::{self, Part, Qualified};
 use crate::model::{Dataset, MarkKind, Minor, ProblemKind, Status};
@@ -67,6 +69,34 @@ impl<'a> Describer<'a> {
             .fill(amount_msg(q.stated), &[("amount", &amount)])
     }
 
+    /// A part's share as the source put it: in words where it used words
+    /// ("almost half"), else as a percentage ("more than 40%").
+    pub fn part_share(&self, part: &Part<'_>) -> String {
+        let word = match part.share.value {
+            500_000 => Msg::FractionHalf,
+            333_333 => Msg::FractionThird,
+            _ => return self.share(part.share),
+        };
+        if !part.words {
+            return self.share(part.share);
+        }
+        self.locale
+            .fill(share_msg(part.share.stated), &[("share", self.text(word))])
+    }
+
+    /// A part's amount in full, except where that would claim a precision
+    /// the source does not have: a stated rounded amount ("USD 14 million"),
+    /// or anything worked out from a rounded total, is shown rounded.
+    pub fn part_amount(&self, part: &Part<'_>) -> String {
+        let rounded = !self.ds.total_is_exact()
+            || (part.amount_is_stated && part.amount.stated != crate::model::Stated::Exact);
+        if rounded {
+            self.amount_short(part.amount)
+        } else {
+            self.amount(part.amount)
+        }
+    }
+
     /// "more than USD 14.8 million".
     pub fn amount_short(&self, q: Qualified<Minor>) -> String {
         let amount = self
@@ -87,6 +117,37 @@ impl<'a> Describer<'a> {
 
     pub fn total_exact(&self) -> String {
         self.fmt.money(self.total(), self.digits(), self.currency())
+    }
+
+    /// The total as the headline shows it: "USD 37.1 million", or "about
+    /// USD 30.5 million" when the source itself gives a rounded total.
+    pub fn total_phrase(&self) -> String {
+        self.amount_short(Qualified {
+            value: self.total(),
+            stated: self.ds.contribution.total_stated,
+        })
+    }
+
+    /// The total in full where the source gives it in full ("Exact total:
+    /// USD 37,100,767"), else as the rounded figure it is: a rounded
+    /// "USD 30.5 million" is never written out as "USD 30,500,000".
+    pub fn total_fact(&self) -> String {
+        if self.ds.total_is_exact() {
+            self.locale
+                .fill(Msg::ExactTotal, &[("amount", &self.total_exact())])
+        } else {
+            self.locale
+                .fill(Msg::TotalRounded, &[("amount", &self.total_phrase())])
+        }
+    }
+
+    /// The total in a table cell or file: in full when exact, else rounded.
+    pub fn total_cell(&self) -> String {
+        if self.ds.total_is_exact() {
+            self.total_exact()
+        } else {
+            self.total_phrase()
+        }
     }
 
     pub fn name(&self, part: &Part<'_>) -> DataText {
@@ -111,12 +172,23 @@ impl<'a> Describer<'a> {
         }
     }
 
-    pub fn status(&self) -> &'static str {
-        self.text(match self.ds.contribution.status {
+    /// The stage of the money, where the source says.
+    pub fn status(&self) -> Option<&'static str> {
+        let msg = match self.ds.contribution.status? {
             Status::Pledged => Msg::StatusPledged,
             Status::Allocated => Msg::StatusAllocated,
             Status::Committed => Msg::StatusCommitted,
             Status::Paid => Msg::StatusPaid,
+        };
+        Some(self.text(msg))
+    }
+
+    /// The note under the sources: "allocations" only where the source says so.
+    pub fn sources_note(&self) -> &'static str {
+        self.text(if self.ds.contribution.status == Some(Status::Allocated) {
+            Msg::SourcesNote
+        } else {
+            Msg::SourcesNoteNeutral
         })
     }
 
@@ -145,7 +217,7 @@ impl<'a> Describer<'a> {
             Msg::Announce,
             &[
                 ("name", &self.name(part).text),
-                ("share", &self.share(part.share)),
+                ("share", &self.part_share(part)),
                 ("amount", &self.amount_short(part.amount)),
             ],
         )
@@ -162,10 +234,16 @@ impl<'a> Describer<'a> {
     pub fn summary_parts(&self) -> Vec<DataText> {
         let c = &self.ds.contribution;
         let mut out = Parts::default();
-        let total = self.total_short();
+        let total = self.total_phrase();
         let year = self.fmt.year(c.operations_year);
+        // "allocated" only where the source says the money was allocated.
+        let lead = if c.status == Some(Status::Allocated) {
+            Msg::SummaryLead
+        } else {
+            Msg::SummaryLeadNeutral
+        };
         for p in pieces(
-            self.text(Msg::SummaryLead),
+            self.text(lead),
             &["donor", "recipient"],
             &[("total", &total), ("year", &year)],
         ) {
@@ -201,7 +279,7 @@ impl<'a> Describer<'a> {
             if i > 0 {
                 out.text(self.text(Msg::ListSeparator).to_owned());
             }
-            let share = self.share(part.share);
+            let share = self.part_share(part);
             for p in pieces(self.text(Msg::SummaryItem), &["name"], &[("share", &share)]) {
                 match p {
                     Piece::Text(t) => out.text(t),
@@ -278,6 +356,10 @@ pub fn problem(locale: Locale, kind: &ProblemKind) -> Vec<DataText> {
         UnknownBeneficiary(id) => value(Msg::ProblemUnknownBeneficiary, id),
         NoFigure => text(Msg::ProblemNoFigure, &[]),
         BadUrl(u) => value(Msg::ProblemBadUrl, u),
+        NoWords(v) => value(Msg::ProblemNoWords, v),
+        DuplicateYear(y) => value(Msg::ProblemDuplicateYear, y),
+        YearsOutOfOrder => text(Msg::ProblemYearsOutOfOrder, &[]),
+        OtherCurrency(c) => value(Msg::ProblemOtherCurrency, c),
     };
     vec![DataText {
         text: message,
@@ -438,6 +520,10 @@ mod tests {
             UnknownBeneficiary("nobody".into()),
             NoFigure,
             BadUrl("ftp://x".into()),
+            NoWords(0.4),
+            DuplicateYear(2019),
+            YearsOutOfOrder,
+            OtherCurrency("USD".into()),
         ];
         for kind in kinds {
             let text: String = problem(Locale::En, &kind)

@@ -203,6 +203,7 @@ fn props_from(host: &web_sys::HtmlElement, ids: &str, base: &str) -> EmbedProps 
         view: attr("view"),
         lang: attr("lang"),
         sel: attr("sel"),
+        year: attr("year"),
         base: base.to_owned().into(),
     }
 }

@@ -12,10 +12,31 @@ pub enum View {
     Theme,
     Table,
     Sources,
+    /// The contribution among the same donor's other years.
+    Years,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Region, View::Theme, View::Table, View::Sources];
+    pub const ALL: [View; 5] = [
+        View::Region,
+        View::Theme,
+        View::Table,
+        View::Sources,
+        View::Years,
+    ];
+
+    /// The views of one dataset: all but Years, which needs the series (a
+    /// dataset from a `src` URL has none).
+    pub const DATASET: [View; 4] = [View::Region, View::Theme, View::Table, View::Sources];
+
+    /// The views on offer: with or without Years.
+    pub fn offered(years: bool) -> &'static [View] {
+        if years {
+            &View::ALL
+        } else {
+            &View::DATASET
+        }
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -23,6 +44,7 @@ impl View {
             View::Theme => "theme",
             View::Table => "table",
             View::Sources => "sources",
+            View::Years => "years",
         }
     }
 
@@ -30,14 +52,20 @@ impl View {
         View::ALL.into_iter().find(|v| v.as_str() == s)
     }
 
-    /// The view `delta` steps away, wrapping around (arrow keys in the tab list).
-    pub fn step(self, delta: isize) -> View {
-        let i = View::ALL.iter().position(|v| *v == self).unwrap_or(0) as isize;
-        let n = View::ALL.len() as isize;
-        View::ALL
+    /// The view `delta` steps away among `views`, wrapping around (arrow
+    /// keys in the tab list).
+    pub fn step_in(self, views: &[View], delta: isize) -> View {
+        let i = views.iter().position(|v| *v == self).unwrap_or(0) as isize;
+        let n = views.len().max(1) as isize;
+        views
             .get((i + delta).rem_euclid(n) as usize)
             .copied()
             .unwrap_or_default()
+    }
+
+    /// The view `delta` steps away among all views.
+    pub fn step(self, delta: isize) -> View {
+        self.step_in(&View::ALL, delta)
     }
 }
 
@@ -48,6 +76,12 @@ pub struct UiState {
     /// Id of a region, a theme, or the remainder.
     pub selected: Option<String>,
     pub locale: Locale,
+    /// The operations year every dataset view shows, from the series; None:
+    /// the widget's own dataset.
+    pub year: Option<i32>,
+    /// The year selected in the Years view (a gap year too: it tells that
+    /// no announcement was found).
+    pub year_sel: Option<i32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,6 +92,12 @@ pub enum Action {
     Toggle(String),
     ClearSelection,
     SetLocale(Locale),
+    /// Show a year of the series in the dataset views (None: the widget's
+    /// own dataset). The selection belongs to the old year's data, so it goes.
+    SetYear(Option<i32>),
+    /// "Open this year": show it, in the region view.
+    OpenYear(i32),
+    SelectYear(Option<i32>),
     /// Replace the whole state, e.g. when the reader edits the URL hash.
     Restore(UiState),
 }
@@ -77,19 +117,36 @@ impl UiState {
             }
             Action::ClearSelection => next.selected = None,
             Action::SetLocale(locale) => next.locale = locale,
+            Action::SetYear(year) => {
+                if year != self.year {
+                    next.year = year;
+                    next.selected = None;
+                }
+            }
+            Action::OpenYear(year) => {
+                next = self.reduce(Action::SetYear(Some(year)));
+                next.view = View::Region;
+                next.year_sel = Some(year);
+            }
+            Action::SelectYear(year) => next.year_sel = year,
             Action::Restore(state) => next = state,
         }
         next
     }
 
     /// State from a URL hash, keeping only values that make sense for `ds`;
-    /// `locale` applies when the hash names no supported language.
+    /// `locale` applies when the hash names no supported language. A
+    /// selection in another year's data is checked once that data is loaded
+    /// (the views show only selections that exist).
     pub fn from_hash(hash: &str, ds: &Dataset, locale: Locale) -> UiState {
         let h = HashState::decode(hash);
+        let other_year = h.year.is_some_and(|y| y != ds.contribution.operations_year);
         UiState {
             view: h.view.unwrap_or_default(),
-            selected: h.sel.filter(|id| is_selectable(ds, id)),
+            selected: h.sel.filter(|id| other_year || is_selectable(ds, id)),
             locale: h.lang.unwrap_or(locale),
+            year: h.year,
+            year_sel: h.ysel,
         }
     }
 
@@ -100,6 +157,8 @@ impl UiState {
             view: Some(self.view),
             sel: self.selected.clone(),
             lang: (self.locale != Locale::En).then_some(self.locale),
+            year: self.year,
+            ysel: self.year_sel,
         }
         .encode()
     }
@@ -120,6 +179,20 @@ pub struct HashState {
     pub view: Option<View>,
     pub sel: Option<String>,
     pub lang: Option<Locale>,
+    /// `year=2019`: the operations year shown.
+    pub year: Option<i32>,
+    /// `ysel=2018`: the year selected in the Years view.
+    pub ysel: Option<i32>,
+}
+
+/// A year as written in a URL: four digits, in the range validation accepts.
+pub fn parse_year(s: &str) -> Option<i32> {
+    let year = s
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| s.parse::<i32>().ok())
+        .flatten()?;
+    (s.len() == 4 && (1900..=2200).contains(&year)).then_some(year)
 }
 
 impl HashState {
@@ -143,6 +216,8 @@ impl HashState {
                         out.lang = Some(l);
                     }
                 }
+                "year" => out.year = parse_year(value).or(out.year),
+                "ysel" => out.ysel = parse_year(value).or(out.ysel),
                 _ => {}
             }
         }
@@ -153,6 +228,12 @@ impl HashState {
         let mut parts = Vec::new();
         if let Some(v) = self.view {
             parts.push(format!("view={}", v.as_str()));
+        }
+        if let Some(y) = self.year {
+            parts.push(format!("year={y}"));
+        }
+        if let Some(y) = self.ysel {
+            parts.push(format!("ysel={y}"));
         }
         if let Some(s) = &self.sel {
             parts.push(format!("sel={s}"));
@@ -190,7 +271,7 @@ mod tests {
             HashState {
                 view: Some(View::Table),
                 sel: Some("asia".into()),
-                lang: None
+                ..HashState::default()
             }
         );
         assert_eq!(
@@ -219,6 +300,7 @@ mod tests {
                         view: Some(view),
                         sel: sel.clone(),
                         lang,
+                        ..HashState::default()
                     };
                     assert_eq!(HashState::decode(&h.encode()), h);
                 }
@@ -228,11 +310,73 @@ mod tests {
             HashState {
                 view: Some(View::Region),
                 sel: Some("asia".into()),
-                lang: None
+                ..HashState::default()
             }
             .encode(),
             "#view=region&sel=asia"
         );
+    }
+
+    #[test]
+    fn years_round_trip_through_the_hash() {
+        let h = HashState {
+            view: Some(View::Years),
+            year: Some(2019),
+            ysel: Some(2020),
+            ..HashState::default()
+        };
+        assert_eq!(h.encode(), "#view=years&year=2019&ysel=2020");
+        assert_eq!(HashState::decode(&h.encode()), h);
+        assert_eq!(HashState::decode("#year=2019").year, Some(2019));
+        // Only four-digit plausible years; a bad value keeps an earlier good one.
+        for bad in ["19", "02019", "+2019", "20l9", "1800", "9999", ""] {
+            assert_eq!(
+                HashState::decode(&format!("#year={bad}")).year,
+                None,
+                "{bad}"
+            );
+        }
+        assert_eq!(HashState::decode("#year=2018&year=x").year, Some(2018));
+    }
+
+    #[test]
+    fn another_year_keeps_its_selection_until_its_data_is_loaded() {
+        let ds: Dataset = serde_json::from_str(crate::model::DEFAULT_DATA).expect("bundled data");
+        let s = UiState::from_hash("#year=2018&sel=sub-saharan-africa", &ds, Locale::En);
+        assert_eq!(s.year, Some(2018));
+        assert_eq!(s.selected.as_deref(), Some("sub-saharan-africa"));
+        // In the widget's own year, the selection is checked at once.
+        let s = UiState::from_hash("#year=2021&sel=europe", &ds, Locale::En);
+        assert_eq!(s.selected, None);
+        assert_eq!(UiState::from_hash(&s.to_hash(), &ds, Locale::En), s);
+    }
+
+    #[test]
+    fn opening_a_year_shows_its_breakdown_without_the_old_selection() {
+        let s = UiState {
+            view: View::Years,
+            selected: Some("asia".into()),
+            year_sel: Some(2018),
+            ..UiState::default()
+        };
+        let s = s.reduce(Action::OpenYear(2018));
+        assert_eq!(
+            (s.view, s.year, s.selected.clone()),
+            (View::Region, Some(2018), None)
+        );
+        assert_eq!(s.year_sel, Some(2018));
+        // Setting the same year again keeps what was selected in it.
+        let s = s.reduce(Action::Select("asia".into()));
+        assert_eq!(
+            s.reduce(Action::SetYear(Some(2018))).selected.as_deref(),
+            Some("asia")
+        );
+        assert_eq!(s.reduce(Action::SetYear(None)).selected, None);
+        assert_eq!(
+            s.reduce(Action::SelectYear(Some(2020))).year_sel,
+            Some(2020)
+        );
+        assert_eq!(s.reduce(Action::SelectYear(None)).year_sel, None);
     }
 
     #[test]
@@ -255,6 +399,7 @@ mod tests {
             view: View::Table,
             selected: Some("asia".into()),
             locale: Locale::En,
+            ..UiState::default()
         };
         assert_eq!(s.reduce(Action::Restore(restored.clone())), restored);
     }
@@ -262,8 +407,12 @@ mod tests {
     #[test]
     fn view_steps_wrap_around() {
         assert_eq!(View::Region.step(1), View::Theme);
-        assert_eq!(View::Region.step(-1), View::Sources);
-        assert_eq!(View::Sources.step(1), View::Region);
+        assert_eq!(View::Region.step(-1), View::Years);
+        assert_eq!(View::Years.step(1), View::Region);
+        let dataset = View::offered(false);
+        assert_eq!(View::Region.step_in(dataset, -1), View::Sources);
+        assert_eq!(View::Sources.step_in(dataset, 1), View::Region);
+        assert_eq!(View::offered(true), View::ALL);
     }
 
     #[test]

@@ -21,8 +21,10 @@ fn bundled() -> Dataset {
 /// separators, percent-encoding, markup, any text.
 fn hash() -> impl Strategy<Value = String> {
     let key = prop_oneof![
-        prop::sample::select(vec!["view", "sel", "lang", "", "VIEW", "sel ", "#view"])
-            .prop_map(str::to_owned),
+        prop::sample::select(vec![
+            "view", "sel", "lang", "year", "ysel", "", "VIEW", "sel ", "#view",
+        ])
+        .prop_map(str::to_owned),
         ".{0,6}",
     ];
     let value = prop_oneof![
@@ -31,6 +33,10 @@ fn hash() -> impl Strategy<Value = String> {
             "theme",
             "table",
             "sources",
+            "years",
+            "2018",
+            "2021",
+            "0201",
             "Region",
             "asia",
             "sub-saharan-africa",
@@ -65,8 +71,16 @@ fn valid_hash_state() -> impl Strategy<Value = HashState> {
         prop::option::of(prop::sample::select(View::ALL.to_vec())),
         prop::option::of("[a-z][a-z0-9-]{0,63}"),
         prop::option::of(prop::sample::select(Locale::ALL.to_vec())),
+        prop::option::of(1900..=2200i32),
+        prop::option::of(1900..=2200i32),
     )
-        .prop_map(|(view, sel, lang)| HashState { view, sel, lang })
+        .prop_map(|(view, sel, lang, year, ysel)| HashState {
+            view,
+            sel,
+            lang,
+            year,
+            ysel,
+        })
 }
 
 proptest! {
@@ -92,7 +106,9 @@ proptest! {
     fn ui_state_from_any_hash_fits_the_dataset(hash in hash()) {
         let ds = bundled();
         let state = UiState::from_hash(&hash, &ds, Locale::En);
-        if let Some(sel) = &state.selected {
+        // Another year's selection waits for that year's data (checked there).
+        let own_year = state.year.is_none_or(|y| y == ds.contribution.operations_year);
+        if let (Some(sel), true) = (&state.selected, own_year) {
             prop_assert!(is_selectable(&ds, sel));
         }
         prop_assert_eq!(UiState::from_hash(&state.to_hash(), &ds, Locale::En), state);

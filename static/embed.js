@@ -2,6 +2,7 @@
 // the host page's CSS cannot reach in and ours cannot leak out.
 //
 //   <funding-breakdown src="data.json" view="table" lang="fr" sel="asia"></funding-breakdown>
+//   <funding-breakdown year="2018"></funding-breakdown>
 //   <script type="module" src="https://example.org/funding-breakdown/embed.js"></script>
 //
 // This file is a template: `cargo xtask post-build` fills in the hashed asset
@@ -33,7 +34,7 @@ function styled(link) {
 }
 
 class FundingBreakdown extends HTMLElement {
-  static observedAttributes = ['src', 'view', 'lang', 'sel'];
+  static observedAttributes = ['src', 'view', 'lang', 'sel', 'year'];
 
   #widget = null;
   #stylesheet = null;

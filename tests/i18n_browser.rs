@@ -146,30 +146,30 @@ fn intl_names_languages_in_the_reader_language() {
 }
 
 /// Per locale: the region name, the legend's qualified amount and the tab labels.
-const SEEN: [(&str, &str, &str, [&str; 4]); 4] = [
+const SEEN: [(&str, &str, &str, [&str; 5]); 4] = [
     (
         "en",
         "Sub-Saharan Africa",
         "more than USD 14.8 million",
-        ["By region", "By theme", "Table", "Sources"],
+        ["By region", "By theme", "Table", "Sources", "Years"],
     ),
     (
         "fr",
         "Afrique subsaharienne",
         "plus de 14,8 millions USD",
-        ["Par région", "Par thème", "Tableau", "Sources"],
+        ["Par région", "Par thème", "Tableau", "Sources", "Années"],
     ),
     (
         "es",
         "África subsahariana",
         "más de 14,8 millones USD",
-        ["Por región", "Por tema", "Tabla", "Fuentes"],
+        ["Por región", "Por tema", "Tabla", "Fuentes", "Años"],
     ),
     (
         "ja",
         "サブサハラ・アフリカ",
         "1,480万米ドル超",
-        ["地域別", "テーマ別", "表", "出典"],
+        ["地域別", "テーマ別", "表", "出典", "年別"],
     ),
 ];
 

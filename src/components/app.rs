@@ -5,8 +5,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::{Chart, ChartKind};
-use super::detail::Detail;
+use super::detail::{Detail, NamedRegions};
+use super::embed_app::load_message;
 use super::error::ErrorView;
+use super::fetch::{use_fetch_text, Fetch};
 use super::footer::Footer;
 use super::headline::Headline;
 use super::language::LanguageSwitch;
@@ -15,9 +17,10 @@ use super::sources::SourcesView;
 use super::table::TableView;
 use super::tabs::Tabs;
 use super::themes::ThemeView;
-use super::Ctx;
+use super::years::{failure, YearsData, YearsView};
+use super::{Ctx, Shared};
 use crate::i18n::{Locale, Msg};
-use crate::model::{derive, Dataset, Problem, DEFAULT_DATA};
+use crate::model::{derive, Dataset, Problem, Series, DEFAULT_DATA, SERIES_PATH};
 use crate::state::{Action, UiState, View};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -39,6 +42,10 @@ pub struct AppProps {
     /// Selection asked for by the embedder (`sel` attribute); ignored when standalone.
     #[prop_or_default]
     pub sel: Option<AttrValue>,
+    /// Operations year asked for by the embedder (`year` attribute), from the
+    /// series; ignored when standalone, and with `src`.
+    #[prop_or_default]
+    pub year: Option<AttrValue>,
     /// Told whether the data could be shown: Ok, or the first problem.
     #[prop_or_default]
     pub on_status: Option<Callback<Result<(), String>>>,
@@ -111,6 +118,7 @@ pub fn App(props: &AppProps) -> Html {
         Ok(data) => html! {
             <Widget data={data.clone()} locale={locale} ids={props.id_prefix.clone()}
                 standalone={props.standalone} view={view} sel={props.sel.clone()}
+                year={props.year.as_deref().and_then(crate::state::parse_year)}
                 base={props.base.clone().unwrap_or_else(|| crate::embed_code::base_of(&crate::web::location_href()).into())}
                 src={props.src.clone()} />
         },
@@ -134,17 +142,60 @@ struct WidgetProps {
     standalone: bool,
     view: Option<View>,
     sel: Option<AttrValue>,
+    year: Option<i32>,
     base: AttrValue,
     src: Option<AttrValue>,
+}
+
+/// Whether `id` can be selected in the year `year` shows: checked now in the
+/// widget's own data, later (when it is loaded) in another year's.
+fn may_select(data: &Dataset, year: Option<i32>, id: &str) -> bool {
+    year.is_some_and(|y| y != data.contribution.operations_year)
+        || crate::state::is_selectable(data, id)
+}
+
+/// The series as loaded and checked, or its problems.
+type SeriesResult = Result<Shared<Series>, Rc<Vec<Problem>>>;
+
+/// Parses the series text with the browser's JSON parser and validates it.
+fn parse_series(text: &str) -> SeriesResult {
+    crate::web::parse_series(text)
+        .map(|s| Shared(Rc::new(s)))
+        .map_err(|problems| {
+            for p in &problems {
+                gloo::console::error!(format!("funding-breakdown: series problem: {p}"));
+            }
+            Rc::new(problems)
+        })
+}
+
+/// Why the series cannot be shown, in the reader's language: the first problem.
+fn series_problem(problems: &[Problem], locale: Locale) -> AttrValue {
+    let first = problems.first().map(|p| {
+        let text: String = crate::describe::problem(locale, &p.kind)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        locale.fill(Msg::ProblemAt, &[("path", &p.path), ("problem", &text)])
+    });
+    format!(
+        "{} {}",
+        locale.text(Msg::ErrorIntro),
+        first.unwrap_or_default()
+    )
+    .into()
 }
 
 #[component]
 fn Widget(props: &WidgetProps) -> Html {
     let sync = props.standalone;
+    // Other years come from the series, which belongs to the bundled data:
+    // a dataset from a `src` URL has no Years view and no `year`.
+    let years_offered = props.src.is_none();
     let store = {
         let data = props.data.clone();
         let locale = props.locale;
-        let (view, sel) = (props.view, props.sel.clone());
+        let (view, sel, year) = (props.view, props.sel.clone(), props.year);
         use_reducer_eq(move || {
             Store(if sync {
                 UiState::from_hash(&crate::web::location_hash(), &data, locale)
@@ -152,9 +203,11 @@ fn Widget(props: &WidgetProps) -> Html {
                 UiState {
                     view: view.unwrap_or_default(),
                     selected: sel
-                        .filter(|id| crate::state::is_selectable(&data, id))
+                        .filter(|id| may_select(&data, year, id))
                         .map(|id| id.to_string()),
                     locale,
+                    year,
+                    year_sel: year,
                 }
             })
         })
@@ -176,25 +229,91 @@ fn Widget(props: &WidgetProps) -> Html {
     }
     {
         let store = store.clone();
+        use_effect_with(props.year, move |year| {
+            if !sync {
+                store.dispatch(Action::SetYear(*year));
+            }
+        });
+    }
+    {
+        let store = store.clone();
         let data = props.data.clone();
+        let year = props.year;
         use_effect_with(props.sel.clone(), move |sel| {
             if !sync {
                 store.dispatch(match sel {
-                    Some(id) if crate::state::is_selectable(&data, id) => {
-                        Action::Select(id.to_string())
-                    }
+                    Some(id) if may_select(&data, year, id) => Action::Select(id.to_string()),
                     _ => Action::ClearSelection,
                 });
             }
         });
     }
+
+    // The series: fetched the first time the Years view or another year is
+    // wanted, then kept.
+    let base_year = props.data.contribution.operations_year;
+    let other_year = state.year.filter(|y| years_offered && *y != base_year);
+    let wanted = use_mut_ref(|| false);
+    if years_offered && (state.view == View::Years || other_year.is_some()) {
+        *wanted.borrow_mut() = true;
+    }
+    let series_url = wanted
+        .borrow()
+        .then(|| AttrValue::from(format!("{}{SERIES_PATH}", props.base)));
+    let attempt = use_state(|| 0u32);
+    let fetched = use_fetch_text(series_url.clone(), *attempt);
+    let series: Rc<Option<SeriesResult>> = {
+        let text = match &fetched {
+            Fetch::Loaded(text) => Some(text.clone()),
+            _ => None,
+        };
+        // Parsed once per text, whatever the language.
+        use_memo(text, |text| text.as_deref().map(parse_series))
+    };
+    let loaded = match &*series {
+        Some(Ok(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let failed: Option<AttrValue> = match (&fetched, &*series) {
+        (Fetch::Failed(e), _) => {
+            Some(load_message(state.locale, series_url.as_deref().unwrap_or_default(), e).into())
+        }
+        (_, Some(Err(problems))) => Some(series_problem(problems, state.locale)),
+        _ => None,
+    };
+    // The dataset of the year shown: the widget's own, or one of the series'.
+    let year_data = use_memo((loaded.clone(), other_year), |(s, year)| {
+        let year = (*year)?;
+        s.as_ref()?.year(year).cloned().map(Rc::new)
+    });
+    // A year the series does not have is dropped, as unknown URL values are.
+    {
+        let store = store.clone();
+        let missing = loaded
+            .as_ref()
+            .is_some_and(|s| other_year.is_some_and(|y| s.year(y).is_none()));
+        use_effect_with(missing, move |missing| {
+            if *missing {
+                store.dispatch(Action::SetYear(None));
+            }
+        });
+    }
+    let data = match (&*year_data, other_year) {
+        (Some(ds), _) => ds.clone(),
+        _ => props.data.clone(),
+    };
+    // Another year is wanted but not here (yet): its figures, not the
+    // widget's own, are what the reader asked for.
+    let pending = other_year.is_some() && year_data.is_none();
+
     let ctx = Ctx {
-        data: props.data.clone(),
+        data: data.clone(),
         locale: state.locale,
         ids: props.ids.clone(),
         heading: if props.standalone { "h1" } else { "h2" },
         base: props.base.clone(),
         src: props.src.clone(),
+        series: loaded.clone(),
     };
 
     // Keep the URL in step with the state (replaceState: no history spam)...
@@ -246,36 +365,77 @@ fn Widget(props: &WidgetProps) -> Html {
     let on_locale = use_callback(store.dispatcher(), |l: Locale, d| {
         d.dispatch(Action::SetLocale(l))
     });
+    let on_select_year = use_callback(store.dispatcher(), |y: Option<i32>, d| {
+        d.dispatch(Action::SelectYear(y))
+    });
+    let on_open_year = use_callback(store.dispatcher(), |y: i32, d| {
+        d.dispatch(Action::OpenYear(y))
+    });
+    let on_retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
+    };
 
+    let view = if View::offered(years_offered).contains(&state.view) {
+        state.view
+    } else {
+        View::Region
+    };
     let d = ctx.describer();
-    let selected: Option<AttrValue> = state.selected.clone().map(AttrValue::from);
-    let announcement = selected
-        .as_ref()
-        .and_then(|id| {
-            derive::region_marks(&ctx.data)
-                .into_iter()
-                .chain(derive::theme_marks(&ctx.data))
-                .find(|p| p.id() == id.as_str())
-                .map(|p| d.announce(&p))
-                .or_else(|| ctx.data.theme(id).map(|t| d.data(&t.name).text))
-        })
-        .unwrap_or_default();
+    let selected: Option<AttrValue> = state
+        .selected
+        .clone()
+        .filter(|id| crate::state::is_selectable(&data, id))
+        .map(AttrValue::from);
+    let announcement = if view == View::Years {
+        state
+            .year_sel
+            .and_then(|y| {
+                let s = loaded.as_ref()?;
+                let slot = s.slots().into_iter().find(|slot| slot.year() == y)?;
+                Some(crate::describe::years::slot_phrase(&slot, ctx.locale))
+            })
+            .unwrap_or_default()
+    } else {
+        selected
+            .as_ref()
+            .and_then(|id| {
+                derive::region_marks(&ctx.data)
+                    .into_iter()
+                    .chain(derive::theme_marks(&ctx.data))
+                    .find(|p| p.id() == id.as_str())
+                    .map(|p| d.announce(&p))
+                    .or_else(|| ctx.data.theme(id).map(|t| d.data(&t.name).text))
+            })
+            .unwrap_or_default()
+    };
     // Clearing is announced once; later renders without a selection stay quiet.
     let had_selection = use_mut_ref(|| false);
-    let announcement = if selected.is_none() && *had_selection.borrow() {
+    let has_selection = if view == View::Years {
+        state.year_sel.is_some()
+    } else {
+        selected.is_some()
+    };
+    let announcement = if !has_selection && *had_selection.borrow() {
         d.text(Msg::AnnounceCleared).to_owned()
     } else {
         announcement
     };
-    *had_selection.borrow_mut() = selected.is_some();
+    *had_selection.borrow_mut() = has_selection;
 
-    let panel = match state.view {
+    let years_data = match (&loaded, &failed) {
+        (Some(s), _) => YearsData::Ready(s.clone()),
+        (None, Some(message)) => YearsData::Failed(message.clone()),
+        (None, None) => YearsData::Loading,
+    };
+    let panel = match view {
         View::Region => html! {
             <div class="fb-breakdown">
                 <Chart kind={ChartKind::Region} selected={selected.clone()} on_select={on_select.clone()} />
                 <div class="fb-side">
                     <Legend kind={ChartKind::Region} selected={selected.clone()} on_select={on_select.clone()} />
                     <Detail selected={selected.clone()} />
+                    <NamedRegions />
                 </div>
             </div>
         },
@@ -284,19 +444,43 @@ fn Widget(props: &WidgetProps) -> Html {
         }
         View::Table => html! { <TableView /> },
         View::Sources => html! { <SourcesView /> },
+        View::Years => html! {
+            <YearsView series={years_data.clone()} current={data.contribution.operations_year}
+                selected={state.year_sel} on_select={on_select_year} on_open={on_open_year}
+                on_retry={on_retry.clone()} />
+        },
+    };
+    let shown_state = UiState {
+        view,
+        ..state.clone()
+    };
+
+    // While another year loads (or fails to), the card says so instead of
+    // showing the widget's own year under the reader's request for another.
+    let body = if pending {
+        match (&years_data, &failed) {
+            (_, Some(message)) => failure(message, &on_retry, ctx.locale),
+            _ => {
+                html! { <div class="fb-loading" role="status"><p>{ d.text(Msg::Loading) }</p></div> }
+            }
+        }
+    } else {
+        html! { <>
+            <Headline />
+            <Tabs view={view} on_change={on_view} years={years_offered} />
+            <div class="fb-panel" role="tabpanel" id={ctx.id("panel")}
+                aria-labelledby={ctx.id(&format!("tab-{}", view.as_str()))} tabindex="0">
+                { panel }
+            </div>
+            <Footer state={shown_state} />
+        </> }
     };
 
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <section class="fb-root" lang={ctx.locale.tag()} aria-label={d.text(Msg::WidgetLabel)}>
                 <LanguageSwitch current={ctx.locale} on_change={on_locale} />
-                <Headline />
-                <Tabs view={state.view} on_change={on_view} />
-                <div class="fb-panel" role="tabpanel" id={ctx.id("panel")}
-                    aria-labelledby={ctx.id(&format!("tab-{}", state.view.as_str()))} tabindex="0">
-                    { panel }
-                </div>
-                <Footer state={state.clone()} />
+                { body }
                 <p class="fb-sr-only" aria-live="polite" aria-atomic="true" id={ctx.id("live")}>
                     { announcement }
                 </p>

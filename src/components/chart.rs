@@ -162,14 +162,14 @@ pub fn Chart(props: &ChartProps) -> Html {
             let rest = part.is_remainder();
             html! {
                 <li id={mark_id(&id)} data-id={id.clone()} role="option"
-                    class={classes!("fb-bar-row", is_sel.then_some("is-selected"), linked.contains(&id).then_some("is-linked"))}
+                    class={classes!("fb-part-row", is_sel.then_some("is-selected"), linked.contains(&id).then_some("is-linked"))}
                     aria-selected={if is_sel { "true" } else { "false" }} aria-label={d.announce(part)}
                     tabindex={if i == roving { "0" } else { "-1" }} {onclick} {onfocus}>
-                    <span class="fb-bar-name" aria-hidden="true">{ super::data_text(d.name(part)) }</span>
-                    <span class="fb-bar-figures" aria-hidden="true">
+                    <span class="fb-part-name" aria-hidden="true">{ super::data_text(d.name(part)) }</span>
+                    <span class="fb-part-figures" aria-hidden="true">
                         { d.share(part.share) }{ " · " }{ d.amount_short(part.amount) }
                     </span>
-                    <svg class="fb-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+                    <svg class="fb-part-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
                         <rect class={classes!("fb-mark", if rest { "fb-rest" } else { "fb-c1" })}
                             width={decimal(length, 2)} height="6"
                             fill={rest.then(|| format!("url(#{hatch_id})"))} />
@@ -178,9 +178,9 @@ pub fn Chart(props: &ChartProps) -> Html {
             }
         });
         return html! {
-            <figure class="fb-chart fb-chart-bars">
+            <figure class="fb-chart fb-chart-parts">
                 <svg class="fb-defs" width="0" height="0" aria-hidden="true"><defs>{ hatch }</defs></svg>
-                <ul ref={svg_ref} class="fb-bars" role="listbox" aria-label={label}
+                <ul ref={svg_ref} class="fb-parts" role="listbox" aria-label={label}
                     aria-describedby={help_id.clone()} {onkeydown}>
                     { for rows }
                 </ul>

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::chart::{marks, ChartKind};
-use super::{data_text, use_ctx};
+use super::{country_list, data_text, use_ctx};
 use crate::i18n::Msg;
 use crate::model::derive;
 use crate::model::MarkKind;
@@ -77,10 +77,10 @@ pub fn Detail(props: &DetailProps) -> Html {
             <@{ctx.sub_heading()} class="fb-detail-name">{ data_text(d.name(&part)) }</@>
             <dl class="fb-figures">
                 <dt>{ d.text(Msg::DetailShare) }</dt>
-                <dd class="fb-detail-share">{ d.share(part.share) }</dd>
+                <dd class="fb-detail-share">{ d.part_share(&part) }</dd>
                 <dt>{ d.text(Msg::DetailAmount) }</dt>
                 <dd class="fb-detail-amount">
-                    { d.amount(part.amount) }
+                    { d.part_amount(&part) }
                 </dd>
                 { countries }
                 { linked_html }
@@ -89,6 +89,34 @@ pub fn Detail(props: &DetailProps) -> Html {
                 <p class="fb-detail-description">{ data_text(desc) }</p>
             }
             { note }
+        </div>
+    }
+}
+
+/// Regions the source names without a share or amount: listed beside the
+/// chart, which draws only what is stated.
+#[component]
+pub fn NamedRegions() -> Html {
+    let ctx = use_ctx();
+    let d = ctx.describer();
+    if ctx.data.named_regions.is_empty() {
+        return html! {};
+    }
+    let items = ctx.data.named_regions.iter().map(|r| {
+        html! {
+            <li class="fb-named" data-id={r.id.clone()}>
+                <span class="fb-named-name">{ data_text(d.data(&r.name)) }</span>
+                if let Some(group) = d.part_of(r) {
+                    { " (" }{ data_text(group) }{ ")" }
+                }
+                { country_list(&d, &r.countries, r.country_count) }
+            </li>
+        }
+    });
+    html! {
+        <div class="fb-named-regions">
+            <p class="fb-who-label">{ d.text(Msg::NamedRegionsLabel) }</p>
+            <ul class="fb-named-list">{ for items }</ul>
         </div>
     }
 }

@@ -2,14 +2,12 @@
 //! reports its state to the host element (`data-state`, events) and renders
 //! the widget, a loading note, or an error with a Retry button.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::app::{App, AppProps};
-use crate::embed::{fetch_text, LoadError, TIMEOUT_MS};
+use super::fetch::{use_fetch_text, Fetch};
+use crate::embed::{LoadError, TIMEOUT_MS};
 use crate::i18n::{Locale, Msg};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -21,15 +19,10 @@ pub struct EmbedProps {
     pub view: Option<AttrValue>,
     pub lang: Option<AttrValue>,
     pub sel: Option<AttrValue>,
+    /// Operations year from the series (`year` attribute); ignored with `src`.
+    pub year: Option<AttrValue>,
     /// Directory embed.js was loaded from.
     pub base: AttrValue,
-}
-
-#[derive(Clone, PartialEq)]
-enum Load {
-    Loading,
-    Loaded(Option<AttrValue>),
-    Failed(LoadError),
 }
 
 /// Sets `data-state` on the host and, for ready and error, tells the page.
@@ -75,7 +68,6 @@ pub fn load_message(locale: Locale, url: &str, e: &LoadError) -> String {
 
 #[component]
 pub fn EmbedApp(props: &EmbedProps) -> Html {
-    let load = use_state(|| Load::Loading);
     let attempt = use_state(|| 0u32);
     let locale = props
         .lang
@@ -83,44 +75,13 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         .and_then(Locale::from_tag)
         .unwrap_or_else(crate::web::browser_locale);
 
-    // (Re)load whenever the source or the attempt changes; a newer load or
-    // unmounting aborts the older request so its answer is never shown.
+    // (Re)load whenever the source or the attempt changes.
+    let load = use_fetch_text(props.src.clone(), *attempt);
     {
-        let load = load.clone();
         let host = props.host.clone();
-        use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
-            let controller = web_sys::AbortController::new().ok();
-            let done = Rc::new(Cell::new(false));
-            match (src.clone(), controller.clone()) {
-                (None, _) => load.set(Load::Loaded(None)),
-                (Some(url), Some(controller)) => {
-                    load.set(Load::Loading);
-                    let _ = host.set_attribute("data-state", "loading");
-                    let signal = controller.signal();
-                    let timer = {
-                        let controller = controller.clone();
-                        gloo::timers::callback::Timeout::new(TIMEOUT_MS, move || controller.abort())
-                    };
-                    let done = done.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let result = fetch_text(&url, &signal).await;
-                        drop(timer);
-                        if done.get() {
-                            return;
-                        }
-                        load.set(match result {
-                            Ok(text) => Load::Loaded(Some(text.into())),
-                            Err(e) => Load::Failed(e),
-                        });
-                    });
-                }
-                (Some(_), None) => load.set(Load::Failed(LoadError::Network)),
-            }
-            move || {
-                done.set(true);
-                if let Some(c) = controller {
-                    c.abort();
-                }
+        use_effect_with(load == Fetch::Loading, move |loading| {
+            if *loading {
+                let _ = host.set_attribute("data-state", "loading");
             }
         });
     }
@@ -130,8 +91,8 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     {
         let host = props.host.clone();
         let url = props.src.clone().unwrap_or_default();
-        use_effect_with(((*load).clone(), locale), move |(load, locale)| {
-            if let Load::Failed(e) = load {
+        use_effect_with((load.clone(), locale), move |(load, locale)| {
+            if let Fetch::Failed(e) = load {
                 let message = load_message(*locale, &url, e);
                 gloo::console::error!(format!("funding-breakdown: {message}"));
                 report(&host, &Err(message));
@@ -144,19 +105,23 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         Callback::from(move |status: Result<(), String>| report(&host, &status))
     };
 
-    match &*load {
-        Load::Loading => html! {
-            <div class="fb-root fb-loading" lang={locale.tag()} role="status">
-                <p>{ locale.text(Msg::Loading) }</p>
-            </div>
-        },
-        Load::Failed(e) => {
+    let data = match &load {
+        Fetch::Idle => None,
+        Fetch::Loaded(text) => Some(text.clone()),
+        Fetch::Loading => {
+            return html! {
+                <div class="fb-root fb-loading" lang={locale.tag()} role="status">
+                    <p>{ locale.text(Msg::Loading) }</p>
+                </div>
+            }
+        }
+        Fetch::Failed(e) => {
             let retry = {
                 let attempt = attempt.clone();
                 Callback::from(move |_: MouseEvent| attempt.set(attempt.wrapping_add(1)))
             };
             let url = props.src.clone().unwrap_or_default();
-            html! {
+            return html! {
                 <div class="fb-root" lang={locale.tag()}>
                     <div class="fb-error" role="alert">
                         <h2 class="fb-title">{ locale.text(Msg::ErrorTitle) }</h2>
@@ -164,20 +129,21 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                         <button type="button" class="fb-button" onclick={retry}>{ locale.text(Msg::Retry) }</button>
                     </div>
                 </div>
-            }
+            };
         }
-        Load::Loaded(data) => html! {
-            <App ..AppProps {
-                id_prefix: props.ids.clone(),
-                standalone: false,
-                data: data.clone(),
-                lang: props.lang.clone(),
-                view: props.view.clone(),
-                sel: props.sel.clone(),
-                on_status: Some(on_status),
-                base: Some(props.base.clone()),
-                src: props.src.clone(),
-            } />
-        },
+    };
+    html! {
+        <App ..AppProps {
+            id_prefix: props.ids.clone(),
+            standalone: false,
+            data,
+            lang: props.lang.clone(),
+            view: props.view.clone(),
+            sel: props.sel.clone(),
+            year: props.year.clone(),
+            on_status: Some(on_status),
+            base: Some(props.base.clone()),
+            src: props.src.clone(),
+        } />
     }
 }

@@ -81,10 +81,9 @@ pub async fn png(drawing: &svg::Drawing) -> Result<web_sys::Blob, JsValue> {
     blob.dyn_into::<web_sys::Blob>()
 }
 
-/// The dataset as loaded (same schema), pretty-printed by the browser's JSON
-/// (serde-wasm-bindgen, so no JSON serializer ships in the wasm).
-pub fn dataset_json(ds: &Dataset) -> Result<String, JsValue> {
-    use serde::Serialize;
+/// The dataset (or series) as loaded (same schema), pretty-printed by the
+/// browser's JSON (serde-wasm-bindgen, so no JSON serializer ships in the wasm).
+pub fn dataset_json<T: serde::Serialize>(ds: &T) -> Result<String, JsValue> {
     let value = ds.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
     let text =
         js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))?;
@@ -103,26 +102,37 @@ pub fn print_view(view: View, chart: &(AttrValue, u32, u32)) -> Html {
     html! {
         <div class="fb-print-only" aria-hidden="true">
             <img class="fb-print-chart" {src} alt="" width={width.to_string()} height={height.to_string()} />
-            if view != View::Table {
+            // The Years panel prints its own table, with every source.
+            if !matches!(view, View::Table | View::Years) {
                 <div class="fb-print-table"><TableView /></div>
             }
-            if view != View::Sources {
+            if !matches!(view, View::Sources | View::Years) {
                 <div class="fb-print-sources"><SourcesView /></div>
             }
         </div>
     }
 }
 
-/// The print chart of a dataset in a language, drawn once per change of either.
+/// The print chart of a dataset (or, in the Years view, of the series) in a
+/// language, drawn once per change of any of them.
 #[hook]
 pub fn use_print_chart(view: View) -> Rc<(AttrValue, u32, u32)> {
     let ctx = use_ctx();
     let breakdown = Breakdown::of_view(view, &ctx.data);
+    let years = ctx.series.clone().filter(|_| view == View::Years);
     use_memo(
-        (ByPtr(ctx.data.clone()), ctx.locale, breakdown),
-        |(data, locale, breakdown)| {
-            let d = crate::describe::Describer::new(&data.0, *locale);
-            let drawing = svg::render(&d, *breakdown, false);
+        (ByPtr(ctx.data.clone()), ctx.locale, breakdown, years),
+        |(data, locale, breakdown, years)| {
+            let drawing = match years {
+                Some(series) => {
+                    svg::render_years(series, *locale, data.0.contribution.operations_year, false)
+                }
+                None => svg::render(
+                    &crate::describe::Describer::new(&data.0, *locale),
+                    *breakdown,
+                    false,
+                ),
+            };
             (
                 AttrValue::from(svg_data_url(&drawing.svg)),
                 drawing.width,

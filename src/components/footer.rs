@@ -10,13 +10,13 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::export::{dataset_json, png, print_view, save, text_blob, use_print_chart};
-use super::use_ctx;
+use super::{use_ctx, Shared};
 use crate::describe::Describer;
 use crate::embed_code;
 use crate::export::{csv, filename, share_link, svg, Breakdown, Shown};
 use crate::i18n::{Locale, Msg};
-use crate::model::Dataset;
-use crate::state::UiState;
+use crate::model::{Dataset, Series};
+use crate::state::{UiState, View};
 
 #[derive(Properties, PartialEq)]
 pub struct FooterProps {
@@ -75,15 +75,66 @@ impl File {
     }
 }
 
+/// What the footer's files hold: the dataset shown, or in the Years view the
+/// series (with the year the other views show, outlined in its chart).
+#[derive(Clone)]
+enum Subject {
+    Dataset(Rc<Dataset>, Breakdown),
+    Years(Shared<Series>, i32),
+}
+
+impl Subject {
+    /// The drawing for the SVG and PNG files.
+    fn drawing(&self, locale: Locale) -> svg::Drawing {
+        match self {
+            Subject::Dataset(data, breakdown) => {
+                svg::render(&Describer::new(data, locale), *breakdown, true)
+            }
+            Subject::Years(series, current) => svg::render_years(series, locale, *current, true),
+        }
+    }
+
+    fn chart_name(&self, ext: &str) -> String {
+        match self {
+            Subject::Dataset(data, breakdown) => filename::chart(data, *breakdown, ext),
+            Subject::Years(series, _) => filename::years(series, ext),
+        }
+    }
+}
+
 /// A text file for the current view and language: content, media type, name.
 fn text_file(
     file: File,
-    data: &Dataset,
+    subject: &Subject,
     locale: Locale,
-    breakdown: Breakdown,
 ) -> Result<(String, &'static str, String), JsValue> {
-    let d = Describer::new(data, locale);
     const CSV: &str = "text/csv;charset=utf-8";
+    let (data, breakdown) = match subject {
+        Subject::Dataset(data, breakdown) => (data, *breakdown),
+        Subject::Years(series, _) => {
+            return Ok(match file {
+                File::RegionsCsv => (
+                    csv::years(series, locale),
+                    CSV,
+                    filename::years(series, "csv"),
+                ),
+                File::Json => (
+                    dataset_json(&**series)?,
+                    "application/json",
+                    filename::series_json(series),
+                ),
+                File::Svg => (
+                    subject.drawing(locale).svg,
+                    "image/svg+xml",
+                    subject.chart_name("svg"),
+                ),
+                File::ThemesCsv | File::Png => {
+                    return Err(JsValue::from_str("not a file of the Years view"))
+                }
+            })
+        }
+    };
+    let d = Describer::new(data, locale);
     Ok(match file {
         File::RegionsCsv => (
             csv::regions(&d),
@@ -96,7 +147,7 @@ fn text_file(
             filename::csv(data, Breakdown::Theme),
         ),
         File::Json => (
-            dataset_json(data)?,
+            dataset_json(&**data)?,
             "application/json",
             filename::json(data),
         ),
@@ -155,10 +206,22 @@ pub fn Footer(props: &FooterProps) -> Html {
         })
     };
 
+    let years = props.state.view == View::Years;
+    let subject = if years {
+        ctx.series
+            .clone()
+            .map(|s| Subject::Years(s, ctx.data.contribution.operations_year))
+    } else {
+        Some(Subject::Dataset(
+            ctx.data.clone(),
+            Breakdown::of_view(props.state.view, &ctx.data),
+        ))
+    };
     let download = |file: File| {
-        let data: Rc<Dataset> = ctx.data.clone();
+        let Some(subject) = subject.clone() else {
+            return html! {};
+        };
         let locale = ctx.locale;
-        let breakdown = Breakdown::of_view(props.state.view, &ctx.data);
         let status = status.clone();
         let footer_ref = footer_ref.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
@@ -167,17 +230,16 @@ pub fn Footer(props: &FooterProps) -> Html {
             };
             if file != File::Png {
                 // Text files are saved at once, in the click's own task.
-                let saved =
-                    text_file(file, &data, locale, breakdown).and_then(|(text, mime, name)| {
-                        save(&footer, &text_blob(&text, mime)?, &name)?;
-                        Ok(name)
-                    });
+                let saved = text_file(file, &subject, locale).and_then(|(text, mime, name)| {
+                    save(&footer, &text_blob(&text, mime)?, &name)?;
+                    Ok(name)
+                });
                 report(&status, locale, saved);
                 return;
             }
             // The PNG waits for the browser to draw the SVG.
-            let drawing = svg::render(&Describer::new(&data, locale), breakdown, true);
-            let name = filename::chart(&data, breakdown, "png");
+            let drawing = subject.drawing(locale);
+            let name = subject.chart_name("png");
             let status = status.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let saved = match png(&drawing).await {
@@ -241,6 +303,9 @@ pub fn Footer(props: &FooterProps) -> Html {
             attrs.push(("src", src.to_string()));
         }
         attrs.push(("view", props.state.view.as_str().to_owned()));
+        if let Some(year) = props.state.year.filter(|_| ctx.src.is_none()) {
+            attrs.push(("year", year.to_string()));
+        }
         if let Some(sel) = &props.state.selected {
             attrs.push(("sel", sel.clone()));
         }
@@ -293,7 +358,7 @@ pub fn Footer(props: &FooterProps) -> Html {
             <footer class="fb-footer" ref={footer_ref.clone()}>
                 <div class="fb-actions" role="group" aria-label={d.text(Msg::ActionsLabel)}>
                     { download(File::RegionsCsv) }
-                    if ctx.data.has_theme_amounts() {
+                    if ctx.data.has_theme_amounts() && !years {
                         { download(File::ThemesCsv) }
                     }
                     { download(File::Json) }

@@ -27,20 +27,30 @@ pub fn Headline() -> Html {
                 <p class="fb-total-wrap">
                     <span class="fb-fact-label">{ d.text(Msg::TotalLabel) }</span>
                     <span class="fb-total" tabindex="0" aria-describedby={exact_id.clone()}>
-                        { d.total_short() }
+                        { d.total_phrase() }
                     </span>
-                    <span class="fb-exact" id={exact_id} role="tooltip">
-                        { ctx.locale.fill(Msg::ExactTotal, &[("amount", &d.total_exact())]) }
-                    </span>
+                    <span class="fb-exact" id={exact_id} role="tooltip">{ d.total_fact() }</span>
                 </p>
                 <p class="fb-year">
                     { ctx.locale.fill(Msg::ForOperationsIn, &[("year", &d.fmt.year(c.operations_year))]) }
                 </p>
-                <p class="fb-status"><span class="fb-badge">{ d.status() }</span></p>
-                <p class="fb-announced">
-                    { ctx.locale.fill(Msg::AnnouncedOn, &[("date", &d.fmt.date(&c.announced))]) }
-                </p>
+                if let Some(status) = d.status() {
+                    <p class="fb-status"><span class="fb-badge">{ status }</span></p>
+                }
+                if let Some(date) = &c.announced {
+                    <p class="fb-announced">
+                        { ctx.locale.fill(Msg::AnnouncedOn, &[("date", &d.fmt.date(date))]) }
+                    </p>
+                }
+                if let Some(count) = c.country_count {
+                    <p class="fb-countries">
+                        { ctx.locale.fill(Msg::CountryCount, &[("count", &count.to_string())]) }
+                    </p>
+                }
             </div>
+            if let Some(note) = &c.total_note {
+                <p class="fb-note fb-total-note">{ data_text(d.data(note)) }</p>
+            }
         </header>
     }
 }

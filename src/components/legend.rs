@@ -51,7 +51,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                             fill={part.is_remainder().then(|| format!("url(#{})", ctx.id("hatch")))} />
                     </svg>
                     <span class="fb-legend-name">{ data_text(d.name(part)) }</span>
-                    <span class="fb-legend-share">{ d.share(part.share) }</span>
+                    <span class="fb-legend-share">{ d.part_share(part) }</span>
                     <span class="fb-legend-amount">{ d.amount_short(part.amount) }</span>
                 </button>
             </li>

@@ -7,6 +7,7 @@ pub mod detail;
 pub mod embed_app;
 pub mod error;
 pub mod export;
+pub mod fetch;
 pub mod footer;
 pub mod headline;
 pub mod language;
@@ -15,6 +16,7 @@ pub mod sources;
 pub mod table;
 pub mod tabs;
 pub mod themes;
+pub mod years;
 
 use std::rc::Rc;
 
@@ -22,7 +24,7 @@ use yew::prelude::*;
 
 use crate::describe::{DataText, Describer};
 use crate::i18n::Locale;
-use crate::model::Dataset;
+use crate::model::{Dataset, Series};
 
 /// What every component needs to render: the data, the language and the id
 /// prefix that keeps DOM ids unique when several widgets share a page.
@@ -37,6 +39,8 @@ pub struct Ctx {
     pub base: AttrValue,
     /// Dataset URL when the data came from a `src` attribute.
     pub src: Option<AttrValue>,
+    /// The series of other years, once loaded (the Years view, its exports).
+    pub series: Option<Shared<Series>>,
 }
 
 impl PartialEq for Ctx {
@@ -47,6 +51,7 @@ impl PartialEq for Ctx {
             && self.heading == other.heading
             && self.base == other.base
             && self.src == other.src
+            && self.series == other.series
     }
 }
 
@@ -81,11 +86,12 @@ pub fn use_ctx() -> Ctx {
         heading: "h2",
         base: AttrValue::default(),
         src: None,
+        series: None,
     })
 }
 
 fn empty_dataset() -> Dataset {
-    use crate::model::{Contribution, Status, Text};
+    use crate::model::{Contribution, Text};
     Dataset {
         schema: None,
         id: "empty".into(),
@@ -96,13 +102,68 @@ fn empty_dataset() -> Dataset {
             operations_year: 0,
             currency: "USD".into(),
             total: 0.0,
-            announced: String::new(),
-            status: Status::Allocated,
+            total_stated: Default::default(),
+            total_note: None,
+            country_count: None,
+            announced: None,
+            status: None,
         },
         regions: Vec::new(),
+        named_regions: Vec::new(),
         themes: Vec::new(),
         beneficiaries: Vec::new(),
         sources: Vec::new(),
+    }
+}
+
+/// Shared data compared by identity, not by content: the widget keeps one
+/// `Rc` per load, so a deep comparison on every render would only cost.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// A source's link, opening in a new tab, marked with its language.
+pub fn source_link(s: &crate::model::Source, text: &str) -> Html {
+    html! {
+        <a href={s.url.clone()} rel="noopener noreferrer" target="_blank"
+            lang={s.title_language.clone().unwrap_or_else(|| s.language.clone())}
+            hreflang={s.language.clone()}>{ text }</a>
+    }
+}
+
+/// Countries a source names for a region, or else how many it counts.
+pub fn country_list(
+    d: &Describer<'_>,
+    countries: &[crate::model::Text],
+    count: Option<u32>,
+) -> Html {
+    if !countries.is_empty() {
+        let names = countries
+            .iter()
+            .map(|c| html! { <li>{ data_text(d.data(c)) }</li> });
+        html! { <ul class="fb-inline-list fb-countries">{ for names }</ul> }
+    } else if let Some(count) = count {
+        html! { <span class="fb-countries">{ " — " }{ d.country_count(count) }</span> }
+    } else {
+        html! {}
     }
 }
 

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::use_ctx;
+use super::{source_link, use_ctx};
 use crate::i18n::{pieces, Msg, Piece};
 
 #[component]
@@ -11,7 +11,9 @@ pub fn SourcesView() -> Html {
     let d = ctx.describer();
     let items = ctx.data.sources.iter().map(|s| {
         let date = match &s.date {
-            Some(date) => ctx.locale.fill(Msg::SourcePublished, &[("date", &d.fmt.date(date))]),
+            Some(date) => ctx
+                .locale
+                .fill(Msg::SourcePublished, &[("date", &d.fmt.date(date))]),
             None => d.text(Msg::SourceUndated).to_owned(),
         };
         let language = ctx.locale.fill(
@@ -26,13 +28,12 @@ pub fn SourcesView() -> Html {
             &[],
         );
         let entry = entry.into_iter().map(|p| match p {
-            Piece::Slot("publisher") => html! { <span class="fb-source-publisher">{ &s.publisher }</span> },
+            Piece::Slot("publisher") => {
+                html! { <span class="fb-source-publisher">{ &s.publisher }</span> }
+            }
             Piece::Slot("date") => html! { <span class="fb-source-meta">{ &date }</span> },
             Piece::Slot("language") => html! { <span class="fb-source-meta">{ &language }</span> },
-            Piece::Slot(_) => html! {
-                <a href={s.url.clone()} rel="noopener noreferrer" target="_blank" lang={s.title_language.clone().unwrap_or_else(|| s.language.clone())}
-                    hreflang={s.language.clone()}>{ &s.title }</a>
-            },
+            Piece::Slot(_) => source_link(s, &s.title),
             Piece::Text(text) => html! { { text } },
         });
         html! {
@@ -43,7 +44,7 @@ pub fn SourcesView() -> Html {
         <div class="fb-sources-view">
             <@{ctx.sub_heading()} class="fb-h3">{ d.text(Msg::SourcesHeading) }</@>
             <ul class="fb-sources">{ for items }</ul>
-            <p class="fb-note">{ d.text(Msg::SourcesNote) }</p>
+            <p class="fb-note">{ d.sources_note() }</p>
         </div>
     }
 }

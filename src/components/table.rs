@@ -26,9 +26,9 @@ pub fn TableView() -> Html {
             html! {
                 <tr role="row" class={classes!(p.is_remainder().then_some("is-rest"))} data-id={p.id().to_owned()}>
                     <th role="rowheader" scope="row">{ data_text(d.name(&p)) }</th>
-                    <td role="cell" class="fb-num" data-label={l_share}>{ d.share(p.share) }</td>
+                    <td role="cell" class="fb-num" data-label={l_share}>{ d.part_share(&p) }</td>
                     <td role="cell" data-label={l_stated}>{ d.text(stated_msg(p.share.stated)) }</td>
-                    <td role="cell" class="fb-num" data-label={l_amount}>{ d.amount(p.amount) }</td>
+                    <td role="cell" class="fb-num" data-label={l_amount}>{ d.part_amount(&p) }</td>
                 </tr>
             }
         });
@@ -56,7 +56,7 @@ pub fn TableView() -> Html {
                         <th role="rowheader" scope="row">{ d.text(Msg::TableTotal) }</th>
                         <td role="cell" class="fb-num" data-label={l_share}>{ d.share(total) }</td>
                         <td role="cell" data-label={l_stated}>{ d.text(stated_msg(Stated::Exact)) }</td>
-                        <td role="cell" class="fb-num" data-label={l_amount}>{ d.total_exact() }</td>
+                        <td role="cell" class="fb-num" data-label={l_amount}>{ d.total_cell() }</td>
                     </tr>
                 </tfoot>
             </table>

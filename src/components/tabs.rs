@@ -12,6 +12,8 @@ use crate::state::View;
 pub struct TabsProps {
     pub view: View,
     pub on_change: Callback<View>,
+    /// Whether the Years view is on offer.
+    pub years: bool,
 }
 
 fn label(view: View) -> Msg {
@@ -20,6 +22,7 @@ fn label(view: View) -> Msg {
         View::Theme => Msg::TabTheme,
         View::Table => Msg::TabTable,
         View::Sources => Msg::TabSources,
+        View::Years => Msg::TabYears,
     }
 }
 
@@ -27,6 +30,7 @@ fn label(view: View) -> Msg {
 pub fn Tabs(props: &TabsProps) -> Html {
     let ctx = use_ctx();
     let list_ref = use_node_ref();
+    let views = View::offered(props.years);
     let onkeydown = {
         let on_change = props.on_change.clone();
         let current = props.view;
@@ -34,10 +38,10 @@ pub fn Tabs(props: &TabsProps) -> Html {
         let prefix = ctx.id("tab");
         Callback::from(move |e: KeyboardEvent| {
             let next = match e.key().as_str() {
-                "ArrowRight" => current.step(1),
-                "ArrowLeft" => current.step(-1),
-                "Home" => View::ALL[0],
-                "End" => View::Sources,
+                "ArrowRight" => current.step_in(views, 1),
+                "ArrowLeft" => current.step_in(views, -1),
+                "Home" => views.first().copied().unwrap_or_default(),
+                "End" => views.last().copied().unwrap_or_default(),
                 _ => return,
             };
             e.prevent_default();
@@ -53,7 +57,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
             }
         })
     };
-    let tabs = View::ALL.into_iter().map(|v| {
+    let tabs = views.iter().copied().map(|v| {
         let selected = v == props.view;
         let onclick = {
             let on_change = props.on_change.clone();

@@ -6,8 +6,9 @@
 
 use crate::describe::Describer;
 use crate::i18n::format::fraction;
+use crate::i18n::{Locale, Msg};
 use crate::model::derive::{self, Part};
-use crate::model::Minor;
+use crate::model::{Minor, Series, Slot};
 
 /// Columns of both files. Machine names, the same in every language, so a
 /// script can read any of them; the names of the parts are in the reader's.
@@ -84,6 +85,49 @@ fn table(d: &Describer<'_>, parts: &[Part<'_>]) -> String {
 /// Regions and the unattributed rest, in the chart's order.
 pub fn regions(d: &Describer<'_>) -> String {
     table(d, &derive::region_marks(d.ds))
+}
+
+/// Columns of the series file: one row per operations year, gaps included
+/// with empty figures (never a zero). `facts` is what the source states
+/// about the split, in the reader's language, as the Years table shows it.
+pub const YEARS_HEADER: &str = "year,total,total_stated,currency,country_count,facts,source_url";
+
+/// The series as CSV, one row per year from the first to the last.
+pub fn years(series: &Series, locale: Locale) -> String {
+    let mut out = String::with_capacity(256 * (series.years.len() + 2));
+    out.push('\u{feff}');
+    out.push_str(YEARS_HEADER);
+    out.push_str("\r\n");
+    for slot in series.slots() {
+        out.push_str(&slot.year().to_string());
+        match slot {
+            Slot::Year(ds) => {
+                let d = Describer::new(ds, locale);
+                let c = &ds.contribution;
+                out.push(',');
+                out.push_str(&major(derive::total(ds), ds.minor_digits()));
+                out.push(',');
+                out.push_str(c.total_stated.as_str());
+                out.push(',');
+                push_text(&mut out, &c.currency);
+                out.push(',');
+                if let Some(n) = c.country_count {
+                    out.push_str(&n.to_string());
+                }
+                out.push(',');
+                push_text(&mut out, &d.facts_line());
+                out.push(',');
+                push_text(&mut out, ds.sources.first().map_or("", |s| s.url.as_str()));
+            }
+            Slot::Gap(_) => {
+                out.push_str(",,,,,");
+                push_text(&mut out, locale.text(Msg::YearGap));
+                out.push(',');
+            }
+        }
+        out.push_str("\r\n");
+    }
+    out
 }
 
 /// Themes with stated amounts and their rest; None when the data states no
@@ -306,7 +350,8 @@ mod tests {
                 "more_than",
                 "at_least",
                 "at_most",
-                "less_than"
+                "less_than",
+                "almost"
             ]
         );
     }

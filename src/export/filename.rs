@@ -2,13 +2,17 @@
 //! `japan-iom-2021-regions.csv`, `japan-iom-2021.json`, …
 
 use super::Breakdown;
-use crate::model::Dataset;
+use crate::model::{Dataset, Series};
 
-/// The dataset id as a safe file-name stem. Validation already restricts ids
-/// to `[a-z][a-z0-9-]*`; anything else is replaced, never trusted.
+/// The dataset id as a safe file-name stem.
 fn stem(ds: &Dataset) -> String {
-    let s: String = ds
-        .id
+    stem_of(&ds.id)
+}
+
+/// An id as a safe file-name stem. Validation already restricts ids to
+/// `[a-z][a-z0-9-]*`; anything else is replaced, never trusted.
+fn stem_of(id: &str) -> String {
+    let s: String = id
         .chars()
         .take(80)
         .map(|c| match c {
@@ -38,6 +42,16 @@ pub fn json(ds: &Dataset) -> String {
 /// `{id}-regions.svg` (or `.png`): the chart of one breakdown.
 pub fn chart(ds: &Dataset, b: Breakdown, ext: &str) -> String {
     format!("{}-{}.{ext}", stem(ds), b.as_str())
+}
+
+/// `{series id}.json`: the series itself.
+pub fn series_json(series: &Series) -> String {
+    format!("{}.json", stem_of(&series.id))
+}
+
+/// `{series id}-years.csv` (or `.svg`, `.png`): the Years view.
+pub fn years(series: &Series, ext: &str) -> String {
+    format!("{}-years.{ext}", stem_of(&series.id))
 }
 
 #[cfg(test)]

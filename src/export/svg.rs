@@ -7,9 +7,12 @@
 
 use super::Breakdown;
 use crate::chart::donut;
+use crate::describe::years::{bar_length, max_total, summary, BAR_FULL};
 use crate::describe::{DataText, Describer};
-use crate::i18n::Msg;
+use crate::i18n::{Locale, Msg};
+use crate::model::derive;
 use crate::model::share::ppm_to_fraction;
+use crate::model::{Series, Slot};
 
 /// The colours of a drawing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -249,12 +252,12 @@ pub fn render(d: &Describer<'_>, breakdown: Breakdown, heading: bool) -> Drawing
             &format!(" fill=\"{}\" font-weight=\"600\"", p.text),
             &plain(label.to_owned()),
         );
-        let mut facts = d
-            .locale
-            .fill(Msg::ExactTotal, &[("amount", &d.total_exact())]);
+        let mut facts = d.total_fact();
         facts.push_str(" · ");
-        facts.push_str(d.status());
-        facts.push_str(" · ");
+        if let Some(status) = d.status() {
+            facts.push_str(status);
+            facts.push_str(" · ");
+        }
         let year = d.fmt.year(c.operations_year);
         facts.push_str(&d.locale.fill(Msg::ForOperationsIn, &[("year", &year)]));
         o.paragraph(MARGIN, full, 14.0, &muted, &plain(facts));
@@ -327,7 +330,7 @@ pub fn render(d: &Describer<'_>, breakdown: Breakdown, heading: bool) -> Drawing
         o.s.push_str("/>");
         let name = d.name(part);
         o.paragraph(LEGEND_TEXT_X, legend_width, 15.0, &strong, &name);
-        let share = d.share(part.share);
+        let share = d.part_share(part);
         let amount = d.amount_short(part.amount);
         let one_line = format!("{share} · {amount}");
         if donut::text_em(&one_line) * 14.0 <= legend_width * FIT {
@@ -356,13 +359,24 @@ pub fn render(d: &Describer<'_>, breakdown: Breakdown, heading: bool) -> Drawing
             full,
             12.5,
             &muted,
-            &plain(d.text(Msg::SourcesNote).to_owned()),
+            &plain(d.sources_note().to_owned()),
         );
     }
     let height = (o.y + MARGIN).ceil();
 
-    // The frame, now that the height is known.
-    let mut s = String::with_capacity(o.s.len() + 1024);
+    let svg = frame(&p, height, d.locale.tag(), &d.title(), &d.summary(), &o.s);
+    Drawing {
+        svg,
+        width: WIDTH as u32,
+        height: height as u32,
+    }
+}
+
+/// The document around a drawing's body, now that its height is known:
+/// size, language, fonts, title and description for screen readers, the
+/// remainder's hatch, and the background.
+fn frame(p: &Palette, height: f64, lang: &str, title: &str, desc: &str, body: &str) -> String {
+    let mut s = String::with_capacity(body.len() + 1024);
     s.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
     num(&mut s, WIDTH);
     s.push_str("\" height=\"");
@@ -372,13 +386,13 @@ pub fn render(d: &Describer<'_>, breakdown: Breakdown, heading: bool) -> Drawing
     s.push(' ');
     num(&mut s, height);
     s.push_str("\" xml:lang=\"");
-    s.push_str(d.locale.tag());
+    s.push_str(lang);
     s.push_str("\" font-family=\"");
     s.push_str(FONTS);
     s.push_str("\" role=\"img\"><title>");
-    push_escaped(&mut s, &d.title());
+    push_escaped(&mut s, title);
     s.push_str("</title><desc>");
-    push_escaped(&mut s, &d.summary());
+    push_escaped(&mut s, desc);
     s.push_str("</desc><defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"");
     s.push_str(p.bg);
     s.push_str("\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"");
@@ -388,10 +402,138 @@ pub fn render(d: &Describer<'_>, breakdown: Breakdown, heading: bool) -> Drawing
     );
     s.push_str(p.bg);
     s.push_str("\"/>");
-    s.push_str(&o.s);
+    s.push_str(body);
     s.push_str("</svg>\n");
+    s
+}
+
+/// Where the bars of the Years drawing start, and their longest length.
+const BARS_X: f64 = MARGIN + 64.0;
+const BARS_W: f64 = 330.0;
+const ROW: f64 = 34.0;
+
+/// The Years view as a standalone SVG: a bar per operations year with its
+/// total as stated, the year `current` outlined and labelled, gaps as
+/// dashed empty tracks; with `heading`, title and sources too.
+pub fn render_years(series: &Series, locale: Locale, current: i32, heading: bool) -> Drawing {
+    let p = LIGHT;
+    let muted = format!(" fill=\"{}\"", p.muted);
+    let strong = format!(" fill=\"{}\" font-weight=\"700\"", p.text);
+    let mut o = Out {
+        s: String::with_capacity(6 * 1024),
+        y: MARGIN - 6.0,
+    };
+    let full = WIDTH - 2.0 * MARGIN;
+    let first = series.years.first();
+    let title = first.map_or_else(String::new, |ds| {
+        let d = Describer::new(ds, locale);
+        let c = &ds.contribution;
+        format!(
+            "{} → {}",
+            d.data(&c.donor).text,
+            d.data(c.recipient_short.as_ref().unwrap_or(&c.recipient))
+                .text
+        )
+    });
+    let label = locale.text(Msg::YearsChartLabel);
+    if heading {
+        o.paragraph(MARGIN, full / 1.08, 20.0, &strong, &plain(title.clone()));
+        o.y += 4.0;
+        o.paragraph(
+            MARGIN,
+            full,
+            16.0,
+            &format!(" fill=\"{}\" font-weight=\"600\"", p.text),
+            &plain(label.to_owned()),
+        );
+        o.y += 12.0;
+    } else {
+        o.y = MARGIN - 8.0;
+    }
+    let max = max_total(series);
+    let fmt = crate::i18n::LocalFmt::new(locale);
+    for slot in series.slots() {
+        let top = o.y;
+        let year = slot.year();
+        let is_current = year == current;
+        let year_attrs = if is_current { &strong } else { &muted };
+        o.text(MARGIN, top + 21.0, 15.0, year_attrs, None, &fmt.year(year));
+        let (end, mut value) = match slot {
+            Slot::Year(ds) => {
+                let len = f64::from(bar_length(derive::total(ds), max)) / f64::from(BAR_FULL);
+                let w = (BARS_W * len).max(1.0);
+                o.s.push_str("<rect x=\"");
+                num(&mut o.s, BARS_X);
+                o.s.push_str("\" y=\"");
+                num(&mut o.s, top + 6.0);
+                o.s.push_str("\" width=\"");
+                num(&mut o.s, w);
+                o.s.push_str("\" height=\"20\" fill=\"");
+                o.s.push_str(p.marks.first().copied().unwrap_or(p.text));
+                if is_current {
+                    // Outlined, not only coloured: the year the other views show.
+                    o.s.push_str("\" stroke=\"");
+                    o.s.push_str(p.text);
+                    o.s.push_str("\" stroke-width=\"3");
+                }
+                o.s.push_str("\"/>");
+                (BARS_X + w, Describer::new(ds, locale).total_phrase())
+            }
+            Slot::Gap(_) => {
+                o.s.push_str("<rect x=\"");
+                num(&mut o.s, BARS_X);
+                o.s.push_str("\" y=\"");
+                num(&mut o.s, top + 6.0);
+                o.s.push_str("\" width=\"");
+                num(&mut o.s, BARS_W);
+                o.s.push_str("\" height=\"20\" fill=\"none\" stroke=\"");
+                o.s.push_str(p.muted);
+                o.s.push_str("\" stroke-dasharray=\"4 3\"/>");
+                (BARS_X, locale.text(Msg::YearGap).to_owned())
+            }
+        };
+        if is_current {
+            value.push_str(" · ");
+            value.push_str(locale.text(Msg::YearShown));
+        }
+        let attrs = if is_current { &strong } else { &muted };
+        let x = end + 8.0;
+        o.y = top;
+        o.paragraph(x, WIDTH - MARGIN - x, 14.0, attrs, &plain(value));
+        o.y = (top + ROW).max(o.y + 6.0);
+    }
+    if heading {
+        o.y += 12.0;
+        for ds in &series.years {
+            if let Some(source) = ds.sources.first() {
+                let line = format!(
+                    "{}: {}",
+                    fmt.year(ds.contribution.operations_year),
+                    source.url
+                );
+                o.paragraph(MARGIN, full, 12.0, &muted, &plain(line));
+            }
+        }
+        o.y += 4.0;
+        o.paragraph(
+            MARGIN,
+            full,
+            12.5,
+            &muted,
+            &plain(locale.text(Msg::SourcesNoteNeutral).to_owned()),
+        );
+    }
+    let height = (o.y + MARGIN).ceil();
+    let title = format!("{}: {title}", locale.text(Msg::WidgetLabel));
     Drawing {
-        svg: s,
+        svg: frame(
+            &p,
+            height,
+            locale.tag(),
+            &title,
+            &summary(series, locale),
+            &o.s,
+        ),
         width: WIDTH as u32,
         height: height as u32,
     }

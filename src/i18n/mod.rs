@@ -335,6 +335,42 @@ messages! {
     Downloading,
     DownloadFailed,
     ExportSource,
+    // Years series, partial facts and rounded figures
+    ShareAlmost,
+    AmountAlmost,
+    StatedAlmost,
+    FractionHalf,
+    FractionThird,
+    SummaryLeadNeutral,
+    SourcesNoteNeutral,
+    TotalRounded,
+    CountryCount,
+    DetailCountryCount,
+    NamedRegionsLabel,
+    FactNamed,
+    PartOf,
+    NoFacts,
+    TabYears,
+    YearsChartLabel,
+    YearsHelp,
+    YearGap,
+    YearShown,
+    YearsSummary,
+    YearsSummaryItem,
+    YearsSummaryGaps,
+    YearsTableCaption,
+    TableYear,
+    TableFacts,
+    TableSource,
+    YearDetailEmpty,
+    YearOpen,
+    YearAnnounce,
+    ProblemNoWords,
+    ProblemDuplicateYear,
+    ProblemYearsOutOfOrder,
+    ProblemOtherCurrency,
+    StatedFigures,
+    Fact,
 }
 
 /// The message that phrases a share stated in this way.
@@ -346,6 +382,7 @@ pub fn share_msg(stated: Stated) -> Msg {
         Stated::AtLeast => Msg::ShareAtLeast,
         Stated::AtMost => Msg::ShareAtMost,
         Stated::LessThan => Msg::ShareLessThan,
+        Stated::Almost => Msg::ShareAlmost,
     }
 }
 
@@ -358,6 +395,7 @@ pub fn amount_msg(stated: Stated) -> Msg {
         Stated::AtLeast => Msg::AmountAtLeast,
         Stated::AtMost => Msg::AmountAtMost,
         Stated::LessThan => Msg::AmountLessThan,
+        Stated::Almost => Msg::AmountAlmost,
     }
 }
 
@@ -370,6 +408,7 @@ pub fn stated_msg(stated: Stated) -> Msg {
         Stated::AtLeast => Msg::StatedAtLeast,
         Stated::AtMost => Msg::StatedAtMost,
         Stated::LessThan => Msg::StatedLessThan,
+        Stated::Almost => Msg::StatedAlmost,
     }
 }
 
@@ -479,6 +518,7 @@ mod tests {
             Msg::TableTotal,
             Msg::TabSources,
             Msg::SourcesHeading,
+            Msg::TableSource,
         ];
         for (locale, table) in tables() {
             for &(msg, text) in table {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::share::{StatedAmount, StatedShare};
+use super::share::{Stated, StatedAmount, StatedShare};
 use super::text::Text;
 
 /// One contribution and its breakdown, as published by its sources.
@@ -18,7 +18,11 @@ pub struct Dataset {
     pub id: String,
     pub contribution: Contribution,
     /// Geographic split. Must not contain the unattributed remainder: that is derived.
+    /// A part may be a region, a group of regions or a single country.
     pub regions: Vec<Region>,
+    /// Regions the source names without any share or amount: listed, never charted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub named_regions: Vec<NamedRegion>,
     /// Purposes the contribution serves.
     #[serde(default)]
     pub themes: Vec<Theme>,
@@ -44,9 +48,21 @@ pub struct Contribution {
     pub currency: String,
     /// Total in major units of the currency.
     pub total: f64,
-    /// Date of the announcement, YYYY-MM-DD.
-    pub announced: String,
-    pub status: Status,
+    /// How the source states the total: "USD 30.5 million" is `about`.
+    #[serde(default, skip_serializing_if = "Stated::is_exact")]
+    pub total_stated: Stated,
+    /// What else the sources say about the total (another version of it), in our words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_note: Option<Text>,
+    /// How many countries the source says the contribution reaches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_count: Option<u32>,
+    /// Date of the announcement, YYYY-MM-DD, where the source shows one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub announced: Option<String>,
+    /// Stage of the money, where the source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
 }
 
 /// Stage of the money, after OCHA FTS's vocabulary.
@@ -76,7 +92,29 @@ pub struct Region {
     /// Countries named by the source, if any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub countries: Vec<Text>,
+    /// How many countries the source counts here, named or not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_count: Option<u32>,
     /// What the source says about this region, in our words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+/// A region the source names without a share or an amount.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NamedRegion {
+    /// Unique among regions, named regions and themes.
+    pub id: String,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_count: Option<u32>,
+    /// Id of the region (a group with a figure) this one is part of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
 }
@@ -94,6 +132,9 @@ pub struct Theme {
     /// Only where a source states one; never estimated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<StatedAmount>,
+    /// Share of the total linked to this theme, only where a source states one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<StatedShare>,
     /// Ids of regions this theme is linked to by the source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<String>,
@@ -168,7 +209,18 @@ impl Dataset {
         minor_digits(&self.contribution.currency).unwrap_or(2)
     }
 
+    /// Whether any theme has a stated figure (an amount or a share).
     pub fn has_theme_amounts(&self) -> bool {
-        self.themes.iter().any(|t| t.amount.is_some())
+        self.themes
+            .iter()
+            .any(|t| t.amount.is_some() || t.share.is_some())
+    }
+
+    pub fn named_region(&self, id: &str) -> Option<&NamedRegion> {
+        self.named_regions.iter().find(|r| r.id == id)
+    }
+
+    pub fn total_is_exact(&self) -> bool {
+        self.contribution.total_stated == Stated::Exact
     }
 }

@@ -31,6 +31,8 @@ pub struct Part<'a> {
     pub share_is_stated: bool,
     /// True when the amount was stated by the source, false when derived from the share.
     pub amount_is_stated: bool,
+    /// The source put the share in words ("almost half"); say it so.
+    pub words: bool,
 }
 
 impl Part<'_> {
@@ -63,54 +65,62 @@ fn part_from<'a>(
 ) -> Option<Part<'a>> {
     let total = total(ds);
     let digits = ds.minor_digits();
-    match (share, amount) {
-        (Some(s), Some(a)) => Some(Part {
-            kind,
-            share: Qualified {
+    let words = share.is_some_and(|s| s.words);
+    let (share, amount, share_is_stated, amount_is_stated) = match (share, amount) {
+        (Some(s), Some(a)) => (
+            Qualified {
                 value: to_ppm(s.value),
                 stated: s.stated,
             },
-            amount: Qualified {
+            Qualified {
                 value: Minor::from_major(a.value, digits),
                 stated: a.stated,
             },
-            share_is_stated: true,
-            amount_is_stated: true,
-        }),
+            true,
+            true,
+        ),
         (Some(s), None) => {
             let ppm = to_ppm(s.value);
-            Some(Part {
-                kind,
-                share: Qualified {
+            (
+                Qualified {
                     value: ppm,
                     stated: s.stated,
                 },
-                amount: Qualified {
+                Qualified {
                     value: total.times_ppm(ppm),
                     stated: s.stated.for_derived(),
                 },
-                share_is_stated: true,
-                amount_is_stated: false,
-            })
+                true,
+                false,
+            )
         }
         (None, Some(a)) => {
             let minor = Minor::from_major(a.value, digits);
-            Some(Part {
-                kind,
-                share: Qualified {
+            (
+                Qualified {
                     value: minor.ppm_of(total),
+                    // A percentage of a stated amount is rounded, so at best
+                    // approximate; a bound on the amount bounds it the same way.
                     stated: a.stated.for_derived(),
                 },
-                amount: Qualified {
+                Qualified {
                     value: minor,
                     stated: a.stated,
                 },
-                share_is_stated: false,
-                amount_is_stated: true,
-            })
+                false,
+                true,
+            )
         }
-        (None, None) => None,
-    }
+        (None, None) => return None,
+    };
+    Some(Part {
+        kind,
+        share,
+        amount,
+        share_is_stated,
+        amount_is_stated,
+        words,
+    })
 }
 
 /// Regions with their figures, in data order.
@@ -121,14 +131,11 @@ pub fn region_parts(ds: &Dataset) -> Vec<Part<'_>> {
         .collect()
 }
 
-/// Themes that have a stated amount; empty when the source gives no theme split.
+/// Themes that have a stated amount or share; empty when the source gives no theme split.
 pub fn theme_parts(ds: &Dataset) -> Vec<Part<'_>> {
     ds.themes
         .iter()
-        .filter_map(|t| {
-            t.amount
-                .and_then(|a| part_from(ds, MarkKind::Theme(t), None, Some(a)))
-        })
+        .filter_map(|t| part_from(ds, MarkKind::Theme(t), t.share, t.amount))
         .collect()
 }
 
@@ -160,10 +167,12 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
     let stated = remainder_qualifier(parts);
     let total = total(ds);
     let used_amount: i64 = parts.iter().map(|p| p.amount.value.0).sum();
-    // When every part is an exact amount, subtract amounts to avoid rounding drift.
-    let amount = if parts
-        .iter()
-        .all(|p| p.amount_is_stated && p.amount.stated == Stated::Exact)
+    // When the total and every part are exact amounts, subtract amounts to
+    // avoid rounding drift.
+    let amount = if ds.total_is_exact()
+        && parts
+            .iter()
+            .all(|p| p.amount_is_stated && p.amount.stated == Stated::Exact)
     {
         Minor(total.0 - used_amount)
     } else {
@@ -181,6 +190,7 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
         },
         share_is_stated: false,
         amount_is_stated: false,
+        words: false,
     })
 }
 

@@ -1,9 +1,10 @@
 //! From text to a checked dataset. The widget and `cargo xtask check-data`
 //! both come through here, so they accept and reject exactly the same files.
 
-use serde::Deserializer;
+use serde::{Deserialize, Deserializer};
 
 use super::dataset::Dataset;
+use super::series::{validate_series, Series};
 use super::validate::{validate, Problem, ProblemKind};
 
 /// Largest data file accepted, checked before parsing so a huge file cannot
@@ -142,10 +143,12 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Reads a dataset from any serde deserializer (serde_json natively,
-/// serde-wasm-bindgen over `JSON.parse` in the browser), naming the path of
-/// the first value that does not fit the schema.
-pub fn from_deserializer<'de, D: Deserializer<'de>>(de: D) -> Result<Dataset, Problem> {
+/// Reads a dataset (or a series) from any serde deserializer (serde_json
+/// natively, serde-wasm-bindgen over `JSON.parse` in the browser), naming the
+/// path of the first value that does not fit the schema.
+pub fn from_deserializer<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+    de: D,
+) -> Result<T, Problem> {
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         Problem {
@@ -175,6 +178,16 @@ pub fn checked(ds: Dataset) -> Result<Dataset, Vec<Problem>> {
     let problems = validate(&ds);
     if problems.is_empty() {
         Ok(ds)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A parsed series that passed validation, or every problem it has.
+pub fn checked_series(series: Series) -> Result<Series, Vec<Problem>> {
+    let problems = validate_series(&series);
+    if problems.is_empty() {
+        Ok(series)
     } else {
         Err(problems)
     }

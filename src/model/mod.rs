@@ -3,12 +3,14 @@
 pub mod dataset;
 pub mod derive;
 pub mod load;
+pub mod series;
 pub mod share;
 pub mod text;
 pub mod validate;
 
-pub use dataset::{Beneficiary, Contribution, Dataset, Region, Source, Status, Theme};
+pub use dataset::{Beneficiary, Contribution, Dataset, NamedRegion, Region, Source, Status, Theme};
 pub use derive::{MarkKind, Part, Qualified, REMAINDER_ID};
+pub use series::{Series, Slot};
 pub use share::{Minor, Stated, StatedAmount, StatedShare};
 pub use text::{Localized, Text};
 pub use validate::{Problem, ProblemKind};
@@ -20,3 +22,7 @@ mod tests;
 
 /// The bundled default dataset, compiled in so the widget needs no request for it.
 pub const DEFAULT_DATA: &str = include_str!("../../static/data/japan-iom-2021.json");
+
+/// Where the series of other years is, next to index.html and embed.js. It is
+/// fetched when first needed, not compiled in (the wasm has a size budget).
+pub const SERIES_PATH: &str = "data/japan-iom-series.json";

@@ -527,6 +527,7 @@ fn valid_dataset() -> impl Strategy<Value = Dataset> {
                         let share = StatedShare {
                             value: ppm[i] as f64 / PPM as f64,
                             stated: r.share_stated,
+                            words: false,
                         };
                         let amount = StatedAmount {
                             value: major(amounts[i]),
@@ -538,6 +539,7 @@ fn valid_dataset() -> impl Strategy<Value = Dataset> {
                             share: (!matches!(r.figures, Figures::Amount)).then_some(share),
                             amount: (!matches!(r.figures, Figures::Share)).then_some(amount),
                             countries: r.countries,
+                            country_count: None,
                             description: r.description,
                         }
                     })
@@ -580,6 +582,7 @@ fn valid_dataset() -> impl Strategy<Value = Dataset> {
                             value: major(theme_amounts[i]),
                             stated,
                         }),
+                        share: None,
                         regions: t
                             .regions
                             .iter()
@@ -597,10 +600,14 @@ fn valid_dataset() -> impl Strategy<Value = Dataset> {
                         operations_year: year,
                         currency: code.to_owned(),
                         total: major(total),
-                        announced,
-                        status,
+                        total_stated: Stated::Exact,
+                        total_note: None,
+                        country_count: None,
+                        announced: Some(announced),
+                        status: Some(status),
                     },
                     regions,
+                    named_regions: Vec::new(),
                     themes,
                     beneficiaries,
                     sources,

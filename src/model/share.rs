@@ -5,11 +5,12 @@ use serde::{Deserialize, Serialize};
 
 /// How the source stated a figure. Every share and amount carries one, and
 /// every derived figure carries the one that honestly follows from it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Stated {
     /// Stated as is ("35 per cent").
+    #[default]
     Exact,
     /// Approximate ("about 60 %").
     About,
@@ -19,26 +20,35 @@ pub enum Stated {
     AtLeast,
     /// An upper bound ("at most 5 %").
     AtMost,
-    /// A strict upper bound ("less than 5 %", "almost half").
+    /// A strict upper bound ("less than 5 %").
     LessThan,
+    /// Just under the figure ("almost half"): an upper bound that the source
+    /// says is close. "Less than half" would drop the closeness, "about half"
+    /// the direction, so neither quotes the source.
+    Almost,
 }
 
 impl Stated {
-    pub const ALL: [Stated; 6] = [
+    pub const ALL: [Stated; 7] = [
         Stated::Exact,
         Stated::About,
         Stated::MoreThan,
         Stated::AtLeast,
         Stated::AtMost,
         Stated::LessThan,
+        Stated::Almost,
     ];
+
+    pub fn is_exact(&self) -> bool {
+        *self == Stated::Exact
+    }
 
     pub fn is_lower_bound(self) -> bool {
         matches!(self, Stated::MoreThan | Stated::AtLeast)
     }
 
     pub fn is_upper_bound(self) -> bool {
-        matches!(self, Stated::AtMost | Stated::LessThan)
+        matches!(self, Stated::AtMost | Stated::LessThan | Stated::Almost)
     }
 
     /// The machine name used in the JSON and in CSV exports.
@@ -50,6 +60,7 @@ impl Stated {
             Stated::AtLeast => "at_least",
             Stated::AtMost => "at_most",
             Stated::LessThan => "less_than",
+            Stated::Almost => "almost",
         }
     }
 
@@ -72,7 +83,18 @@ pub struct StatedShare {
     /// Fraction of the total, 0.4 for 40 %.
     pub value: f64,
     pub stated: Stated,
+    /// The source put the share in words ("half", "one third"): the widget
+    /// says it the same way. Only 1/2 and 1/3 have words.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub words: bool,
 }
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Shares the widget can name in words, in ppm (`to_ppm` of 1/2 and 1/3).
+pub const WORD_SHARES: [i64; 2] = [500_000, 333_333];
 
 /// An amount in the contribution's currency and how it was stated.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -160,6 +182,7 @@ mod tests {
         assert_eq!(Stated::Exact.for_derived(), Stated::About);
         assert_eq!(Stated::MoreThan.for_derived(), Stated::MoreThan);
         assert_eq!(Stated::AtMost.for_derived(), Stated::AtMost);
+        assert_eq!(Stated::Almost.for_derived(), Stated::Almost);
     }
 
     #[test]
@@ -167,5 +190,7 @@ mod tests {
         assert!(Stated::MoreThan.is_lower_bound() && Stated::AtLeast.is_lower_bound());
         assert!(Stated::AtMost.is_upper_bound() && Stated::LessThan.is_upper_bound());
         assert!(!Stated::About.is_lower_bound() && !Stated::About.is_upper_bound());
+        assert!(Stated::Almost.is_upper_bound() && !Stated::Almost.is_lower_bound());
+        assert_eq!(WORD_SHARES, [to_ppm(0.5), to_ppm(1.0 / 3.0)]);
     }
 }

@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::dataset::{minor_digits, Dataset};
 use super::derive::REMAINDER_ID;
-use super::share::{to_ppm, Minor, PPM};
+use super::share::{to_ppm, Minor, StatedShare, PPM, WORD_SHARES};
 use super::text::{Text, FALLBACK_LOCALE};
 use crate::i18n::format::decimal;
 
@@ -47,6 +47,12 @@ pub enum ProblemKind {
     UnknownBeneficiary(String),
     NoFigure,
     BadUrl(String),
+    /// `words` on a share the widget has no words for.
+    NoWords(f64),
+    // Series files: several datasets, one per operations year.
+    DuplicateYear(i32),
+    YearsOutOfOrder,
+    OtherCurrency(String),
 }
 
 impl fmt::Display for ProblemKind {
@@ -84,6 +90,13 @@ impl fmt::Display for ProblemKind {
             UnknownBeneficiary(id) => write!(f, "no beneficiary group has the id {id:?}"),
             NoFigure => write!(f, "a region needs a share, an amount or both"),
             BadUrl(u) => write!(f, "{u:?} is not an http(s) URL"),
+            NoWords(v) => write!(f, "{v} has no words; only 1/2 and 1/3 can be stated in words"),
+            DuplicateYear(y) => write!(f, "the year {y} is in the series more than once"),
+            YearsOutOfOrder => write!(f, "the years must be in ascending order"),
+            OtherCurrency(c) => write!(
+                f,
+                "every year must be in the currency of the first ({c:?}), so totals compare"
+            ),
         }
     }
 }
@@ -163,6 +176,15 @@ impl Checker {
         true
     }
 
+    /// A stated share: in [0, 1], with words only where there are words for it.
+    fn stated_share(&mut self, path: &str, s: &StatedShare) -> bool {
+        let ok = self.share(&format!("{path}.value"), s.value);
+        if ok && s.words && !WORD_SHARES.contains(&to_ppm(s.value)) {
+            self.push(format!("{path}.words"), ProblemKind::NoWords(s.value));
+        }
+        ok
+    }
+
     fn date(&mut self, path: &str, d: &str) {
         if !is_date(d) {
             self.push(path, ProblemKind::BadDate(d.to_owned()));
@@ -206,10 +228,21 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     } else {
         true
     };
-    c.date("contribution.announced", &k.announced);
+    if let Some(d) = &k.announced {
+        c.date("contribution.announced", d);
+    }
+    if let Some(note) = &k.total_note {
+        c.text("contribution.total_note", note);
+    }
 
     let mut ids = BTreeSet::new();
-    if ds.regions.is_empty() {
+    // A dataset needs some split of its total; a theme's figure is one (a
+    // source may state nothing by region).
+    let theme_figures = ds
+        .themes
+        .iter()
+        .any(|t| t.share.is_some() || t.amount.is_some());
+    if ds.regions.is_empty() && !theme_figures {
         c.push("regions", ProblemKind::Empty);
     }
     // Sums in exact units (ppm, minor units), never floats: 0.1 + 0.2 must
@@ -237,7 +270,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         if let Some(s) = r.share {
             // Upper bounds say nothing about how much was used, so only the
             // other kinds count towards the sum that must not pass 100 %.
-            if c.share(&format!("{at}.share.value"), s.value) && !s.stated.is_upper_bound() {
+            if c.stated_share(&format!("{at}.share"), &s) && !s.stated.is_upper_bound() {
                 used = Some(to_ppm(s.value));
             }
         }
@@ -268,6 +301,24 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.push("regions", ProblemKind::AmountsSumAboveTotal);
     }
 
+    for (i, r) in ds.named_regions.iter().enumerate() {
+        let at = format!("named_regions[{i}]");
+        c.id(&format!("{at}.id"), &r.id, &mut ids);
+        c.text(&format!("{at}.name"), &r.name);
+        if let Some(d) = &r.description {
+            c.text(&format!("{at}.description"), d);
+        }
+        for (j, country) in r.countries.iter().enumerate() {
+            c.text(&format!("{at}.countries[{j}]"), country);
+        }
+        if let Some(group) = r.part_of.as_ref().filter(|g| ds.region(g).is_none()) {
+            c.push(
+                format!("{at}.part_of"),
+                ProblemKind::UnknownRegion(group.clone()),
+            );
+        }
+    }
+
     let mut beneficiary_ids = BTreeSet::new();
     for (i, b) in ds.beneficiaries.iter().enumerate() {
         c.id(
@@ -279,6 +330,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     }
 
     let mut theme_sum = 0i64;
+    let mut theme_ppm = 0i64;
     for (i, t) in ds.themes.iter().enumerate() {
         let at = format!("themes[{i}]");
         c.id(&format!("{at}.id"), &t.id, &mut ids);
@@ -311,9 +363,20 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                 }
             }
         }
+        if let Some(s) = t.share {
+            if c.stated_share(&format!("{at}.share"), &s) && !s.stated.is_upper_bound() {
+                theme_ppm += to_ppm(s.value);
+            }
+        }
     }
     if total_ok && theme_sum > total_minor.0 {
         c.push("themes", ProblemKind::AmountsSumAboveTotal);
+    }
+    if theme_ppm > PPM + SUM_SLACK_PPM {
+        c.push(
+            "themes",
+            ProblemKind::SharesSumAboveOne(theme_ppm as f64 / PPM as f64),
+        );
     }
 
     if ds.sources.is_empty() {

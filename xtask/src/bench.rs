@@ -88,7 +88,7 @@ struct PageSpec {
 
 const WIDGET_MARKS: &str = "svg.fb-donut path[role=option]";
 /// Past nine marks the widget draws bars (src/chart/bars.rs), one row per part.
-const WIDGET_BARS: &str = ".fb-bars [role=option]";
+const WIDGET_BARS: &str = ".fb-parts [role=option]";
 const WIDGET_DETAIL: &str = ".fb-detail";
 const REFERENCE_MARKS: &str = "svg path[role=option]";
 const REFERENCE_DETAIL: &str = "#detail";

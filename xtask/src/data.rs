@@ -4,13 +4,15 @@
 use std::fs;
 use std::path::Path;
 
-use funding_breakdown::model::load::{checked, from_deserializer, prepare};
-use funding_breakdown::model::Dataset;
+use funding_breakdown::model::load::{checked, checked_series, from_deserializer, prepare};
+use funding_breakdown::model::{Dataset, Problem, Series};
 
 use crate::cmd::root;
 
 /// Where the schema lives, next to the data files whose `$schema` points at it.
 pub const SCHEMA_PATH: &str = "static/data/schema.json";
+/// The schema of series files (a dataset per year).
+pub const SERIES_SCHEMA_PATH: &str = "static/data/series.schema.json";
 
 /// Every problem in a data file's bytes, as `path: message`; empty when valid.
 pub fn check_bytes(bytes: &[u8]) -> Vec<String> {
@@ -22,19 +24,40 @@ pub fn check_bytes(bytes: &[u8]) -> Vec<String> {
         Ok(text) => text,
         Err(p) => return vec![p.to_string()],
     };
-    let mut de = serde_json::Deserializer::from_str(text);
-    let ds = match from_deserializer(&mut de) {
-        Ok(ds) => ds,
-        Err(p) => return vec![p.to_string()],
+    let checked = if is_series(text) {
+        parse(text, |de| from_deserializer::<Series, _>(de)).map(|s| checked_series(s).map(drop))
+    } else {
+        parse(text, |de| from_deserializer::<Dataset, _>(de)).map(|ds| checked(ds).map(drop))
     };
+    match checked {
+        Ok(Ok(())) => Vec::new(),
+        Ok(Err(problems)) => problems.iter().map(ToString::to_string).collect(),
+        Err(message) => vec![message],
+    }
+}
+
+/// A series file is recognised by its shape: an object with `years` and no
+/// `contribution`. Anything else (a broken file too) is read as a dataset,
+/// so a dataset's messages are the same as before series existed.
+fn is_series(text: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| {
+        v.get("years").is_some_and(serde_json::Value::is_array) && v.get("contribution").is_none()
+    })
+}
+
+type JsonDe<'a> = serde_json::Deserializer<serde_json::de::StrRead<'a>>;
+
+/// `text` read by `read` (a dataset or a series) with the path of the first
+/// value that does not fit.
+fn parse<'a, T>(
+    text: &'a str,
+    read: impl FnOnce(&mut JsonDe<'a>) -> Result<T, Problem>,
+) -> Result<T, String> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = read(&mut de).map_err(|p| p.to_string())?;
     // The browser's JSON.parse rejects text after the value; serde_json only does on `end()`.
-    if let Err(e) = de.end() {
-        return vec![e.to_string()];
-    }
-    match checked(ds) {
-        Ok(_) => Vec::new(),
-        Err(problems) => problems.iter().map(ToString::to_string).collect(),
-    }
+    de.end().map_err(|e| e.to_string())?;
+    Ok(value)
 }
 
 /// Where the first byte that is not UTF-8 is, as an editor would show it.
@@ -89,36 +112,54 @@ pub fn check_data(files: &[String]) -> Result<(), String> {
 
 /// The JSON Schema of a dataset, pretty-printed with a trailing newline.
 pub fn schema_json() -> Result<String, String> {
-    let schema = schemars::schema_for!(Dataset);
-    serde_json::to_string_pretty(&schema)
+    pretty(&schemars::schema_for!(Dataset))
+}
+
+/// The JSON Schema of a series file (it holds the dataset schema).
+pub fn series_schema_json() -> Result<String, String> {
+    pretty(&schemars::schema_for!(Series))
+}
+
+fn pretty(schema: &schemars::Schema) -> Result<String, String> {
+    serde_json::to_string_pretty(schema)
         .map(|s| s + "\n")
         .map_err(|e| format!("cannot serialise the schema: {e}"))
 }
 
-/// Whether the committed schema equals what the code generates now.
-pub fn schema_is_fresh() -> Result<bool, String> {
-    let want = schema_json()?;
-    // A missing file is simply stale.
-    let have = fs::read_to_string(root().join(SCHEMA_PATH)).unwrap_or_default();
-    Ok(have == want)
+/// Each schema file with what the code generates for it now.
+fn schemas() -> Result<[(&'static str, String); 2], String> {
+    Ok([
+        (SCHEMA_PATH, schema_json()?),
+        (SERIES_SCHEMA_PATH, series_schema_json()?),
+    ])
 }
 
-pub const STALE: &str = "static/data/schema.json is stale: run cargo xtask schema";
+/// Whether the committed schemas equal what the code generates now.
+pub fn schema_is_fresh() -> Result<bool, String> {
+    Ok(schemas()?.iter().all(|(path, want)| {
+        // A missing file is simply stale.
+        fs::read_to_string(root().join(path)).unwrap_or_default() == *want
+    }))
+}
+
+pub const STALE: &str =
+    "static/data/schema.json or series.schema.json is stale: run cargo xtask schema";
 
 /// `cargo xtask schema [--check]`.
 pub fn schema(check: bool) -> Result<(), String> {
     if check {
         return if schema_is_fresh()? {
-            println!("{SCHEMA_PATH} is up to date");
+            println!("{SCHEMA_PATH} and {SERIES_SCHEMA_PATH} are up to date");
             Ok(())
         } else {
             Err(STALE.into())
         };
     }
-    let path = root().join(SCHEMA_PATH);
-    fs::write(&path, schema_json()?)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    println!("wrote {SCHEMA_PATH}");
+    for (name, text) in schemas()? {
+        let path = root().join(name);
+        fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        println!("wrote {name}");
+    }
     Ok(())
 }
 
@@ -128,6 +169,65 @@ mod tests {
     use funding_breakdown::model::load::MAX_BYTES;
 
     const BUNDLED: &str = "static/data/japan-iom-2021.json";
+    const SERIES: &str = "static/data/japan-iom-series.json";
+
+    #[test]
+    fn the_series_file_passes_and_its_rules_are_checked() {
+        assert_eq!(check_file(&root().join(SERIES)), Vec::<String>::new());
+        let text = fs::read_to_string(root().join(SERIES)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let check = |edit: &dyn Fn(&mut serde_json::Value)| {
+            let mut j = json.clone();
+            edit(&mut j);
+            check_bytes(serde_json::to_string(&j).unwrap().as_bytes())
+        };
+        // Each year is checked by the dataset rules, under its own path.
+        let problems =
+            check(&|j| j["years"][0]["regions"][0]["share"]["value"] = serde_json::json!(1.4));
+        assert!(
+            problems[0].starts_with("years[0].regions[0].share.value: 1.4 is more than 100 %"),
+            "{problems:?}"
+        );
+        let problems = check(&|j| {
+            let first = j["years"][0].clone();
+            j["years"].as_array_mut().unwrap().push(first);
+        });
+        assert!(problems.contains(&"years[7].contribution.operations_year: the year 2018 is in the series more than once".to_owned()), "{problems:?}");
+        let problems = check(&|j| j["years"].as_array_mut().unwrap().swap(0, 1));
+        assert_eq!(
+            problems,
+            ["years[1].contribution.operations_year: the years must be in ascending order"]
+        );
+        let problems =
+            check(&|j| j["years"][1]["contribution"]["currency"] = serde_json::json!("EUR"));
+        assert!(
+            problems.iter().any(|p| p.starts_with(
+                "years[1].contribution.currency: every year must be in the currency of the first"
+            )),
+            "{problems:?}"
+        );
+        assert_eq!(
+            check(&|j| j["years"] = serde_json::json!([])),
+            ["years: must not be empty"]
+        );
+        let problems =
+            check(&|j| j["years"][0]["regions"][0]["share"]["value"] = serde_json::json!(0.4));
+        assert_eq!(problems, ["years[0].regions[0].share.words: 0.4 has no words; only 1/2 and 1/3 can be stated in words"]);
+        let problems = check(&|j| {
+            j["years"][5]["named_regions"][0]["part_of"] = serde_json::json!("atlantis")
+        });
+        assert_eq!(
+            problems,
+            ["years[5].named_regions[0].part_of: no region has the id \"atlantis\""]
+        );
+        // A shape error is named with its path in the series.
+        let problems =
+            check(&|j| j["years"][2]["contribution"]["total"] = serde_json::json!("many"));
+        assert!(
+            problems[0].starts_with("years[2].contribution.total: invalid type"),
+            "{problems:?}"
+        );
+    }
 
     #[test]
     fn committed_schema_is_fresh() {

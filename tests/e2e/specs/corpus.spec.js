@@ -113,7 +113,7 @@ test('more parts than a donut shows legibly become bars: largest first, keyboard
   await expect(el).toHaveAttribute('data-state', 'ready');
   await expect(el.locator('svg.fb-donut')).toHaveCount(0);
   await expect(el.locator('.fb-legend')).toHaveCount(0);
-  const rows = el.locator('.fb-bars [role=option]');
+  const rows = el.locator('.fb-parts [role=option]');
   // 24 regions and the unattributed remainder (2 %), which comes last.
   await expect(rows).toHaveCount(25);
   await expect(rows.first()).toHaveAttribute('data-id', 'r01');
@@ -152,7 +152,7 @@ test('bars hold the layout at 320 px', async ({ page, baseURL }) => {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
-  const bar = await el.locator('.fb-bars [role=option]').first().boundingBox();
+  const bar = await el.locator('.fb-parts [role=option]').first().boundingBox();
   expect(bar.width).toBeGreaterThan(240);
   await screenshot(page, 'bars-24-regions-320');
 });

@@ -12,7 +12,7 @@ const LANGUAGES = [
     share: 'more than 40%',
     amount: 'more than USD 14.8 million',
     exact: 'more than USD 14,840,306.80',
-    tabs: ['By region', 'By theme', 'Table', 'Sources'],
+    tabs: ['By region', 'By theme', 'Table', 'Sources', 'Years'],
   },
   {
     tag: 'fr',
@@ -21,7 +21,7 @@ const LANGUAGES = [
     share: 'plus de 40 %',
     amount: 'plus de 14,8 millions USD',
     exact: 'plus de 14 840 306,80 USD',
-    tabs: ['Par région', 'Par thème', 'Tableau', 'Sources'],
+    tabs: ['Par région', 'Par thème', 'Tableau', 'Sources', 'Années'],
   },
   {
     tag: 'es',
@@ -30,7 +30,7 @@ const LANGUAGES = [
     share: 'más de 40 %',
     amount: 'más de 14,8 millones USD',
     exact: 'más de 14.840.306,80 USD',
-    tabs: ['Por región', 'Por tema', 'Tabla', 'Fuentes'],
+    tabs: ['Por región', 'Por tema', 'Tabla', 'Fuentes', 'Años'],
   },
   {
     tag: 'ja',
@@ -39,7 +39,7 @@ const LANGUAGES = [
     share: '40%超',
     amount: '1,480万米ドル超',
     exact: '14,840,306.80米ドル超',
-    tabs: ['地域別', 'テーマ別', '表', '出典'],
+    tabs: ['地域別', 'テーマ別', '表', '出典', '年別'],
   },
 ];
 

@@ -1,0 +1,332 @@
+//! The series file as the Years view and the opened years show it: every
+//! partial year keeps exactly what its source states, with honest qualifiers.
+
+use super::*;
+use crate::model::derive::{self, MarkKind};
+use crate::model::load::{checked, checked_series, from_deserializer, prepare};
+use crate::model::{Dataset, Stated, DEFAULT_DATA};
+
+const SERIES: &str = include_str!("../../../static/data/japan-iom-series.json");
+
+fn series() -> Series {
+    let text = prepare(SERIES).unwrap();
+    let mut de = serde_json::Deserializer::from_str(text);
+    checked_series(from_deserializer(&mut de).unwrap()).unwrap()
+}
+
+fn year(y: i32) -> Dataset {
+    series().year(y).cloned().unwrap()
+}
+
+fn en(ds: &Dataset) -> Describer<'_> {
+    Describer::new(ds, Locale::En)
+}
+
+fn part<'a>(parts: &[Part<'a>], id: &str) -> Part<'a> {
+    *parts.iter().find(|p| p.id() == id).unwrap()
+}
+
+fn ids(parts: &[Part<'_>]) -> Vec<String> {
+    parts.iter().map(|p| p.id().to_owned()).collect()
+}
+
+#[test]
+fn the_series_has_every_year_of_the_facts_and_2020_as_a_gap() {
+    let s = series();
+    let years: Vec<i32> = s
+        .years
+        .iter()
+        .map(|d| d.contribution.operations_year)
+        .collect();
+    assert_eq!(years, [2018, 2019, 2021, 2022, 2023, 2024, 2025]);
+    let slots = s.slots();
+    assert_eq!(slots.len(), 8);
+    assert_eq!(slots.get(2), Some(&Slot::Gap(2020)));
+    assert!(s.years.iter().all(|d| d.contribution.currency == "USD"));
+    // Every total but 2021's is a rounded figure in its source.
+    for ds in &s.years {
+        let exact = ds.contribution.operations_year == 2021;
+        assert_eq!(ds.total_is_exact(), exact, "{}", ds.id);
+    }
+}
+
+#[test]
+fn the_2021_entry_is_the_bundled_dataset() {
+    let text = prepare(DEFAULT_DATA).unwrap();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut bundled: Dataset = checked(from_deserializer(&mut de).unwrap()).unwrap();
+    bundled.schema = None;
+    assert_eq!(year(2021), bundled);
+}
+
+#[test]
+fn year_2018_says_almost_half_in_every_language() {
+    let ds = year(2018);
+    let parts = derive::region_parts(&ds);
+    let ssa = part(&parts, "sub-saharan-africa");
+    assert_eq!(ssa.share.stated, Stated::Almost);
+    assert_eq!(ssa.share.value, 500_000);
+    assert!(ssa.words && ssa.share_is_stated && ssa.amount_is_stated);
+    assert_eq!(ssa.amount.stated, Stated::About);
+    let want = [
+        (Locale::En, "almost half", "about USD 14 million"),
+        (Locale::Fr, "presque la moitié", "environ USD 14 million"),
+        (Locale::Es, "casi la mitad", "alrededor de USD 14 million"),
+        (Locale::Ja, "半分近く", "約USD 14 million"),
+    ];
+    for (locale, share, amount) in want {
+        let d = Describer::new(&ds, locale);
+        assert_eq!(d.part_share(&ssa), share, "{locale:?}");
+        // Natively the amount is formatted by the English rules; the
+        // browser's Intl formats it per locale (tests/i18n_browser.rs).
+        assert_eq!(d.part_amount(&ssa), amount, "{locale:?}");
+    }
+    // Below half, so the rest is at least half; Asia, MENA and Europe are
+    // named without figures and get no mark.
+    let marks = derive::region_marks(&ds);
+    assert_eq!(ids(&marks), ["sub-saharan-africa", "unattributed"]);
+    assert_eq!(marks[1].share.value, 500_000);
+    assert_eq!(marks[1].share.stated, Stated::AtLeast);
+    let d = en(&ds);
+    assert_eq!(d.total_phrase(), "about USD 30.5 million");
+    assert_eq!(
+        d.total_fact(),
+        "Total, rounded in the source: about USD 30.5 million"
+    );
+    assert!(!d.total_cell().contains("30,500,000"));
+    assert_eq!(
+        d.facts_line(),
+        "Sub-Saharan Africa: almost half, about USD 14 million; Asia (named, no figure); \
+         Middle East and North Africa (named, no figure); Europe (named, no figure)"
+    );
+    assert!(d.summary().starts_with(
+        "Government of Japan contributed about USD 30.5 million to IOM for its operations in 2018."
+    ));
+}
+
+#[test]
+fn year_2019_states_a_share_and_an_amount() {
+    let ds = year(2019);
+    let d = en(&ds);
+    let parts = derive::region_parts(&ds);
+    let ssa = part(&parts, "sub-saharan-africa");
+    assert_eq!(d.stated_figures(&ssa), "58%, about USD 15.6 million");
+    assert_eq!(
+        ds.region("sub-saharan-africa").map(|r| r.countries.len()),
+        Some(13)
+    );
+    assert_eq!(ds.named_regions.len(), 2);
+}
+
+#[test]
+fn year_2022_is_a_lower_bound_and_two_named_regions() {
+    let ds = year(2022);
+    let d = en(&ds);
+    let marks = derive::region_marks(&ds);
+    assert_eq!(ids(&marks), ["sub-saharan-africa", "unattributed"]);
+    let ssa = marks[0];
+    assert_eq!(
+        (ssa.share.value, ssa.share.stated),
+        (600_000, Stated::MoreThan)
+    );
+    // Derived from a rounded total: shown rounded, and still a lower bound.
+    assert_eq!(ssa.amount.stated, Stated::MoreThan);
+    assert_eq!(d.part_amount(&ssa), "more than USD 11.9 million");
+    assert_eq!(d.part_share(&ssa), "more than 60%");
+    assert_eq!(marks[1].share.stated, Stated::AtMost);
+    assert_eq!(d.share(marks[1].share), "at most 40%");
+    let named: Vec<&str> = ds.named_regions.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(named, ["asia", "mena"]);
+    assert!(ds.named_regions.iter().all(|r| r.countries.is_empty()));
+    // Both versions of the total: the one cited, and the Japanese one in a note.
+    assert_eq!(d.total_phrase(), "about USD 19.9 million");
+    let note = ds.contribution.total_note.as_ref().map(|t| d.data(t).text);
+    assert!(note.is_some_and(|n| n.contains("19.99 million")));
+    assert_eq!(
+        d.facts_line(),
+        "Sub-Saharan Africa: more than 60%; Asia (named, no figure); \
+         Middle East and North Africa (named, no figure)"
+    );
+}
+
+#[test]
+fn year_2023_is_one_third_for_ukraine_and_three_named_regions() {
+    let ds = year(2023);
+    let d = en(&ds);
+    let marks = derive::region_marks(&ds);
+    assert_eq!(ids(&marks), ["ukraine-response", "unattributed"]);
+    let ukraine = marks[0];
+    assert_eq!(d.part_share(&ukraine), "one third");
+    assert_eq!(
+        Describer::new(&ds, Locale::Fr).part_share(&ukraine),
+        "un tiers"
+    );
+    assert_eq!(
+        Describer::new(&ds, Locale::Ja).part_share(&ukraine),
+        "3分の1"
+    );
+    assert_eq!(ukraine.amount.stated, Stated::About);
+    assert_eq!(d.part_amount(&ukraine), "about USD 12.1 million");
+    assert_eq!(marks[1].share.value, 666_667);
+    assert_eq!(ds.named_regions.len(), 3);
+    assert_eq!(
+        ds.contribution
+            .country_count
+            .map(|c| d.country_count(c))
+            .as_deref(),
+        Some("25 countries")
+    );
+    assert_eq!(
+        d.facts_line(),
+        "Response to the crisis in Ukraine: one third; Asia (named, no figure); \
+         Middle East and North Africa (named, no figure); Sub-Saharan Africa (named, no figure)"
+    );
+}
+
+#[test]
+fn year_2024_has_a_combined_group_and_an_amount_only_country() {
+    let ds = year(2024);
+    let d = en(&ds);
+    let marks = derive::region_marks(&ds);
+    // The rest sits after the group whose "more than" may have taken it.
+    assert_eq!(ids(&marks), ["africa-and-mena", "unattributed", "ukraine"]);
+    assert_eq!(d.part_share(&marks[0]), "more than half");
+    assert_eq!(
+        Describer::new(&ds, Locale::Es).part_share(&marks[0]),
+        "más de la mitad"
+    );
+    let ukraine = marks[2];
+    assert!(!ukraine.share_is_stated && ukraine.amount_is_stated);
+    assert_eq!(
+        (ukraine.share.value, ukraine.share.stated),
+        (203_125, Stated::About)
+    );
+    assert_eq!(d.part_share(&ukraine), "about 20.3%");
+    assert_eq!(d.part_amount(&ukraine), "about USD 6.5 million");
+    assert_eq!(
+        (marks[1].share.value, marks[1].share.stated),
+        (296_875, Stated::AtMost)
+    );
+    let ssa = ds.named_region("sub-saharan-africa").unwrap();
+    assert_eq!(ssa.country_count, Some(12));
+    assert_eq!(
+        d.part_of(ssa).map(|t| t.text).as_deref(),
+        Some("part of: Sub-Saharan Africa and the Middle East and North Africa, together")
+    );
+    assert_eq!(ds.named_region("mena").unwrap().countries.len(), 4);
+    assert_eq!(ds.named_region("asia").unwrap().part_of, None);
+}
+
+#[test]
+fn year_2025_has_no_regional_split_and_a_theme_share() {
+    let ds = year(2025);
+    let d = en(&ds);
+    assert!(ds.regions.is_empty());
+    // By region, everything is unattributed, as the source attributes nothing.
+    let marks = derive::region_marks(&ds);
+    assert_eq!(ids(&marks), ["unattributed"]);
+    assert_eq!(
+        (marks[0].share.value, marks[0].share.stated),
+        (1_000_000, Stated::Exact)
+    );
+    // By theme: about 60 % linked to TICAD 9, the rest about 40 %.
+    let themes = derive::theme_marks(&ds);
+    assert_eq!(ids(&themes), ["ticad-9", "unattributed"]);
+    assert!(matches!(themes[0].kind, MarkKind::Theme(_)));
+    assert_eq!(d.part_share(&themes[0]), "about 60%");
+    assert_eq!(d.share(themes[1].share), "about 40%");
+    assert!(ds.has_theme_amounts());
+    assert_eq!(d.facts_line(), "Linked to TICAD 9: about 60%");
+    assert_eq!(ds.contribution.country_count, Some(33));
+    assert!(d
+        .summary()
+        .contains("The source does not attribute 100% of the total to any region."));
+}
+
+/// The share of an amount-only part takes its qualifier from the amount: a
+/// rounded or exact amount gives an approximate percentage; a bound stays
+/// the same bound.
+#[test]
+fn amount_only_parts_get_the_qualifier_their_amount_allows() {
+    let base = year(2024);
+    let cases = [
+        (Stated::About, Stated::About),
+        (Stated::Exact, Stated::About),
+        (Stated::MoreThan, Stated::MoreThan),
+        (Stated::AtLeast, Stated::AtLeast),
+        (Stated::AtMost, Stated::AtMost),
+        (Stated::LessThan, Stated::LessThan),
+        (Stated::Almost, Stated::Almost),
+    ];
+    for (amount, share) in cases {
+        let mut ds = base.clone();
+        if let Some(a) = ds
+            .regions
+            .iter_mut()
+            .find(|r| r.id == "ukraine")
+            .and_then(|r| r.amount.as_mut())
+        {
+            a.stated = amount;
+        }
+        let parts = derive::region_parts(&ds);
+        let ukraine = part(&parts, "ukraine");
+        assert_eq!(ukraine.share.stated, share, "{amount:?}");
+        assert_eq!(ukraine.amount.stated, amount);
+        assert_eq!(ukraine.share.value, 203_125);
+    }
+    // A rounded amount is shown rounded even where the total is exact.
+    let mut ds = year(2021);
+    if let Some(asia) = ds.regions.iter_mut().find(|r| r.id == "asia") {
+        asia.share = None;
+        asia.amount = Some(crate::model::StatedAmount {
+            value: 7_400_000.0,
+            stated: Stated::About,
+        });
+    }
+    let parts = derive::region_parts(&ds);
+    let asia = part(&parts, "asia");
+    assert_eq!(en(&ds).part_share(&asia), "about 19.9%");
+    assert_eq!(en(&ds).part_amount(&asia), "about USD 7.4 million");
+}
+
+#[test]
+fn the_series_reads_as_one_paragraph() {
+    let s = series();
+    let text = summary(&s, Locale::En);
+    assert!(
+        text.starts_with(
+            "Contributions from Government of Japan to IOM, by operations year: \
+         2018, about USD 30.5 million; 2019, about USD 27 million; 2021, USD 37.1 million; "
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("2025, about USD 55 million. No announcement was found for 2020."),
+        "{text}"
+    );
+    let ja = summary(&s, Locale::Ja);
+    assert!(
+        ja.contains("2020年については発表が見つかっていません。"),
+        "{ja}"
+    );
+    let slots = s.slots();
+    assert_eq!(
+        slot_phrase(&slots[2], Locale::En),
+        "2020: No announcement found"
+    );
+    assert_eq!(
+        slot_phrase(&slots[0], Locale::En),
+        "2018: about USD 30.5 million"
+    );
+}
+
+#[test]
+fn bars_are_proportional_to_the_totals() {
+    let s = series();
+    let max = max_total(&s);
+    assert_eq!(max, Minor(5_500_000_000));
+    assert_eq!(bar_length(max, max), BAR_FULL);
+    assert_eq!(bar_length(derive::total(&year(2018)), max), 555);
+    assert_eq!(bar_length(Minor(0), max), 0);
+    assert_eq!(bar_length(max, Minor(0)), 0);
+}

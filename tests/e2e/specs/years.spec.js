@@ -1,0 +1,295 @@
+// The Years view (issue #9): Japan's contributions to IOM by operations year
+// with 2021 in focus, each year at its stated precision; opening a year in the
+// full breakdown; the year in the URL hash and as the element's attribute.
+import { test, expect, open, expectNoAxeViolations, screenshot } from './helpers.js';
+import { hostPages, elementPage, hostOf } from './hosts.js';
+
+const YEARS = ['2018', '2019', '2021', '2022', '2023', '2024', '2025'];
+
+/** The bars of the Years view (a listbox, one option per year). */
+const bars = (root, name = 'Total by operations year') => root.getByRole('listbox', { name });
+
+test('the Years view shows seven years, 2021 highlighted and 2020 as a gap', async ({ page }) => {
+  await open(page);
+  await page.getByRole('tab', { name: 'Years' }).click();
+  await expect(page).toHaveURL(/#view=years$/);
+  const list = bars(page);
+  // Seven years with an announcement, and 2020 between them as a gap.
+  await expect(list.getByRole('option')).toHaveCount(8);
+  const years = list.locator('[role=option]:not(.is-gap)');
+  await expect(years.locator('.fb-bar-year')).toHaveText(YEARS);
+  await expect(years.locator('rect.fb-bar-fill')).toHaveCount(7);
+
+  // 2021 is highlighted, and not by colour alone: outlined and labelled.
+  const current = list.locator('.is-current');
+  await expect(current).toHaveCount(1);
+  await expect(current).toHaveAttribute('data-year', '2021');
+  await expect(current).toContainText('shown in the other views');
+  await expect(current).toHaveAttribute('aria-label', /^2021: USD\s37\.1\smillion, shown in the other views$/);
+
+  // 2020 is a gap with its reason, not a zero bar.
+  const gap = list.locator('[data-year="2020"]');
+  await expect(gap).toHaveClass(/is-gap/);
+  await expect(gap.locator('rect.fb-bar-fill')).toHaveCount(0);
+  await expect(gap.locator('rect.fb-bar-gap')).toHaveCount(1);
+  await expect(gap.locator('.fb-bar-value')).toHaveText('No announcement found');
+  await expect(gap).toHaveAttribute('aria-label', '2020: No announcement found');
+
+  // Every total at its stated precision: rounded ones as rounded.
+  const value = (y) => list.locator(`[data-year="${y}"] .fb-bar-value`);
+  await expect(value('2018')).toHaveText('about USD 30.5 million');
+  await expect(value('2022')).toHaveText('about USD 19.9 million');
+  await expect(value('2025')).toHaveText('about USD 55 million');
+  // The longest bar is the largest total; the others in proportion.
+  const width = (y) => list.locator(`[data-year="${y}"] rect.fb-bar-fill`).getAttribute('width');
+  expect(await width('2025')).toBe('1000');
+  expect(await width('2018')).toBe('555');
+
+  // A text summary for screen readers, and a real table.
+  const summary = page.locator('.fb-years-summary');
+  await expect(summary).toContainText('2018, about USD 30.5 million; 2019, about USD 27 million; 2021, USD 37.1 million');
+  await expect(summary).toContainText('No announcement was found for 2020.');
+  const table = page.getByRole('table', { name: /Totals and regional facts by year/ });
+  await expect(table.locator('tbody tr')).toHaveCount(8);
+  const cells = (y) => table.locator(`tr[data-year="${y}"] td`);
+  await expect(cells('2021').nth(0)).toHaveText('USD 37,100,767');
+  await expect(cells('2018').nth(0)).toHaveText('about USD 30.5 million');
+  await expect(cells('2018').nth(1)).toContainText('Sub-Saharan Africa: almost half, about USD 14 million');
+  await expect(cells('2023').nth(1)).toContainText('25 countries; Response to the crisis in Ukraine: one third');
+  await expect(cells('2024').nth(1)).toContainText('more than half');
+  await expect(cells('2024').nth(1)).toContainText('Ukraine: about USD 6.5 million');
+  await expect(cells('2020').nth(1)).toHaveText('No announcement found');
+  await expect(cells('2023').nth(2).getByRole('link')).toHaveAttribute('href', /japan\.iom\.int/);
+  // No rounded total is ever written out as if exact.
+  await expect(page.locator('.fb-root')).not.toContainText('30,500,000');
+
+  await expectNoAxeViolations(page, 'years view');
+  await screenshot(page, 'years-view');
+});
+
+test('choosing 2018 and opening it shows Sub-Saharan Africa as almost half, USD 14 million', async ({ page }) => {
+  await open(page, '#view=years');
+  const list = bars(page);
+  await list.locator('[data-year="2018"]').click();
+  await expect(list.locator('[data-year="2018"]')).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/ysel=2018/);
+  // What is known of the split, announced through the live region.
+  const detail = page.locator('.fb-year-detail');
+  await expect(detail).toContainText('Sub-Saharan Africa: almost half, about USD 14 million');
+  await expect(detail).toContainText('Named without a share or amount');
+  await expect(detail).toContainText('Bangladesh');
+  await expect(page.locator('[aria-live=polite]')).toHaveText('2018: about USD 30.5 million');
+  await expectNoAxeViolations(page, 'years view with 2018 selected');
+
+  await detail.getByRole('button', { name: 'Open 2018 in the breakdown' }).click();
+  await expect(page).toHaveURL(/year=2018/);
+  await expect(page.getByRole('tab', { name: 'By region' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.fb-total')).toHaveText('about USD 30.5 million');
+  await expect(page.locator('.fb-year')).toHaveText('for operations in 2018');
+  const ssa = page.locator('.fb-legend-button[data-id="sub-saharan-africa"]');
+  await expect(ssa.locator('.fb-legend-share')).toHaveText('almost half');
+  await expect(ssa.locator('.fb-legend-amount')).toHaveText('about USD 14 million');
+  await ssa.click();
+  await expect(page.locator('.fb-detail-share')).toHaveText('almost half');
+  await expect(page.locator('.fb-detail-amount')).toHaveText('about USD 14 million');
+  // Regions named without a figure are listed, never drawn.
+  await expect(page.locator('.fb-named-regions')).toContainText('Asia');
+  await expect(page.locator('path.fb-mark[data-id="asia"]')).toHaveCount(0);
+  await expect(page.locator('path.fb-mark')).toHaveCount(2);
+  // "Almost half" leaves at least half unattributed.
+  await expect(page.locator('.fb-legend-button[data-id="unattributed"] .fb-legend-share')).toHaveText('at least 50%');
+  await expectNoAxeViolations(page, '2018 by region');
+
+  // The table and downloads are the opened year's.
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await expect(page.locator('table.fb-table tfoot')).toContainText('about USD 30.5 million');
+  await expect(page.locator('.fb-root')).not.toContainText('30,500,000');
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-export="regions-csv"]').click(),
+  ]);
+  expect(file.suggestedFilename()).toBe('japan-iom-2018-regions.csv');
+});
+
+test('#year=2019 restores that year, and the hash follows the reader', async ({ page }) => {
+  await open(page, '#year=2019');
+  await expect(page.locator('.fb-total')).toHaveText('about USD 27 million');
+  await expect(page.locator('.fb-year')).toHaveText('for operations in 2019');
+  await expect(page.locator('.fb-legend-button[data-id="sub-saharan-africa"] .fb-legend-share')).toHaveText('58%');
+  await page.getByRole('tab', { name: 'Years' }).click();
+  await expect(bars(page).locator('.is-current')).toHaveAttribute('data-year', '2019');
+  await expect(page).toHaveURL(/#view=years&year=2019$/);
+  // An edited hash is honoured: back to the widget's own year.
+  await page.evaluate(() => {
+    window.location.hash = '#view=region';
+  });
+  await expect(page.locator('.fb-total')).toHaveText('USD 37.1 million');
+  // A year the series does not have is ignored, as unknown values are.
+  await open(page, '#year=2020');
+  await expect(page.locator('.fb-total')).toHaveText('USD 37.1 million');
+  await expect(page).not.toHaveURL(/year=/);
+});
+
+test('the years are one tab stop: arrows move, select and announce; Tab reaches Open', async ({ page }) => {
+  await open(page, '#view=years');
+  const list = bars(page);
+  const live = page.locator('[aria-live=polite]');
+  const year = (y) => list.locator(`[data-year="${y}"]`);
+  await expect(list.locator('[tabindex="0"]')).toHaveCount(1);
+  await list.locator('[tabindex="0"]').focus();
+  await expect(year('2018')).toBeFocused();
+  await expect(year('2018')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(year('2019')).toBeFocused();
+  await expect(live).toHaveText('2019: about USD 27 million');
+  await page.keyboard.press('ArrowRight');
+  await expect(year('2020')).toBeFocused();
+  await expect(live).toHaveText('2020: No announcement found');
+  await expect(page.locator('.fb-year-detail')).toContainText('No announcement found');
+  await page.keyboard.press('End');
+  await expect(year('2025')).toBeFocused();
+  await expect(page.locator('.fb-year-detail')).toContainText('Linked to TICAD 9: about 60%');
+  await expect(page.locator('.fb-year-detail')).toContainText('33 countries');
+  await page.keyboard.press('ArrowDown');
+  await expect(year('2018')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(year('2025')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(year('2018')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(list.locator('[aria-selected=true]')).toHaveCount(0);
+  await expect(live).toHaveText('Selection cleared');
+  await page.keyboard.press('Enter');
+  await expect(year('2018')).toHaveAttribute('aria-selected', 'true');
+  // Only the selected year is in the tab order; Tab goes on into the detail.
+  await expect(list.locator('[tabindex="0"]')).toHaveAttribute('data-year', '2018');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.fb-year-detail .fb-year-source a')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Open 2018 in the breakdown' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.fb-total')).toHaveText('about USD 30.5 million');
+});
+
+test('the Years view in Japanese', async ({ page }) => {
+  await open(page, '#view=years&lang=ja');
+  await expect(page.getByRole('tab', { name: '年別' })).toHaveAttribute('aria-selected', 'true');
+  const list = bars(page, '活動年別の総額');
+  await expect(list.getByRole('option')).toHaveCount(8);
+  await expect(list.locator('[data-year="2020"] .fb-bar-value')).toHaveText('発表は見つかっていません');
+  await expect(list.locator('[data-year="2018"] .fb-bar-value')).toHaveText('約3,050万米ドル');
+  await expect(list.locator('.is-current')).toContainText('他の表示で表示中');
+  await list.locator('[data-year="2018"]').click();
+  await expect(page.locator('.fb-year-detail')).toContainText('サブサハラ・アフリカ：半分近く（約1,400万米ドル）');
+  await expect(page.locator('.fb-years-summary')).toContainText('2020年については発表が見つかっていません。');
+  await expectNoAxeViolations(page, 'years view in Japanese');
+  await screenshot(page, 'years-view-ja');
+  await page.getByRole('button', { name: '2018年を内訳で開く' }).click();
+  await expect(page.locator('.fb-legend-button[data-id="sub-saharan-africa"] .fb-legend-share')).toHaveText('半分近く');
+});
+
+test('the Years view works at 320 px and downloads the series', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 900 });
+  await open(page, '#view=years');
+  await expect(bars(page).getByRole('option')).toHaveCount(8);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page, 'years view at 320 px');
+  await screenshot(page, 'years-view-320');
+  // The footer gives the series: CSV with a row per year (the gap empty, not
+  // zero), the series JSON, and the bars as SVG.
+  const take = async (key) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="${key}"]`).click()]);
+    const fs = await import('node:fs');
+    return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
+  };
+  const csv = await take('regions-csv');
+  expect(csv.name).toBe('japan-iom-series-years.csv');
+  // Intl puts no-break spaces in figures; compare them as spaces.
+  const lines = csv.text.replace(/^\ufeff/, '').replace(/[\u00a0\u202f]/g, ' ').trimEnd().split('\r\n');
+  expect(lines[0]).toBe('year,total,total_stated,currency,country_count,facts,source_url');
+  expect(lines).toHaveLength(9);
+  expect(lines[1]).toMatch(/^2018,30500000\.00,about,USD,,"Sub-Saharan Africa: almost half, about USD 14 million; /);
+  expect(lines[3]).toBe('2020,,,,,No announcement found,');
+  expect(lines[4]).toMatch(/^2021,37100767\.00,exact,USD,,/);
+  const json = await take('json');
+  expect(json.name).toBe('japan-iom-series.json');
+  expect(JSON.parse(json.text).years.map((y) => y.contribution.operations_year)).toEqual(YEARS.map(Number));
+  const svg = await take('svg');
+  expect(svg.name).toBe('japan-iom-series-years.svg');
+  expect(svg.text).toContain('No announcement found');
+  expect(svg.text).toContain('shown in the other views');
+});
+
+test('the element year attribute opens a year and follows changes (strict CSP)', async ({ page, baseURL }) => {
+  const log = await hostPages(
+    page,
+    baseURL,
+    elementPage(`${baseURL}/`, '<funding-breakdown id="a" year="2019"></funding-breakdown>'),
+    { csp: true },
+  );
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('#a');
+  await expect(el.locator('.fb-total')).toHaveText('about USD 27 million');
+  await el.evaluate((e) => e.setAttribute('year', '2022'));
+  await expect(el.locator('.fb-total')).toHaveText('about USD 19.9 million');
+  // Both versions of the 2022 total: the one cited, and the Japanese release's.
+  await expect(el.locator('.fb-total-note')).toContainText('about USD 19.99 million');
+  await expect(el.locator('.fb-named-regions')).toContainText('Middle East and North Africa');
+  await el.evaluate((e) => e.removeAttribute('year'));
+  await expect(el.locator('.fb-total')).toHaveText('USD 37.1 million');
+  await el.getByRole('tab', { name: 'Years' }).click();
+  await expect(bars(el).getByRole('option')).toHaveCount(8);
+  await expect(bars(el).locator('.is-current')).toHaveAttribute('data-year', '2021');
+  expect(log.foreign, 'requests to third parties').toEqual([]);
+  expect(log.violations, 'CSP violations').toEqual([]);
+});
+
+test('a series that cannot be loaded is said so, with Retry', async ({ page }) => {
+  let fail = true;
+  await page.route('**/data/japan-iom-series.json', (route) =>
+    fail ? route.fulfill({ status: 503, body: 'busy' }) : route.fallback(),
+  );
+  // The failed request logs, as it should; that is this test's own doing.
+  page.removeAllListeners('console');
+  await page.goto('/#view=years');
+  const alert = page.locator('.fb-years-view [role=alert]');
+  await expect(alert).toContainText('the server answered with error 503');
+  fail = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(bars(page).getByRole('option')).toHaveCount(8);
+});
+
+test('an invalid series names its first problem, under the year it is in', async ({ page }) => {
+  const bodies = [
+    // The browser's deserializer words a shape error as a JS error ("Error: …").
+    ['{"id": "s", "years": [{"id": "bad"}]}', /years\[0\]: (Error: )?missing field `contribution`/],
+    ['{"id": "s", "years": []}', 'years: must not be empty'],
+    ['{"id": "s", "years": [], "extra": 1}', 'unknown field `extra`'],
+  ];
+  // The widget logs each problem, as it should.
+  page.removeAllListeners('console');
+  for (const [body, message] of bodies) {
+    await page.route('**/data/japan-iom-series.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body }),
+    );
+    // A new page each time: a changed hash alone would not reload the widget.
+    await page.goto('about:blank');
+    await page.goto('/#view=years');
+    await expect(page.locator('.fb-years-view [role=alert]')).toContainText(message);
+    // The widget's own year is still there in the other views.
+    await page.getByRole('tab', { name: 'By region' }).click();
+    await expect(page.locator('.fb-total')).toHaveText('USD 37.1 million');
+    await page.unrouteAll();
+  }
+  // Asked for another year, the card says why instead of showing 2021's figures.
+  await page.route('**/data/japan-iom-series.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"id": "s", "years": []}' }),
+  );
+  await page.goto('about:blank');
+  await page.goto('/#year=2018');
+  await expect(page.getByRole('alert')).toContainText('years: must not be empty');
+  await expect(page.locator('.fb-total')).toHaveCount(0);
+});
