@@ -53,6 +53,7 @@ pub fn standalone_page() -> Result<String, String> {
             heading: "h1",
             base: AttrValue::default(),
             src: None,
+            series: None,
         },
     })?;
     let widget = make_static(&widget)?;

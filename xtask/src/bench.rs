@@ -781,6 +781,7 @@ pub fn large_dataset() -> Dataset {
                 let share = StatedShare {
                     value: share.max(0.0001),
                     stated: Stated::About,
+                    words: false,
                 };
                 (Some(share), None)
             } else {
@@ -796,6 +797,7 @@ pub fn large_dataset() -> Dataset {
                 share,
                 amount,
                 countries,
+                country_count: None,
                 description: Some(Text::en(&format!(
                     "Synthetic region {} of {LARGE_REGIONS} for the benchmark, around {}.",
                     i + 1,
@@ -832,6 +834,7 @@ pub fn large_dataset() -> Dataset {
                 value: amount as f64,
                 stated: Stated::Exact,
             }),
+            share: None,
             regions: (0..4)
                 .map(|k| format!("region-{:03}", (i * 4 + k) % LARGE_REGIONS + 1))
                 .collect(),
@@ -847,10 +850,14 @@ pub fn large_dataset() -> Dataset {
             operations_year: 2025,
             currency: "USD".to_string(),
             total: total as f64,
-            announced: "2025-01-15".to_string(),
-            status: Status::Committed,
+            total_stated: Stated::Exact,
+            total_note: None,
+            country_count: None,
+            announced: Some("2025-01-15".to_string()),
+            status: Some(Status::Committed),
         },
         regions,
+        named_regions: Vec::new(),
         themes,
         beneficiaries,
         sources: vec![Source {
