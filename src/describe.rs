@@ -273,8 +273,34 @@ impl<'a> Describer<'a> {
         out.0
     }
 
-    /// "Sub-Saharan Africa, more than 40%; …" for the summary.
+    /// "Sub-Saharan Africa, more than 40%; …" for the summary. A long list is
+    /// cut to its largest parts and a count of the rest: the summary is read
+    /// first by screen readers, and 200 parts would bury the sentence after it.
     fn region_list(&self, parts: &[Part<'_>], out: &mut Parts) {
+        let (parts, more): (Vec<Part<'_>>, usize) = if parts.len() > SUMMARY_MAX_PARTS {
+            let shares: Vec<(i64, bool)> = parts.iter().map(|p| (p.share.value, false)).collect();
+            let listed = crate::chart::bars::order(&shares)
+                .into_iter()
+                .take(SUMMARY_MAX_PARTS - 1)
+                .filter_map(|i| parts.get(i).copied())
+                .collect();
+            (listed, parts.len() - (SUMMARY_MAX_PARTS - 1))
+        } else {
+            (parts.to_vec(), 0)
+        };
+        if more > 0 {
+            let rest = self
+                .locale
+                .fill(Msg::SummaryMore, &[("count", &more.to_string())]);
+            self.parts_list(&parts, out);
+            out.text(self.text(Msg::ListSeparator).to_owned());
+            out.text(rest);
+        } else {
+            self.parts_list(&parts, out);
+        }
+    }
+
+    fn parts_list(&self, parts: &[Part<'_>], out: &mut Parts) {
         for (i, part) in parts.iter().enumerate() {
             if i > 0 {
                 out.text(self.text(Msg::ListSeparator).to_owned());
@@ -289,6 +315,9 @@ impl<'a> Describer<'a> {
         }
     }
 }
+
+/// Most parts the summary names one by one; past it, the largest and a count.
+pub const SUMMARY_MAX_PARTS: usize = 6;
 
 /// Pieces of text, neighbours in the same language joined.
 #[derive(Default)]
@@ -400,6 +429,35 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_long_split_is_summarised_by_its_largest_parts_and_a_count() {
+        let ds: Dataset =
+            serde_json::from_str(include_str!("../tests/data/good/many-regions.json")).unwrap();
+        let en = Describer::new(&ds, Locale::En).summary();
+        // The five largest of 24, largest first, then the other 19 counted.
+        let andean = en.find("Andean countries").unwrap();
+        let baltic = en.find("Baltic states").unwrap();
+        assert!(andean < baltic, "{en}");
+        assert!(
+            en.contains("Central Africa") && en.contains("Central America"),
+            "{en}"
+        );
+        assert!(
+            !en.contains("Central Asia") && !en.contains("Western Europe"),
+            "{en}"
+        );
+        assert!(en.contains("; and 19 smaller parts."), "{en}");
+        assert!(en.contains("does not attribute about 2%"), "{en}");
+        for locale in Locale::ALL {
+            let s = Describer::new(&ds, locale).summary();
+            assert!(s.contains("19"), "{locale:?}: {s}");
+            assert!(!s.contains("Western Europe"), "{locale:?}: {s}");
+        }
+        // Six parts or fewer are all named: the bundled data's four.
+        let bundled = Describer::new(&bundled(), Locale::En).summary();
+        assert!(bundled.contains("Asia, 20%") && !bundled.contains("smaller parts"));
     }
 
     #[test]

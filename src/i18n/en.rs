@@ -20,6 +20,7 @@ pub fn text(msg: Msg) -> &'static str {
         SummaryLead => "{donor} allocated {total} to {recipient} for its operations in {year}.",
         SummaryRegions => "By region: {list}.",
         SummaryItem => "{name}, {share}",
+        SummaryMore => "and {count} smaller parts",
         SummaryRemainder => "The source does not attribute {share} of the total to any region.",
         ListSeparator => "; ",
         SentenceSeparator => " ",

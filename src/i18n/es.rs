@@ -25,6 +25,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SummaryLead, "Donante: {donor}. Destinatario: {recipient}. Importe asignado a sus operaciones de {year}: {total}."),
     (Msg::SummaryRegions, "Por región: {list}."),
     (Msg::SummaryItem, "{name} ({share})"),
+    (Msg::SummaryMore, "y {count} partes más pequeñas"),
     (Msg::SummaryRemainder, "La fuente no asigna a ninguna región una parte del total ({share})."),
     (Msg::ListSeparator, "; "),
     (Msg::SentenceSeparator, " "),

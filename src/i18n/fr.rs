@@ -25,6 +25,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SummaryLead, "Donateur\u{a0}: {donor}. Bénéficiaire\u{a0}: {recipient}. Montant alloué à ses opérations de {year}\u{a0}: {total}."),
     (Msg::SummaryRegions, "Par région\u{a0}: {list}."),
     (Msg::SummaryItem, "{name} ({share})"),
+    (Msg::SummaryMore, "et {count} parts plus petites"),
     (Msg::SummaryRemainder, "La source n’attribue à aucune région une part du total ({share})."),
     (Msg::ListSeparator, "\u{202f}; "),
     (Msg::SentenceSeparator, " "),

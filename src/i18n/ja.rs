@@ -25,6 +25,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SummaryLead, "{donor}は、{recipient}の{year}年の活動に{total}を配分しました。"),
     (Msg::SummaryRegions, "地域別の内訳は、{list}です。"),
     (Msg::SummaryItem, "{name}が{share}"),
+    (Msg::SummaryMore, "ほか小さな{count}件"),
     (Msg::SummaryRemainder, "総額のうち{share}は、出典でどの地域にも割り当てられていません。"),
     (Msg::ListSeparator, "、"),
     (Msg::SentenceSeparator, ""),

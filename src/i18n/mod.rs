@@ -222,6 +222,7 @@ messages! {
     SummaryLead,
     SummaryRegions,
     SummaryItem,
+    SummaryMore,
     SummaryRemainder,
     ListSeparator,
     SentenceSeparator,

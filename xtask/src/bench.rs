@@ -86,7 +86,9 @@ struct PageSpec {
     click: usize,
 }
 
-const WIDGET_MARKS: &str = "svg.fb-donut path[role=option]";
+/// Donut marks, whether the static copy pre-rendered into index.html (first
+/// chart visible) or the live widget's (interactive: a click listener above).
+const WIDGET_MARKS: &str = "svg.fb-donut path.fb-mark";
 /// Past nine marks the widget draws bars (src/chart/bars.rs), one row per part.
 const WIDGET_BARS: &str = ".fb-parts [role=option]";
 const WIDGET_DETAIL: &str = ".fb-detail";
