@@ -151,30 +151,15 @@ pub fn Chart(props: &ChartProps) -> Html {
         let lengths = bars::lengths(&parts.iter().map(|p| p.share.value).collect::<Vec<_>>());
         let rows = parts.iter().zip(lengths).enumerate().map(|(i, (part, length))| {
             let id = part.id().to_owned();
-            let is_sel = selected_index == Some(i);
-            let select = {
-                let on_select = props.on_select.clone();
-                let id = id.clone();
-                move || on_select.emit(Some(AttrValue::from(id.clone())))
-            };
-            let onclick = { let s = select.clone(); Callback::from(move |_: MouseEvent| s()) };
-            let onfocus = Callback::from(move |_: FocusEvent| if !is_sel { select() });
-            let rest = part.is_remainder();
+            let name = d.name(part);
             html! {
-                <li id={mark_id(&id)} data-id={id.clone()} role="option"
-                    class={classes!("fb-part-row", is_sel.then_some("is-selected"), linked.contains(&id).then_some("is-linked"))}
-                    aria-selected={if is_sel { "true" } else { "false" }} aria-label={d.announce(part)}
-                    tabindex={if i == roving { "0" } else { "-1" }} {onclick} {onfocus}>
-                    <span class="fb-part-name" aria-hidden="true">{ super::data_text(d.name(part)) }</span>
-                    <span class="fb-part-figures" aria-hidden="true">
-                        { d.share(part.share) }{ " · " }{ d.amount_short(part.amount) }
-                    </span>
-                    <svg class="fb-part-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
-                        <rect class={classes!("fb-mark", if rest { "fb-rest" } else { "fb-c1" })}
-                            width={decimal(length, 2)} height="6"
-                            fill={rest.then(|| format!("url(#{hatch_id})"))} />
-                    </svg>
-                </li>
+                <PartRow key={id.clone()} dom_id={mark_id(&id)} id={id.clone()}
+                    label={d.announce(part)} name={name.text} name_lang={name.lang}
+                    figures={format!("{} · {}", d.share(part.share), d.amount_short(part.amount))}
+                    length={decimal(length, 2)} rest={part.is_remainder()}
+                    selected={selected_index == Some(i)} linked={linked.contains(&id)}
+                    focusable={i == roving} hatch={hatch_id.clone()}
+                    on_select={props.on_select.clone()} />
             }
         });
         return html! {
@@ -249,6 +234,62 @@ pub fn Chart(props: &ChartProps) -> Html {
             </svg>
             <figcaption class="fb-sr-only" id={help_id}>{ d.text(Msg::ChartHelp) }</figcaption>
         </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PartRowProps {
+    id: AttrValue,
+    dom_id: AttrValue,
+    label: AttrValue,
+    name: AttrValue,
+    name_lang: Option<AttrValue>,
+    figures: AttrValue,
+    length: AttrValue,
+    rest: bool,
+    selected: bool,
+    linked: bool,
+    focusable: bool,
+    hatch: AttrValue,
+    on_select: Callback<Option<AttrValue>>,
+}
+
+/// One bar. Its own component so that a selection re-renders the two rows
+/// whose props changed, not all of a 200-part list.
+#[component]
+fn PartRow(props: &PartRowProps) -> Html {
+    let select = {
+        let on_select = props.on_select.clone();
+        let id = props.id.clone();
+        move || on_select.emit(Some(id.clone()))
+    };
+    let onclick = {
+        let s = select.clone();
+        Callback::from(move |_: MouseEvent| s())
+    };
+    let already = props.selected;
+    let onfocus = Callback::from(move |_: FocusEvent| {
+        if !already {
+            select()
+        }
+    });
+    let name = match &props.name_lang {
+        Some(lang) => html! { <span lang={lang.clone()}>{ props.name.clone() }</span> },
+        None => html! { { props.name.clone() } },
+    };
+    html! {
+        <li id={props.dom_id.clone()} data-id={props.id.clone()} role="option"
+            class={classes!("fb-part-row", props.selected.then_some("is-selected"), props.linked.then_some("is-linked"))}
+            aria-selected={if props.selected { "true" } else { "false" }} aria-label={props.label.clone()}
+            tabindex={if props.focusable { "0" } else { "-1" }} {onclick} {onfocus}>
+            <span class="fb-part-name" aria-hidden="true">{ name }</span>
+            <span class="fb-part-figures" aria-hidden="true">{ props.figures.clone() }</span>
+            <svg class="fb-part-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+                <rect class={classes!("fb-mark", if props.rest { "fb-rest" } else { "fb-c1" })}
+                    width={props.length.clone()} height="6"
+                    fill={props.rest.then(|| format!("url(#{})", props.hatch))} />
+            </svg>
+        </li>
     }
 }
 
