@@ -98,18 +98,22 @@ pub fn App(props: &AppProps) -> Html {
                 .unwrap_or_else(crate::web::browser_locale)
         })
     };
+    // Bad data is reported here; good data by the widget, which knows when
+    // the year asked for has arrived.
     {
         let on_status = props.on_status.clone();
-        let status = match &*loaded {
-            Ok(_) => Ok(()),
-            Err(problems) => Err(problems
-                .first()
-                .map(ToString::to_string)
-                .unwrap_or_default()),
+        let problem = match &*loaded {
+            Ok(_) => None,
+            Err(problems) => Some(
+                problems
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            ),
         };
-        use_effect_with(status, move |status| {
-            if let Some(cb) = on_status {
-                cb.emit(status.clone());
+        use_effect_with(problem, move |problem| {
+            if let (Some(cb), Some(problem)) = (on_status, problem) {
+                cb.emit(Err(problem.clone()));
             }
         });
     }
@@ -120,7 +124,7 @@ pub fn App(props: &AppProps) -> Html {
                 standalone={props.standalone} view={view} sel={props.sel.clone()}
                 year={props.year.as_deref().and_then(crate::state::parse_year)}
                 base={props.base.clone().unwrap_or_else(|| crate::embed_code::base_of(&crate::web::location_href()).into())}
-                src={props.src.clone()} />
+                src={props.src.clone()} on_status={props.on_status.clone()} />
         },
         Err(problems) => html! {
             <div class="fb-root" lang={locale.tag()}>
@@ -145,6 +149,7 @@ struct WidgetProps {
     year: Option<i32>,
     base: AttrValue,
     src: Option<AttrValue>,
+    on_status: Option<Callback<Result<(), String>>>,
 }
 
 /// Whether `id` can be selected in the year `year` shows: checked now in the
@@ -305,6 +310,22 @@ fn Widget(props: &WidgetProps) -> Html {
     // Another year is wanted but not here (yet): its figures, not the
     // widget's own, are what the reader asked for.
     let pending = other_year.is_some() && year_data.is_none();
+    // Ready once what the embedder asked for is shown: with a `year`, when
+    // that year has arrived; an error when it cannot (the Years view's own
+    // failure leaves the rest of the widget working, so it is not one).
+    {
+        let on_status = props.on_status.clone();
+        let status = match (&failed, pending) {
+            (Some(why), true) => Some(Err(why.to_string())),
+            (None, true) => None,
+            (_, false) => Some(Ok(())),
+        };
+        use_effect_with(status, move |status| {
+            if let (Some(cb), Some(status)) = (on_status, status) {
+                cb.emit(status.clone());
+            }
+        });
+    }
 
     let ctx = Ctx {
         data: data.clone(),

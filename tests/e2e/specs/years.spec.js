@@ -293,3 +293,45 @@ test('an invalid series names its first problem, under the year it is in', async
   await expect(page.getByRole('alert')).toContainText('years: must not be empty');
   await expect(page.locator('.fb-total')).toHaveCount(0);
 });
+
+test('with a year attribute the element is ready once that year is shown, and in error when it cannot be', async ({ page, baseURL }) => {
+  await hostPages(
+    page,
+    baseURL,
+    elementPage(`${baseURL}/`, '<funding-breakdown id="a" year="2019"></funding-breakdown>'),
+    { csp: true },
+  );
+  let mode = 'hold';
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/data/japan-iom-series.json', async (route) => {
+    if (mode === 'fail') return route.fulfill({ status: 503, body: 'busy' });
+    await held;
+    return route.fallback();
+  });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('#a');
+  // The bundled 2021 data is there at once, but 2019 is what was asked for.
+  await page.waitForTimeout(700);
+  await expect(el).not.toHaveAttribute('data-state', 'ready');
+  await expect(el.locator('.fb-total')).toHaveCount(0);
+  release();
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.locator('.fb-total')).toHaveText('about USD 27 million');
+
+  // The series cannot be had: the element says error, with the reason, as a
+  // `src` that fails does.
+  mode = 'fail';
+  page.removeAllListeners('console'); // the failed request logs, as it should
+  await page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener('funding-breakdown:error', (e) => window.__errors.push(e.detail.message));
+  });
+  await page.goto('about:blank');
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  await expect(el).toHaveAttribute('data-state', 'error');
+  await expect(el.getByRole('alert')).toContainText('503');
+  const errors = await page.evaluate(() => window.__errors);
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toContain('503');
+});
