@@ -337,6 +337,32 @@ fn Widget(props: &WidgetProps) -> Html {
         series: loaded.clone(),
     };
 
+    // The page's title names what the page shows, in the reader's language:
+    // index.html's own (English, the bundled year) is put back when that is
+    // shown again. Only where the widget is the page.
+    {
+        let title = (sync && (ctx.locale != Locale::En || other_year.is_some()))
+            .then(|| ctx.describer().title());
+        let original = use_mut_ref(|| None::<String>);
+        use_effect_with(title, move |title| {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let mut original = original.borrow_mut();
+            match title {
+                Some(t) => {
+                    original.get_or_insert_with(|| doc.title());
+                    doc.set_title(t);
+                }
+                None => {
+                    if let Some(o) = original.take() {
+                        doc.set_title(&o);
+                    }
+                }
+            }
+        });
+    }
+
     // Keep the URL in step with the state (replaceState: no history spam)...
     // once the reader pauses: replaceState costs Chromium a few milliseconds,
     // more than the whole re-render, and hovering across marks selects each.

@@ -157,6 +157,8 @@ test('the switch lists every language by its own name and changes the language a
   await expect(page.locator(`table tr${SSA}`)).toContainText('plus de 14 840 306,80 USD');
   await expect(page).toHaveURL(/#.*lang=fr/);
   await expect(page).toHaveURL(/#.*view=table/);
+  // The page's title too, for the tab and for screen readers.
+  await expect(page).toHaveTitle(/^Répartition du financement.*Japon.*2021$/);
 
   // The label is now French; the choice survives a reload.
   await page.getByLabel('Langue').selectOption({ label: '日本語' });
@@ -170,6 +172,7 @@ test('the switch lists every language by its own name and changes the language a
   await page.getByLabel('言語').selectOption('en');
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
   await expect(page).not.toHaveURL(/lang=/);
+  await expect(page).toHaveTitle("Japan's allocation to IOM for 2021 — funding breakdown");
 });
 
 test.describe('a reader whose browser is set to French', () => {

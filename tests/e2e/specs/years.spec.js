@@ -119,6 +119,7 @@ test('#year=2019 restores that year, and the hash follows the reader', async ({ 
   await page.getByRole('tab', { name: 'Years' }).click();
   await expect(bars(page).locator('.is-current')).toHaveAttribute('data-year', '2019');
   await expect(page).toHaveURL(/#view=years&year=2019$/);
+  await expect(page).toHaveTitle(/, 2019$/);
   // An edited hash is honoured: back to the widget's own year.
   await page.evaluate(() => {
     window.location.hash = '#view=region';
