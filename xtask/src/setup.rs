@@ -16,6 +16,9 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// npm `binaryen`; Trunk.toml must say `wasm_opt = "version_132"`.
 pub const BINARYEN_VERSION: &str = "132";
+/// npm `terser`, which minifies wasm-bindgen's JS glue in release builds
+/// (Trunk's own minifier cannot parse it); run by `cargo xtask post-build`.
+pub const TERSER_VERSION: &str = "5.51.4";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -33,6 +36,7 @@ pub fn setup(scope: Scope) -> Result<(), String> {
     trunk()?;
     wasm_bindgen()?;
     wasm_opt()?;
+    terser()?;
     if scope == Scope::All {
         chromium()?;
         e2e_packages()?;
@@ -215,6 +219,51 @@ fn wasm_opt() -> Result<(), String> {
         .ok_or_else(|| format!("setup: {} --version does not report {want}", exe.display()))?;
     // `wasm-opt version 132 (version_132)` → `132`.
     ok("wasm-opt", word(&version, 2).unwrap_or(&version));
+    Ok(())
+}
+
+/// The terser CLI script (run with node).
+pub fn terser_js() -> PathBuf {
+    tools_dir().join("node_modules/terser/bin/terser")
+}
+
+fn terser() -> Result<(), String> {
+    let package = tools_dir().join("node_modules/terser/package.json");
+    let want = format!("\"version\": \"{TERSER_VERSION}\"");
+    let current = || {
+        fs::read_to_string(&package)
+            .map(|p| p.contains(&want))
+            .unwrap_or(false)
+            && terser_js().is_file()
+    };
+    if !current() {
+        let dir = tools_dir();
+        println!(
+            "setup: installing terser@{TERSER_VERSION} (npm) into {}",
+            dir.display()
+        );
+        fs::create_dir_all(&dir)
+            .map_err(|e| format!("setup: cannot create {}: {e}", dir.display()))?;
+        cmd::run(
+            Command::new("npm")
+                .arg("install")
+                .arg("--prefix")
+                .arg(&dir)
+                .args([
+                    "--no-audit",
+                    "--no-fund",
+                    &format!("terser@{TERSER_VERSION}"),
+                ]),
+        )
+        .map_err(|e| format!("setup: terser: {e}"))?;
+        if !current() {
+            return Err(format!(
+                "setup: terser {TERSER_VERSION} is not at {}",
+                terser_js().display()
+            ));
+        }
+    }
+    ok("terser", TERSER_VERSION);
     Ok(())
 }
 
