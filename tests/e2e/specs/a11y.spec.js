@@ -1,8 +1,18 @@
 // axe-core finds no violations in any view, colour scheme or width, and the
 // e2e run leaves screenshots of each for human review.
-import { test, open, expectNoAxeViolations, screenshot } from './helpers.js';
+import { test, expect, open, expectNoAxeViolations, screenshot } from './helpers.js';
 
-const views = ['region', 'theme', 'table', 'sources'];
+// Each view, with a selection where one shows more; and another year opened
+// from the series (2024: a combined group, an amount-only country, named regions).
+const views = [
+  ['region', '#view=region&sel=sub-saharan-africa'],
+  ['theme', '#view=theme'],
+  ['table', '#view=table'],
+  ['sources', '#view=sources'],
+  ['years', '#view=years&ysel=2018'],
+  ['year-2024', '#view=region&year=2024&sel=ukraine'],
+  ['year-2024-table', '#view=table&year=2024'],
+];
 const widths = [320, 1200];
 const schemes = ['light', 'dark'];
 
@@ -11,9 +21,11 @@ for (const scheme of schemes) {
     test(`no axe violations: ${scheme}, ${width}px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
-      for (const view of views) {
-        const sel = view === 'region' ? '&sel=sub-saharan-africa' : '';
-        await open(page, `#view=${view}${sel}`);
+      for (const [view, hash] of views) {
+        await open(page, hash);
+        // The series is fetched on first use: check the view once it is drawn.
+        if (view === 'years') await expect(page.getByRole('option', { name: /^2018/ })).toBeVisible();
+        if (view.startsWith('year-')) await expect(page.locator('.fb-total')).toContainText('32');
         await expectNoAxeViolations(page, `${view} ${scheme} ${width}px`);
         // No horizontal scrolling at any width.
         const overflow = await page.evaluate(
