@@ -129,7 +129,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             };
             if let Some(id) = next.and_then(|i| ids.get(i)) {
                 on_select.emit(Some(AttrValue::from(id.clone())));
-                focus_in(&svg_ref, &mark_id(id));
+                super::focus_in(&svg_ref, &mark_id(id));
             }
         })
     };
@@ -273,10 +273,10 @@ fn PartRow(props: &PartRowProps) -> Html {
             select()
         }
     });
-    let name = match &props.name_lang {
-        Some(lang) => html! { <span lang={lang.clone()}>{ props.name.clone() }</span> },
-        None => html! { { props.name.clone() } },
-    };
+    let name = super::data_text(crate::describe::DataText {
+        text: props.name.to_string(),
+        lang: props.name_lang.as_ref().map(ToString::to_string),
+    });
     html! {
         <li id={props.dom_id.clone()} data-id={props.id.clone()} role="option"
             class={classes!("fb-part-row", props.selected.then_some("is-selected"), props.linked.then_some("is-linked"))}
@@ -290,26 +290,5 @@ fn PartRow(props: &PartRowProps) -> Html {
                     fill={props.rest.then(|| format!("url(#{})", props.hatch))} />
             </svg>
         </li>
-    }
-}
-
-/// Moves keyboard focus to the mark with `dom_id` inside this chart.
-fn focus_in(svg_ref: &NodeRef, dom_id: &str) {
-    let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
-        return;
-    };
-    let selector = format!("[id=\"{dom_id}\"]");
-    if let Ok(Some(el)) = svg.query_selector(&selector) {
-        // A donut mark is an SVG element, a bar row an HTML one.
-        match el.dyn_into::<web_sys::SvgElement>() {
-            Ok(el) => {
-                let _ = el.focus();
-            }
-            Err(el) => {
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        }
     }
 }

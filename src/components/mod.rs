@@ -174,3 +174,25 @@ pub fn data_text(t: DataText) -> Html {
         None => html! { { t.text } },
     }
 }
+
+/// Moves keyboard focus to the element with `dom_id` inside `root` (a chart's
+/// listbox): an SVG mark or an HTML row.
+pub fn focus_in(root: &NodeRef, dom_id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    let selector = format!("[id=\"{dom_id}\"]");
+    if let Ok(Some(el)) = root.query_selector(&selector) {
+        match el.dyn_into::<web_sys::SvgElement>() {
+            Ok(el) => {
+                let _ = el.focus();
+            }
+            Err(el) => {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    }
+}

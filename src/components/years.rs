@@ -99,7 +99,7 @@ pub fn YearsView(props: &YearsProps) -> Html {
             e.prevent_default();
             if let Some(y) = next.and_then(|i| years.get(i)).copied() {
                 on_select.emit(Some(y));
-                focus_in(&list_ref, &option_id(y));
+                super::focus_in(&list_ref, &option_id(y));
             }
         })
     };
@@ -364,18 +364,5 @@ fn YearsTable(props: &YearsTableProps) -> Html {
                 <tbody role="rowgroup">{ for rows }</tbody>
             </table>
         </div>
-    }
-}
-
-/// Moves keyboard focus to the row with `dom_id` inside the list.
-fn focus_in(list_ref: &NodeRef, dom_id: &str) {
-    let Some(list) = list_ref.cast::<web_sys::Element>() else {
-        return;
-    };
-    let selector = format!("[id=\"{dom_id}\"]");
-    if let Ok(Some(el)) = list.query_selector(&selector) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
     }
 }

@@ -127,6 +127,23 @@ impl Checker {
         });
     }
 
+    /// The texts of a region or a named region at `at`: name, description, countries.
+    fn place_texts(
+        &mut self,
+        at: &str,
+        name: &Text,
+        description: Option<&Text>,
+        countries: &[Text],
+    ) {
+        self.text(&format!("{at}.name"), name);
+        if let Some(d) = description {
+            self.text(&format!("{at}.description"), d);
+        }
+        for (j, country) in countries.iter().enumerate() {
+            self.text(&format!("{at}.countries[{j}]"), country);
+        }
+    }
+
     fn text(&mut self, path: &str, text: &Text) {
         match text.0.get(FALLBACK_LOCALE) {
             Some(t) if !t.trim().is_empty() => {}
@@ -256,13 +273,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     for (i, r) in ds.regions.iter().enumerate() {
         let at = format!("regions[{i}]");
         c.id(&format!("{at}.id"), &r.id, &mut ids);
-        c.text(&format!("{at}.name"), &r.name);
-        if let Some(d) = &r.description {
-            c.text(&format!("{at}.description"), d);
-        }
-        for (j, country) in r.countries.iter().enumerate() {
-            c.text(&format!("{at}.countries[{j}]"), country);
-        }
+        c.place_texts(&at, &r.name, r.description.as_ref(), &r.countries);
         if r.share.is_none() && r.amount.is_none() {
             c.push(at.clone(), ProblemKind::NoFigure);
         }
@@ -304,13 +315,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     for (i, r) in ds.named_regions.iter().enumerate() {
         let at = format!("named_regions[{i}]");
         c.id(&format!("{at}.id"), &r.id, &mut ids);
-        c.text(&format!("{at}.name"), &r.name);
-        if let Some(d) = &r.description {
-            c.text(&format!("{at}.description"), d);
-        }
-        for (j, country) in r.countries.iter().enumerate() {
-            c.text(&format!("{at}.countries[{j}]"), country);
-        }
+        c.place_texts(&at, &r.name, r.description.as_ref(), &r.countries);
         if let Some(group) = r.part_of.as_ref().filter(|g| ds.region(g).is_none()) {
             c.push(
                 format!("{at}.part_of"),

@@ -77,7 +77,7 @@ pub const PRERENDER_MARKER: &str = "<!-- fb:prerender -->";
 /// first (comments dropped, attributes unquoted and reordered), so the root
 /// is found by its id, and must be empty apart from the marker.
 pub fn insert_prerendered(page: &str, markup: &str) -> Result<String, String> {
-    let roots: Vec<(usize, usize)> = start_tags(page)
+    let roots: Vec<(usize, usize)> = crate::size::start_tags(page)
         .filter(|&(start, end)| {
             page.get(start..end)
                 .and_then(|tag| crate::size::attribute(tag, "id"))
@@ -106,19 +106,6 @@ pub fn insert_prerendered(page: &str, markup: &str) -> Result<String, String> {
     ))
 }
 
-/// (start, end) of every start tag's text between `<` and `>`.
-fn start_tags(page: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    page.match_indices('<').filter_map(move |(at, _)| {
-        let start = at + 1;
-        let next = page[start..].chars().next()?;
-        if !next.is_ascii_alphabetic() {
-            return None;
-        }
-        let end = start + page[start..].find('>')?;
-        Some((start, end))
-    })
-}
-
 /// The media query that keeps Trunk's preloads of the glue and the wasm to
 /// browsers that run scripts: readers without JavaScript get the pre-rendered
 /// page and never download what they cannot run.
@@ -127,7 +114,7 @@ pub const PRELOAD_MEDIA: &str = "(scripting: enabled)";
 /// `page` with every `<link rel=preload>` and `<link rel=modulepreload>`
 /// (quoted or not, as minified HTML writes it) limited to [`PRELOAD_MEDIA`].
 pub fn preload_only_with_scripts(page: &str) -> Result<String, String> {
-    let links: Vec<usize> = start_tags(page)
+    let links: Vec<usize> = crate::size::start_tags(page)
         .filter(|&(start, end)| {
             let tag = &page[start..end];
             tag.starts_with("link")

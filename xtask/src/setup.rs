@@ -195,31 +195,31 @@ fn wasm_opt() -> Result<(), String> {
     let want = format!("version {BINARYEN_VERSION}");
     let current = || probe(&exe, &["--version"]).filter(|v| v.contains(&want));
     if current().is_none() {
-        let dir = tools_dir();
-        println!(
-            "setup: installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) into {}",
-            dir.display()
-        );
-        fs::create_dir_all(&dir)
-            .map_err(|e| format!("setup: cannot create {}: {e}", dir.display()))?;
-        cmd::run(
-            Command::new("npm")
-                .arg("install")
-                .arg("--prefix")
-                .arg(&dir)
-                .args([
-                    "--no-audit",
-                    "--no-fund",
-                    &format!("binaryen@{BINARYEN_VERSION}"),
-                ]),
-        )
-        .map_err(|e| format!("setup: wasm-opt: {e}"))?;
+        npm_tool("wasm-opt", &format!("binaryen@{BINARYEN_VERSION}"))?;
     }
     let version = current()
         .ok_or_else(|| format!("setup: {} --version does not report {want}", exe.display()))?;
     // `wasm-opt version 132 (version_132)` → `132`.
     ok("wasm-opt", word(&version, 2).unwrap_or(&version));
     Ok(())
+}
+
+/// Installs npm package `spec` into the tools directory, for `tool`.
+fn npm_tool(tool: &str, spec: &str) -> Result<(), String> {
+    let dir = tools_dir();
+    println!(
+        "setup: installing {tool} (npm {spec}) into {}",
+        dir.display()
+    );
+    fs::create_dir_all(&dir).map_err(|e| format!("setup: cannot create {}: {e}", dir.display()))?;
+    cmd::run(
+        Command::new("npm")
+            .arg("install")
+            .arg("--prefix")
+            .arg(&dir)
+            .args(["--no-audit", "--no-fund", spec]),
+    )
+    .map_err(|e| format!("setup: {tool}: {e}"))
 }
 
 /// The terser CLI script (run with node).
@@ -237,25 +237,7 @@ fn terser() -> Result<(), String> {
             && terser_js().is_file()
     };
     if !current() {
-        let dir = tools_dir();
-        println!(
-            "setup: installing terser@{TERSER_VERSION} (npm) into {}",
-            dir.display()
-        );
-        fs::create_dir_all(&dir)
-            .map_err(|e| format!("setup: cannot create {}: {e}", dir.display()))?;
-        cmd::run(
-            Command::new("npm")
-                .arg("install")
-                .arg("--prefix")
-                .arg(&dir)
-                .args([
-                    "--no-audit",
-                    "--no-fund",
-                    &format!("terser@{TERSER_VERSION}"),
-                ]),
-        )
-        .map_err(|e| format!("setup: terser: {e}"))?;
+        npm_tool("terser", &format!("terser@{TERSER_VERSION}"))?;
         if !current() {
             return Err(format!(
                 "setup: terser {TERSER_VERSION} is not at {}",

@@ -31,14 +31,10 @@ pub struct Entry {
 /// loaded, and remote URLs are not ours to count.
 pub fn page_assets(html: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        let tag_text = &rest[start + 1..];
-        let end = tag_text.find('>').unwrap_or(tag_text.len());
-        let tag = &tag_text[..end];
-        rest = &tag_text[end..];
+    for (start, end) in start_tags(html) {
+        let tag = &html[start..end];
         let name = tag
-            .split(|c: char| c.is_whitespace())
+            .split(|c: char| c.is_whitespace() || c == '/')
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
@@ -56,6 +52,19 @@ pub fn page_assets(html: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// (start, end) of every start tag's text between `<` and `>`.
+pub fn start_tags(page: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    page.match_indices('<').filter_map(move |(at, _)| {
+        let start = at + 1;
+        let next = page[start..].chars().next()?;
+        if !next.is_ascii_alphabetic() {
+            return None;
+        }
+        let end = start + page[start..].find('>')?;
+        Some((start, end))
+    })
 }
 
 /// The value of attribute `name` in a tag's text: `name="v"`, `name='v'` or,
