@@ -10,7 +10,9 @@
 //! and for readers without JavaScript ([`make_static`]):
 //!
 //! - buttons and the language select are `disabled`: not focusable and
-//!   announced as unavailable, rather than controls that do nothing;
+//!   announced as unavailable, rather than controls that do nothing; the
+//!   select keeps only the language shown (the others' names would make the
+//!   browser load a Japanese font before the first paint);
 //! - the chart is an image (`role="img"`, its label), not a listbox of
 //!   focusable options, and loses the keyboard help that would not work;
 //! - the root is marked `data-prerendered`, which tests wait on and which the
@@ -48,7 +50,7 @@ pub fn standalone_page() -> Result<String, String> {
         ctx: Ctx {
             data: Rc::new(data),
             locale: Locale::En,
-            // Its own id prefix: the widget's print section renders the same table.
+            // Its own id prefix: the widget's print section (while printing) renders the same table.
             ids: "fb1-ns".into(),
             heading: "h1",
             base: AttrValue::default(),
@@ -238,6 +240,12 @@ pub fn make_static(html: &str) -> Result<String, String> {
             }
             continue;
         }
+        // The disabled select keeps only the language shown: laying out the
+        // others' names would load a Japanese font before the first paint.
+        if tag.name == "option" && tag.get("selected").is_none() {
+            dropping = 1;
+            continue;
+        }
         if !marked_root && tag.name == "section" && tag.has_class("fb-root") {
             tag.set(PRERENDERED, None);
             marked_root = true;
@@ -291,7 +299,7 @@ mod tests {
     fn controls_are_disabled_and_the_chart_is_an_image() {
         let live = concat!(
             r#"<section class="fb-root" lang="en"><button type="button" class="fb-tab">A</button>"#,
-            r#"<select id="l"><option value="en">English</option></select>"#,
+            r#"<select id="l"><option value="en" selected="selected">English</option><option value="ja">日本語</option></select>"#,
             r#"<figure><svg role="listbox" aria-label="Chart" aria-describedby="h">"#,
             r#"<path role="option" aria-selected="false" aria-label="Asia: 20%" tabindex="0" d="M0"></path>"#,
             r#"</svg><figcaption id="h">Use the <b>arrow</b> keys</figcaption></figure>"#,
@@ -301,7 +309,7 @@ mod tests {
             make_static(live).unwrap(),
             concat!(
                 r#"<section class="fb-root" lang="en" data-prerendered><button type="button" class="fb-tab" disabled>A</button>"#,
-                r#"<select id="l" disabled><option value="en">English</option></select>"#,
+                r#"<select id="l" disabled><option value="en" selected="selected">English</option></select>"#,
                 r#"<figure><svg role="img" aria-label="Chart">"#,
                 r#"<path d="M0"></path>"#,
                 r#"</svg></figure>"#,
@@ -350,7 +358,14 @@ mod tests {
             .filter(|t| t.contains("tabindex=\"0\""))
             .map(|t| t.split_whitespace().next().unwrap_or_default())
             .collect();
-        assert_eq!(focusable, ["span", "div", "div"], "{widget}");
+        assert_eq!(focusable, ["span", "div"], "{widget}");
+        // The select names only the language shown; the print section is the
+        // wasm's, made only while printing.
+        assert_eq!(widget.matches("<option ").count(), 1);
+        assert!(widget.contains(
+            r#"<option lang="en" value="en" selected="selected">English</option></select>"#
+        ));
+        assert!(!widget.contains("fb-print-only"));
     }
 
     #[test]

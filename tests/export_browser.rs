@@ -106,16 +106,22 @@ async fn the_footer_offers_every_file_and_print_completes_the_panel() {
         Some("Download and share")
     );
 
-    // The region view: the print-only section adds the chart image, the table and the sources.
+    // On screen there is no print section: it is made for printing only.
+    assert!(root.query_selector(".fb-print-only").unwrap().is_none());
+    let print_event = |kind: &str| {
+        let event = web_sys::Event::new(kind).unwrap();
+        gloo::utils::window().dispatch_event(&event).unwrap();
+    };
+    print_event("beforeprint");
+    yew::scheduler::flush().await;
+
+    // The region view: the print-only section adds the chart (the SVG export,
+    // inline), the table and the sources.
     let print = one(&root, ".fb-print-only");
     assert_eq!(print.get_attribute("aria-hidden").as_deref(), Some("true"));
-    let src = one(&print, "img.fb-print-chart")
-        .get_attribute("src")
-        .unwrap();
-    assert!(
-        src.starts_with("data:image/svg+xml;charset=utf-8,%3Csvg"),
-        "{src:.60}"
-    );
+    let chart = one(&print, ".fb-print-chart > svg");
+    assert_eq!(chart.get_attribute("width").as_deref(), Some("720"));
+    assert!(chart.inner_html().contains("Sub-Saharan Africa"));
     assert_eq!(all(&root, "table.fb-table").len(), 1);
     assert_eq!(all(&root, ".fb-sources").len(), 1);
 
@@ -132,6 +138,11 @@ async fn the_footer_offers_every_file_and_print_completes_the_panel() {
     yew::scheduler::flush().await;
     assert_eq!(all(&root, ".fb-sources").len(), 1);
     assert_eq!(all(&root, ".fb-print-only table.fb-table").len(), 1);
+
+    // Printing over, the section goes (the print media query does not match).
+    print_event("afterprint");
+    yew::scheduler::flush().await;
+    assert!(root.query_selector(".fb-print-only").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]

@@ -92,16 +92,20 @@ pub fn dataset_json<T: serde::Serialize>(ds: &T) -> Result<String, JsValue> {
     Ok(text)
 }
 
-/// What the printed page needs besides the active panel: the chart (as an
-/// image of the SVG export, the live one being interactive), and the table
-/// and the sources unless the panel shows them. Hidden on screen (and so
-/// from screen readers, which have the panels); CSS orders it for print.
-/// `chart` is the memoised `data:` URL of the drawing and its size.
-pub fn print_view(view: View, chart: &(AttrValue, u32, u32)) -> Html {
-    let (src, width, height) = chart.clone();
+/// What the printed page needs besides the active panel: the chart (the SVG
+/// export inline, the live one being interactive; inline rather than an
+/// `<img>`, which would still be decoding when the browser lays out the
+/// page), and the table and the sources unless the panel shows them. Hidden
+/// on screen (and so from screen readers, which have the panels); CSS orders
+/// it for print. Rendered only while printing ([`use_printing`]): on screen it
+/// would cost every reader a second table, layout and the drawing.
+pub fn print_view(view: View, chart: Option<&Drawn>) -> Html {
+    let Some(chart) = chart else {
+        return html! {};
+    };
     html! {
         <div class="fb-print-only" aria-hidden="true">
-            <img class="fb-print-chart" {src} alt="" width={width.to_string()} height={height.to_string()} />
+            <div class="fb-print-chart">{ Html::from_html_unchecked(chart.svg.clone()) }</div>
             // The Years panel prints its own table, with every source.
             if !matches!(view, View::Table | View::Years) {
                 <div class="fb-print-table"><TableView /></div>
@@ -113,16 +117,149 @@ pub fn print_view(view: View, chart: &(AttrValue, u32, u32)) -> Html {
     }
 }
 
-/// The print chart of a dataset (or, in the Years view, of the series) in a
-/// language, drawn once per change of any of them.
+/// A drawing made for the printed page.
+#[derive(PartialEq)]
+pub struct Drawn {
+    svg: AttrValue,
+}
+
+/// Whether the page is being printed: from `beforeprint` to `afterprint`
+/// (what a browser fires around printing), or while the `print` media query
+/// matches (which is also what print emulation changes). Server renders say no.
 #[hook]
-pub fn use_print_chart(view: View) -> Rc<(AttrValue, u32, u32)> {
+pub fn use_printing() -> bool {
+    let printing = use_state(print_watch::now);
+    {
+        let printing = printing.setter();
+        use_effect_with((), move |()| {
+            let id = print_watch::watch(Callback::from(move |now| printing.set(now)));
+            move || print_watch::unwatch(id)
+        });
+    }
+    *printing
+}
+
+/// One set of print listeners for the page, however many widgets follow it:
+/// three per widget would grow every instance's share of JS references.
+#[cfg(target_arch = "wasm32")]
+mod print_watch {
+    use std::cell::RefCell;
+
+    use gloo::events::EventListener;
+    use yew::Callback;
+
+    #[derive(Default)]
+    struct Watch {
+        printing: bool,
+        next_id: u32,
+        watchers: Vec<(u32, Callback<bool>)>,
+        /// Added on first use and kept: the page has one set.
+        listeners: Vec<EventListener>,
+    }
+
+    thread_local! {
+        static WATCH: RefCell<Watch> = RefCell::default();
+    }
+
+    fn media() -> bool {
+        gloo::utils::window()
+            .match_media("print")
+            .ok()
+            .flatten()
+            .is_some_and(|query| query.matches())
+    }
+
+    /// Tells every watcher, outside the borrow (a watcher may re-render).
+    fn set(printing: bool) {
+        let watchers: Vec<Callback<bool>> = WATCH.with(|w| {
+            let mut w = w.borrow_mut();
+            if w.printing == printing {
+                return Vec::new();
+            }
+            w.printing = printing;
+            w.watchers.iter().map(|(_, c)| c.clone()).collect()
+        });
+        for watcher in watchers {
+            watcher.emit(printing);
+        }
+    }
+
+    fn listen(w: &mut Watch) {
+        if !w.listeners.is_empty() {
+            return;
+        }
+        let window = gloo::utils::window();
+        let on = |target: &web_sys::EventTarget, kind: &'static str, value: Option<bool>| {
+            EventListener::new(target, kind, move |_| set(value.unwrap_or_else(media)))
+        };
+        w.listeners.push(on(&window, "beforeprint", Some(true)));
+        w.listeners.push(on(&window, "afterprint", None));
+        if let Ok(Some(query)) = window.match_media("print") {
+            w.listeners.push(on(&query, "change", None));
+        }
+        w.printing = media();
+    }
+
+    /// Whether the page is printing now (and the listeners are in place).
+    pub fn now() -> bool {
+        WATCH.with(|w| {
+            let mut w = w.borrow_mut();
+            listen(&mut w);
+            w.printing
+        })
+    }
+
+    pub fn watch(watcher: Callback<bool>) -> u32 {
+        WATCH.with(|w| {
+            let mut w = w.borrow_mut();
+            listen(&mut w);
+            w.next_id = w.next_id.wrapping_add(1);
+            let id = w.next_id;
+            w.watchers.push((id, watcher));
+            id
+        })
+    }
+
+    pub fn unwatch(id: u32) {
+        WATCH.with(|w| w.borrow_mut().watchers.retain(|(i, _)| *i != id));
+    }
+}
+
+/// Natively (the build-time pre-render) nothing prints.
+#[cfg(not(target_arch = "wasm32"))]
+mod print_watch {
+    use yew::Callback;
+
+    pub fn now() -> bool {
+        false
+    }
+
+    pub fn watch(_: Callback<bool>) -> u32 {
+        0
+    }
+
+    pub fn unwatch(_: u32) {}
+}
+
+/// The print chart of a dataset (or, in the Years view, of the series) in a
+/// language, drawn once per change of any of them while printing.
+#[hook]
+pub fn use_print_chart(view: View, printing: bool) -> Rc<Option<Drawn>> {
     let ctx = use_ctx();
     let breakdown = Breakdown::of_view(view, &ctx.data);
     let years = ctx.series.clone().filter(|_| view == View::Years);
     use_memo(
-        (ByPtr(ctx.data.clone()), ctx.locale, breakdown, years),
-        |(data, locale, breakdown, years)| {
+        (
+            ByPtr(ctx.data.clone()),
+            ctx.locale,
+            breakdown,
+            years,
+            printing,
+        ),
+        |(data, locale, breakdown, years, printing)| {
+            if !printing {
+                return None;
+            }
             let drawing = match years {
                 Some(series) => {
                     svg::render_years(series, *locale, data.0.contribution.operations_year, false)
@@ -133,11 +270,9 @@ pub fn use_print_chart(view: View) -> Rc<(AttrValue, u32, u32)> {
                     false,
                 ),
             };
-            (
-                AttrValue::from(svg_data_url(&drawing.svg)),
-                drawing.width,
-                drawing.height,
-            )
+            Some(Drawn {
+                svg: AttrValue::from(drawing.svg),
+            })
         },
     )
 }

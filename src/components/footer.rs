@@ -9,7 +9,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::export::{dataset_json, png, print_view, save, text_blob, use_print_chart};
+use super::export::{
+    dataset_json, png, print_view, save, text_blob, use_print_chart, use_printing,
+};
 use super::{use_ctx, Shared};
 use crate::describe::Describer;
 use crate::embed_code;
@@ -180,7 +182,8 @@ pub fn Footer(props: &FooterProps) -> Html {
     let fallback = use_state(|| None::<String>);
     let footer_ref = use_node_ref();
     let fallback_ref = use_node_ref();
-    let print_chart = use_print_chart(props.state.view);
+    let printing = use_printing();
+    let print_chart = use_print_chart(props.state.view, printing);
     let d = ctx.describer();
     let panel_id = ctx.id("embed");
 
@@ -354,7 +357,7 @@ pub fn Footer(props: &FooterProps) -> Html {
 
     html! {
         <>
-            { print_view(props.state.view, &print_chart) }
+            { print_view(props.state.view, print_chart.as_ref().as_ref()) }
             <footer class="fb-footer" ref={footer_ref.clone()}>
                 <div class="fb-actions" role="group" aria-label={d.text(Msg::ActionsLabel)}>
                     { download(File::RegionsCsv) }

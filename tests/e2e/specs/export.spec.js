@@ -362,20 +362,22 @@ test('object URLs are revoked after use', async ({ page }) => {
 for (const view of ['region', 'theme', 'table', 'sources']) {
   test(`printing the ${view} view gives headline, chart, table and sources on one A4 page, no buttons`, async ({ page }) => {
     await open(page, `#view=${view}&sel=asia`);
+    await expect(page.locator('.fb-print-only')).toHaveCount(0);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('button:visible')).toHaveCount(0);
     await expect(page.locator('.fb-title')).toBeVisible();
     await expect(page.locator('.fb-summary')).toBeVisible();
-    const chart = page.locator('img.fb-print-chart');
+    // Made when the print media query starts to match, not before.
+    const chart = page.locator('.fb-print-chart > svg');
     await expect(chart).toBeVisible();
-    expect(await chart.evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    expect(await chart.evaluate((svg) => svg.getBoundingClientRect().width)).toBeGreaterThan(300);
     await expect(page.locator('table.fb-table:visible')).toHaveCount(1);
     await expect(page.locator('table.fb-table:visible')).toContainText('more than 40%');
     await expect(page.locator('.fb-sources:visible')).toHaveCount(1);
     await expect(page.locator('.fb-sources:visible')).toContainText('Japan Provides USD 37.1 Million');
     // Headline, then chart, then table, then sources.
     const tops = await page.evaluate(() =>
-      ['.fb-title', 'img.fb-print-chart', 'table.fb-table', '.fb-sources'].map((s) =>
+      ['.fb-title', '.fb-print-chart', 'table.fb-table', '.fb-sources'].map((s) =>
         Math.max(...[...document.querySelectorAll(s)].map((e) => e.getBoundingClientRect().top)),
       ),
     );

@@ -178,6 +178,15 @@ test('without JavaScript: headline, chart, legend, table and sources; no dead co
     await expect(root.locator(part)).toBeHidden();
   }
   expect(requests.filter((p) => p.endsWith('.wasm'))).toEqual([]);
+  // On paper too: the pre-rendered chart, then the table and the sources (the
+  // print section is the wasm's), and no controls.
+  await page.emulateMedia({ media: 'print' });
+  await expect(root.locator('svg.fb-donut')).toBeVisible();
+  await expect(figures.getByRole('table')).toBeVisible();
+  await expect(figures.locator('.fb-sources')).toBeVisible();
+  for (const part of ['.fb-lang', '.fb-tabs', '.fb-footer']) {
+    await expect(root.locator(part)).toBeHidden();
+  }
   await context.close();
 
   // axe needs scripts (and timers) in the page, so it checks the same markup
