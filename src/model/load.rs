@@ -1,9 +1,8 @@
 //! From text to a checked dataset. The widget and `cargo xtask check-data`
 //! both come through here, so they accept and reject exactly the same files.
 
-use serde::{Deserialize, Deserializer};
-
 use super::dataset::Dataset;
+use super::json::Json;
 use super::series::{validate_series, Series};
 use super::validate::{validate, Problem, ProblemKind};
 
@@ -64,8 +63,8 @@ pub fn not_json(text: &str) -> Option<String> {
 }
 
 /// Deepest nesting of arrays and objects accepted. Datasets need about five;
-/// refusing deeper input up front keeps every parser's recursion (the
-/// browser's deserializer included) far from the stack limit.
+/// refusing deeper input up front keeps every recursion over a document
+/// (the parsers, `web::from_js`, the readers) far from the stack limit.
 pub const MAX_DEPTH: usize = 64;
 
 /// The depth and line at which `text` first nests deeper than [`MAX_DEPTH`]
@@ -143,24 +142,65 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Reads a dataset (or a series) from any serde deserializer (serde_json
-/// natively, serde-wasm-bindgen over `JSON.parse` in the browser), naming the
-/// path of the first value that does not fit the schema.
-pub fn from_deserializer<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-    de: D,
-) -> Result<T, Problem> {
-    serde_path_to_error::deserialize(de).map_err(|e| {
+/// A dataset read from a parsed document and validated, or its problems:
+/// the first value that does not fit the schema, else every rule it breaks.
+pub fn dataset(doc: &Json) -> Result<Dataset, Vec<Problem>> {
+    checked(Dataset::from_json(doc).map_err(|p| vec![p])?)
+}
+
+/// A series read from a parsed document and validated, or its problems.
+pub fn series(doc: &Json) -> Result<Series, Vec<Problem>> {
+    checked_series(Series::from_json(doc).map_err(|p| vec![p])?)
+}
+
+/// Whether a document is a series: an object with `years` and no
+/// `contribution`. Anything else, a broken file too, is read as a dataset,
+/// so a dataset's messages are the same as before series existed.
+pub fn is_series(doc: &Json) -> bool {
+    let Json::Object(members) = doc else {
+        return false;
+    };
+    members
+        .iter()
+        .any(|(k, v)| k == "years" && matches!(v, Json::Array(_)))
+        && !members.iter().any(|(k, _)| k == "contribution")
+}
+
+/// `prepare`, then the text parsed natively (check-data, tests, the
+/// build-time pre-render) by serde_json: a syntax error is named with its path
+/// (serde_path_to_error), and text after the value is refused, as
+/// `JSON.parse` refuses it. The browser parses with `JSON.parse` (`web.rs`).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn parse(text: &str) -> Result<Json, Problem> {
+    let text = prepare(text)?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let doc = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         Problem {
             path: known_path(&path).to_owned(),
             kind: ProblemKind::Parse(e.into_inner().to_string()),
         }
-    })
+    })?;
+    de.end().map_err(|e| parse_failure(text, &e.to_string()))?;
+    Ok(doc)
+}
+
+/// A dataset from JSON text, natively: [`parse`], then [`dataset`].
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn read_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
+    dataset(&parse(text).map_err(|p| vec![p])?)
+}
+
+/// A series from JSON text, natively: [`parse`], then [`series`].
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn read_series(text: &str) -> Result<Series, Vec<Problem>> {
+    series(&parse(text).map_err(|p| vec![p])?)
 }
 
 /// The path without what serde_path_to_error could not name: `.` for the
 /// whole document, and a trailing `?` for a key a syntax error cut off
 /// (`contribution.?` is `contribution`).
+#[cfg(any(test, not(target_arch = "wasm32")))]
 fn known_path(path: &str) -> &str {
     let mut path = path;
     while let Some(rest) = path.strip_suffix('?') {
