@@ -32,7 +32,10 @@ pub fn check_bytes(bytes: &[u8]) -> Vec<String> {
     };
     match checked {
         Ok(()) => Vec::new(),
-        Err(problems) => problems.iter().map(ToString::to_string).collect(),
+        Err(problems) => load::located(text, problems)
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
     }
 }
 
