@@ -402,7 +402,7 @@ mod tests {
     use crate::model::{Stated, Text, DEFAULT_DATA};
 
     fn bundled() -> Dataset {
-        serde_json::from_str(DEFAULT_DATA).expect("the bundled dataset parses")
+        crate::model::load::read_dataset(DEFAULT_DATA).expect("the bundled dataset parses")
     }
 
     #[test]
@@ -433,8 +433,9 @@ mod tests {
 
     #[test]
     fn a_long_split_is_summarised_by_its_largest_parts_and_a_count() {
-        let ds: Dataset =
-            serde_json::from_str(include_str!("../tests/data/good/many-regions.json")).unwrap();
+        let ds =
+            crate::model::load::read_dataset(include_str!("../tests/data/good/many-regions.json"))
+                .unwrap();
         let en = Describer::new(&ds, Locale::En).summary();
         // The five largest of 24, largest first, then the other 19 counted.
         let andean = en.find("Andean countries").unwrap();

@@ -341,7 +341,8 @@ mod tests {
 
     #[test]
     fn another_year_keeps_its_selection_until_its_data_is_loaded() {
-        let ds: Dataset = serde_json::from_str(crate::model::DEFAULT_DATA).expect("bundled data");
+        let ds =
+            crate::model::load::read_dataset(crate::model::DEFAULT_DATA).expect("bundled data");
         let s = UiState::from_hash("#year=2018&sel=sub-saharan-africa", &ds, Locale::En);
         assert_eq!(s.year, Some(2018));
         assert_eq!(s.selected.as_deref(), Some("sub-saharan-africa"));

@@ -6,15 +6,13 @@
 use proptest::prelude::*;
 
 use crate::i18n::Locale;
-use crate::model::load::{checked, from_deserializer, prepare};
+use crate::model::load::read_dataset;
 use crate::model::validate::is_id;
 use crate::model::{Dataset, DEFAULT_DATA};
 use crate::state::{is_selectable, HashState, UiState, View};
 
 fn bundled() -> Dataset {
-    let text = prepare(DEFAULT_DATA).unwrap();
-    let mut de = serde_json::Deserializer::from_str(text);
-    checked(from_deserializer(&mut de).unwrap()).unwrap()
+    read_dataset(DEFAULT_DATA).unwrap()
 }
 
 /// Hashes as readers and links make them: known keys with near-miss values,

@@ -1,85 +1,63 @@
-//! The browser side of loading and mounting: `JSON.parse` + serde-wasm-bindgen
-//! (no JSON parser in the wasm), the URL hash, the panic hook.
+//! The browser side of loading and mounting: `JSON.parse` into the model's
+//! `Json` (no JSON parser in the wasm), the URL hash, the panic hook.
 
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::app::{App, AppProps};
-use crate::model::load::{checked, checked_series, from_deserializer, prepare};
-use crate::model::series::in_year;
-use crate::model::{Dataset, Problem, ProblemKind, Series};
+use crate::model::load::{self, prepare};
+use crate::model::{Dataset, Json, Problem, Series};
 
 /// Parses and validates a dataset with the browser's JSON parser.
 pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
-    checked(parse(text)?)
+    load::dataset(&json_parse(text)?)
 }
 
-/// Parses and validates a series of datasets. Each year is read by the same
-/// code as a single dataset (so the wasm holds one copy of that reader), its
-/// problems named under `years[i]`; the series' own fields are read here.
+/// Parses and validates a series of datasets with the browser's JSON parser.
 pub fn parse_series(text: &str) -> Result<Series, Vec<Problem>> {
-    let value = json_parse(text)?;
-    let shape = |path: &str, message: String| {
-        vec![Problem {
-            path: path.to_owned(),
-            kind: ProblemKind::Parse(message),
-        }]
-    };
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(shape(
-            "",
-            "invalid type: expected a series (an object with `id` and `years`)".into(),
-        ));
-    }
-    let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
-    if let Some(key) = keys
-        .iter()
-        .filter_map(|k| k.as_string())
-        .find(|k| !matches!(k.as_str(), "$schema" | "id" | "years"))
-    {
-        return Err(shape(
-            "",
-            format!("unknown field `{key}`, expected one of `$schema`, `id`, `years`"),
-        ));
-    }
-    let field = |key: &str| js_sys::Reflect::get(&value, &JsValue::from_str(key)).ok();
-    let id = field("id")
-        .and_then(|v| v.as_string())
-        .ok_or_else(|| shape("id", "missing field `id` (a string)".into()))?;
-    let years = field("years")
-        .filter(js_sys::Array::is_array)
-        .ok_or_else(|| shape("years", "missing field `years` (an array)".into()))?;
-    let years = js_sys::Array::from(&years)
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            from_deserializer(serde_wasm_bindgen::Deserializer::from(v))
-                .map_err(|p| vec![in_year(i, p)])
-        })
-        .collect::<Result<Vec<Dataset>, _>>()?;
-    checked_series(Series {
-        schema: field("$schema").and_then(|v| v.as_string()),
-        id,
-        years,
-    })
-}
-
-/// `JSON.parse` and serde-wasm-bindgen into a dataset, with path-tracked errors.
-fn parse(text: &str) -> Result<Dataset, Vec<Problem>> {
-    let value = json_parse(text)?;
-    from_deserializer(serde_wasm_bindgen::Deserializer::from(value)).map_err(|p| vec![p])
+    load::series(&json_parse(text)?)
 }
 
 /// The size and shape checks of `prepare`, then the browser's `JSON.parse`.
-fn json_parse(text: &str) -> Result<JsValue, Vec<Problem>> {
+fn json_parse(text: &str) -> Result<Json, Vec<Problem>> {
     let text = prepare(text).map_err(|p| vec![p])?;
-    js_sys::JSON::parse(text).map_err(|e| {
+    let value = js_sys::JSON::parse(text).map_err(|e| {
         let message = e
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_else(|| "the file is not valid JSON".to_owned());
         // The browser says "position N"; readers and editors want line and column.
-        vec![crate::model::load::parse_failure(text, &message)]
-    })
+        vec![load::parse_failure(text, &message)]
+    })?;
+    Ok(from_js(&value))
+}
+
+/// What `JSON.parse` returned, as a `Json`: it holds only null, booleans,
+/// numbers, strings, arrays and plain objects, nested no deeper than
+/// `prepare` allows, so this recursion stays shallow.
+fn from_js(v: &JsValue) -> Json {
+    if let Some(s) = v.as_string() {
+        Json::String(s)
+    } else if let Some(n) = v.as_f64() {
+        Json::Number(n)
+    } else if let Some(b) = v.as_bool() {
+        Json::Bool(b)
+    } else if js_sys::Array::is_array(v) {
+        Json::Array(js_sys::Array::from(v).iter().map(|v| from_js(&v)).collect())
+    } else if v.is_object() {
+        let entries = js_sys::Object::entries(v.unchecked_ref());
+        Json::Object(
+            entries
+                .iter()
+                .map(|entry| {
+                    let entry: js_sys::Array = entry.unchecked_into();
+                    let key = entry.get(0).as_string().unwrap_or_default();
+                    (key, from_js(&entry.get(1)))
+                })
+                .collect(),
+        )
+    } else {
+        Json::Null
+    }
 }
 
 /// The first of the reader's browser languages that the widget supports, else English.
@@ -303,12 +281,6 @@ pub fn read_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let text = prepare(text).map_err(|p| vec![p])?;
-        let mut de = serde_json::Deserializer::from_str(text);
-        let ds = from_deserializer(&mut de).map_err(|p| vec![p])?;
-        // JSON.parse refuses text after the value; serde_json only does on `end()`.
-        de.end()
-            .map_err(|e| vec![crate::model::load::parse_failure(text, &e.to_string())])?;
-        checked(ds)
+        load::read_dataset(text)
     }
 }

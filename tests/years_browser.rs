@@ -16,7 +16,8 @@ use std::rc::Rc;
 use funding_breakdown::components::years::{YearsData, YearsView};
 use funding_breakdown::components::{Ctx, Shared};
 use funding_breakdown::i18n::Locale;
-use funding_breakdown::model::{Dataset, Series, DEFAULT_DATA};
+use funding_breakdown::model::DEFAULT_DATA;
+use funding_breakdown::web::{parse_dataset, parse_series};
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
@@ -34,8 +35,8 @@ thread_local! {
 #[component]
 fn Harness() -> Html {
     let selected = use_state(|| None::<i32>);
-    let data: Dataset = serde_json::from_str(DEFAULT_DATA).unwrap();
-    let series: Series = serde_json::from_str(SERIES).unwrap();
+    let data = parse_dataset(DEFAULT_DATA).unwrap();
+    let series = parse_series(SERIES).unwrap();
     let series = use_memo((), |_| Shared(Rc::new(series)));
     let ctx = Ctx {
         data: Rc::new(data),

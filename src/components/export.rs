@@ -13,7 +13,7 @@ use super::sources::SourcesView;
 use super::table::TableView;
 use super::use_ctx;
 use crate::export::{svg, Breakdown};
-use crate::model::Dataset;
+use crate::model::{Dataset, Json};
 use crate::state::View;
 
 /// A Blob of UTF-8 text with its media type.
@@ -81,15 +81,37 @@ pub async fn png(drawing: &svg::Drawing) -> Result<web_sys::Blob, JsValue> {
     blob.dyn_into::<web_sys::Blob>()
 }
 
-/// The dataset (or series) as loaded (same schema), pretty-printed by the
-/// browser's JSON (serde-wasm-bindgen, so no JSON serializer ships in the wasm).
-pub fn dataset_json<T: serde::Serialize>(ds: &T) -> Result<String, JsValue> {
-    let value = ds.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
-    let text =
-        js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))?;
+/// A dataset or series document (`Dataset::to_json`, `Series::to_json`)
+/// pretty-printed by the browser's `JSON.stringify`, so the wasm holds no
+/// JSON writer: no string escaping, no float printing.
+pub fn dataset_json(doc: &Json) -> Result<String, JsValue> {
+    let text = js_sys::JSON::stringify_with_replacer_and_space(
+        &to_js(doc),
+        &JsValue::NULL,
+        &JsValue::from(2),
+    )?;
     let mut text = String::from(text);
     text.push('\n');
     Ok(text)
+}
+
+/// A `Json` as the plain JavaScript value `JSON.parse` would have made.
+fn to_js(v: &Json) -> JsValue {
+    match v {
+        Json::Null => JsValue::NULL,
+        Json::Bool(b) => JsValue::from_bool(*b),
+        Json::Number(n) => JsValue::from_f64(*n),
+        Json::String(s) => JsValue::from_str(s),
+        Json::Array(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
+        Json::Object(members) => {
+            let object = js_sys::Object::new();
+            for (key, v) in members {
+                // Setting a data property on a plain object cannot fail.
+                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &to_js(v));
+            }
+            object.into()
+        }
+    }
 }
 
 /// What the printed page needs besides the active panel: the chart (the SVG

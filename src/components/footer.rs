@@ -121,7 +121,7 @@ fn text_file(
                     filename::years(series, "csv"),
                 ),
                 File::Json => (
-                    dataset_json(&**series)?,
+                    dataset_json(&series.to_json())?,
                     "application/json",
                     filename::series_json(series),
                 ),
@@ -149,7 +149,7 @@ fn text_file(
             filename::csv(data, Breakdown::Theme),
         ),
         File::Json => (
-            dataset_json(&**data)?,
+            dataset_json(&data.to_json())?,
             "application/json",
             filename::json(data),
         ),

@@ -144,7 +144,7 @@ mod tests {
     use crate::model::{Dataset, Stated, StatedAmount, Text, DEFAULT_DATA};
 
     fn bundled() -> Dataset {
-        serde_json::from_str(DEFAULT_DATA).expect("the bundled dataset parses")
+        crate::model::load::read_dataset(DEFAULT_DATA).expect("the bundled dataset parses")
     }
 
     fn field(value: &str) -> String {

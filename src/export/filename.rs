@@ -60,7 +60,7 @@ mod tests {
     use crate::model::DEFAULT_DATA;
 
     fn bundled() -> Dataset {
-        serde_json::from_str(DEFAULT_DATA).expect("the bundled dataset parses")
+        crate::model::load::read_dataset(DEFAULT_DATA).expect("the bundled dataset parses")
     }
 
     #[test]

@@ -117,7 +117,7 @@ mod tests {
 
     #[test]
     fn each_view_exports_the_chart_it_shows() {
-        let mut ds: Dataset = serde_json::from_str(DEFAULT_DATA).expect("bundled data");
+        let mut ds = crate::model::load::read_dataset(DEFAULT_DATA).expect("bundled data");
         for view in View::ALL {
             assert_eq!(Breakdown::of_view(view, &ds), Breakdown::Region, "{view:?}");
         }

@@ -561,7 +561,7 @@ mod tests {
     use crate::model::{Dataset, Text, DEFAULT_DATA};
 
     fn bundled() -> Dataset {
-        serde_json::from_str(DEFAULT_DATA).expect("the bundled dataset parses")
+        crate::model::load::read_dataset(DEFAULT_DATA).expect("the bundled dataset parses")
     }
 
     const CSS: &str = include_str!("../../static/widget.css");

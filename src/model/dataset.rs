@@ -1,18 +1,25 @@
 //! The dataset schema: what a JSON data file holds. Only stated facts live
 //! here; every derived figure is computed in `derive.rs`.
+//!
+//! The `serde(...)` attributes are read only by schemars' derive (feature
+//! `schema`, for the JSON Schema); the readers and writers at the end of this
+//! file follow them by hand (see `json.rs` for why).
 
-use serde::{Deserialize, Serialize};
-
+use super::json::{self, Json, Path};
 use super::share::{Stated, StatedAmount, StatedShare};
 use super::text::Text;
+use super::validate::Problem;
 
 /// One contribution and its breakdown, as published by its sources.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct Dataset {
     /// Editors' pointer to the JSON Schema; ignored by the widget.
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")
+    )]
     pub schema: Option<String>,
     /// Slug naming the dataset in file names, e.g. "japan-iom-2021".
     pub id: String,
@@ -21,26 +28,34 @@ pub struct Dataset {
     /// A part may be a region, a group of regions or a single country.
     pub regions: Vec<Region>,
     /// Regions the source names without any share or amount: listed, never charted.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub named_regions: Vec<NamedRegion>,
     /// Purposes the contribution serves.
-    #[serde(default)]
+    // schemars writes a `default` only for types that implement Serialize,
+    // which the data types no longer do: `extend` keeps the schema as it was.
+    #[cfg_attr(feature = "schema", serde(default), schemars(extend("default" = [])))]
     pub themes: Vec<Theme>,
     /// Groups of people served, referenced by themes.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default), schemars(extend("default" = [])))]
     pub beneficiaries: Vec<Beneficiary>,
     /// Where the figures come from; the first is the primary source.
     pub sources: Vec<Source>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct Contribution {
     pub donor: Text,
     pub recipient: Text,
     /// Short name of the recipient for headlines, e.g. "IOM".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub recipient_short: Option<Text>,
     /// The calendar year of the operations funded.
     pub operations_year: i32,
@@ -49,26 +64,41 @@ pub struct Contribution {
     /// Total in major units of the currency.
     pub total: f64,
     /// How the source states the total: "USD 30.5 million" is `about`.
-    #[serde(default, skip_serializing_if = "Stated::is_exact")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Stated::is_exact")
+    )]
     pub total_stated: Stated,
     /// What else the sources say about the total (another version of it), in our words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub total_note: Option<Text>,
     /// How many countries the source says the contribution reaches.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub country_count: Option<u32>,
     /// Date of the announcement, YYYY-MM-DD, where the source shows one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub announced: Option<String>,
     /// Stage of the money, where the source says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<Status>,
 }
 
 /// Stage of the money, after OCHA FTS's vocabulary.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "snake_case"))]
 pub enum Status {
     Pledged,
     Allocated,
@@ -76,94 +106,158 @@ pub enum Status {
     Paid,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Pledged,
+        Status::Allocated,
+        Status::Committed,
+        Status::Paid,
+    ];
+
+    /// The machine name used in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pledged => "pledged",
+            Status::Allocated => "allocated",
+            Status::Committed => "committed",
+            Status::Paid => "paid",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct Region {
     /// Unique among regions and themes; used in URLs (`#sel=`).
     pub id: String,
     pub name: Text,
     /// Share of the total as the source states it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub share: Option<StatedShare>,
     /// Amount as the source states it. A region needs a share, an amount or both.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub amount: Option<StatedAmount>,
     /// Countries named by the source, if any.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub countries: Vec<Text>,
     /// How many countries the source counts here, named or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub country_count: Option<u32>,
     /// What the source says about this region, in our words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<Text>,
 }
 
 /// A region the source names without a share or an amount.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct NamedRegion {
     /// Unique among regions, named regions and themes.
     pub id: String,
     pub name: Text,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub countries: Vec<Text>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub country_count: Option<u32>,
     /// Id of the region (a group with a figure) this one is part of.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub part_of: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<Text>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct Theme {
     pub id: String,
     pub name: Text,
     pub description: Text,
     /// Ids of beneficiary groups.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub beneficiaries: Vec<String>,
     /// Only where a source states one; never estimated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub amount: Option<StatedAmount>,
     /// Share of the total linked to this theme, only where a source states one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub share: Option<StatedShare>,
     /// Ids of regions this theme is linked to by the source.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub regions: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct Beneficiary {
     pub id: String,
     pub name: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct Source {
     pub publisher: String,
     /// Title as published, in the source's own language.
     pub title: String,
     /// Publication date, YYYY-MM-DD, where the source shows one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub date: Option<String>,
     pub url: String,
     /// Language tag of the source, e.g. "en", "ja".
     pub language: String,
     /// Language of `title` when it differs from the source's (e.g. a
     /// description of a source whose own title is not known).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub title_language: Option<String>,
 }
 
@@ -222,5 +316,318 @@ impl Dataset {
 
     pub fn total_is_exact(&self) -> bool {
         self.contribution.total_stated == Stated::Exact
+    }
+}
+
+// Readers and writers, field by field as the attributes above say: required
+// fields, `default` ones (absent is empty), `Option`s (absent or null is
+// None), and no other field. Writers leave out what `skip_serializing_if` would.
+
+fn texts(v: &Json, at: &Path<'_>) -> Vec<Text> {
+    json::list(v, at, Text::read)
+}
+
+fn strings(v: &Json, at: &Path<'_>) -> Vec<String> {
+    json::list(v, at, json::string)
+}
+
+fn string(s: &str) -> Option<Json> {
+    Some(s.into())
+}
+
+fn opt_string(s: &Option<String>) -> Option<Json> {
+    s.as_deref().map(Json::from)
+}
+
+fn opt_count(n: Option<u32>) -> Option<Json> {
+    n.map(|n| f64::from(n).into())
+}
+
+impl Dataset {
+    /// A dataset from a parsed document, or the first value that does not fit.
+    pub fn from_json(doc: &Json) -> Result<Dataset, Problem> {
+        json::read_document(doc, Dataset::read)
+    }
+
+    pub(super) fn read(v: &Json, at: &Path<'_>) -> Dataset {
+        let m = v.members(
+            at,
+            "struct Dataset",
+            &[
+                "$schema",
+                "id",
+                "contribution",
+                "regions",
+                "named_regions",
+                "themes",
+                "beneficiaries",
+                "sources",
+            ],
+        );
+        Dataset {
+            schema: m.opt("$schema", json::string),
+            id: m.req("id", json::string),
+            contribution: m.req("contribution", Contribution::read),
+            regions: m.req("regions", |v, at| json::list(v, at, Region::read)),
+            named_regions: m.or_default("named_regions", |v, at| {
+                json::list(v, at, NamedRegion::read)
+            }),
+            themes: m.or_default("themes", |v, at| json::list(v, at, Theme::read)),
+            beneficiaries: m.or_default("beneficiaries", |v, at| {
+                json::list(v, at, Beneficiary::read)
+            }),
+            sources: m.req("sources", |v, at| json::list(v, at, Source::read)),
+        }
+    }
+
+    /// The dataset as a document, as it was read (the JSON download).
+    pub fn to_json(&self) -> Json {
+        json::object(vec![
+            ("$schema", opt_string(&self.schema)),
+            ("id", string(&self.id)),
+            ("contribution", Some(self.contribution.to_json())),
+            ("regions", Some(json::array(&self.regions, Region::to_json))),
+            (
+                "named_regions",
+                json::non_empty(&self.named_regions, NamedRegion::to_json),
+            ),
+            ("themes", Some(json::array(&self.themes, Theme::to_json))),
+            (
+                "beneficiaries",
+                Some(json::array(&self.beneficiaries, Beneficiary::to_json)),
+            ),
+            ("sources", Some(json::array(&self.sources, Source::to_json))),
+        ])
+    }
+}
+
+impl Contribution {
+    fn read(v: &Json, at: &Path<'_>) -> Contribution {
+        let m = v.members(
+            at,
+            "struct Contribution",
+            &[
+                "donor",
+                "recipient",
+                "recipient_short",
+                "operations_year",
+                "currency",
+                "total",
+                "total_stated",
+                "total_note",
+                "country_count",
+                "announced",
+                "status",
+            ],
+        );
+        Contribution {
+            donor: m.req("donor", Text::read),
+            recipient: m.req("recipient", Text::read),
+            recipient_short: m.opt("recipient_short", Text::read),
+            operations_year: m.req("operations_year", json::int),
+            currency: m.req("currency", json::string),
+            total: m.req("total", json::number),
+            total_stated: m.or_default("total_stated", Stated::read),
+            total_note: m.opt("total_note", Text::read),
+            country_count: m.opt("country_count", json::uint),
+            announced: m.opt("announced", json::string),
+            status: m.opt("status", |v, at| {
+                let i = json::variant(v, at, &Status::ALL.map(Status::as_str));
+                Status::ALL.into_iter().nth(i).unwrap_or(Status::Pledged)
+            }),
+        }
+    }
+
+    fn to_json(&self) -> Json {
+        json::object(vec![
+            ("donor", Some(self.donor.to_json())),
+            ("recipient", Some(self.recipient.to_json())),
+            (
+                "recipient_short",
+                self.recipient_short.as_ref().map(Text::to_json),
+            ),
+            (
+                "operations_year",
+                Some(f64::from(self.operations_year).into()),
+            ),
+            ("currency", string(&self.currency)),
+            ("total", Some(self.total.into())),
+            (
+                "total_stated",
+                (!self.total_stated.is_exact()).then(|| self.total_stated.as_str().into()),
+            ),
+            ("total_note", self.total_note.as_ref().map(Text::to_json)),
+            ("country_count", opt_count(self.country_count)),
+            ("announced", opt_string(&self.announced)),
+            ("status", self.status.map(|s| s.as_str().into())),
+        ])
+    }
+}
+
+impl Region {
+    fn read(v: &Json, at: &Path<'_>) -> Region {
+        let m = v.members(
+            at,
+            "struct Region",
+            &[
+                "id",
+                "name",
+                "share",
+                "amount",
+                "countries",
+                "country_count",
+                "description",
+            ],
+        );
+        Region {
+            id: m.req("id", json::string),
+            name: m.req("name", Text::read),
+            share: m.opt("share", StatedShare::read),
+            amount: m.opt("amount", StatedAmount::read),
+            countries: m.or_default("countries", texts),
+            country_count: m.opt("country_count", json::uint),
+            description: m.opt("description", Text::read),
+        }
+    }
+
+    fn to_json(&self) -> Json {
+        json::object(vec![
+            ("id", string(&self.id)),
+            ("name", Some(self.name.to_json())),
+            ("share", self.share.map(StatedShare::to_json)),
+            ("amount", self.amount.map(StatedAmount::to_json)),
+            ("countries", json::non_empty(&self.countries, Text::to_json)),
+            ("country_count", opt_count(self.country_count)),
+            ("description", self.description.as_ref().map(Text::to_json)),
+        ])
+    }
+}
+
+impl NamedRegion {
+    fn read(v: &Json, at: &Path<'_>) -> NamedRegion {
+        let m = v.members(
+            at,
+            "struct NamedRegion",
+            &[
+                "id",
+                "name",
+                "countries",
+                "country_count",
+                "part_of",
+                "description",
+            ],
+        );
+        NamedRegion {
+            id: m.req("id", json::string),
+            name: m.req("name", Text::read),
+            countries: m.or_default("countries", texts),
+            country_count: m.opt("country_count", json::uint),
+            part_of: m.opt("part_of", json::string),
+            description: m.opt("description", Text::read),
+        }
+    }
+
+    fn to_json(&self) -> Json {
+        json::object(vec![
+            ("id", string(&self.id)),
+            ("name", Some(self.name.to_json())),
+            ("countries", json::non_empty(&self.countries, Text::to_json)),
+            ("country_count", opt_count(self.country_count)),
+            ("part_of", opt_string(&self.part_of)),
+            ("description", self.description.as_ref().map(Text::to_json)),
+        ])
+    }
+}
+
+impl Theme {
+    fn read(v: &Json, at: &Path<'_>) -> Theme {
+        let m = v.members(
+            at,
+            "struct Theme",
+            &[
+                "id",
+                "name",
+                "description",
+                "beneficiaries",
+                "amount",
+                "share",
+                "regions",
+            ],
+        );
+        Theme {
+            id: m.req("id", json::string),
+            name: m.req("name", Text::read),
+            description: m.req("description", Text::read),
+            beneficiaries: m.or_default("beneficiaries", strings),
+            amount: m.opt("amount", StatedAmount::read),
+            share: m.opt("share", StatedShare::read),
+            regions: m.or_default("regions", strings),
+        }
+    }
+
+    fn to_json(&self) -> Json {
+        let ids = |ids: &[String]| json::non_empty(ids, |id| id.as_str().into());
+        json::object(vec![
+            ("id", string(&self.id)),
+            ("name", Some(self.name.to_json())),
+            ("description", Some(self.description.to_json())),
+            ("beneficiaries", ids(&self.beneficiaries)),
+            ("amount", self.amount.map(StatedAmount::to_json)),
+            ("share", self.share.map(StatedShare::to_json)),
+            ("regions", ids(&self.regions)),
+        ])
+    }
+}
+
+impl Beneficiary {
+    fn read(v: &Json, at: &Path<'_>) -> Beneficiary {
+        let m = v.members(at, "struct Beneficiary", &["id", "name"]);
+        Beneficiary {
+            id: m.req("id", json::string),
+            name: m.req("name", Text::read),
+        }
+    }
+
+    fn to_json(&self) -> Json {
+        json::object(vec![
+            ("id", string(&self.id)),
+            ("name", Some(self.name.to_json())),
+        ])
+    }
+}
+
+impl Source {
+    fn read(v: &Json, at: &Path<'_>) -> Source {
+        let m = v.members(
+            at,
+            "struct Source",
+            &[
+                "publisher",
+                "title",
+                "date",
+                "url",
+                "language",
+                "title_language",
+            ],
+        );
+        Source {
+            publisher: m.req("publisher", json::string),
+            title: m.req("title", json::string),
+            date: m.opt("date", json::string),
+            url: m.req("url", json::string),
+            language: m.req("language", json::string),
+            title_language: m.opt("title_language", json::string),
+        }
+    }
+
+    fn to_json(&self) -> Json {
+        json::object(vec![
+            ("publisher", string(&self.publisher)),
+            ("title", string(&self.title)),
+            ("date", opt_string(&self.date)),
+            ("url", string(&self.url)),
+            ("language", string(&self.language)),
+            ("title_language", opt_string(&self.title_language)),
+        ])
     }
 }

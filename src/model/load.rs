@@ -1,9 +1,8 @@
 //! From text to a checked dataset. The widget and `cargo xtask check-data`
 //! both come through here, so they accept and reject exactly the same files.
 
-use serde::{Deserialize, Deserializer};
-
 use super::dataset::Dataset;
+use super::json::Json;
 use super::series::{validate_series, Series};
 use super::validate::{validate, Problem, ProblemKind};
 
@@ -64,8 +63,8 @@ pub fn not_json(text: &str) -> Option<String> {
 }
 
 /// Deepest nesting of arrays and objects accepted. Datasets need about five;
-/// refusing deeper input up front keeps every parser's recursion (the
-/// browser's deserializer included) far from the stack limit.
+/// refusing deeper input up front keeps every recursion over a document
+/// (the parsers, `web::from_js`, the readers) far from the stack limit.
 pub const MAX_DEPTH: usize = 64;
 
 /// The depth and line at which `text` first nests deeper than [`MAX_DEPTH`]
@@ -143,24 +142,185 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Reads a dataset (or a series) from any serde deserializer (serde_json
-/// natively, serde-wasm-bindgen over `JSON.parse` in the browser), naming the
-/// path of the first value that does not fit the schema.
-pub fn from_deserializer<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-    de: D,
-) -> Result<T, Problem> {
-    serde_path_to_error::deserialize(de).map_err(|e| {
+/// A dataset read from a parsed document and validated, or its problems:
+/// the first value that does not fit the schema, else every rule it breaks.
+pub fn dataset(doc: &Json) -> Result<Dataset, Vec<Problem>> {
+    checked(Dataset::from_json(doc).map_err(|p| vec![p])?)
+}
+
+/// A series read from a parsed document and validated, or its problems.
+pub fn series(doc: &Json) -> Result<Series, Vec<Problem>> {
+    checked_series(Series::from_json(doc).map_err(|p| vec![p])?)
+}
+
+/// Whether a document is a series: an object with `years` and no
+/// `contribution`. Anything else, a broken file too, is read as a dataset,
+/// so a dataset's messages are the same as before series existed.
+pub fn is_series(doc: &Json) -> bool {
+    let Json::Object(members) = doc else {
+        return false;
+    };
+    members
+        .iter()
+        .any(|(k, v)| k == "years" && matches!(v, Json::Array(_)))
+        && !members.iter().any(|(k, _)| k == "contribution")
+}
+
+/// `prepare`, then the text parsed natively (check-data, tests, the
+/// build-time pre-render) by serde_json: a syntax error is named with its path
+/// (serde_path_to_error), and text after the value is refused, as
+/// `JSON.parse` refuses it. The browser parses with `JSON.parse` (`web.rs`).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn parse(text: &str) -> Result<Json, Problem> {
+    let text = prepare(text)?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let doc = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         Problem {
             path: known_path(&path).to_owned(),
             kind: ProblemKind::Parse(e.into_inner().to_string()),
         }
-    })
+    })?;
+    de.end().map_err(|e| parse_failure(text, &e.to_string()))?;
+    Ok(doc)
+}
+
+/// A dataset from JSON text, natively: [`parse`], then [`dataset`].
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn read_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
+    dataset(&parse(text).map_err(|p| vec![p])?).map_err(|p| located(text, p))
+}
+
+/// A series from JSON text, natively: [`parse`], then [`series`].
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn read_series(text: &str) -> Result<Series, Vec<Problem>> {
+    series(&parse(text).map_err(|p| vec![p])?).map_err(|p| located(text, p))
+}
+
+/// `problems` of `text` with the line and column added to a shape problem
+/// (as serde_json gave them while it read the types itself): check-data's
+/// readers open the file in an editor. The browser has no positions to give.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn located(text: &str, mut problems: Vec<Problem>) -> Vec<Problem> {
+    let text = prepare(text).unwrap_or(text);
+    for p in &mut problems {
+        if let (ProblemKind::Parse(message), Some((line, column))) =
+            (&mut p.kind, locate::position(text, &p.path))
+        {
+            message.push_str(&format!(" at line {line} column {column}"));
+        }
+    }
+    problems
+}
+
+/// Finds the value at a path by letting serde_json walk the text to it again
+/// and refuse it there with an error, which serde_json gives the position
+/// of.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+mod locate {
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess};
+
+    /// The error that marks the place.
+    const HERE: &str = "funding-breakdown: here";
+
+    enum Step<'a> {
+        Key(&'a str),
+        Index(usize),
+    }
+
+    /// `regions[2].name` → `regions`, 2, `name`; None for what a path never
+    /// holds. (A key with `.` or `[` in it splits wrongly and is not found.)
+    fn steps(path: &str) -> Option<Vec<Step<'_>>> {
+        let mut steps = Vec::new();
+        for part in path.split('.') {
+            let (key, indices) = part.split_once('[').unwrap_or((part, ""));
+            if !key.is_empty() {
+                steps.push(Step::Key(key));
+            }
+            if !indices.is_empty() {
+                for index in indices.strip_suffix(']')?.split("][") {
+                    steps.push(Step::Index(index.parse().ok()?));
+                }
+            }
+        }
+        Some(steps)
+    }
+
+    pub fn position(text: &str, path: &str) -> Option<(usize, usize)> {
+        let steps = steps(path)?;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let e = Seek(&steps).deserialize(&mut de).err()?;
+        (e.to_string().contains(HERE) && e.line() > 0).then(|| (e.line(), e.column()))
+    }
+
+    struct Seek<'a>(&'a [Step<'a>]);
+
+    impl<'de> DeserializeSeed<'de> for Seek<'_> {
+        type Value = ();
+
+        fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+            if self.0.is_empty() {
+                de.deserialize_any(Here)
+            } else {
+                de.deserialize_any(self)
+            }
+        }
+    }
+
+    /// Refuses any value, so serde_json places the error as it placed its
+    /// own type errors: at the end of a number or string, at an object's
+    /// first member.
+    struct Here;
+
+    impl de::Visitor<'_> for Here {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(HERE)
+        }
+    }
+
+    // Anything but the next step's object or array ends the search unfound.
+    impl<'de> de::Visitor<'de> for Seek<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("the value at a path")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let Some((Step::Key(want), rest)) = self.0.split_first() else {
+                return Ok(());
+            };
+            while let Some(key) = map.next_key::<String>()? {
+                if key == *want {
+                    return map.next_value_seed(Seek(rest));
+                }
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(())
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            let Some((Step::Index(want), rest)) = self.0.split_first() else {
+                return Ok(());
+            };
+            for _ in 0..*want {
+                if seq.next_element::<IgnoredAny>()?.is_none() {
+                    return Ok(());
+                }
+            }
+            seq.next_element_seed(Seek(rest)).map(drop)
+        }
+    }
 }
 
 /// The path without what serde_path_to_error could not name: `.` for the
 /// whole document, and a trailing `?` for a key a syntax error cut off
 /// (`contribution.?` is `contribution`).
+#[cfg(any(test, not(target_arch = "wasm32")))]
 fn known_path(path: &str) -> &str {
     let mut path = path;
     while let Some(rest) = path.strip_suffix('?') {
@@ -225,6 +385,37 @@ mod tests {
     fn json_passes_with_its_bom_removed() {
         assert_eq!(prepare("\u{feff}{}"), Ok("{}"));
         assert_eq!(prepare(" [1]"), Ok(" [1]"));
+    }
+
+    #[test]
+    fn shape_problems_natively_say_where_the_value_is() {
+        let text = "{\n  \"id\": \"x\",\n  \"regions\": [{}, {\"name\": 5}]\n}";
+        let at = |path: &str| locate::position(text, path);
+        // The end of a string or number, the start of an object's members.
+        assert_eq!(at("id"), Some((2, 11)));
+        assert_eq!(at("regions[1].name"), Some((3, 28)));
+        assert_eq!(at("regions[1]"), Some((3, 19)));
+        assert_eq!(at(""), Some((2, 2)));
+        // Not there, or not a path: no position rather than a wrong one.
+        assert_eq!(at("regions[2]"), None);
+        assert_eq!(at("regions.name"), None);
+        assert_eq!(at("id[0"), None);
+        let problem = |path: &str, kind| Problem {
+            path: path.into(),
+            kind,
+        };
+        let problems = located(
+            text,
+            vec![
+                problem("regions[1].name", ProblemKind::Parse("invalid type".into())),
+                problem("id", ProblemKind::BadId("x".into())),
+            ],
+        );
+        assert_eq!(
+            problems[0].to_string(),
+            "regions[1].name: invalid type at line 3 column 28"
+        );
+        assert_eq!(problems[1], problem("id", ProblemKind::BadId("x".into())));
     }
 
     #[test]

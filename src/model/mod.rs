@@ -2,6 +2,7 @@
 
 pub mod dataset;
 pub mod derive;
+pub mod json;
 pub mod load;
 pub mod series;
 pub mod share;
@@ -10,6 +11,7 @@ pub mod validate;
 
 pub use dataset::{Beneficiary, Contribution, Dataset, NamedRegion, Region, Source, Status, Theme};
 pub use derive::{MarkKind, Part, Qualified, REMAINDER_ID};
+pub use json::Json;
 pub use series::{Series, Slot};
 pub use share::{Minor, Stated, StatedAmount, StatedShare};
 pub use text::{Localized, Text};

@@ -17,7 +17,7 @@ use super::dataset::{
     Beneficiary, Contribution, Dataset, Region, Source, Status, Theme, CURRENCIES,
 };
 use super::derive;
-use super::load::{checked, from_deserializer, parse_failure, prepare};
+use super::load::read_dataset;
 use super::share::{Stated, StatedAmount, StatedShare, PPM};
 use super::text::Text;
 use super::validate::{validate, Problem};
@@ -26,14 +26,9 @@ use crate::describe::Describer;
 use crate::i18n::Locale;
 
 /// The native load path, as check-data runs it: size, BOM, serde_json with
-/// path tracking, nothing after the value, validation.
+/// path tracking, nothing after the value, the readers, validation.
 fn load(text: &str) -> Result<Dataset, Vec<Problem>> {
-    let text = prepare(text).map_err(|p| vec![p])?;
-    let mut de = serde_json::Deserializer::from_str(text);
-    let ds = from_deserializer(&mut de).map_err(|p| vec![p])?;
-    de.end()
-        .map_err(|e| vec![parse_failure(text, &e.to_string())])?;
-    checked(ds)
+    read_dataset(text)
 }
 
 fn load_bytes(bytes: &[u8]) -> Result<Dataset, Vec<Problem>> {
@@ -627,7 +622,7 @@ proptest! {
     /// and what is accepted keeps its marks within the total.
     #[test]
     fn edited_datasets_never_panic(ds in valid_dataset(), edits in prop::collection::vec(edit(), 1..4)) {
-        let mut doc = serde_json::to_value(&ds).unwrap();
+        let mut doc = serde_json::to_value(ds.to_json()).unwrap();
         for e in &edits {
             apply(&mut doc, e);
         }
@@ -661,9 +656,9 @@ proptest! {
     #[test]
     fn parse_serialise_parse_is_stable(ds in valid_dataset(), pretty in any::<bool>()) {
         let write = |ds: &Dataset| if pretty {
-            serde_json::to_string_pretty(ds).unwrap()
+            serde_json::to_string_pretty(&ds.to_json()).unwrap()
         } else {
-            serde_json::to_string(ds).unwrap()
+            serde_json::to_string(&ds.to_json()).unwrap()
         };
         let text = write(&ds);
         let once = load(&text).unwrap();

@@ -5,18 +5,20 @@
 
 use std::collections::BTreeSet;
 
-use serde::{Deserialize, Serialize};
-
 use super::dataset::Dataset;
+use super::json::{self, Json};
 use super::validate::{validate, Problem, ProblemKind};
 
 /// One document holding a dataset per operations year.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct Series {
     /// Editors' pointer to the JSON Schema; ignored by the widget.
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")
+    )]
     pub schema: Option<String>,
     /// Slug naming the series in file names, e.g. "japan-iom-series".
     pub id: String,
@@ -43,6 +45,28 @@ impl Slot<'_> {
 }
 
 impl Series {
+    /// A series from a parsed document; each year is read as a dataset is,
+    /// its problems under `years[i]`.
+    pub fn from_json(doc: &Json) -> Result<Series, Problem> {
+        json::read_document(doc, |v, at| {
+            let m = v.members(at, "struct Series", &["$schema", "id", "years"]);
+            Series {
+                schema: m.opt("$schema", json::string),
+                id: m.req("id", json::string),
+                years: m.req("years", |v, at| json::list(v, at, Dataset::read)),
+            }
+        })
+    }
+
+    /// The series as a document, as it was read (the JSON download).
+    pub fn to_json(&self) -> Json {
+        json::object(vec![
+            ("$schema", self.schema.as_deref().map(Json::from)),
+            ("id", Some(self.id.as_str().into())),
+            ("years", Some(json::array(&self.years, Dataset::to_json))),
+        ])
+    }
+
     pub fn year(&self, year: i32) -> Option<&Dataset> {
         self.years
             .iter()

@@ -1,13 +1,13 @@
 //! How a figure was stated by its source, and fixed-point arithmetic for
 //! shares and money so derived amounts are reproducible to the cent.
 
-use serde::{Deserialize, Serialize};
+use super::json::{self, Json, Path};
 
 /// How the source stated a figure. Every share and amount carries one, and
 /// every derived figure carries the one that honestly follows from it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "snake_case"))]
 pub enum Stated {
     /// Stated as is ("35 per cent").
     #[default]
@@ -76,34 +76,79 @@ impl Stated {
 }
 
 /// A share of the total in [0, 1] and how it was stated.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct StatedShare {
     /// Fraction of the total, 0.4 for 40 %.
     pub value: f64,
     pub stated: Stated,
     /// The source put the share in words ("half", "one third"): the widget
     /// says it the same way. Only 1/2 and 1/3 have words.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "schema", serde(default, skip_serializing_if = "is_false"))]
     pub words: bool,
 }
 
+// Read by schemars' derive (`skip_serializing_if` above).
+#[cfg(feature = "schema")]
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+impl Stated {
+    pub(super) fn read(v: &Json, at: &Path<'_>) -> Stated {
+        let i = json::variant(v, at, &Stated::ALL.map(Stated::as_str));
+        Stated::ALL.into_iter().nth(i).unwrap_or_default()
+    }
+}
+
+impl StatedShare {
+    pub(super) fn read(v: &Json, at: &Path<'_>) -> StatedShare {
+        let m = v.members(at, "struct StatedShare", &["value", "stated", "words"]);
+        StatedShare {
+            value: m.req("value", json::number),
+            stated: m.req("stated", Stated::read),
+            words: m.or_default("words", json::boolean),
+        }
+    }
+
+    pub(super) fn to_json(self) -> Json {
+        json::object(vec![
+            ("value", Some(self.value.into())),
+            ("stated", Some(self.stated.as_str().into())),
+            ("words", self.words.then_some(Json::Bool(true))),
+        ])
+    }
 }
 
 /// Shares the widget can name in words, in ppm (`to_ppm` of 1/2 and 1/3).
 pub const WORD_SHARES: [i64; 2] = [500_000, 333_333];
 
 /// An amount in the contribution's currency and how it was stated.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct StatedAmount {
     /// In major units of the currency (dollars, not cents).
     pub value: f64,
     pub stated: Stated,
+}
+
+impl StatedAmount {
+    pub(super) fn read(v: &Json, at: &Path<'_>) -> StatedAmount {
+        let m = v.members(at, "struct StatedAmount", &["value", "stated"]);
+        StatedAmount {
+            value: m.req("value", json::number),
+            stated: m.req("stated", Stated::read),
+        }
+    }
+
+    pub(super) fn to_json(self) -> Json {
+        json::object(vec![
+            ("value", Some(self.value.into())),
+            ("stated", Some(self.stated.as_str().into())),
+        ])
+    }
 }
 
 /// Shares are computed in millionths: 0.4 is 400_000 ppm. Six decimal places

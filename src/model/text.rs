@@ -3,14 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use super::json::{self, Json, Path};
 
 /// The locale every dataset must provide and every lookup falls back to.
 pub const FALLBACK_LOCALE: &str = "en";
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(transparent)]
+#[cfg_attr(feature = "schema", serde(transparent))]
 pub struct Text(pub BTreeMap<String, String>);
 
 /// Text picked for a locale, remembering which locale it really is in, so the
@@ -54,6 +54,29 @@ impl Text {
     /// Shorthand for the English (fallback) text.
     pub fn default_text(&self) -> &str {
         self.get(FALLBACK_LOCALE).text
+    }
+
+    /// A map from language tags to text. A tag given twice keeps its last
+    /// text, as `JSON.parse` (and serde's map) does.
+    pub(super) fn read(v: &Json, at: &Path<'_>) -> Text {
+        let Json::Object(members) = v else {
+            at.invalid(v, "a map");
+            return Text::default();
+        };
+        let mut map = BTreeMap::new();
+        for (tag, text) in members {
+            map.insert(tag.clone(), json::string(text, &Path::Key(at, tag)));
+        }
+        Text(map)
+    }
+
+    pub(super) fn to_json(&self) -> Json {
+        Json::Object(
+            self.0
+                .iter()
+                .map(|(tag, text)| (tag.clone(), text.as_str().into()))
+                .collect(),
+        )
     }
 }
 

@@ -1,4 +1,4 @@
-//! Checks a parsed dataset against the rules serde cannot express. Returns
+//! Checks a parsed dataset against the rules its schema cannot express. Returns
 //! every problem found, each with the JSON path of the value at fault.
 
 use std::collections::BTreeSet;

@@ -875,7 +875,7 @@ pub fn large_dataset() -> Dataset {
 
 /// The large dataset as a data file, checked by the same code as `check-data`.
 pub fn large_json() -> Result<String, String> {
-    let text = serde_json::to_string_pretty(&large_dataset())
+    let text = serde_json::to_string_pretty(&large_dataset().to_json())
         .map_err(|e| format!("cannot serialise the large dataset: {e}"))?
         + "\n";
     let problems = data::check_bytes(text.as_bytes());

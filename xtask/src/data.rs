@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::Path;
 
-use funding_breakdown::model::load::{checked, checked_series, from_deserializer, prepare};
-use funding_breakdown::model::{Dataset, Problem, Series};
+use funding_breakdown::model::load;
+use funding_breakdown::model::{Dataset, Series};
 
 use crate::cmd::root;
 
@@ -20,44 +20,23 @@ pub fn check_bytes(bytes: &[u8]) -> Vec<String> {
         Ok(text) => text,
         Err(e) => return vec![not_utf8(bytes, e.valid_up_to())],
     };
-    let text = match prepare(text) {
-        Ok(text) => text,
+    let doc = match load::parse(text) {
+        Ok(doc) => doc,
         Err(p) => return vec![p.to_string()],
     };
-    let checked = if is_series(text) {
-        parse(text, |de| from_deserializer::<Series, _>(de)).map(|s| checked_series(s).map(drop))
+    // A series is recognised by its shape (`load::is_series`).
+    let checked = if load::is_series(&doc) {
+        load::series(&doc).map(drop)
     } else {
-        parse(text, |de| from_deserializer::<Dataset, _>(de)).map(|ds| checked(ds).map(drop))
+        load::dataset(&doc).map(drop)
     };
     match checked {
-        Ok(Ok(())) => Vec::new(),
-        Ok(Err(problems)) => problems.iter().map(ToString::to_string).collect(),
-        Err(message) => vec![message],
+        Ok(()) => Vec::new(),
+        Err(problems) => load::located(text, problems)
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
     }
-}
-
-/// A series file is recognised by its shape: an object with `years` and no
-/// `contribution`. Anything else (a broken file too) is read as a dataset,
-/// so a dataset's messages are the same as before series existed.
-fn is_series(text: &str) -> bool {
-    serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| {
-        v.get("years").is_some_and(serde_json::Value::is_array) && v.get("contribution").is_none()
-    })
-}
-
-type JsonDe<'a> = serde_json::Deserializer<serde_json::de::StrRead<'a>>;
-
-/// `text` read by `read` (a dataset or a series) with the path of the first
-/// value that does not fit.
-fn parse<'a, T>(
-    text: &'a str,
-    read: impl FnOnce(&mut JsonDe<'a>) -> Result<T, Problem>,
-) -> Result<T, String> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = read(&mut de).map_err(|p| p.to_string())?;
-    // The browser's JSON.parse rejects text after the value; serde_json only does on `end()`.
-    de.end().map_err(|e| e.to_string())?;
-    Ok(value)
 }
 
 /// Where the first byte that is not UTF-8 is, as an editor would show it.

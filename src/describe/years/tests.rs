@@ -3,15 +3,13 @@
 
 use super::*;
 use crate::model::derive::{self, MarkKind};
-use crate::model::load::{checked, checked_series, from_deserializer, prepare};
+use crate::model::load::{read_dataset, read_series};
 use crate::model::{Dataset, Stated, DEFAULT_DATA};
 
 const SERIES: &str = include_str!("../../../static/data/japan-iom-series.json");
 
 fn series() -> Series {
-    let text = prepare(SERIES).unwrap();
-    let mut de = serde_json::Deserializer::from_str(text);
-    checked_series(from_deserializer(&mut de).unwrap()).unwrap()
+    read_series(SERIES).unwrap()
 }
 
 fn year(y: i32) -> Dataset {
@@ -52,9 +50,7 @@ fn the_series_has_every_year_of_the_facts_and_2020_as_a_gap() {
 
 #[test]
 fn the_2021_entry_is_the_bundled_dataset() {
-    let text = prepare(DEFAULT_DATA).unwrap();
-    let mut de = serde_json::Deserializer::from_str(text);
-    let mut bundled: Dataset = checked(from_deserializer(&mut de).unwrap()).unwrap();
+    let mut bundled = read_dataset(DEFAULT_DATA).unwrap();
     bundled.schema = None;
     assert_eq!(year(2021), bundled);
 }
