@@ -47,7 +47,7 @@ pub fn save(container: &web_sys::Element, blob: &web_sys::Blob, name: &str) -> R
 /// The SVG as a `data:` URL: the strict CSP allows `img-src data:`, not `blob:`.
 pub fn svg_data_url(svg: &str) -> String {
     let mut url = String::from("data:image/svg+xml;charset=utf-8,");
-    url.push_str(&encode_uri_component(svg));
+    url.push_str(&String::from(js_sys::encode_uri_component(svg)));
     url
 }
 
@@ -305,42 +305,5 @@ struct ByPtr(Rc<Dataset>);
 impl PartialEq for ByPtr {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn encode_uri_component(text: &str) -> String {
-    String::from(js_sys::encode_uri_component(text))
-}
-
-/// `encodeURIComponent` for native renders (the build-time pre-render draws
-/// the print chart too): every byte but `A-Z a-z 0-9 - _ . ! ~ * ' ( )`
-/// as `%XX` of its UTF-8.
-#[cfg(not(target_arch = "wasm32"))]
-fn encode_uri_component(text: &str) -> String {
-    use std::fmt::Write;
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            let _ = write!(out, "%{byte:02X}");
-        }
-    }
-    out
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn native_encoding_is_encode_uri_component() {
-        // The browser's encodeURIComponent of the same text.
-        assert_eq!(
-            encode_uri_component("<svg a=\"1\">é & ü/?#*()!~-_.'\u{a0}"),
-            "%3Csvg%20a%3D%221%22%3E%C3%A9%20%26%20%C3%BC%2F%3F%23*()!~-_.'%C2%A0"
-        );
-        assert!(svg_data_url("<svg/>").starts_with("data:image/svg+xml;charset=utf-8,%3Csvg"));
     }
 }
