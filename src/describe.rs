@@ -343,6 +343,8 @@ pub fn problem(locale: Locale, kind: &ProblemKind) -> Vec<DataText> {
     let fmt = LocalFmt::new(locale);
     let text = |msg: Msg, args: &[(&str, &str)]| locale.fill(msg, args);
     let value = |msg: Msg, v: &dyn std::fmt::Display| text(msg, &[("value", &v.to_string())]);
+    // Figures from the file, without core's float printing (see `format::number`).
+    let figure = |msg: Msg, v: f64| text(msg, &[("value", &crate::i18n::format::number(v))]);
     let message = match kind {
         Parse(detail) => {
             let lang = (locale != Locale::En).then(|| "en".to_owned());
@@ -361,11 +363,11 @@ pub fn problem(locale: Locale, kind: &ProblemKind) -> Vec<DataText> {
             Msg::ProblemTooLarge,
             &[("bytes", &bytes.to_string()), ("limit", &limit.to_string())],
         ),
-        NotPositive(v) => value(Msg::ProblemNotPositive, v),
+        NotPositive(v) => figure(Msg::ProblemNotPositive, *v),
         NotFinite => text(Msg::ProblemNotFinite, &[]),
-        Negative(v) => value(Msg::ProblemNegative, v),
+        Negative(v) => figure(Msg::ProblemNegative, *v),
         // The value as written in the file, so its author can find it.
-        ShareAboveOne(v) => value(Msg::ProblemShareAboveOne, v),
+        ShareAboveOne(v) => figure(Msg::ProblemShareAboveOne, *v),
         SharesSumAboveOne(v) => text(
             Msg::ProblemSharesSumAboveOne,
             &[("sum", &fmt.percent((v * 1e6).round() as i64))],
@@ -385,7 +387,7 @@ pub fn problem(locale: Locale, kind: &ProblemKind) -> Vec<DataText> {
         UnknownBeneficiary(id) => value(Msg::ProblemUnknownBeneficiary, id),
         NoFigure => text(Msg::ProblemNoFigure, &[]),
         BadUrl(u) => value(Msg::ProblemBadUrl, u),
-        NoWords(v) => value(Msg::ProblemNoWords, v),
+        NoWords(v) => figure(Msg::ProblemNoWords, *v),
         DuplicateYear(y) => value(Msg::ProblemDuplicateYear, y),
         YearsOutOfOrder => text(Msg::ProblemYearsOutOfOrder, &[]),
         OtherCurrency(c) => value(Msg::ProblemOtherCurrency, c),

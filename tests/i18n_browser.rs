@@ -302,3 +302,16 @@ async fn data_problems_are_explained_in_the_reader_language() {
     );
     assert!(alert.query_selector("li [lang=en]").unwrap().is_some());
 }
+
+#[wasm_bindgen_test]
+fn figures_quoted_in_messages_are_javascripts_shortest_text() {
+    use funding_breakdown::i18n::format::number;
+    // What Rust's `{}` writes too, without core's float printing in the wasm.
+    assert_eq!(number(1.4), "1.4");
+    assert_eq!(number(-3.0), "-3");
+    assert_eq!(number(0.1 + 0.2), "0.30000000000000004");
+    assert_eq!(number(37_100_767.0), "37100767");
+    // Where the two differ: JavaScript switches to exponent notation.
+    assert_eq!(number(1e21), "1e+21");
+    assert_eq!(number(1e-7), "1e-7");
+}

@@ -202,7 +202,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         }
     });
 
-    let view = format!("0 0 {v} {v}", v = donut::VIEW);
+    let view = format!("0 0 {v} {v}", v = decimal(donut::VIEW, 0));
     // The total in the hole, sized to fit; hidden from screen readers, which
     // get the total from the headline.
     // Each line is its own <text>, so the no-break spaces `Intl` puts between

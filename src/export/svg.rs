@@ -9,6 +9,7 @@ use super::Breakdown;
 use crate::chart::donut;
 use crate::describe::years::{bar_length, max_total, summary, BAR_FULL};
 use crate::describe::{DataText, Describer};
+use crate::i18n::format::decimal;
 use crate::i18n::{Locale, Msg};
 use crate::model::derive;
 use crate::model::share::ppm_to_fraction;
@@ -280,7 +281,7 @@ pub fn render(d: &Describer<'_>, breakdown: Breakdown, heading: bool) -> Drawing
     o.s.push(' ');
     num(&mut o.s, top);
     o.s.push_str(") scale(");
-    o.s.push_str(&scale.to_string());
+    o.s.push_str(&decimal(scale, 6));
     o.s.push_str(")\">");
     for (i, (part, seg)) in parts.iter().zip(&segments).enumerate() {
         o.s.push_str("<path d=\"");
@@ -550,7 +551,10 @@ fn mark_paint(p: &Palette, i: usize, rest: bool, stroke: f64) -> String {
     } else {
         let colour = p.marks.get(i % 8).copied().unwrap_or(p.text);
         let edge = if stroke > 1.0 { p.bg } else { p.text };
-        format!(" fill=\"{colour}\" stroke=\"{edge}\" stroke-width=\"{stroke}\"")
+        format!(
+            " fill=\"{colour}\" stroke=\"{edge}\" stroke-width=\"{}\"",
+            decimal(stroke, 2)
+        )
     }
 }
 

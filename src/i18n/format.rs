@@ -210,6 +210,25 @@ pub fn decimal(v: f64, decimals: u32) -> String {
     format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
+/// `v` as the shortest text that reads back as `v`, for messages that quote a
+/// figure from a file ("1.4 is more than 100 %"). In the browser that is
+/// JavaScript's `String(v)`, so core's float printing (`{}` of an `f64`,
+/// ~11 KB) stays out of the wasm; natively Rust's `{}`. The two differ only
+/// in notation past 1e21 and below 1e-6 (`1e+21` in the browser).
+pub fn number(v: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Number::from(v)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        v.to_string()
+    }
+}
+
 /// "2021-03-12" → (2021, 3, 12) when it is a calendar-shaped date.
 pub fn parse_ymd(ymd: &str) -> Option<(i32, u32, u32)> {
     if ymd.len() != 10 || ymd.get(4..5) != Some("-") || ymd.get(7..8) != Some("-") {

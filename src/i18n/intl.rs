@@ -226,14 +226,14 @@ impl IntlFmt {
     pub fn percent(&self, ppm: i64) -> String {
         let value = ppm as f64 / 1e6;
         self.number(Kind::Percent(percent_decimals(ppm)), value)
-            .unwrap_or_else(|| format!("{}%", value * 100.0))
+            .unwrap_or_else(|| format!("{}%", super::format::number(value * 100.0)))
     }
 
     /// Full amount: "USD 14,840,306.80", "14 840 306,80 USD", "14,840,306.80米ドル".
     pub fn money(&self, amount: Minor, digits: u32, currency: &str) -> String {
         let major = amount.to_major(digits);
         self.number(Kind::Money(currency.to_owned(), digits), major)
-            .unwrap_or_else(|| format!("{currency} {major}"))
+            .unwrap_or_else(|| format!("{currency} {}", super::format::number(major)))
     }
 
     /// Compact amount: "USD 37.1 million", "37,1 millions USD", "3,710万米ドル";
@@ -253,7 +253,7 @@ impl IntlFmt {
             |kind| {
                 let number = self
                     .number(Kind::CompactNumber, major)
-                    .unwrap_or_else(|| major.to_string());
+                    .unwrap_or_else(|| super::format::number(major));
                 let layout = parts(&intl(self.locale, kind.clone()), major);
                 let (before, after) = around_number(&layout);
                 Some(if before.is_empty() && after.is_empty() {

@@ -8,7 +8,7 @@ use super::dataset::{minor_digits, Dataset};
 use super::derive::REMAINDER_ID;
 use super::share::{to_ppm, Minor, StatedShare, PPM, WORD_SHARES};
 use super::text::{Text, FALLBACK_LOCALE};
-use crate::i18n::format::decimal;
+use crate::i18n::format::{decimal, number};
 
 /// One problem in a data file.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,11 +63,11 @@ impl fmt::Display for ProblemKind {
             TooLarge { bytes, limit } => {
                 write!(f, "the file has {bytes} bytes; the limit is {limit} bytes")
             }
-            NotPositive(v) => write!(f, "{v} must be more than 0"),
+            NotPositive(v) => write!(f, "{} must be more than 0", number(*v)),
             NotFinite => write!(f, "must be a finite number"),
-            Negative(v) => write!(f, "{v} must not be negative"),
+            Negative(v) => write!(f, "{} must not be negative", number(*v)),
             ShareAboveOne(v) => {
-                write!(f, "{v} is more than 100 % (shares are fractions: 0.4 means 40 %)")
+                write!(f, "{} is more than 100 % (shares are fractions: 0.4 means 40 %)", number(*v))
             }
             SharesSumAboveOne(v) => {
                 write!(f, "the stated shares add up to {} %, more than 100 %", decimal(v * 100.0, 4))
@@ -90,7 +90,7 @@ impl fmt::Display for ProblemKind {
             UnknownBeneficiary(id) => write!(f, "no beneficiary group has the id {id:?}"),
             NoFigure => write!(f, "a region needs a share, an amount or both"),
             BadUrl(u) => write!(f, "{u:?} is not an http(s) URL"),
-            NoWords(v) => write!(f, "{v} has no words; only 1/2 and 1/3 can be stated in words"),
+            NoWords(v) => write!(f, "{} has no words; only 1/2 and 1/3 can be stated in words", number(*v)),
             DuplicateYear(y) => write!(f, "the year {y} is in the series more than once"),
             YearsOutOfOrder => write!(f, "the years must be in ascending order"),
             OtherCurrency(c) => write!(

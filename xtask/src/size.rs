@@ -16,7 +16,7 @@ use std::process::Command;
 pub const BUDGET: u64 = 100_000;
 
 /// The enforced limit today (see the module comment).
-pub const CEILING: u64 = 225_000;
+pub const CEILING: u64 = 217_000;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
