@@ -2,6 +2,8 @@
 //! eight colours the palette repeats and the slices get too thin to see or
 //! to hit. Each bar carries its name, so no colour is needed to tell them apart.
 
+use crate::model::derive::Part;
+
 /// The most marks a donut draws: the eight palette colours and the remainder.
 pub const MAX_DONUT_MARKS: usize = 9;
 
@@ -19,6 +21,22 @@ pub fn order(shares: &[(i64, bool)]) -> Vec<usize> {
         (rest, std::cmp::Reverse(ppm))
     });
     idx
+}
+
+/// `parts` in the order they are drawn: bar order when there are bars,
+/// else as they come (the donut keeps the data order).
+pub fn in_drawing_order(parts: Vec<Part<'_>>) -> Vec<Part<'_>> {
+    if !uses_bars(parts.len()) {
+        return parts;
+    }
+    let shares: Vec<(i64, bool)> = parts
+        .iter()
+        .map(|p| (p.share.value, p.is_remainder()))
+        .collect();
+    order(&shares)
+        .into_iter()
+        .filter_map(|i| parts.get(i).copied())
+        .collect()
 }
 
 /// Length of each bar in % of the track, the largest share filling it. A

@@ -49,18 +49,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let d = ctx.describer();
     let parts = marks(&ctx.data, props.kind);
     let use_bars = bars::uses_bars(parts.len());
-    let parts: Vec<Part<'_>> = if use_bars {
-        let shares: Vec<(i64, bool)> = parts
-            .iter()
-            .map(|p| (p.share.value, p.is_remainder()))
-            .collect();
-        bars::order(&shares)
-            .into_iter()
-            .filter_map(|i| parts.get(i).copied())
-            .collect()
-    } else {
-        parts
-    };
+    let parts = bars::in_drawing_order(parts);
     let ids: Vec<String> = parts.iter().map(|p| p.id().to_owned()).collect();
     let selected_index = props
         .selected

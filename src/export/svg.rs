@@ -6,7 +6,7 @@
 //! Every piece of text is XML-escaped.
 
 use super::Breakdown;
-use crate::chart::donut;
+use crate::chart::{bars, donut};
 use crate::describe::years::{bar_length, max_total, summary, BAR_FULL};
 use crate::describe::{DataText, Describer};
 use crate::i18n::format::decimal;
@@ -225,7 +225,7 @@ pub fn render(d: &Describer<'_>, breakdown: Breakdown, heading: bool) -> Drawing
     let p = LIGHT;
     let ds = d.ds;
     let c = &ds.contribution;
-    let parts = breakdown.marks(ds);
+    let parts = bars::in_drawing_order(breakdown.marks(ds));
     let muted = format!(" fill=\"{}\"", p.muted);
     let strong = format!(" fill=\"{}\" font-weight=\"700\"", p.text);
     let mut o = Out {
@@ -267,7 +267,53 @@ pub fn render(d: &Describer<'_>, breakdown: Breakdown, heading: bool) -> Drawing
         o.y = MARGIN - 8.0;
     }
 
-    // The donut, drawn as in the widget, scaled from its 200-unit viewBox.
+    let top = o.y;
+    if bars::uses_bars(parts.len()) {
+        part_bars(d, &p, &parts, &mut o, &strong, &muted);
+    } else {
+        donut_and_legend(d, &p, &parts, &mut o, &strong, &muted);
+        o.y = o.y.max(top + DONUT);
+    }
+
+    if heading {
+        o.y += 16.0;
+        if let Some(source) = ds.sources.first() {
+            let line = d.locale.fill(
+                Msg::ExportSource,
+                &[("publisher", &source.publisher), ("title", &source.title)],
+            );
+            o.paragraph(MARGIN, full, 12.5, &muted, &plain(line));
+            o.paragraph(MARGIN, full, 12.5, &muted, &plain(source.url.clone()));
+        }
+        o.y += 4.0;
+        o.paragraph(
+            MARGIN,
+            full,
+            12.5,
+            &muted,
+            &plain(d.sources_note().to_owned()),
+        );
+    }
+    let height = (o.y + MARGIN).ceil();
+
+    let svg = frame(&p, height, d.locale.tag(), &d.title(), &d.summary(), &o.s);
+    Drawing {
+        svg,
+        width: WIDTH as u32,
+        height: height as u32,
+    }
+}
+
+/// The donut, drawn as in the widget (scaled from its 200-unit viewBox), with
+/// the total in its hole and the legend beside it.
+fn donut_and_legend(
+    d: &Describer<'_>,
+    p: &Palette,
+    parts: &[derive::Part<'_>],
+    o: &mut Out,
+    strong: &str,
+    muted: &str,
+) {
     let top = o.y;
     let segments = donut::segments(
         &parts
@@ -287,7 +333,7 @@ pub fn render(d: &Describer<'_>, breakdown: Breakdown, heading: bool) -> Drawing
         o.s.push_str("<path d=\"");
         o.s.push_str(&seg.path);
         o.s.push('"');
-        o.s.push_str(&mark_paint(&p, i, part.is_remainder(), 2.0));
+        o.s.push_str(&mark_paint(p, i, part.is_remainder(), 2.0));
         o.s.push_str("/>");
     }
     // The total in the hole, sized to fit, with its caption.
@@ -327,49 +373,80 @@ pub fn render(d: &Describer<'_>, breakdown: Breakdown, heading: bool) -> Drawing
         o.s.push_str("\" y=\"");
         num(&mut o.s, row_top + 6.0);
         o.s.push_str("\" width=\"16\" height=\"16\"");
-        o.s.push_str(&mark_paint(&p, i, part.is_remainder(), 1.0));
+        o.s.push_str(&mark_paint(p, i, part.is_remainder(), 1.0));
         o.s.push_str("/>");
         let name = d.name(part);
-        o.paragraph(LEGEND_TEXT_X, legend_width, 15.0, &strong, &name);
+        o.paragraph(LEGEND_TEXT_X, legend_width, 15.0, strong, &name);
         let share = d.part_share(part);
         let amount = d.amount_short(part.amount);
         let one_line = format!("{share} · {amount}");
         if donut::text_em(&one_line) * 14.0 <= legend_width * FIT {
-            o.paragraph(LEGEND_TEXT_X, legend_width, 14.0, &muted, &plain(one_line));
+            o.paragraph(LEGEND_TEXT_X, legend_width, 14.0, muted, &plain(one_line));
         } else {
-            o.paragraph(LEGEND_TEXT_X, legend_width, 14.0, &muted, &plain(share));
-            o.paragraph(LEGEND_TEXT_X, legend_width, 14.0, &muted, &plain(amount));
+            o.paragraph(LEGEND_TEXT_X, legend_width, 14.0, muted, &plain(share));
+            o.paragraph(LEGEND_TEXT_X, legend_width, 14.0, muted, &plain(amount));
         }
         o.y += 10.0;
     }
-    o.y = o.y.max(top + DONUT);
+}
 
-    if heading {
-        o.y += 16.0;
-        if let Some(source) = ds.sources.first() {
-            let line = d.locale.fill(
-                Msg::ExportSource,
-                &[("publisher", &source.publisher), ("title", &source.title)],
+/// Past nine parts, as the widget shows them: a row per part, largest
+/// first, its name and figures over a bar whose length is its share of the
+/// largest; the remainder hatched, last.
+fn part_bars(
+    d: &Describer<'_>,
+    p: &Palette,
+    parts: &[derive::Part<'_>],
+    o: &mut Out,
+    strong: &str,
+    muted: &str,
+) {
+    let full = WIDTH - 2.0 * MARGIN;
+    let lengths = bars::lengths(
+        &parts
+            .iter()
+            .map(|part| part.share.value)
+            .collect::<Vec<_>>(),
+    );
+    for (part, length) in parts.iter().zip(lengths) {
+        let name = d.name(part);
+        let figures = format!("{} · {}", d.part_share(part), d.amount_short(part.amount));
+        let figures_width = donut::text_em(&figures) * 14.0;
+        // Name and figures on one line when both fit, as in the widget.
+        if (donut::text_em(&name.text) * 15.0 + figures_width) <= full * FIT - 16.0 {
+            o.paragraph(MARGIN, full, 15.0, strong, &name);
+            let baseline = o.y - (15.0 * 1.35 - 15.0) / 2.0;
+            o.text(
+                MARGIN + full,
+                baseline,
+                14.0,
+                &format!("{muted} text-anchor=\"end\""),
+                None,
+                &figures,
             );
-            o.paragraph(MARGIN, full, 12.5, &muted, &plain(line));
-            o.paragraph(MARGIN, full, 12.5, &muted, &plain(source.url.clone()));
+        } else {
+            o.paragraph(MARGIN, full, 15.0, strong, &name);
+            o.paragraph(MARGIN, full, 14.0, muted, &plain(figures));
         }
         o.y += 4.0;
-        o.paragraph(
-            MARGIN,
-            full,
-            12.5,
-            &muted,
-            &plain(d.sources_note().to_owned()),
-        );
-    }
-    let height = (o.y + MARGIN).ceil();
-
-    let svg = frame(&p, height, d.locale.tag(), &d.title(), &d.summary(), &o.s);
-    Drawing {
-        svg,
-        width: WIDTH as u32,
-        height: height as u32,
+        o.s.push_str("<rect x=\"");
+        num(&mut o.s, MARGIN);
+        o.s.push_str("\" y=\"");
+        num(&mut o.s, o.y);
+        o.s.push_str("\" width=\"");
+        o.s.push_str(&decimal(full * length / 100.0, 1));
+        o.s.push_str("\" height=\"8\"");
+        if part.is_remainder() {
+            o.s.push_str(" fill=\"url(#hatch)\" stroke=\"");
+            o.s.push_str(p.rest);
+            o.s.push_str("\" stroke-width=\"1\"");
+        } else {
+            o.s.push_str(" fill=\"");
+            o.s.push_str(p.marks[0]);
+            o.s.push('"');
+        }
+        o.s.push_str("/>");
+        o.y += 8.0 + 10.0;
     }
 }
 
@@ -615,6 +692,49 @@ mod tests {
             !root.contains("--fbi-"),
             "print keeps the light palette: {root}"
         );
+    }
+
+    #[test]
+    fn past_nine_parts_the_drawing_has_the_widgets_bars_largest_first() {
+        let ds = crate::model::load::read_dataset(include_str!(
+            "../../tests/data/good/many-regions.json"
+        ))
+        .expect("many-regions.json reads");
+        let d = Describer::new(&ds, Locale::En);
+        let drawing = render(&d, Breakdown::Region, true);
+        assert_well_formed(&drawing.svg);
+        assert!(!drawing.svg.contains("<path"), "no donut");
+        // 24 regions and the unattributed 2 %, one 8-unit bar each.
+        let bars: Vec<&str> = drawing
+            .svg
+            .split("<rect ")
+            .filter(|r| r.contains("height=\"8\""))
+            .collect();
+        assert_eq!(bars.len(), 25);
+        let width = |r: &str| {
+            let at = r.find("width=\"").expect("width") + 7;
+            r[at..r[at..].find('"').expect("end") + at].to_owned()
+        };
+        // The largest fills the row (720 - 2 × 24), the next is 150/180 of it.
+        assert_eq!(width(bars[0]), "672");
+        assert_eq!(width(bars[1]), "560");
+        assert!(bars[24].contains("fill=\"url(#hatch)\""), "{}", bars[24]);
+        assert!(bars[..24]
+            .iter()
+            .all(|r| r.contains(&format!("fill=\"{}\"", LIGHT.marks[0]))));
+        // Names in bar order, each with its figures; the remainder last.
+        let at = |text: &str| drawing.svg.find(text).unwrap_or_else(|| panic!("{text}"));
+        assert!(at("Andean countries") < at("Baltic states"));
+        assert!(at("Baltic states") < at("Not attributed by the source"));
+        assert!(drawing.svg.contains("18%"));
+        assert!(drawing.height > 25 * 30, "{}", drawing.height);
+        // Nine parts or fewer stay a donut.
+        let donut = render(
+            &Describer::new(&bundled(), Locale::En),
+            Breakdown::Region,
+            true,
+        );
+        assert_eq!(donut.svg.matches("<path").count(), 4);
     }
 
     /// Checks the drawing is well-formed XML as far as tags go: every tag
