@@ -113,9 +113,14 @@ test('20 elements become ready, and removing them returns heap and listeners to 
   // What a pooled app keeps of the DOM: its root element, empty.
   expect(after.nodes - before.nodes, `DOM nodes ${before.nodes} → ${after.nodes}`).toBeLessThanOrEqual(20);
 
-  // More rounds reuse the pooled apps and add nothing: no listener, no node,
-  // no wasm memory after round 2, no JS object held by the wasm but the two
-  // references for a listener kind a pooled app meets for the first time.
+  // More rounds reuse the pooled apps and add nothing: no listener, no node.
+  // The wasm keeps two JS references for each listener kind a pooled app
+  // meets for the first time (an app meets another view's kinds when it is
+  // reused for it), so what it holds, and with it once a page of wasm
+  // memory, grows for some rounds and then stops once every pooled app has
+  // met every kind: between rounds 7 and 12 in the runs seen (575 → 635
+  // references, 37 → 38 pages of 64 KiB). Growth is bounded, so it is
+  // checked against a bound, not a round.
   await addAndRemove(page, 20);
   const second = await counters(page, cdp);
   for (let round = 3; round <= 5; round += 1) await addAndRemove(page, 20);
@@ -125,7 +130,13 @@ test('20 elements become ready, and removing them returns heap and listeners to 
   expect(fifth.listeners, 'listeners after 5 rounds').toBe(after.listeners);
   expect(fifth.nodes, 'DOM nodes after 5 rounds').toBe(after.nodes);
   expect(fifth.held - second.held, `JS objects held by the wasm ${second.held} → ${fifth.held}`).toBeLessThanOrEqual(40);
-  expect(fifth.memory, 'wasm memory after round 5').toBe(second.memory);
+  for (let round = 6; round <= 13; round += 1) await addAndRemove(page, 20);
+  const thirteenth = await counters(page, cdp);
+  expect(thirteenth.memory - second.memory, 'wasm memory, rounds 2 to 13').toBeLessThanOrEqual(65536);
+  expect(thirteenth.held - second.held, `JS objects held by the wasm, rounds 2 to 13: ${second.held} → ${thirteenth.held}`).toBeLessThanOrEqual(60);
+  expect(within10(thirteenth.heap, before.heap), heapChange(before, thirteenth)).toBe(true);
+  expect(thirteenth.listeners, 'listeners after 13 rounds').toBe(after.listeners);
+  expect(thirteenth.nodes, 'DOM nodes after 13 rounds').toBe(after.nodes);
 });
 
 test('a widget added after another left reuses its app, which still answers the reader', async ({ page, baseURL }) => {
