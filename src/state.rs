@@ -247,6 +247,31 @@ impl HashState {
 
 /// Index `delta` steps from `current` among `len` items, wrapping; with no
 /// current item, the first (forward) or last (backward).
+/// What a key does in a listbox of `len` options (the chart's marks, the
+/// years) with option `at` focused or selected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListKey {
+    /// Select and focus this option (arrows wrap; Home and End go to the ends).
+    Move(Option<usize>),
+    /// Enter or Space: select the current option.
+    Choose,
+    /// Escape: clear the selection.
+    Clear,
+}
+
+/// The listbox meaning of `key`, or None for keys the listbox leaves alone.
+pub fn list_key(key: &str, at: Option<usize>, len: usize) -> Option<ListKey> {
+    Some(match key {
+        "ArrowDown" | "ArrowRight" => ListKey::Move(step_index(at, len, 1)),
+        "ArrowUp" | "ArrowLeft" => ListKey::Move(step_index(at, len, -1)),
+        "Home" => ListKey::Move(step_index(None, len, 1)),
+        "End" => ListKey::Move(step_index(None, len, -1)),
+        "Enter" | " " => ListKey::Choose,
+        "Escape" => ListKey::Clear,
+        _ => return None,
+    })
+}
+
 pub fn step_index(current: Option<usize>, len: usize, delta: isize) -> Option<usize> {
     if len == 0 {
         return None;
@@ -262,6 +287,28 @@ pub fn step_index(current: Option<usize>, len: usize, delta: isize) -> Option<us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listbox_keys_move_wrap_choose_and_clear() {
+        assert_eq!(
+            list_key("ArrowRight", Some(3), 4),
+            Some(ListKey::Move(Some(0)))
+        );
+        assert_eq!(
+            list_key("ArrowUp", Some(0), 4),
+            Some(ListKey::Move(Some(3)))
+        );
+        assert_eq!(list_key("ArrowDown", None, 4), Some(ListKey::Move(Some(0))));
+        assert_eq!(list_key("ArrowLeft", None, 4), Some(ListKey::Move(Some(3))));
+        assert_eq!(list_key("Home", Some(2), 4), Some(ListKey::Move(Some(0))));
+        assert_eq!(list_key("End", Some(1), 4), Some(ListKey::Move(Some(3))));
+        assert_eq!(list_key("End", None, 0), Some(ListKey::Move(None)));
+        assert_eq!(list_key(" ", Some(1), 4), Some(ListKey::Choose));
+        assert_eq!(list_key("Enter", None, 4), Some(ListKey::Choose));
+        assert_eq!(list_key("Escape", Some(1), 4), Some(ListKey::Clear));
+        assert_eq!(list_key("Tab", Some(1), 4), None);
+        assert_eq!(list_key("a", Some(1), 4), None);
+    }
 
     #[test]
     fn decode_reads_view_and_selection() {

@@ -10,7 +10,7 @@ use crate::i18n::format::decimal;
 use crate::i18n::Msg;
 use crate::model::derive::{self, Part};
 use crate::model::share::ppm_to_fraction;
-use crate::state::step_index;
+use crate::state::{list_key, ListKey};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ChartKind {
@@ -91,34 +91,23 @@ pub fn Chart(props: &ChartProps) -> Html {
                 .as_deref()
                 .or(current.as_deref())
                 .and_then(|id| ids.iter().position(|x| x == id));
-            let delta = match e.key().as_str() {
-                "ArrowRight" | "ArrowDown" => 1,
-                "ArrowLeft" | "ArrowUp" => -1,
-                "Home" => -(at.unwrap_or(0) as isize),
-                "End" => ids.len() as isize - 1 - at.unwrap_or(0) as isize,
-                "Enter" | " " => {
-                    e.prevent_default();
+            let Some(action) = list_key(&e.key(), at, ids.len()) else {
+                return;
+            };
+            e.prevent_default();
+            match action {
+                ListKey::Choose => {
                     if let Some(id) = at.and_then(|i| ids.get(i)) {
                         on_select.emit(Some(AttrValue::from(id.clone())));
                     }
-                    return;
                 }
-                "Escape" => {
-                    e.prevent_default();
-                    on_select.emit(None);
-                    return;
+                ListKey::Clear => on_select.emit(None),
+                ListKey::Move(next) => {
+                    if let Some(id) = next.and_then(|i| ids.get(i)) {
+                        on_select.emit(Some(AttrValue::from(id.clone())));
+                        super::focus_in(&svg_ref, &mark_id(id));
+                    }
                 }
-                _ => return,
-            };
-            e.prevent_default();
-            let next = if at.is_none() && matches!(e.key().as_str(), "Home" | "End") {
-                step_index(None, ids.len(), if e.key() == "End" { -1 } else { 1 })
-            } else {
-                step_index(at, ids.len(), delta)
-            };
-            if let Some(id) = next.and_then(|i| ids.get(i)) {
-                on_select.emit(Some(AttrValue::from(id.clone())));
-                super::focus_in(&svg_ref, &mark_id(id));
             }
         })
     };

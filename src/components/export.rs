@@ -121,13 +121,13 @@ fn to_js(v: &Json) -> JsValue {
 /// on screen (and so from screen readers, which have the panels); CSS orders
 /// it for print. Rendered only while printing ([`use_printing`]): on screen it
 /// would cost every reader a second table, layout and the drawing.
-pub fn print_view(view: View, chart: Option<&Drawn>) -> Html {
-    let Some(chart) = chart else {
+pub fn print_view(view: View, chart: Option<&AttrValue>) -> Html {
+    let Some(svg) = chart else {
         return html! {};
     };
     html! {
         <div class="fb-print-only" aria-hidden="true">
-            <div class="fb-print-chart">{ Html::from_html_unchecked(chart.svg.clone()) }</div>
+            <div class="fb-print-chart">{ Html::from_html_unchecked(svg.clone()) }</div>
             // The Years panel prints its own table, with every source.
             if !matches!(view, View::Table | View::Years) {
                 <div class="fb-print-table"><TableView /></div>
@@ -137,12 +137,6 @@ pub fn print_view(view: View, chart: Option<&Drawn>) -> Html {
             }
         </div>
     }
-}
-
-/// A drawing made for the printed page.
-#[derive(PartialEq)]
-pub struct Drawn {
-    svg: AttrValue,
 }
 
 /// Whether the page is being printed: from `beforeprint` to `afterprint`
@@ -266,7 +260,7 @@ mod print_watch {
 /// The print chart of a dataset (or, in the Years view, of the series) in a
 /// language, drawn once per change of any of them while printing.
 #[hook]
-pub fn use_print_chart(view: View, printing: bool) -> Rc<Option<Drawn>> {
+pub fn use_print_chart(view: View, printing: bool) -> Rc<Option<AttrValue>> {
     let ctx = use_ctx();
     let breakdown = Breakdown::of_view(view, &ctx.data);
     let years = ctx.series.clone().filter(|_| view == View::Years);
@@ -292,9 +286,7 @@ pub fn use_print_chart(view: View, printing: bool) -> Rc<Option<Drawn>> {
                     false,
                 ),
             };
-            Some(Drawn {
-                svg: AttrValue::from(drawing.svg),
-            })
+            Some(AttrValue::from(drawing.svg))
         },
     )
 }

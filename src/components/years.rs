@@ -12,7 +12,7 @@ use crate::describe::years::{bar_length, max_total, slot_phrase, summary, BAR_FU
 use crate::describe::Describer;
 use crate::i18n::{pieces, Msg, Piece};
 use crate::model::{derive, Series, Slot};
-use crate::state::step_index;
+use crate::state::{list_key, ListKey};
 
 /// The series as the Years view has it.
 #[derive(Clone, PartialEq)]
@@ -79,27 +79,19 @@ pub fn YearsView(props: &YearsProps) -> Html {
             let at = focused
                 .or(current)
                 .and_then(|y| years.iter().position(|x| *x == y));
-            let next = match e.key().as_str() {
-                "ArrowDown" | "ArrowRight" => step_index(at, years.len(), 1),
-                "ArrowUp" | "ArrowLeft" => step_index(at, years.len(), -1),
-                "Home" => step_index(None, years.len(), 1),
-                "End" => step_index(None, years.len(), -1),
-                "Enter" | " " => {
-                    e.prevent_default();
-                    on_select.emit(at.and_then(|i| years.get(i)).copied());
-                    return;
-                }
-                "Escape" => {
-                    e.prevent_default();
-                    on_select.emit(None);
-                    return;
-                }
-                _ => return,
+            let Some(action) = list_key(&e.key(), at, years.len()) else {
+                return;
             };
             e.prevent_default();
-            if let Some(y) = next.and_then(|i| years.get(i)).copied() {
-                on_select.emit(Some(y));
-                super::focus_in(&list_ref, &option_id(y));
+            match action {
+                ListKey::Choose => on_select.emit(at.and_then(|i| years.get(i)).copied()),
+                ListKey::Clear => on_select.emit(None),
+                ListKey::Move(next) => {
+                    if let Some(y) = next.and_then(|i| years.get(i)).copied() {
+                        on_select.emit(Some(y));
+                        super::focus_in(&list_ref, &option_id(y));
+                    }
+                }
             }
         })
     };

@@ -412,9 +412,10 @@ fn part_bars(
         let name = d.name(part);
         let figures = format!("{} · {}", d.part_share(part), d.amount_short(part.amount));
         let figures_width = donut::text_em(&figures) * 14.0;
-        // Name and figures on one line when both fit, as in the widget.
-        if (donut::text_em(&name.text) * 15.0 + figures_width) <= full * FIT - 16.0 {
-            o.paragraph(MARGIN, full, 15.0, strong, &name);
+        let one_line = donut::text_em(&name.text) * 15.0 + figures_width <= full * FIT - 16.0;
+        o.paragraph(MARGIN, full, 15.0, strong, &name);
+        // Figures beside the name when both fit, as in the widget.
+        if one_line {
             let baseline = o.y - (15.0 * 1.35 - 15.0) / 2.0;
             o.text(
                 MARGIN + full,
@@ -425,7 +426,6 @@ fn part_bars(
                 &figures,
             );
         } else {
-            o.paragraph(MARGIN, full, 15.0, strong, &name);
             o.paragraph(MARGIN, full, 14.0, muted, &plain(figures));
         }
         o.y += 4.0;
