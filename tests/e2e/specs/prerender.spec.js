@@ -73,7 +73,7 @@ test('with the wasm 3 s late, the chart and the total show before it, and work a
   const { log } = await holdWasm(page, 3_000);
   await recordFrames(page);
   const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
-  // Not the load event: it waits for the wasm, which the page preloads.
+  // Not the load event: the chart must be seen while the wasm is still held.
   await page.goto('/', { waitUntil: 'commit' });
 
   const root = page.locator(ROOT);
