@@ -68,7 +68,9 @@ pub fn start_tags(page: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// The value of attribute `name` in a tag's text: `name="v"`, `name='v'` or,
-/// as minified HTML writes it, `name=v`.
+/// as minified HTML writes it, `name=v`. An unquoted value runs to the next
+/// space or the `>`, a final `/` included, as in HTML: SRI hashes are base64
+/// and may end in one.
 pub fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let needle = format!("{name}=");
     let mut search = tag;
@@ -80,10 +82,7 @@ pub fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
         if before.is_none_or(char::is_whitespace) {
             return match value.chars().next() {
                 Some(q @ ('"' | '\'')) => value[1..].split(q).next(),
-                _ => value
-                    .split(|c: char| c.is_whitespace() || c == '>')
-                    .next()
-                    .map(|v| v.trim_end_matches('/')),
+                _ => value.split(|c: char| c.is_whitespace() || c == '>').next(),
             };
         }
         search = value;
