@@ -284,3 +284,29 @@ pub fn read_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
         load::read_dataset(text)
     }
 }
+
+/// Runs `f` once the browser is idle (`requestIdleCallback`, at most 2 s
+/// later), or after 200 ms where there is no such thing (Safari before 18).
+/// Nothing runs natively.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let started = match idle {
+        Some(idle) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
+            idle.call2(&window, &callback, &options).is_ok()
+        }
+        None => window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 200)
+            .is_ok(),
+    };
+    if !started {
+        gloo::console::warn!("funding-breakdown: could not schedule idle work");
+    }
+}

@@ -315,3 +315,25 @@ fn figures_quoted_in_messages_are_javascripts_shortest_text() {
     assert_eq!(number(1e21), "1e+21");
     assert_eq!(number(1e-7), "1e-7");
 }
+
+#[wasm_bindgen_test]
+async fn what_a_selection_shows_is_formatted_while_the_browser_is_idle() {
+    use funding_breakdown::describe::Describer;
+    use funding_breakdown::i18n::intl::formatted_len;
+    // A dataset and language no other test formats, so what changes is this widget's.
+    let json = include_str!("data/good/jpy-amounts-and-themes.json");
+    let root = mount_lang("idle", "es", Some(json.to_owned())).await;
+    assert!(!all(&root, "path.fb-mark").is_empty());
+    let mounted = formatted_len();
+    // requestIdleCallback's deadline is 2 s.
+    gloo_timers::future::TimeoutFuture::new(2_500).await;
+    let idle = formatted_len();
+    assert!(
+        idle > mounted,
+        "nothing formatted ahead: {mounted} -> {idle}"
+    );
+    // Everything a selection of the first marks needs is there already.
+    let ds = funding_breakdown::web::read_dataset(json).unwrap();
+    Describer::new(&ds, Locale::Es).selection_phrases(12);
+    assert_eq!(formatted_len(), idle);
+}

@@ -19,6 +19,7 @@ use super::tabs::Tabs;
 use super::themes::ThemeView;
 use super::years::{failure, YearsData, YearsView};
 use super::{Ctx, Shared};
+use crate::describe::Describer;
 use crate::i18n::{Locale, Msg};
 use crate::model::{derive, Dataset, Problem, Series, DEFAULT_DATA, SERIES_PATH};
 use crate::state::{Action, UiState, View};
@@ -137,6 +138,11 @@ pub fn App(props: &AppProps) -> Html {
 
 /// How long the state must stay unchanged before the URL follows it.
 const URL_DELAY_MS: u32 = 120;
+
+/// Marks per breakdown whose selection is formatted ahead (see
+/// `Describer::selection_phrases`): a donut has at most nine, and with
+/// more the reader scrolls a list of bars before choosing.
+const SELECTION_PHRASES_MAX: usize = 12;
 
 #[derive(Properties, PartialEq)]
 struct WidgetProps {
@@ -336,6 +342,18 @@ fn Widget(props: &WidgetProps) -> Html {
         src: props.src.clone(),
         series: loaded.clone(),
     };
+
+    // While the reader looks at the chart, have what a selection shows
+    // formatted, so the first click only renders.
+    use_effect_with(
+        (super::ByPtr(data.clone()), ctx.locale),
+        |(data, locale)| {
+            let (data, locale) = (data.0.clone(), *locale);
+            crate::web::when_idle(move || {
+                Describer::new(&data, locale).selection_phrases(SELECTION_PHRASES_MAX);
+            });
+        },
+    );
 
     // The page's title names what the page shows, in the reader's language:
     // index.html's own (English, the bundled year) is put back when that is

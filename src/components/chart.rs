@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::use_ctx;
+use super::{use_ctx, use_mark_events};
 use crate::chart::{bars, donut};
 use crate::i18n::format::decimal;
 use crate::i18n::Msg;
@@ -74,6 +74,11 @@ pub fn Chart(props: &ChartProps) -> Html {
         move |id: &str| format!("{prefix}-{id}")
     };
     let hatch_id = ctx.id("hatch");
+    let events = use_mark_events(
+        "path[data-id]",
+        props.selected.clone(),
+        props.on_select.clone(),
+    );
 
     let onkeydown = {
         let on_select = props.on_select.clone();
@@ -162,21 +167,11 @@ pub fn Chart(props: &ChartProps) -> Html {
             is_linked.then_some("is-linked"),
         );
         let label = d.announce(part);
-        let select = {
-            let on_select = props.on_select.clone();
-            let id = id.clone();
-            move || on_select.emit(Some(AttrValue::from(id.clone())))
-        };
-        let onclick = { let s = select.clone(); Callback::from(move |_: MouseEvent| s()) };
-        let onmouseenter = { let s = select.clone(); Callback::from(move |_: MouseEvent| s()) };
-        let already = is_sel;
-        let onfocus = Callback::from(move |_: FocusEvent| if !already { select() });
         let fill = part.is_remainder().then(|| format!("url(#{hatch_id})"));
         html! {
             <path id={mark_id(&id)} data-id={id.clone()} class={class} d={seg.path.clone()} fill={fill}
                 role="option" aria-selected={if is_sel { "true" } else { "false" }} aria-label={label}
-                tabindex={if i == roving { "0" } else { "-1" }}
-                {onclick} {onmouseenter} {onfocus} />
+                tabindex={if i == roving { "0" } else { "-1" }} />
         }
     });
 
@@ -205,7 +200,8 @@ pub fn Chart(props: &ChartProps) -> Html {
     html! {
         <figure class="fb-chart">
             <svg ref={svg_ref} viewBox={view} class="fb-donut" role="listbox" aria-label={label}
-                aria-describedby={help_id.clone()} {onkeydown}>
+                aria-describedby={help_id.clone()} {onkeydown} onclick={events.onclick}
+                onmouseover={events.onmouseover} onfocusin={events.onfocusin}>
                 <defs>{ hatch }</defs>
                 { for marks_html }
                 { hole }

@@ -9,11 +9,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use super::ByPtr;
+
 use super::sources::SourcesView;
 use super::table::TableView;
 use super::use_ctx;
 use crate::export::{svg, Breakdown};
-use crate::model::{Dataset, Json};
+use crate::model::Json;
 use crate::state::View;
 
 /// A Blob of UTF-8 text with its media type.
@@ -289,13 +291,4 @@ pub fn use_print_chart(view: View, printing: bool) -> Rc<Option<AttrValue>> {
             Some(AttrValue::from(drawing.svg))
         },
     )
-}
-
-/// Compares a dataset by identity: the widget keeps one `Rc` per load.
-struct ByPtr(Rc<Dataset>);
-
-impl PartialEq for ByPtr {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::chart::{colour_class, marks, ChartKind};
-use super::{data_text, use_ctx};
+use super::{data_text, use_ctx, use_mark_events};
 use crate::i18n::Msg;
 use crate::model::derive;
 
@@ -17,6 +17,11 @@ pub struct LegendProps {
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
     let ctx = use_ctx();
+    let events = use_mark_events(
+        "button[data-id]",
+        props.selected.clone(),
+        props.on_select.clone(),
+    );
     let d = ctx.describer();
     let parts = marks(&ctx.data, props.kind);
     // Bars carry their own names and figures: a legend would repeat them.
@@ -32,20 +37,11 @@ pub fn Legend(props: &LegendProps) -> Html {
         let id = part.id().to_owned();
         let is_sel = props.selected.as_deref() == Some(id.as_str());
         let is_linked = linked.contains(&id);
-        let select = {
-            let on_select = props.on_select.clone();
-            let id = id.clone();
-            move || on_select.emit(Some(AttrValue::from(id.clone())))
-        };
-        let onclick = { let s = select.clone(); Callback::from(move |_: MouseEvent| s()) };
-        let onmouseenter = { let s = select.clone(); Callback::from(move |_: MouseEvent| s()) };
-        let onfocus = Callback::from(move |_: FocusEvent| if !is_sel { select() });
         html! {
             <li class={classes!("fb-legend-item", part.is_remainder().then_some("is-rest"),
                 is_linked.then_some("is-linked"))}>
                 <button type="button" class={classes!("fb-legend-button", is_sel.then_some("is-selected"))}
-                    aria-pressed={if is_sel { "true" } else { "false" }} data-id={id.clone()}
-                    {onclick} {onmouseenter} {onfocus}>
+                    aria-pressed={if is_sel { "true" } else { "false" }} data-id={id.clone()}>
                     <svg class="fb-swatch" viewBox="0 0 16 16" aria-hidden="true">
                         <rect class={classes!("fb-mark", colour_class(i, part))} x="1" y="1" width="14" height="14"
                             fill={part.is_remainder().then(|| format!("url(#{})", ctx.id("hatch")))} />
@@ -58,6 +54,7 @@ pub fn Legend(props: &LegendProps) -> Html {
         }
     });
     html! {
-        <ul class="fb-legend" aria-label={d.text(Msg::LegendLabel)}>{ for items }</ul>
+        <ul class="fb-legend" aria-label={d.text(Msg::LegendLabel)} onclick={events.onclick}
+            onmouseover={events.onmouseover} onfocusin={events.onfocusin}>{ for items }</ul>
     }
 }

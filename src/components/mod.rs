@@ -175,6 +175,58 @@ pub fn data_text(t: DataText) -> Html {
     }
 }
 
+/// Listeners for a chart's or a legend's marks, set once on their container.
+pub struct MarkEvents {
+    pub onclick: Callback<MouseEvent>,
+    pub onmouseover: Callback<MouseEvent>,
+    pub onfocusin: Callback<FocusEvent>,
+}
+
+/// The part id (`data-id`) of the mark matching `selector` that an event
+/// happened in, if any.
+fn mark_of(e: &Event, selector: &str) -> Option<AttrValue> {
+    use wasm_bindgen::JsCast;
+    let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let mark = el.closest(selector).ok()??;
+    mark.get_attribute("data-id").map(AttrValue::from)
+}
+
+/// Click, hover and focus select a mark: one listener of each on the
+/// container, not three on every mark. Yew re-registers an element's
+/// listeners whenever it re-renders one that has any, so with listeners on
+/// the marks every selection re-registered them all (chart and legend: 24).
+/// `selector` picks the marks, which carry their part's id in `data-id`.
+#[hook]
+pub fn use_mark_events(
+    selector: &'static str,
+    selected: Option<AttrValue>,
+    on_select: Callback<Option<AttrValue>>,
+) -> MarkEvents {
+    let pick = move |e: &Event, on_select: &Callback<Option<AttrValue>>| {
+        if let Some(id) = mark_of(e, selector) {
+            on_select.emit(Some(id));
+        }
+    };
+    let onclick = use_callback(on_select.clone(), move |e: MouseEvent, s| pick(&e, s));
+    // mouseover bubbles (mouseenter does not); selecting the selected mark
+    // again changes no state, so moving within a mark renders nothing.
+    let onmouseover = use_callback(on_select.clone(), move |e: MouseEvent, s| pick(&e, s));
+    let onfocusin = use_callback(
+        (on_select, selected),
+        move |e: FocusEvent, (s, selected)| {
+            // Focus that follows a keyboard selection must not select again.
+            if mark_of(&e, selector) != *selected {
+                pick(&e, s);
+            }
+        },
+    );
+    MarkEvents {
+        onclick,
+        onmouseover,
+        onfocusin,
+    }
+}
+
 /// Moves keyboard focus to the element with `dom_id` inside `root` (a chart's
 /// listbox): an SVG mark or an HTML row.
 pub fn focus_in(root: &NodeRef, dom_id: &str) {
@@ -194,5 +246,14 @@ pub fn focus_in(root: &NodeRef, dom_id: &str) {
                 }
             }
         }
+    }
+}
+
+/// Compares a dataset by identity: the widget keeps one `Rc` per load.
+pub(crate) struct ByPtr(pub Rc<Dataset>);
+
+impl PartialEq for ByPtr {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }

@@ -77,6 +77,12 @@ fn memo(
     Some(made)
 }
 
+/// How many formatted strings are remembered (for the browser tests).
+#[doc(hidden)]
+pub fn formatted_len() -> usize {
+    FORMATTED.with(|m| m.try_borrow().map_or(0, |m| m.len()))
+}
+
 fn intl(locale: Locale, kind: Kind) -> Object {
     CACHE.with(|cache| match cache.try_borrow_mut() {
         Ok(mut cache) => cache
