@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{use_ctx, use_mark_events};
+use super::{mark_events, use_ctx};
 use crate::chart::{bars, donut};
 use crate::i18n::format::decimal;
 use crate::i18n::Msg;
@@ -74,11 +74,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         move |id: &str| format!("{prefix}-{id}")
     };
     let hatch_id = ctx.id("hatch");
-    let events = use_mark_events(
-        "path[data-id]",
-        props.selected.clone(),
-        props.on_select.clone(),
-    );
+    let events = mark_events("path[data-id]", props.selected.clone(), &props.on_select);
 
     let onkeydown = {
         let on_select = props.on_select.clone();

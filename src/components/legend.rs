@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::chart::{colour_class, marks, ChartKind};
-use super::{data_text, use_ctx, use_mark_events};
+use super::{data_text, mark_events, use_ctx};
 use crate::i18n::Msg;
 use crate::model::derive;
 
@@ -17,11 +17,7 @@ pub struct LegendProps {
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
     let ctx = use_ctx();
-    let events = use_mark_events(
-        "button[data-id]",
-        props.selected.clone(),
-        props.on_select.clone(),
-    );
+    let events = mark_events("button[data-id]", props.selected.clone(), &props.on_select);
     let d = ctx.describer();
     let parts = marks(&ctx.data, props.kind);
     // Bars carry their own names and figures: a legend would repeat them.

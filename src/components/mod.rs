@@ -196,30 +196,35 @@ fn mark_of(e: &Event, selector: &str) -> Option<AttrValue> {
 /// listeners whenever it re-renders one that has any, so with listeners on
 /// the marks every selection re-registered them all (chart and legend: 24).
 /// `selector` picks the marks, which carry their part's id in `data-id`.
-#[hook]
-pub fn use_mark_events(
+pub fn mark_events(
     selector: &'static str,
     selected: Option<AttrValue>,
-    on_select: Callback<Option<AttrValue>>,
+    on_select: &Callback<Option<AttrValue>>,
 ) -> MarkEvents {
-    let pick = move |e: &Event, on_select: &Callback<Option<AttrValue>>| {
-        if let Some(id) = mark_of(e, selector) {
-            on_select.emit(Some(id));
+    let pick = {
+        let on_select = on_select.clone();
+        move |e: &Event| {
+            if let Some(id) = mark_of(e, selector) {
+                on_select.emit(Some(id));
+            }
         }
     };
-    let onclick = use_callback(on_select.clone(), move |e: MouseEvent, s| pick(&e, s));
+    let onclick = {
+        let pick = pick.clone();
+        Callback::from(move |e: MouseEvent| pick(&e))
+    };
     // mouseover bubbles (mouseenter does not); selecting the selected mark
     // again changes no state, so moving within a mark renders nothing.
-    let onmouseover = use_callback(on_select.clone(), move |e: MouseEvent, s| pick(&e, s));
-    let onfocusin = use_callback(
-        (on_select, selected),
-        move |e: FocusEvent, (s, selected)| {
-            // Focus that follows a keyboard selection must not select again.
-            if mark_of(&e, selector) != *selected {
-                pick(&e, s);
-            }
-        },
-    );
+    let onmouseover = {
+        let pick = pick.clone();
+        Callback::from(move |e: MouseEvent| pick(&e))
+    };
+    let onfocusin = Callback::from(move |e: FocusEvent| {
+        // Focus that follows a keyboard selection must not select again.
+        if mark_of(&e, selector) != selected {
+            pick(&e);
+        }
+    });
     MarkEvents {
         onclick,
         onmouseover,

@@ -15,8 +15,10 @@ use std::process::Command;
 /// The performance budget for the default view, gzip -9 bytes.
 pub const BUDGET: u64 = 100_000;
 
-/// The enforced limit today (see the module comment).
-pub const CEILING: u64 = 217_000;
+/// The enforced limit today (see the module comment). Raised once, from
+/// 217,000, by the idle-time formatting of what a selection shows (+1.1 KB
+/// of wasm), which takes ~3 ms of script off a reader's first click.
+pub const CEILING: u64 = 218_200;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
