@@ -18,6 +18,10 @@
 //! - the root is marked `data-prerendered`, which tests wait on and which the
 //!   stylesheet uses, for readers without scripting, to hide the controls.
 //!
+//! Before it, a hidden alert ([`BOOT_FAILED`]) that `boot.js` shows when the
+//! wasm cannot be fetched or started: the static copy stays, but a reader
+//! learns why nothing responds.
+//!
 //! Without JavaScript the page also shows the table and the sources, in a
 //! `<noscript>` after the widget: browsers that run scripts never lay it out,
 //! so it costs JavaScript readers nothing and cannot move the takeover.
@@ -62,8 +66,15 @@ pub fn standalone_page() -> Result<String, String> {
     if widget.matches(PRERENDERED).count() != 1 {
         return Err("pre-render: the page's widget root (section.fb-root) was not found".into());
     }
-    Ok(format!("{widget}<noscript>{figures}</noscript>"))
+    Ok(format!(
+        "<p class=\"fb-boot-failed\" role=\"alert\" hidden>{BOOT_FAILED}</p>{widget}<noscript>{figures}</noscript>"
+    ))
 }
+
+/// What the page says when its wasm cannot start (boot.js unhides it). In
+/// English like the rest of the static copy; plain text, no markup.
+pub const BOOT_FAILED: &str = "The interactive version of this chart could not be loaded. \
+    The figures below are complete but do not respond to clicks; reload the page to try again.";
 
 /// The attribute that marks the static copy of the widget root.
 pub const PRERENDERED: &str = "data-prerendered";
@@ -338,6 +349,16 @@ mod tests {
         assert!(page.contains(r#"aria-selected="true" aria-controls="fb1-panel""#));
         assert!(page.contains(r#"data-view="region""#));
         assert_eq!(page.matches(PRERENDERED).count(), 1);
+    }
+
+    #[test]
+    fn a_hidden_alert_says_when_the_wasm_cannot_start() {
+        let page = page();
+        let alert = format!(r#"<p class="fb-boot-failed" role="alert" hidden>{BOOT_FAILED}</p>"#);
+        // First in the host, above the widget it explains; boot.js finds it by class.
+        assert!(page.starts_with(&alert), "{}", &page[..200]);
+        assert_eq!(page.matches("fb-boot-failed").count(), 1);
+        assert!(!BOOT_FAILED.contains(['<', '&']));
     }
 
     #[test]

@@ -9,7 +9,6 @@
     clippy::indexing_slicing
 )]
 
-use funding_breakdown::model::DEFAULT_DATA;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -128,11 +127,10 @@ async fn theme_view_shows_no_figures_when_the_source_gives_none() {
 
 #[wasm_bindgen_test]
 async fn theme_amounts_are_drawn_as_a_chart() {
-    let data = DEFAULT_DATA.replacen(
+    let data = data_with(&[(
         "\"id\": \"life-saving-assistance\",",
         "\"id\": \"life-saving-assistance\", \"amount\": {\"value\": 20000000, \"stated\": \"exact\"},",
-        1,
-    );
+    )]);
     let root = mount("t6", Some(data)).await;
     click(&one(&root, "#t6-tab-theme"));
     yew::scheduler::flush().await;
@@ -143,7 +141,7 @@ async fn theme_amounts_are_drawn_as_a_chart() {
 
 #[wasm_bindgen_test]
 async fn bad_data_shows_the_problem_not_a_blank_box() {
-    let data = DEFAULT_DATA.replacen("\"value\": 0.4", "\"value\": 1.4", 1);
+    let data = data_with(&[("\"value\": 0.4", "\"value\": 1.4")]);
     let root = mount("t7", Some(data)).await;
     let err = one(&root, "[role=alert]");
     let msg = text(&err);

@@ -11,7 +11,7 @@
 
 use funding_breakdown::i18n::intl::IntlFmt;
 use funding_breakdown::i18n::Locale;
-use funding_breakdown::model::{Minor, DEFAULT_DATA};
+use funding_breakdown::model::Minor;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -226,12 +226,13 @@ async fn japanese_qualifiers_follow_the_figure() {
 #[wasm_bindgen_test]
 async fn dataset_text_missing_in_the_language_falls_back_to_marked_english() {
     // Asia without its French name or description.
-    let data = DEFAULT_DATA.replacen("\"fr\": \"Asie\",", "", 1).replacen(
-        "\"fr\": \"Un cinquième du total, en pourcentage arrondi\\u202f; aucun pays n’est cité.\",",
-        "",
-        1,
-    );
-    assert_ne!(data, DEFAULT_DATA);
+    let data = data_with(&[
+        ("\"fr\": \"Asie\",", ""),
+        (
+            "\"fr\": \"Un cinquième du total, en pourcentage arrondi\\u202f; aucun pays n’est cité.\",",
+            "",
+        ),
+    ]);
     let root = mount_lang("lfb", "fr", Some(data)).await;
     let name = one(&root, ".fb-legend button[data-id=asia] .fb-legend-name");
     let english = one(&name, "[lang=en]");
@@ -276,7 +277,7 @@ async fn sources_name_languages_and_keep_the_link_in_the_sentence() {
 
 #[wasm_bindgen_test]
 async fn data_problems_are_explained_in_the_reader_language() {
-    let data = DEFAULT_DATA.replacen("\"value\": 0.4", "\"value\": 1.4", 1);
+    let data = data_with(&[("\"value\": 0.4", "\"value\": 1.4")]);
     let root = mount_lang("lerr", "ja", Some(data)).await;
     let alert = text(&one(&root, "[role=alert]"));
     assert!(

@@ -22,8 +22,9 @@ mod proptests;
 #[cfg(test)]
 mod tests;
 
-/// The bundled default dataset, compiled in so the widget needs no request for it.
-pub const DEFAULT_DATA: &str = include_str!("../../static/data/japan-iom-2021.json");
+/// The bundled default dataset, compiled in so the widget needs no request
+/// for it: `static/data/japan-iom-2021.json` without its indentation (build.rs).
+pub const DEFAULT_DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/default-data.json"));
 
 /// Where the series of other years is, next to index.html and embed.js. It is
 /// fetched when first needed, not compiled in (the wasm has a size budget).

@@ -481,3 +481,14 @@ fn rule_shares_and_amounts_together_stay_within_the_total() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn the_bundled_data_is_the_file_without_its_indentation() {
+    let file = include_str!("../../static/data/japan-iom-2021.json");
+    let pretty: Value = serde_json::from_str(file).unwrap();
+    assert_eq!(default_value(), pretty);
+    // The same values (strings keep their own spaces), on one line, shorter.
+    assert!(!DEFAULT_DATA.contains('\n'));
+    assert!(!DEFAULT_DATA.contains("\": "));
+    assert!(DEFAULT_DATA.len() + 1_500 < file.len());
+}

@@ -66,3 +66,14 @@ pub fn key(el: &Element, key: &str) {
     let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     el.dispatch_event(&ev).unwrap();
 }
+
+/// The bundled dataset as people edit it (the wasm holds it without its
+/// indentation), with the first `from` replaced by `to`; `from` must be there.
+pub fn data_with(edits: &[(&str, &str)]) -> String {
+    let mut text = include_str!("../../static/data/japan-iom-2021.json").to_owned();
+    for (from, to) in edits {
+        assert!(text.contains(from), "the dataset has no {from:?} to edit");
+        text = text.replacen(from, to, 1);
+    }
+    text
+}

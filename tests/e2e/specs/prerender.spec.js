@@ -1,6 +1,7 @@
 // The page holds the default view rendered at build time (`cargo xtask
 // post-build`): the chart is there before the wasm, the wasm then replaces it
 // without a jump, and readers without JavaScript keep it with the table.
+import { test as plainTest } from '@playwright/test';
 import { test, expect, open, clickMark, expectNoAxeViolations, PRERENDERED } from './helpers.js';
 
 const ROOT = '#funding-breakdown > .fb-root';
@@ -115,6 +116,30 @@ test('with the wasm 3 s late, the chart and the total show before it, and work a
   await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
   await expect(page.getByRole('tab', { name: 'Table' })).toBeEnabled();
 });
+
+// Not the helpers' test: the page logs the failure as a console error on purpose.
+for (const [how, answer] of [
+  ['cannot be fetched', (route) => route.abort('connectionreset')],
+  ['is not the one built (integrity check)', (route) => route.fulfill({ contentType: 'application/wasm', body: Buffer.from('\0asm not the wasm') })],
+]) {
+  plainTest(`when the wasm ${how}, the static widget stays and says why it does not respond`, async ({ page }) => {
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.route('**/*.wasm', answer);
+    await page.goto('/');
+    const alert = page.getByRole('alert');
+    await expect(alert).toBeVisible();
+    await expect(alert).toHaveText(/interactive version of this chart could not be loaded.*reload the page/);
+    // Above the widget it explains, which keeps its figures (and its disabled controls).
+    const root = page.locator(ROOT);
+    await expect(root).toHaveAttribute('data-prerendered', '');
+    await expect(root.locator('svg.fb-donut path.fb-mark')).toHaveCount(4);
+    await expect(root.locator('.fb-legend')).toContainText('more than 40%');
+    const [a, w] = [await alert.boundingBox(), await root.boundingBox()];
+    expect(a.y + a.height).toBeLessThanOrEqual(w.y);
+    expect(errors.some((e) => e.includes('funding-breakdown: the widget could not start'))).toBe(true);
+  });
+}
 
 test('a hash for another view and language is honoured once the wasm runs', async ({ page }) => {
   const { release } = await holdWasm(page);
