@@ -286,7 +286,7 @@ pub fn read_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
 }
 
 /// Runs `f` once the browser is idle (`requestIdleCallback`, at most 2 s
-/// later), or after 200 ms where there is no such thing (Safari before 18).
+/// later), or after 200 ms where there is no such thing (Safari).
 /// Nothing runs natively.
 pub fn when_idle(f: impl FnOnce() + 'static) {
     let Some(window) = window() else {
