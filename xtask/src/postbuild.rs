@@ -60,10 +60,16 @@ pub fn find_assets(names: &[String]) -> Result<Assets, String> {
 /// render paid after the download (throttled to 1.6 Mbps: interactive 3,379
 /// → 3,330 ms, median of 8; on localhost the download is too short to hide it).
 ///
+/// A reader who tabbed into the static copy keeps their place: the element
+/// focused last is found again in the live widget (by id, else by its first
+/// class: the panel and the total) once `init` has rendered it, if the
+/// takeover left the focus on the body.
+///
+/// Release builds minify it with terser, like the glue; this is its source.
+///
 /// If the wasm cannot be fetched or started, the static copy stays and the
 /// page's hidden alert (`prerender::BOOT_FAILED`) is shown. The failed fetch
-/// gets a handler at once, so it is reported once, by `init`. Every reader
-/// downloads this file, so it carries one line of comment; this is the rest.
+/// gets a handler at once, so it is reported once, by `init`.
 pub fn boot_js(a: &Assets, integrity: Option<&str>) -> String {
     let options = integrity.map_or(String::new(), |i| format!(",{{integrity:'{i}'}}"));
     format!(
@@ -71,6 +77,9 @@ pub fn boot_js(a: &Assets, integrity: Option<&str>) -> String {
          import init from './{glue}';\n\
          const wasm = fetch(new URL('./{wasm}', import.meta.url){options});\n\
          wasm.catch(() => {{}});\n\
+         let last;\n\
+         const track = (e) => {{ last = e.target; }};\n\
+         addEventListener('focusin', track);\n\
          try {{\n\
          \x20 await new Promise((go) => {{\n\
          \x20   requestAnimationFrame(() => setTimeout(go));\n\
@@ -79,6 +88,9 @@ pub fn boot_js(a: &Assets, integrity: Option<&str>) -> String {
          \x20 const started = init({{ module_or_path: wasm }});\n\
          \x20 setTimeout(() => {{ new Intl.NumberFormat(); new Intl.DateTimeFormat(); }});\n\
          \x20 await started;\n\
+         \x20 removeEventListener('focusin', track);\n\
+         \x20 if (last && !last.isConnected && document.activeElement === document.body)\n\
+         \x20   document.querySelector(`#funding-breakdown ${{last.id ? `[id=\"${{last.id}}\"]` : `.${{last.classList[0]}}`}}`)?.focus();\n\
          }} catch (error) {{\n\
          \x20 console.error('funding-breakdown: the widget could not start', error);\n\
          \x20 document.querySelector('#funding-breakdown > .fb-boot-failed')?.removeAttribute('hidden');\n\
@@ -225,6 +237,8 @@ pub fn post_build() -> Result<(), String> {
     let mut page = preload_only_with_scripts(&page)?;
     if std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
         page = minify_glue(&staging.join(&assets.glue), &page)?;
+        // Every reader loads boot.js too (no integrity attribute to update).
+        terser(&staging.join("boot.js"))?;
     }
     write(&index, &page)?;
     Ok(())
@@ -235,22 +249,28 @@ pub fn post_build() -> Result<(), String> {
 /// `integrity` attribute in place of the old one, or the browser would refuse it.
 fn minify_glue(glue: &Path, page: &str) -> Result<String, String> {
     let before = sri_sha384(glue)?;
+    terser(glue)?;
+    let after = sri_sha384(glue)?;
+    Ok(replace_integrity(page, &before, &after))
+}
+
+/// Minifies an ES module in place with terser (npm, installed by setup).
+fn terser(module: &Path) -> Result<(), String> {
     let terser = crate::setup::terser_js();
     let status = Command::new("node")
         .arg(&terser)
-        .arg(glue)
+        .arg(module)
         .args(["--module", "--compress", "--mangle", "--output"])
-        .arg(glue)
+        .arg(module)
         .status()
         .map_err(|e| format!("post-build: cannot run node {}: {e}", terser.display()))?;
     if !status.success() {
         return Err(format!(
             "post-build: terser failed on {} (run `cargo xtask setup`)",
-            glue.display()
+            module.display()
         ));
     }
-    let after = sri_sha384(glue)?;
-    Ok(replace_integrity(page, &before, &after))
+    Ok(())
 }
 
 /// `page` with every `integrity` value `old` replaced by `new`.
@@ -343,6 +363,12 @@ mod tests {
             .find("setTimeout(() => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); });")
             .unwrap();
         assert!(init < warm && warm < boot.find("await started;").unwrap());
+        // Focus in the static copy is given back to the same element once rendered.
+        let track = boot.find("addEventListener('focusin', track);").unwrap();
+        let refocus = boot
+            .find("document.querySelector(`#funding-breakdown ${last.id ? `[id=\"${last.id}\"]` : `.${last.classList[0]}`}`)?.focus();")
+            .unwrap();
+        assert!(track < wait && boot.find("await started;").unwrap() < refocus);
         assert!(fetch < wait && wait < init);
         // A failed fetch or start shows the pre-rendered page's alert.
         let failed = boot

@@ -141,6 +141,23 @@ for (const [how, answer] of [
   });
 }
 
+test('a reader who tabbed into the static copy keeps the focus when the wasm takes over', async ({ page }) => {
+  const { release } = await holdWasm(page);
+  await page.goto('/', { waitUntil: 'commit' });
+  await expect(page.locator(ROOT)).toHaveAttribute('data-prerendered', '');
+  // The first stop: the total, whose exact figure shows on focus.
+  await page.keyboard.press('Tab');
+  await expect(page.locator(`${ROOT} .fb-total`)).toBeFocused();
+  release();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  // The live widget's total, not the body.
+  await expect(page.locator(`${ROOT}:not(${PRERENDERED}) .fb-total`)).toBeFocused();
+  await expect(page.locator(`${ROOT} .fb-exact`)).toBeVisible();
+  // And the next Tab goes on from there, into the live controls.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement.closest('.fb-root') !== null)).toBe(true);
+});
+
 test('a hash for another view and language is honoured once the wasm runs', async ({ page }) => {
   const { release } = await holdWasm(page);
   await page.goto('/#view=table&lang=fr', { waitUntil: 'commit' });
