@@ -7,6 +7,7 @@ mod cmd;
 mod data;
 mod fuzz;
 mod http;
+mod imports;
 mod postbuild;
 mod setup;
 mod size;

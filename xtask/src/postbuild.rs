@@ -229,19 +229,43 @@ pub fn post_build() -> Result<(), String> {
         .map_err(|e| format!("post-build: cannot read {}: {e}", index.display()))?;
     let markup =
         funding_breakdown::prerender::standalone_page().map_err(|e| format!("post-build: {e}"))?;
-    let (page, integrity) = take_wasm_preload(&insert_prerendered(&page, &markup)?)?;
-    write(
-        &staging.join("boot.js"),
-        &boot_js(&assets, integrity.as_deref()),
-    )?;
+    let (page, mut integrity) = take_wasm_preload(&insert_prerendered(&page, &markup)?)?;
     let mut page = preload_only_with_scripts(&page)?;
-    if std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
-        page = minify_glue(&staging.join(&assets.glue), &page)?;
+    let release = std::env::var("TRUNK_PROFILE").as_deref() == Ok("release");
+    if release {
+        let glue = staging.join(&assets.glue);
+        page = minify_glue(&glue, &page)?;
+        // Both files change: the glue's hash in the page and the wasm's in
+        // boot.js follow (when Trunk gave them one).
+        let wasm = staging.join(&assets.wasm);
+        let before = sri_sha384(&glue)?;
+        shorten_imports(&wasm, &glue)?;
+        page = replace_integrity(&page, &before, &sri_sha384(&glue)?);
+        if integrity.is_some() {
+            integrity = Some(format!("sha384-{}", sri_sha384(&wasm)?));
+        }
+    }
+    let boot = staging.join("boot.js");
+    write(&boot, &boot_js(&assets, integrity.as_deref()))?;
+    if release {
         // Every reader loads boot.js too (no integrity attribute to update).
-        terser(&staging.join("boot.js"))?;
+        terser(&boot)?;
     }
     write(&index, &page)?;
     Ok(())
+}
+
+/// Renames the wasm's imports short in the wasm and the glue (see `imports.rs`).
+fn shorten_imports(wasm: &Path, glue: &Path) -> Result<(), String> {
+    let read_error =
+        |p: &Path, e: std::io::Error| format!("post-build: cannot read {}: {e}", p.display());
+    let bytes = fs::read(wasm).map_err(|e| read_error(wasm, e))?;
+    let text = fs::read_to_string(glue).map_err(|e| read_error(glue, e))?;
+    let (bytes, text) =
+        crate::imports::shorten(&bytes, &text).map_err(|e| format!("post-build: {e}"))?;
+    fs::write(wasm, bytes)
+        .map_err(|e| format!("post-build: cannot write {}: {e}", wasm.display()))?;
+    write(glue, &text)
 }
 
 /// Minifies wasm-bindgen's JS glue with terser (Trunk's minifier cannot parse
