@@ -63,13 +63,16 @@ pub fn find_assets(names: &[String]) -> Result<Assets, String> {
 /// A reader who tabbed into the static copy keeps their place: the element
 /// focused last is found again in the live widget (by id, else by its first
 /// class: the panel and the total) once `init` has rendered it, if the
-/// takeover left the focus on the body.
-///
-/// Release builds minify it with terser, like the glue; this is its source.
+/// takeover left the focus on the body. Focus the reader moved away (a click
+/// on the page) is not given back: a `focusout` says where focus went, unless
+/// its element was just removed (Chromium sends one from the replaced copy,
+/// which is out of the page by the next microtask).
 ///
 /// If the wasm cannot be fetched or started, the static copy stays and the
 /// page's hidden alert (`prerender::BOOT_FAILED`) is shown. The failed fetch
 /// gets a handler at once, so it is reported once, by `init`.
+///
+/// Release builds minify it with terser, like the glue; this is its source.
 pub fn boot_js(a: &Assets, integrity: Option<&str>) -> String {
     let options = integrity.map_or(String::new(), |i| format!(",{{integrity:'{i}'}}"));
     format!(
@@ -78,8 +81,10 @@ pub fn boot_js(a: &Assets, integrity: Option<&str>) -> String {
          const wasm = fetch(new URL('./{wasm}', import.meta.url){options});\n\
          wasm.catch(() => {{}});\n\
          let last;\n\
-         const track = (e) => {{ last = e.target; }};\n\
+         // Focus that left an element still in the page (not the removed copy) is the reader's move.\n\
+         const track = (e) => {{ const {{ type, target, relatedTarget }} = e; if (type == 'focusin') last = target; else queueMicrotask(() => {{ if (target.isConnected) last = relatedTarget; }}); }};\n\
          addEventListener('focusin', track);\n\
+         addEventListener('focusout', track);\n\
          try {{\n\
          \x20 await new Promise((go) => {{\n\
          \x20   requestAnimationFrame(() => setTimeout(go));\n\
@@ -89,6 +94,7 @@ pub fn boot_js(a: &Assets, integrity: Option<&str>) -> String {
          \x20 setTimeout(() => {{ new Intl.NumberFormat(); new Intl.DateTimeFormat(); }});\n\
          \x20 await started;\n\
          \x20 removeEventListener('focusin', track);\n\
+         \x20 removeEventListener('focusout', track);\n\
          \x20 if (last && !last.isConnected && document.activeElement === document.body)\n\
          \x20   document.querySelector(`#funding-breakdown ${{last.id ? `[id=\"${{last.id}}\"]` : `.${{last.classList[0]}}`}}`)?.focus();\n\
          }} catch (error) {{\n\
@@ -389,6 +395,8 @@ mod tests {
         assert!(init < warm && warm < boot.find("await started;").unwrap());
         // Focus in the static copy is given back to the same element once rendered.
         let track = boot.find("addEventListener('focusin', track);").unwrap();
+        assert!(boot.contains("addEventListener('focusout', track);"));
+        assert!(boot.contains("removeEventListener('focusout', track);"));
         let refocus = boot
             .find("document.querySelector(`#funding-breakdown ${last.id ? `[id=\"${last.id}\"]` : `.${last.classList[0]}`}`)?.focus();")
             .unwrap();

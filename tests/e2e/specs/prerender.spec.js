@@ -158,6 +158,21 @@ test('a reader who tabbed into the static copy keeps the focus when the wasm tak
   expect(await page.evaluate(() => document.activeElement.closest('.fb-root') !== null)).toBe(true);
 });
 
+test('focus the reader moved away from the static copy is not taken back at takeover', async ({ page }) => {
+  const { release } = await holdWasm(page);
+  await page.goto('/', { waitUntil: 'commit' });
+  await expect(page.locator(ROOT)).toHaveAttribute('data-prerendered', '');
+  await page.keyboard.press('Tab');
+  await expect(page.locator(`${ROOT} .fb-total`)).toBeFocused();
+  // A click on the page's background: the focus goes to the body.
+  await page.mouse.click(2, 2);
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  release();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.locator(`${ROOT} .fb-total`)).toBeVisible();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+});
+
 test('a hash for another view and language is honoured once the wasm runs', async ({ page }) => {
   const { release } = await holdWasm(page);
   await page.goto('/#view=table&lang=fr', { waitUntil: 'commit' });
