@@ -61,9 +61,10 @@ pub fn find_assets(names: &[String]) -> Result<Assets, String> {
 /// → 3,330 ms, median of 8; on localhost the download is too short to hide it).
 ///
 /// A reader who tabbed into the static copy keeps their place: the element
-/// focused last is found again in the live widget (by id, else by its first
-/// class: the panel and the total) once `init` has rendered it, if the
-/// takeover left the focus on the body. Focus the reader moved away (a click
+/// focused last (when this module runs, or after) is found again in the live widget (by id, else by its first
+/// class: the panel and the total) once `init` has rendered it (trying for
+/// half a second), if the takeover left the focus on the body or on the
+/// removed copy (where Chromium's focus fixup has not yet run). Focus the reader moved away (a click
 /// on the page) is not given back: a `focusout` says where focus went, unless
 /// its element was just removed (Chromium sends one from the replaced copy,
 /// which is out of the page by the next microtask).
@@ -80,7 +81,8 @@ pub fn boot_js(a: &Assets, integrity: Option<&str>) -> String {
          import init from './{glue}';\n\
          const wasm = fetch(new URL('./{wasm}', import.meta.url){options});\n\
          wasm.catch(() => {{}});\n\
-         let last;\n\
+         // Focus may have come before this module ran.\n\
+         let last = document.activeElement;\n\
          // Focus that left an element still in the page (not the removed copy) is the reader's move.\n\
          const track = (e) => {{ const {{ type, target, relatedTarget }} = e; if (type == 'focusin') last = target; else queueMicrotask(() => {{ if (target.isConnected) last = relatedTarget; }}); }};\n\
          addEventListener('focusin', track);\n\
@@ -95,8 +97,16 @@ pub fn boot_js(a: &Assets, integrity: Option<&str>) -> String {
          \x20 await started;\n\
          \x20 removeEventListener('focusin', track);\n\
          \x20 removeEventListener('focusout', track);\n\
-         \x20 if (last && !last.isConnected && document.activeElement === document.body)\n\
-         \x20   document.querySelector(`#funding-breakdown ${{last.id ? `[id=\"${{last.id}}\"]` : `.${{last.classList[0]}}`}}`)?.focus();\n\
+         \x20 if (last && !last.isConnected) {{\n\
+         \x20   const lost = () => !document.activeElement?.isConnected || document.activeElement === document.body;\n\
+         \x20   const selector = `#funding-breakdown ${{last.id ? `[id=\"${{last.id}}\"]` : `.${{last.classList[0]}}`}}`;\n\
+         \x20   // The live element may come a task or two after init.\n\
+         \x20   for (let i = 0; i < 30 && lost(); i++) {{\n\
+         \x20     const live = document.querySelector(selector);\n\
+         \x20     if (live) {{ live.focus(); break; }}\n\
+         \x20     await new Promise((go) => setTimeout(go, 16));\n\
+         \x20   }}\n\
+         \x20 }}\n\
          }} catch (error) {{\n\
          \x20 console.error('funding-breakdown: the widget could not start', error);\n\
          \x20 document.querySelector('#funding-breakdown > .fb-boot-failed')?.removeAttribute('hidden');\n\
@@ -398,8 +408,9 @@ mod tests {
         assert!(boot.contains("addEventListener('focusout', track);"));
         assert!(boot.contains("removeEventListener('focusout', track);"));
         let refocus = boot
-            .find("document.querySelector(`#funding-breakdown ${last.id ? `[id=\"${last.id}\"]` : `.${last.classList[0]}`}`)?.focus();")
+            .find("const selector = `#funding-breakdown ${last.id ? `[id=\"${last.id}\"]` : `.${last.classList[0]}`}`;")
             .unwrap();
+        assert!(boot.contains("if (live) { live.focus(); break; }"));
         assert!(track < wait && boot.find("await started;").unwrap() < refocus);
         assert!(fetch < wait && wait < init);
         // A failed fetch or start shows the pre-rendered page's alert.
