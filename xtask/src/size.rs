@@ -15,9 +15,10 @@ use std::process::Command;
 /// The performance budget for the default view, gzip -9 bytes.
 pub const BUDGET: u64 = 100_000;
 
-/// The enforced limit today (see the module comment): 212,284 measured on
-/// 2026-11-27, after the short import names (-5.8 KB).
-pub const CEILING: u64 = 212_400;
+/// The enforced limit today (see the module comment): 212,406 measured on
+/// 2026-11-27, after the short import names (-5.8 KB) and boot.js's focus
+/// handling across the takeover (+0.1 KB).
+pub const CEILING: u64 = 212_500;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
