@@ -74,7 +74,6 @@ pub fn Chart(props: &ChartProps) -> Html {
         move |id: &str| format!("{prefix}-{id}")
     };
     let hatch_id = ctx.id("hatch");
-    let events = mark_events("path[data-id]", props.selected.clone(), &props.on_select);
 
     let onkeydown = {
         let on_select = props.on_select.clone();
@@ -152,6 +151,8 @@ pub fn Chart(props: &ChartProps) -> Html {
             </figure>
         };
     }
+    // Bars select through their rows' own listeners (`PartRow`); the donut's marks through these.
+    let events = mark_events("path[data-id]", props.selected.clone(), &props.on_select);
     let marks_html = parts.iter().zip(&segments).enumerate().map(|(i, (part, seg))| {
         let id = part.id().to_owned();
         let is_sel = selected_index == Some(i);

@@ -17,13 +17,13 @@ pub struct LegendProps {
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
     let ctx = use_ctx();
-    let events = mark_events("button[data-id]", props.selected.clone(), &props.on_select);
     let d = ctx.describer();
     let parts = marks(&ctx.data, props.kind);
     // Bars carry their own names and figures: a legend would repeat them.
     if crate::chart::bars::uses_bars(parts.len()) {
         return html! {};
     }
+    let events = mark_events("button[data-id]", props.selected.clone(), &props.on_select);
     let linked = props
         .selected
         .as_ref()

@@ -141,16 +141,21 @@ for (const [how, answer] of [
   });
 }
 
-test('a reader who tabbed into the static copy keeps the focus when the wasm takes over', async ({ page }) => {
+/** Opens the page with the wasm held and tabs to the static copy's first stop, the total; returns the release. */
+async function tabIntoStaticCopy(page) {
   const { release } = await holdWasm(page);
   await page.goto('/', { waitUntil: 'commit' });
   await expect(page.locator(ROOT)).toHaveAttribute('data-prerendered', '');
-  // The first stop: the total, whose exact figure shows on focus.
   await page.keyboard.press('Tab');
   await expect(page.locator(`${ROOT} .fb-total`)).toBeFocused();
+  return release;
+}
+
+test('a reader who tabbed into the static copy keeps the focus when the wasm takes over', async ({ page }) => {
+  const release = await tabIntoStaticCopy(page);
   release();
   await expect(page.locator(PRERENDERED)).toHaveCount(0);
-  // The live widget's total, not the body.
+  // The live widget's total (whose exact figure shows on focus), not the body.
   await expect(page.locator(`${ROOT}:not(${PRERENDERED}) .fb-total`)).toBeFocused();
   await expect(page.locator(`${ROOT} .fb-exact`)).toBeVisible();
   // And the next Tab goes on from there, into the live controls.
@@ -159,11 +164,7 @@ test('a reader who tabbed into the static copy keeps the focus when the wasm tak
 });
 
 test('focus the reader moved away from the static copy is not taken back at takeover', async ({ page }) => {
-  const { release } = await holdWasm(page);
-  await page.goto('/', { waitUntil: 'commit' });
-  await expect(page.locator(ROOT)).toHaveAttribute('data-prerendered', '');
-  await page.keyboard.press('Tab');
-  await expect(page.locator(`${ROOT} .fb-total`)).toBeFocused();
+  const release = await tabIntoStaticCopy(page);
   // A click on the page's background: the focus goes to the body.
   await page.mouse.click(2, 2);
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
