@@ -389,6 +389,10 @@ pub fn problem(locale: Locale, kind: &ProblemKind) -> Vec<DataText> {
         ),
         AmountAboveTotal => text(Msg::ProblemAmountAboveTotal, &[]),
         AmountsSumAboveTotal => text(Msg::ProblemAmountsSumAboveTotal, &[]),
+        ShareAmountDisagree(ppm) => text(
+            Msg::ProblemShareAmountDisagree,
+            &[("share", &fmt.percent(*ppm))],
+        ),
         UnknownCurrency(c) => value(Msg::ProblemUnknownCurrency, c),
         BadDate(d) => value(Msg::ProblemBadDate, d),
         BadYear(y) => value(Msg::ProblemBadYear, y),
@@ -627,6 +631,7 @@ mod tests {
             ShareAboveOne(1.4),
             AmountAboveTotal,
             AmountsSumAboveTotal,
+            ShareAmountDisagree(270_000),
             UnknownCurrency("XXX".into()),
             BadDate("2021-13-01".into()),
             BadYear(3000),

@@ -46,6 +46,7 @@ fn shape_problems_read_as_check_data_words_them() {
         "unknown-field",
         "unknown-stated",
         "share-above-one",
+        "share-amount-disagree",
     ) {
         let problem = first_problem(text);
         assert!(

@@ -93,6 +93,7 @@ pub fn text(msg: Msg) -> &'static str {
         ProblemSharesSumAboveOne => "the stated shares add up to {sum}, more than 100 %",
         ProblemAmountAboveTotal => "the amount is more than the total",
         ProblemAmountsSumAboveTotal => "the stated amounts add up to more than the total",
+        ProblemShareAmountDisagree => "the amount is {share} of the total, which does not agree with the stated share",
         ProblemUnknownCurrency => "unknown currency \"{value}\" (use an ISO 4217 code such as \"USD\")",
         ProblemBadDate => "\"{value}\" is not a date in the form YYYY-MM-DD",
         ProblemBadYear => "{value} is not a plausible year",

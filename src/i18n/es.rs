@@ -97,6 +97,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemSharesSumAboveOne, "las proporciones indicadas suman {sum}, más del 100\u{a0}%"),
     (Msg::ProblemAmountAboveTotal, "el importe supera el total"),
     (Msg::ProblemAmountsSumAboveTotal, "los importes indicados suman más que el total"),
+    (Msg::ProblemShareAmountDisagree, "el importe es el {share} del total, lo que no concuerda con la proporción indicada"),
     (Msg::ProblemUnknownCurrency, "moneda desconocida «{value}» (use un código ISO 4217 como «USD»)"),
     (Msg::ProblemBadDate, "«{value}» no es una fecha con el formato AAAA-MM-DD"),
     (Msg::ProblemBadYear, "{value} no es un año plausible"),

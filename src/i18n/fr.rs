@@ -97,6 +97,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemSharesSumAboveOne, "les parts indiquées totalisent {sum}, soit plus de 100\u{a0}%"),
     (Msg::ProblemAmountAboveTotal, "le montant dépasse le total"),
     (Msg::ProblemAmountsSumAboveTotal, "les montants indiqués totalisent plus que le total"),
+    (Msg::ProblemShareAmountDisagree, "le montant fait {share} du total, ce qui ne concorde pas avec la part indiquée"),
     (Msg::ProblemUnknownCurrency, "devise inconnue «\u{a0}{value}\u{a0}» (utilisez un code ISO 4217 comme «\u{a0}USD\u{a0}»)"),
     (Msg::ProblemBadDate, "«\u{a0}{value}\u{a0}» n’est pas une date au format AAAA-MM-JJ"),
     (Msg::ProblemBadYear, "{value} n’est pas une année plausible"),

@@ -97,6 +97,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemSharesSumAboveOne, "記載された割合の合計が{sum}となり、100%を超えています"),
     (Msg::ProblemAmountAboveTotal, "金額が総額を超えています"),
     (Msg::ProblemAmountsSumAboveTotal, "記載された金額の合計が総額を超えています"),
+    (Msg::ProblemShareAmountDisagree, "金額は総額の{share}にあたり、記載された割合と合いません"),
     (Msg::ProblemUnknownCurrency, "「{value}」は不明な通貨です（「USD」のようなISO 4217のコードを使ってください）"),
     (Msg::ProblemBadDate, "「{value}」はYYYY-MM-DD形式の日付ではありません"),
     (Msg::ProblemBadYear, "{value}は妥当な年ではありません"),

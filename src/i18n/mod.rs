@@ -294,6 +294,7 @@ messages! {
     ProblemSharesSumAboveOne,
     ProblemAmountAboveTotal,
     ProblemAmountsSumAboveTotal,
+    ProblemShareAmountDisagree,
     ProblemUnknownCurrency,
     ProblemBadDate,
     ProblemBadYear,

@@ -64,6 +64,22 @@ impl Stated {
         }
     }
 
+    /// The fractions of the total (ppm) that a figure of `ppm` stated this way
+    /// can stand for, with `ROUNDING_SLACK_PPM` on each open side: a share
+    /// written "35 %" or an amount written "USD 13 million" is rounded.
+    /// "About" spans a tenth of the figure either way, "almost" a tenth below.
+    pub fn range_ppm(self, ppm: i64) -> (i64, i64) {
+        let slack = ROUNDING_SLACK_PPM;
+        let tenth = (ppm / 10).max(slack);
+        match self {
+            Stated::Exact => (ppm - slack, ppm + slack),
+            Stated::About => (ppm - tenth, ppm + tenth),
+            Stated::MoreThan | Stated::AtLeast => (ppm - slack, PPM),
+            Stated::AtMost | Stated::LessThan => (0, ppm + slack),
+            Stated::Almost => (ppm - tenth, ppm + slack),
+        }
+    }
+
     /// The qualifier of an amount derived from a share stated this way.
     /// Sources state shares as rounded percentages, so an amount computed from
     /// an "exact" share is only approximate: we never show false precision.
@@ -155,6 +171,25 @@ impl StatedAmount {
 /// are far beyond what any source states, and integers make sums exact.
 pub const PPM: i64 = 1_000_000;
 
+/// Half a percentage point: what rounding a stated figure can hide
+/// (`Stated::range_ppm`).
+pub const ROUNDING_SLACK_PPM: i64 = 5_000;
+
+/// Whether a share and an amount stated for the same part can both be true:
+/// the ranges they stand for (`Stated::range_ppm`) overlap. `amount_ppm` is
+/// the amount's fraction of the total and `unit_ppm` that of one minor unit
+/// (a cent of a small total is more than rounding slack).
+pub fn share_fits_amount(
+    share: &StatedShare,
+    amount_ppm: i64,
+    amount: Stated,
+    unit_ppm: i64,
+) -> bool {
+    let (s_lo, s_hi) = share.stated.range_ppm(to_ppm(share.value));
+    let (a_lo, a_hi) = amount.range_ppm(amount_ppm);
+    s_lo <= a_hi + unit_ppm && a_lo - unit_ppm <= s_hi
+}
+
 /// A fraction as parts per million, rounded to the nearest.
 pub fn to_ppm(fraction: f64) -> i64 {
     (fraction * PPM as f64).round() as i64
@@ -228,6 +263,45 @@ mod tests {
         assert_eq!(Stated::MoreThan.for_derived(), Stated::MoreThan);
         assert_eq!(Stated::AtMost.for_derived(), Stated::AtMost);
         assert_eq!(Stated::Almost.for_derived(), Stated::Almost);
+    }
+
+    #[test]
+    fn a_share_fits_an_amount_within_rounding_and_bounds() {
+        let share = |value, stated| StatedShare {
+            value,
+            stated,
+            words: false,
+        };
+        let fits = |s, ppm, a| share_fits_amount(&s, ppm, a, 0);
+        use Stated::*;
+        // 35 % and USD 13 million of 37.1 million (35.04 %): rounding.
+        assert!(fits(share(0.35, Exact), 350_400, Exact));
+        // One percentage point apart is the most rounding can explain.
+        assert!(fits(share(0.35, Exact), 360_000, Exact));
+        assert!(!fits(share(0.35, Exact), 360_001, Exact));
+        assert!(!fits(share(0.35, Exact), 270_000, Exact));
+        // "More than 40 %" rules out a quarter, not three quarters.
+        assert!(!fits(share(0.4, MoreThan), 250_000, Exact));
+        assert!(fits(share(0.4, MoreThan), 750_000, Exact));
+        assert!(fits(share(0.4, MoreThan), 396_000, About));
+        // An upper bound rules out more, not less.
+        assert!(fits(share(0.05, AtMost), 10_000, Exact));
+        assert!(!fits(share(0.05, LessThan), 80_000, Exact));
+        // "About" spans a tenth of its figure; "almost" a tenth below.
+        assert!(fits(share(0.6, About), 540_000, Exact));
+        assert!(!fits(share(0.6, About), 520_000, Exact));
+        assert!(fits(share(0.5, Almost), 460_000, Exact));
+        assert!(!fits(share(0.5, Almost), 520_000, Exact));
+        // Two bounds the same way always fit; opposite ones must meet.
+        assert!(fits(share(0.4, AtLeast), 100_000, AtLeast));
+        assert!(!fits(share(0.4, AtLeast), 100_000, AtMost));
+        // 1 yen of 32 is 3.1 %: no finer amount was possible.
+        assert!(share_fits_amount(
+            &share(0.05, Exact),
+            31_250,
+            Exact,
+            31_250
+        ));
     }
 
     #[test]

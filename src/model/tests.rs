@@ -372,6 +372,39 @@ fn rule_amounts_sum_not_above_total() {
 }
 
 #[test]
+fn rule_share_and_amount_of_one_part_agree() {
+    // Asia: 20 % of USD 37,100,767. USD 7.4 million is 19.95 %: rounding.
+    let p = problems_after(|v| {
+        v["regions"][2]["amount"] = json!({"value": 7400000, "stated": "exact"})
+    });
+    assert!(p.is_empty(), "{p:#?}");
+    // USD 10 million is 27 %: the two figures cannot both be true.
+    let p = problems_after(|v| {
+        v["regions"][2]["amount"] = json!({"value": 10000000, "stated": "exact"})
+    });
+    assert_one(
+        &p,
+        "regions[2].amount.value",
+        "the amount is 27% of the total, which does not agree with the stated share",
+    );
+    // "More than 40 %" agrees with USD 20 million (54 %), not with 10 million.
+    let p = problems_after(|v| {
+        v["regions"][0]["amount"] = json!({"value": 20000000, "stated": "exact"})
+    });
+    assert!(p.is_empty(), "{p:#?}");
+    let p = problems_after(|v| {
+        v["regions"][0]["amount"] = json!({"value": 10000000, "stated": "about"})
+    });
+    assert_one(&p, "regions[0].amount.value", "27% of the total");
+    // Themes too.
+    let p = problems_after(|v| {
+        v["themes"][0]["share"] = json!({"value": 0.5, "stated": "almost"});
+        v["themes"][0]["amount"] = json!({"value": 30000000, "stated": "exact"});
+    });
+    assert_one(&p, "themes[0].amount.value", "80.9% of the total");
+}
+
+#[test]
 fn rule_theme_links_resolve() {
     let p = problems_after(|v| v["themes"][1]["regions"] = json!(["asia", "atlantis"]));
     assert_one(

@@ -6,9 +6,10 @@ use std::fmt;
 
 use super::dataset::{minor_digits, Dataset};
 use super::derive::REMAINDER_ID;
-use super::share::{to_ppm, Minor, StatedShare, PPM, WORD_SHARES};
+use super::share::{share_fits_amount, to_ppm, Minor, StatedAmount, StatedShare, PPM, WORD_SHARES};
 use super::text::{Text, FALLBACK_LOCALE};
-use crate::i18n::format::{decimal, number};
+use crate::i18n::format::{decimal, number, Fmt};
+use crate::i18n::Locale;
 
 /// One problem in a data file.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +35,9 @@ pub enum ProblemKind {
     SharesSumAboveOne(f64),
     AmountAboveTotal,
     AmountsSumAboveTotal,
+    /// A part's amount, which is this share of the total (ppm), cannot be
+    /// true together with the share stated for the same part.
+    ShareAmountDisagree(i64),
     UnknownCurrency(String),
     BadDate(String),
     BadYear(i32),
@@ -74,6 +78,11 @@ impl fmt::Display for ProblemKind {
             }
             AmountAboveTotal => write!(f, "the amount is more than the total"),
             AmountsSumAboveTotal => write!(f, "the stated amounts add up to more than the total"),
+            ShareAmountDisagree(ppm) => write!(
+                f,
+                "the amount is {} of the total, which does not agree with the stated share",
+                Fmt::new(Locale::En).percent(*ppm)
+            ),
             UnknownCurrency(c) => write!(f, "unknown currency {c:?} (use an ISO 4217 code such as \"USD\")"),
             BadDate(d) => write!(f, "{d:?} is not a date in the form YYYY-MM-DD"),
             BadYear(y) => write!(f, "{y} is not a plausible year"),
@@ -202,6 +211,23 @@ impl Checker {
         ok
     }
 
+    /// A part with both a share and an amount: both must be able to be true,
+    /// or the widget would state two figures that contradict each other.
+    fn agree(
+        &mut self,
+        path: &str,
+        share: Option<StatedShare>,
+        amount: &StatedAmount,
+        part: Minor,
+        total: Minor,
+    ) {
+        let ppm = part.ppm_of(total);
+        let unit = Minor(1).ppm_of(total);
+        if share.is_some_and(|s| !share_fits_amount(&s, ppm, amount.stated, unit)) {
+            self.push(path, ProblemKind::ShareAmountDisagree(ppm));
+        }
+    }
+
     fn date(&mut self, path: &str, d: &str) {
         if !is_date(d) {
             self.push(path, ProblemKind::BadDate(d.to_owned()));
@@ -278,18 +304,30 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             c.push(at.clone(), ProblemKind::NoFigure);
         }
         let mut used = None;
+        let mut share_ok = None;
         if let Some(s) = r.share {
             // Upper bounds say nothing about how much was used, so only the
             // other kinds count towards the sum that must not pass 100 %.
-            if c.stated_share(&format!("{at}.share"), &s) && !s.stated.is_upper_bound() {
-                used = Some(to_ppm(s.value));
+            if c.stated_share(&format!("{at}.share"), &s) {
+                share_ok = Some(s);
+                if !s.stated.is_upper_bound() {
+                    used = Some(to_ppm(s.value));
+                }
             }
         }
         if let Some(a) = r.amount {
             let path = format!("{at}.amount.value");
             if c.non_negative(&path, a.value) {
                 if total_ok && a.value > k.total {
-                    c.push(path, ProblemKind::AmountAboveTotal);
+                    c.push(path.clone(), ProblemKind::AmountAboveTotal);
+                } else if total_ok {
+                    c.agree(
+                        &path,
+                        share_ok,
+                        &a,
+                        Minor::from_major(a.value, digits),
+                        total_minor,
+                    );
                 }
                 if !a.stated.is_upper_bound() {
                     let minor = Minor::from_major(a.value, digits);
@@ -357,20 +395,27 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                 );
             }
         }
-        if let Some(a) = t.amount {
-            let path = format!("{at}.amount.value");
-            if c.non_negative(&path, a.value) {
-                if total_ok && a.value > k.total {
-                    c.push(path, ProblemKind::AmountAboveTotal);
-                }
-                if !a.stated.is_upper_bound() {
-                    theme_sum += Minor::from_major(a.value, digits).0;
+        let mut share_ok = None;
+        if let Some(s) = t.share {
+            if c.stated_share(&format!("{at}.share"), &s) {
+                share_ok = Some(s);
+                if !s.stated.is_upper_bound() {
+                    theme_ppm += to_ppm(s.value);
                 }
             }
         }
-        if let Some(s) = t.share {
-            if c.stated_share(&format!("{at}.share"), &s) && !s.stated.is_upper_bound() {
-                theme_ppm += to_ppm(s.value);
+        if let Some(a) = t.amount {
+            let path = format!("{at}.amount.value");
+            if c.non_negative(&path, a.value) {
+                let minor = Minor::from_major(a.value, digits);
+                if total_ok && a.value > k.total {
+                    c.push(path.clone(), ProblemKind::AmountAboveTotal);
+                } else if total_ok {
+                    c.agree(&path, share_ok, &a, minor, total_minor);
+                }
+                if !a.stated.is_upper_bound() {
+                    theme_sum += minor.0;
+                }
             }
         }
     }

@@ -191,7 +191,14 @@ mod tests {
         );
         let problems =
             check(&|j| j["years"][0]["regions"][0]["share"]["value"] = serde_json::json!(0.4));
-        assert_eq!(problems, ["years[0].regions[0].share.words: 0.4 has no words; only 1/2 and 1/3 can be stated in words"]);
+        // "Almost 40 %" is also too little for its amount, about USD 14 million of 30.5.
+        assert_eq!(
+            problems,
+            [
+                "years[0].regions[0].share.words: 0.4 has no words; only 1/2 and 1/3 can be stated in words",
+                "years[0].regions[0].amount.value: the amount is 45.9% of the total, which does not agree with the stated share"
+            ]
+        );
         let problems = check(&|j| {
             j["years"][5]["named_regions"][0]["part_of"] = serde_json::json!("atlantis")
         });

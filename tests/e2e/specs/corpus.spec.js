@@ -35,6 +35,7 @@ async function openData(page, baseURL, dir, file) {
 
 const SAME = [
   'share-above-one',
+  'share-amount-disagree',
   'shares-sum-above-100',
   'duplicate-region-id',
   'theme-unknown-region',
