@@ -86,10 +86,15 @@ impl<'a> Describer<'a> {
 
     /// A part's amount in full, except where that would claim a precision
     /// the source does not have: a stated rounded amount ("USD 14 million"),
-    /// or anything worked out from a rounded total, is shown rounded.
+    /// anything "about" (35 % of the total is about USD 13 million, not
+    /// about USD 12,985,268.45) and anything worked out from a rounded total
+    /// is shown rounded. A bound stays exact: 40 % of the total is exactly
+    /// USD 14,840,306.80, so "more than" that is what the source says.
     pub fn part_amount(&self, part: &Part<'_>) -> String {
+        use crate::model::Stated;
         let rounded = !self.ds.total_is_exact()
-            || (part.amount_is_stated && part.amount.stated != crate::model::Stated::Exact);
+            || part.amount.stated == Stated::About
+            || (part.amount_is_stated && part.amount.stated != Stated::Exact);
         if rounded {
             self.amount_short(part.amount)
         } else {
@@ -427,6 +432,27 @@ mod tests {
     }
 
     #[test]
+    fn part_amounts_are_exact_only_where_the_source_allows() {
+        let ds = bundled();
+        let d = Describer::new(&ds, Locale::En);
+        let amounts: Vec<String> = derive::region_marks(&ds)
+            .iter()
+            .map(|p| d.part_amount(p).replace('\u{a0}', " "))
+            .collect();
+        // Bounds from a share of an exact total are exact; "about" figures,
+        // from rounded percentages, are rounded.
+        assert_eq!(
+            amounts,
+            [
+                "more than USD 14,840,306.80",
+                "at most USD 1,855,038.35",
+                "about USD 13 million",
+                "about USD 7.4 million",
+            ]
+        );
+    }
+
+    #[test]
     fn selection_phrases_are_what_a_selection_shows_for_each_mark() {
         let ds = bundled();
         let d = Describer::new(&ds, Locale::Fr);
@@ -515,7 +541,10 @@ mod tests {
             "{en}"
         );
         assert!(en.contains("; and 19 smaller parts."), "{en}");
-        assert!(en.contains("does not attribute about 2%"), "{en}");
+        assert!(
+            en.contains("leaves about 2% of the total unattributed"),
+            "{en}"
+        );
         for locale in Locale::ALL {
             let s = Describer::new(&ds, locale).summary();
             assert!(s.contains("19"), "{locale:?}: {s}");

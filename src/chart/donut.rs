@@ -188,7 +188,9 @@ mod tests {
 }
 
 /// Width of text the hole of the donut can hold, in viewBox units.
-pub const HOLE_TEXT_WIDTH: f64 = 96.0;
+/// The hole is 116 wide; bold system fonts run wider than `char_em`
+/// guesses, and the text must not touch the ring.
+pub const HOLE_TEXT_WIDTH: f64 = 88.0;
 
 /// Rough advance width of a character in ems: wide for CJK, narrow otherwise.
 /// Good enough to keep a label inside the hole without measuring in the DOM.

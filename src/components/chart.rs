@@ -172,6 +172,18 @@ pub fn Chart(props: &ChartProps) -> Html {
         }
     });
 
+    // The keyboard focus ring of the roving mark, the one Tab and the arrows
+    // focus: a light line between two lines of the focus colour, drawn over
+    // the marks, so it shows on a segment of any colour, including the
+    // accent. CSS shows it only while a mark has :focus-visible.
+    let focus_ring = segments.get(roving).map(|seg| {
+        html! {
+            <g class="fb-focus-ring" fill="none" aria-hidden="true">
+                <path class="fb-focus-outer" d={seg.path.clone()} />
+                <path class="fb-focus-inner" d={seg.path.clone()} />
+            </g>
+        }
+    });
     let view = format!("0 0 {v} {v}", v = decimal(donut::VIEW, 0));
     // The total in the hole, sized to fit; hidden from screen readers, which
     // get the total from the headline.
@@ -201,6 +213,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                 onmouseover={events.onmouseover} onfocusin={events.onfocusin}>
                 <defs>{ hatch }</defs>
                 { for marks_html }
+                { focus_ring }
                 { hole }
             </svg>
             <figcaption class="fb-sr-only" id={help_id}>{ d.text(Msg::ChartHelp) }</figcaption>

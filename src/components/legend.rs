@@ -29,6 +29,18 @@ pub fn Legend(props: &LegendProps) -> Html {
         .as_ref()
         .map(|s| derive::linked_ids(&ctx.data, s))
         .unwrap_or_default();
+    // Escape clears the selection here as on the chart: Tab through the
+    // legend selects each entry it reaches.
+    let onkeydown = {
+        let on_select = props.on_select.clone();
+        let selected = props.selected.is_some();
+        Callback::from(move |e: KeyboardEvent| {
+            if selected && e.key() == "Escape" {
+                e.prevent_default();
+                on_select.emit(None);
+            }
+        })
+    };
     let items = parts.iter().enumerate().map(|(i, part)| {
         let id = part.id().to_owned();
         let is_sel = props.selected.as_deref() == Some(id.as_str());
@@ -51,6 +63,6 @@ pub fn Legend(props: &LegendProps) -> Html {
     });
     html! {
         <ul class="fb-legend" aria-label={d.text(Msg::LegendLabel)} onclick={events.onclick}
-            onmouseover={events.onmouseover} onfocusin={events.onfocusin}>{ for items }</ul>
+            onmouseover={events.onmouseover} onfocusin={events.onfocusin} {onkeydown}>{ for items }</ul>
     }
 }

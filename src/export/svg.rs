@@ -536,7 +536,7 @@ pub fn render_years(series: &Series, locale: Locale, current: i32, heading: bool
         let is_current = year == current;
         let year_attrs = if is_current { &strong } else { &muted };
         o.text(MARGIN, top + 21.0, 15.0, year_attrs, None, &fmt.year(year));
-        let (end, mut value) = match slot {
+        let (end, value) = match slot {
             Slot::Year(ds) => {
                 let len = f64::from(bar_length(derive::total(ds), max)) / f64::from(BAR_FULL);
                 let w = (BARS_W * len).max(1.0);
@@ -570,13 +570,12 @@ pub fn render_years(series: &Series, locale: Locale, current: i32, heading: bool
                 (BARS_X, locale.text(Msg::YearGap).to_owned())
             }
         };
-        if is_current {
-            value.push_str(" · ");
-            value.push_str(locale.text(Msg::YearShown));
-        }
+        // The current year is bold and outlined; the widget's "shown in the
+        // other views" means nothing in a file that travels alone.
         let attrs = if is_current { &strong } else { &muted };
         let x = end + 8.0;
-        o.y = top;
+        // The first line's baseline on the year's (top + 21), beside the bar's middle.
+        o.y = top + 4.5;
         o.paragraph(x, WIDTH - MARGIN - x, 14.0, attrs, &plain(value));
         o.y = (top + ROW).max(o.y + 6.0);
     }
@@ -656,6 +655,27 @@ mod tests {
         let at = block.find(&decl).unwrap_or_else(|| panic!("--fbi-{name}"));
         let rest = &block[at + decl.len()..];
         rest[..rest.find(')').expect("closing parenthesis")].to_owned()
+    }
+
+    #[test]
+    fn each_years_label_sits_on_its_years_line_and_names_no_widget_view() {
+        let series = crate::model::load::read_series(include_str!(
+            "../../static/data/japan-iom-series.json"
+        ))
+        .expect("the bundled series parses");
+        let svg = render_years(&series, Locale::En, 2021, true).svg;
+        assert!(!svg.contains("other views"), "{svg}");
+        // The y of the <text> whose content is `label`.
+        let y_of = |label: &str| {
+            let end = svg.find(&format!(">{label}</text>")).expect(label);
+            let start = svg[..end].rfind("<text").expect("its element");
+            let attrs = &svg[start..end];
+            let y = &attrs[attrs.find(" y=\"").expect("y") + 4..];
+            y[..y.find('"').expect("quote")].to_owned()
+        };
+        assert_eq!(y_of("2019"), y_of("about USD\u{a0}27 million"));
+        assert_eq!(y_of("2020"), y_of("No announcement found"));
+        assert_eq!(y_of("2021"), y_of("USD\u{a0}37.1 million"));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub fn text(msg: Msg) -> &'static str {
         SummaryRegions => "By region: {list}.",
         SummaryItem => "{name}, {share}",
         SummaryMore => "and {count} smaller parts",
-        SummaryRemainder => "The source does not attribute {share} of the total to any region.",
+        SummaryRemainder => "The source leaves {share} of the total unattributed to any region.",
         ListSeparator => "; ",
         SentenceSeparator => " ",
         TabsLabel => "Views",

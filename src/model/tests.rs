@@ -208,7 +208,7 @@ fn summary_is_generated_with_qualifiers() {
         s,
         "Government of Japan allocated USD\u{a0}37.1 million to IOM for its operations in 2021. \
          By region: Sub-Saharan Africa, more than 40%; Middle East and North Africa, and Europe, 35%; \
-         Asia, 20%. The source does not attribute at most 5% of the total to any region."
+         Asia, 20%. The source leaves at most 5% of the total unattributed to any region."
     );
 }
 

@@ -244,7 +244,7 @@ fn year_2025_has_no_regional_split_and_a_theme_share() {
     assert_eq!(ds.contribution.country_count, Some(33));
     assert!(d
         .summary()
-        .contains("The source does not attribute 100% of the total to any region."));
+        .contains("The source leaves 100% of the total unattributed to any region."));
 }
 
 /// The share of an amount-only part takes its qualifier from the amount: a

@@ -27,6 +27,15 @@ test('hovering a mark or a legend entry selects it', async ({ page }) => {
   await expect(page.locator('.fb-detail-name')).toHaveText('Not attributed by the source');
 });
 
+test('Escape in the legend clears the selection, as on the chart', async ({ page }) => {
+  await open(page);
+  await page.locator('.fb-legend button[data-id="asia"]').focus();
+  await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
+  await expect(page.locator('.fb-legend button[aria-pressed=true]')).toHaveCount(0);
+});
+
 test('keyboard only: Tab into the chart, arrows, Enter, Escape', async ({ page }) => {
   await open(page);
   // Tab until focus lands on a chart mark; the chart is a single tab stop.
@@ -62,6 +71,41 @@ test('keyboard only: Tab into the chart, arrows, Enter, Escape', async ({ page }
   await page.keyboard.press('Tab');
   const after = await page.evaluate(() => document.activeElement?.getAttribute('role'));
   expect(after).not.toBe('option');
+});
+
+test('a keyboard-focused mark has a ring that shows on a segment of the focus colour', async ({ page }) => {
+  await open(page);
+  const ring = page.locator('svg.fb-donut .fb-focus-ring');
+  const ringOn = () => page.locator('svg.fb-donut .fb-focus-outer').getAttribute('d');
+  // A mouse click focuses the mark too, but draws no focus ring.
+  await clickMark(page, page.locator(`path${SSA}`));
+  await expect(ring).toBeHidden();
+  await page.locator('.fb-tabs [role=tab][aria-selected=true]').focus();
+  let role = null;
+  for (let i = 0; i < 12 && role !== 'option'; i += 1) {
+    await page.keyboard.press('Tab');
+    role = await page.evaluate(() => document.activeElement?.getAttribute('role'));
+  }
+  expect(role).toBe('option');
+  await expect(ring).toBeVisible();
+  expect(await ringOn()).toBe(await page.locator(`path${SSA}`).getAttribute('d'));
+  // Sub-Saharan Africa is drawn in blue like the default focus colour: the
+  // ring's middle line is the background colour, so it shows on any fill.
+  const colours = await page.evaluate(() => {
+    const s = (sel) => getComputedStyle(document.querySelector(sel));
+    return {
+      inner: s('.fb-focus-inner').stroke,
+      outer: s('.fb-focus-outer').stroke,
+      bg: getComputedStyle(document.querySelector('.fb-root')).backgroundColor,
+    };
+  });
+  expect(colours.inner).toBe(colours.bg);
+  expect(colours.outer).not.toBe(colours.inner);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(ringOn).toBe(await page.locator(`path${REST}`).getAttribute('d'));
+  // Leaving the chart hides it.
+  await page.keyboard.press('Tab');
+  await expect(ring).toBeHidden();
 });
 
 test('every tab can be reached and switched with the keyboard', async ({ page }) => {

@@ -137,6 +137,23 @@ test('Japanese at 1200 px: layout holds and the total fits the donut hole', asyn
   await screenshot(page, 'lang-ja-1200');
 });
 
+test('the table needs no sideways scroll at any width, in any language', async ({ page }) => {
+  // Above the cards' breakpoint the columns must fit: an embed is often
+  // 560-760 px wide, and a clipped amount column gave no sign it scrolled.
+  for (const { tag } of LANGUAGES) {
+    await page.setViewportSize({ width: 900, height: 900 });
+    await open(page, `#lang=${tag}&view=table`);
+    for (let width = 900; width >= 320; width -= 20) {
+      await page.setViewportSize({ width, height: 900 });
+      const over = await page.evaluate(() => {
+        const s = document.querySelector('.fb-table-scroll');
+        return s.scrollWidth - s.clientWidth;
+      });
+      expect(over, `${tag} at ${width} px`).toBeLessThanOrEqual(0);
+    }
+  }
+});
+
 test('#lang=ja in the URL wins over the browser language', async ({ page }) => {
   await open(page, '#lang=ja');
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
