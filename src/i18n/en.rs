@@ -154,7 +154,7 @@ pub fn text(msg: Msg) -> &'static str {
         YearsHelp => "Use the arrow keys to move between years, Enter to select, Escape to clear.",
         YearGap => "No announcement found",
         YearShown => "shown in the other views",
-        YearsSummary => "Contributions from {donor} to {recipient}, by operations year: {list}.",
+        YearsSummary => "Donor: {donor}. Recipient: {recipient}. Contributions by operations year: {list}.",
         YearsSummaryItem => "{year}, {total}",
         YearsSummaryGaps => "No announcement was found for {years}.",
         YearsTableCaption => "Totals and regional facts by year, as each source states them",

@@ -299,7 +299,7 @@ fn the_series_reads_as_one_paragraph() {
     let text = summary(&s, Locale::En);
     assert!(
         text.starts_with(
-            "Contributions from Government of Japan to IOM, by operations year: \
+            "Donor: Government of Japan. Recipient: IOM. Contributions by operations year: \
          2018, about USD\u{a0}30.5 million; 2019, about USD\u{a0}27 million; 2021, USD\u{a0}37.1 million; "
         ),
         "{text}"
@@ -307,6 +307,13 @@ fn the_series_reads_as_one_paragraph() {
     assert!(
         text.ends_with("2025, about USD\u{a0}55 million. No announcement was found for 2020."),
         "{text}"
+    );
+    // Names from the data take no article, so the sentence needs none.
+    assert!(
+        summary(&s, Locale::Fr)
+            .starts_with("Donateur\u{a0}: Gouvernement du Japon. Bénéficiaire\u{a0}: OIM."),
+        "{}",
+        summary(&s, Locale::Fr)
     );
     let ja = summary(&s, Locale::Ja);
     assert!(

@@ -154,6 +154,30 @@ test('the table needs no sideways scroll at any width, in any language', async (
   }
 });
 
+test('Japanese lines break between phrases, never inside an amount', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 900 });
+  await open(page, '#lang=ja&view=years');
+  const summary = page.locator('.fb-years-summary');
+  await expect(summary).toContainText('万米ドル');
+  // Each "3,630万米ドル" of the summary on one line: its boxes' tops (one
+  // per font run) are less than half a line (27 px) apart. ("約", about,
+  // may end the line before: a phrase boundary to BudouX.)
+  const split = await summary.evaluate((p) => {
+    const text = p.firstChild;
+    const found = [];
+    for (const m of text.data.matchAll(/[\d,]+万米ドル/g)) {
+      const range = document.createRange();
+      range.setStart(text, m.index);
+      range.setEnd(text, m.index + m[0].length);
+      const tops = [...range.getClientRects()].map((r) => r.top);
+      if (Math.max(...tops) - Math.min(...tops) > 12) found.push(m[0]);
+    }
+    return { found, count: [...text.data.matchAll(/万米ドル/g)].length };
+  });
+  expect(split.count).toBeGreaterThan(5);
+  expect(split.found).toEqual([]);
+});
+
 test('#lang=ja in the URL wins over the browser language', async ({ page }) => {
   await open(page, '#lang=ja');
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
