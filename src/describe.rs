@@ -13,7 +13,7 @@ use crate::model::{Dataset, MarkKind, Minor, ProblemKind, Status};
 pub struct Describer<'a> {
     pub ds: &'a Dataset,
     pub locale: Locale,
-    /// `Intl` in the browser, the pure English rules natively.
+    /// `Intl` in the browser, `format::Fmt`'s rules natively.
     pub fmt: LocalFmt,
 }
 
@@ -571,13 +571,16 @@ mod tests {
             fr.starts_with("Donateur\u{a0}: Gouvernement du Japon."),
             "{fr}"
         );
-        assert!(fr.contains("Afrique subsaharienne (plus de 40%)"), "{fr}");
+        assert!(
+            fr.contains("Afrique subsaharienne (plus de 40\u{a0}%)"),
+            "{fr}"
+        );
         let es = summary(Locale::Es);
         assert!(
-            es.contains("África subsahariana (más de 40%); Oriente Medio"),
+            es.contains("África subsahariana (más de 40\u{a0}%); Oriente Medio"),
             "{es}"
         );
-        assert!(es.contains("(como máximo 5%)"), "{es}");
+        assert!(es.contains("(como máximo 5\u{a0}%)"), "{es}");
     }
 
     #[test]

@@ -17,14 +17,27 @@ pub fn attr(value: &str) -> String {
 }
 
 /// The iframe embed: `base` is the directory the widget is served from (ending
-/// in `/`), `hash` the state (`#view=…`), `title` what the frame shows.
-pub fn iframe(base: &str, hash: &str, title: &str) -> String {
+/// in `/`), `lang` the language tag shown, `hash` the state (`#view=…`),
+/// `title` what the frame shows.
+pub fn iframe(base: &str, lang: &str, hash: &str, title: &str) -> String {
     format!(
-        "<iframe class=\"funding-breakdown\" src=\"{}index.html{}\" title=\"{}\" width=\"100%\" height=\"760\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>",
+        "<iframe class=\"funding-breakdown\" src=\"{}{}{}\" title=\"{}\" width=\"100%\" height=\"760\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>",
         attr(base),
+        page_file(lang),
         attr(hash),
         attr(title)
     )
+}
+
+/// The standalone page whose static copy, shown until the wasm runs, is in
+/// language `lang`: index.html (English) or index.fr.html, index.ja.html, …
+/// (`cargo xtask post-build` writes one per catalogue).
+pub fn page_file(lang: &str) -> String {
+    if lang == "en" {
+        "index.html".to_owned()
+    } else {
+        format!("index.{lang}.html")
+    }
 }
 
 /// The script embed: the custom element with its attributes, then embed.js.
@@ -71,8 +84,11 @@ mod tests {
         let title = "Funding breakdown: Government of Japan → IOM, 2021";
         assert_eq!(
             readme_snippet("iframe"),
-            iframe(BASE, "#view=region", title)
+            iframe(BASE, "en", "#view=region", title)
         );
+        // Another language: the page whose static copy is in it.
+        assert!(iframe(BASE, "ja", "#lang=ja", title)
+            .contains("src=\"https://example.org/funding-breakdown/index.ja.html#lang=ja\""));
     }
 
     #[test]

@@ -42,10 +42,13 @@ use crate::components::Ctx;
 use crate::i18n::Locale;
 use crate::model::DEFAULT_DATA;
 
-/// What goes inside the page's `#funding-breakdown`: the default view, made
-/// static, then the table and sources for readers without JavaScript.
-pub fn standalone_page() -> Result<String, String> {
-    let widget = render::<App>(crate::web::page_props())?;
+/// What goes inside the page's `#funding-breakdown`: the default view in
+/// `locale`, made static, then the table and sources for readers without
+/// JavaScript. English is index.html's; each other language has a page of
+/// its own (`embed_code::page_file`), so a French embed is French at first
+/// paint rather than English until the wasm runs.
+pub fn standalone_page(locale: Locale) -> Result<String, String> {
+    let widget = render::<App>(crate::web::page_props(page_lang(locale)))?;
     let data = crate::web::read_dataset(DEFAULT_DATA).map_err(|problems| {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         format!("the bundled dataset is invalid: {}", list.join("; "))
@@ -53,7 +56,7 @@ pub fn standalone_page() -> Result<String, String> {
     let figures = render::<NoScriptFigures>(NoScriptFiguresProps {
         ctx: Ctx {
             data: Rc::new(data),
-            locale: Locale::En,
+            locale,
             // Its own id prefix: the widget's print section (while printing) renders the same table.
             ids: "fb1-ns".into(),
             heading: "h1",
@@ -67,12 +70,52 @@ pub fn standalone_page() -> Result<String, String> {
         return Err("pre-render: the page's widget root (section.fb-root) was not found".into());
     }
     Ok(format!(
-        "<p class=\"fb-boot-failed\" role=\"alert\" hidden>{BOOT_FAILED}</p>{widget}<noscript>{figures}</noscript>"
+        "<p class=\"fb-boot-failed\" role=\"alert\" hidden>{}</p>{widget}<noscript>{figures}</noscript>",
+        boot_failed(locale)
     ))
 }
 
-/// What the page says when its wasm cannot start (boot.js unhides it). In
-/// English like the rest of the static copy; plain text, no markup.
+/// The language a page's widget is given (`data-lang` on its host, read by
+/// `web::start`): none for index.html, whose widget follows the reader's
+/// browser as it always has.
+pub fn page_lang(locale: Locale) -> Option<AttrValue> {
+    (locale != Locale::En).then(|| AttrValue::from(locale.tag()))
+}
+
+/// The `<title>` and meta description of the page in `locale` (index.html's
+/// own are written in it; the other pages get these).
+pub fn page_head(locale: Locale) -> Result<(String, String), String> {
+    let data = crate::web::read_dataset(DEFAULT_DATA)
+        .map_err(|_| "the bundled dataset is invalid".to_owned())?;
+    let d = crate::describe::Describer::new(&data, locale);
+    Ok((d.title(), d.summary()))
+}
+
+/// What the page says when its wasm cannot start (boot.js unhides it), in
+/// the page's language; plain text, no markup. Here rather than in the
+/// catalogues: only the build uses it, and the wasm need not carry it.
+pub fn boot_failed(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => BOOT_FAILED,
+        Locale::Fr => {
+            "La version interactive de ce graphique n’a pas pu être chargée. \
+            Les chiffres ci-dessous sont complets mais ne réagissent pas aux clics\u{202f}; \
+            rechargez la page pour réessayer."
+        }
+        Locale::Es => {
+            "No se pudo cargar la versión interactiva de este gráfico. \
+            Las cifras de abajo están completas, pero no responden a los clics; \
+            vuelva a cargar la página para intentarlo de nuevo."
+        }
+        Locale::Ja => {
+            "このグラフの操作できる版を読み込めませんでした。\
+            以下の数値はすべてそろっていますが、クリックには反応しません。\
+            ページを再読み込みしてください。"
+        }
+    }
+}
+
+/// English: see [`boot_failed`].
 pub const BOOT_FAILED: &str = "The interactive version of this chart could not be loaded. \
     The figures below are complete but do not respond to clicks; reload the page to try again.";
 
@@ -332,7 +375,37 @@ mod tests {
 
     /// The page as `cargo xtask post-build` writes it.
     fn page() -> String {
-        standalone_page().unwrap()
+        standalone_page(Locale::En).unwrap()
+    }
+
+    #[test]
+    fn each_language_has_its_own_static_copy() {
+        for locale in Locale::ALL {
+            let page = standalone_page(locale).unwrap();
+            let (widget, noscript) = page.split_once("<noscript>").unwrap();
+            let lang = format!(r#"<section lang="{}""#, locale.tag());
+            assert!(widget.contains(&lang), "{locale:?}");
+            assert!(noscript.starts_with(&format!(r#"<div lang="{}""#, locale.tag())));
+            assert!(page.contains(boot_failed(locale)));
+            assert!(!boot_failed(locale).contains(['<', '&']));
+        }
+        let fr = standalone_page(Locale::Fr).unwrap();
+        assert!(fr.contains("plus de 40"), "{fr}");
+        assert!(fr.contains(">Par région<"));
+        assert!(fr.contains(
+            r#"<option lang="fr" value="fr" selected="selected">Français</option></select>"#
+        ));
+        let ja = standalone_page(Locale::Ja).unwrap();
+        assert!(
+            ja.contains("3,710万米ドル"),
+            "{}",
+            &ja[ja.find("fb-total\"").unwrap()..][..200]
+        );
+        assert_eq!(page_lang(Locale::En), None);
+        assert_eq!(page_lang(Locale::Ja).as_deref(), Some("ja"));
+        let (title, description) = page_head(Locale::Fr).unwrap();
+        assert!(title.starts_with("Répartition du financement"), "{title}");
+        assert!(description.contains("plus de 40"), "{description}");
     }
 
     #[test]

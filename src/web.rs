@@ -215,12 +215,12 @@ fn report_height_to_parent() {
 /// so both build the same props while the wasm keeps building them inline
 /// (a shared function, even unused in the wasm, changed the wasm's bytes).
 macro_rules! page_props {
-    () => {
+    ($lang:expr) => {
         AppProps {
             id_prefix: "fb1".into(),
             standalone: true,
             data: None,
-            lang: None,
+            lang: $lang,
             view: None,
             sel: None,
             year: None,
@@ -245,16 +245,19 @@ pub fn start() {
     // Replace the copy of the default view rendered at build time (ARCHITECTURE.md,
     // "Pre-rendering"). Yew renders the whole tree in a microtask of this same
     // task, so the browser never paints the root empty in between.
+    // A page of another language than index.html's says which
+    // (`prerender::page_lang`); the URL hash still wins over it.
+    let lang = root.get_attribute("data-lang").map(yew::AttrValue::from);
     root.set_text_content(None);
-    yew::Renderer::<App>::with_root_and_props(root, page_props!()).render();
+    yew::Renderer::<App>::with_root_and_props(root, page_props!(lang)).render();
     report_height_to_parent();
 }
 
 /// The standalone page's widget as `start` mounts it, for the build-time
 /// pre-render (`crate::prerender`). Native only.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn page_props() -> AppProps {
-    page_props!()
+pub fn page_props(lang: Option<yew::AttrValue>) -> AppProps {
+    page_props!(lang)
 }
 
 // Outside a browser (native tests, the build-time pre-render) there is no

@@ -92,6 +92,73 @@ fn intl_formats_the_2021_figures_in_each_locale() {
     }
 }
 
+/// The native formatter, which writes the pre-rendered pages at build time,
+/// writes what the browser's `Intl` writes, in every language: the static
+/// page reads exactly as the live widget that replaces it.
+#[wasm_bindgen_test]
+fn the_native_formatter_writes_what_intl_writes() {
+    use funding_breakdown::i18n::format::Fmt;
+    let percents = [
+        400_000, 350_000, 50_000, 333_333, 2_500, 1_000_000, 12_345, 999_600,
+    ];
+    let amounts = [
+        3_710_076_700,
+        1_484_030_680,
+        185_503_835,
+        1_298_526_845,
+        742_015_340,
+        85_000_000,
+        123_400,
+        1_234_567,
+        100_000_000,
+        190_000_000,
+        250_000_000_000,
+        100_000_000_000,
+        150_000_000_000,
+        999_000_000,
+    ];
+    for locale in Locale::ALL {
+        let (native, intl) = (Fmt::new(locale), IntlFmt::new(locale));
+        for ppm in percents {
+            assert_eq!(native.percent(ppm), intl.percent(ppm), "{locale:?} {ppm}");
+        }
+        for minor in amounts {
+            let m = Minor(minor);
+            assert_eq!(
+                native.money(m, 2, "USD"),
+                intl.money(m, 2, "USD"),
+                "{locale:?} {minor}"
+            );
+            assert_eq!(
+                native.money_short(m, 2, "USD"),
+                intl.money_short(m, 2, "USD"),
+                "{locale:?} {minor}"
+            );
+        }
+        let yen = Minor(3_710_076_700);
+        assert_eq!(
+            native.money(yen, 0, "JPY"),
+            intl.money(yen, 0, "JPY"),
+            "{locale:?}"
+        );
+        assert_eq!(
+            native.money_short(yen, 0, "JPY"),
+            intl.money_short(yen, 0, "JPY"),
+            "{locale:?}"
+        );
+        for date in ["2021-03-12", "2019-01-01", "2024-12-31", "2021-13-01"] {
+            assert_eq!(native.date(date), intl.date(date), "{locale:?} {date}");
+        }
+        for tag in ["en", "fr", "es", "ja"] {
+            assert_eq!(
+                native.language_name(tag),
+                intl.language_name(tag),
+                "{locale:?} {tag}"
+            );
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 fn intl_keeps_a_number_and_its_currency_together() {
     // Deliberate: the no-break space `Intl` puts after "USD" stays, so a

@@ -122,6 +122,7 @@ pub fn App(props: &AppProps) -> Html {
     match &*loaded {
         Ok(data) => html! {
             <Widget data={data.clone()} locale={locale} ids={props.id_prefix.clone()}
+                page_locale={props.lang.as_deref().and_then(Locale::from_tag).unwrap_or_default()}
                 standalone={props.standalone} view={view} sel={props.sel.clone()}
                 year={props.year.as_deref().and_then(crate::state::parse_year)}
                 base={props.base.clone().unwrap_or_else(|| crate::embed_code::base_of(&crate::web::location_href()).into())}
@@ -148,6 +149,9 @@ const SELECTION_PHRASES_MAX: usize = 12;
 struct WidgetProps {
     data: Rc<Dataset>,
     locale: Locale,
+    /// The language of the page's own title: index.html's is English,
+    /// index.fr.html's French (the `lang` a standalone page gives).
+    page_locale: Locale,
     ids: AttrValue,
     standalone: bool,
     view: Option<View>,
@@ -356,10 +360,10 @@ fn Widget(props: &WidgetProps) -> Html {
     );
 
     // The page's title names what the page shows, in the reader's language:
-    // index.html's own (English, the bundled year) is put back when that is
-    // shown again. Only where the widget is the page.
+    // the page's own (in its language, the bundled year) is put back when
+    // that is shown again. Only where the widget is the page.
     {
-        let title = (sync && (ctx.locale != Locale::En || other_year.is_some()))
+        let title = (sync && (ctx.locale != props.page_locale || other_year.is_some()))
             .then(|| ctx.describer().title());
         let original = use_mut_ref(|| None::<String>);
         use_effect_with(title, move |title| {

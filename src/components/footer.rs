@@ -300,7 +300,12 @@ pub fn Footer(props: &FooterProps) -> Html {
     });
 
     let panel = if *open {
-        let iframe = embed_code::iframe(&ctx.base, &props.state.to_hash(), &d.title());
+        let iframe = embed_code::iframe(
+            &ctx.base,
+            ctx.locale.tag(),
+            &props.state.to_hash(),
+            &d.title(),
+        );
         let mut attrs: Vec<(&str, String)> = Vec::new();
         if let Some(src) = &ctx.src {
             attrs.push(("src", src.to_string()));

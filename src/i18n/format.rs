@@ -1,8 +1,9 @@
 //! Number, money and date formatting. The rounding rules (how many decimals,
 //! when to go compact) are pure functions shared with the browser formatter
 //! (`intl.rs`), which leaves the rest to `Intl`. `Fmt` applies the same rules
-//! with English conventions only: it is the native implementation, for tests
-//! and for pre-rendering the English default view at build time.
+//! with each language's conventions written out for the four catalogues: it
+//! is the native implementation, for tests and for pre-rendering the pages
+//! at build time, and a browser test holds it to `Intl`'s output.
 
 use super::Locale;
 use crate::model::share::PPM;
@@ -38,76 +39,128 @@ impl Fmt {
     }
 
     /// A share in ppm as a percentage: whole numbers when whole, else one
-    /// decimal (two below 1 %), e.g. "40%", "33.3%", "0.25%".
+    /// decimal (two below 1 %), e.g. "40%", "33.3%", "0.25%"; "33,3 %" in French.
     pub fn percent(&self, ppm: i64) -> String {
         // ppm / 10_000 is the percentage; work in hundredths of a percent.
         let hundredths = (ppm + 50) / 100;
-        let body = match percent_decimals(ppm) {
-            0 => group(hundredths.unsigned_abs() / 100),
+        let (whole, frac) = match percent_decimals(ppm) {
+            0 => (hundredths.unsigned_abs() / 100, 0),
             1 => {
-                let tenths = (ppm + 500) / 1000;
-                if tenths % 10 == 0 {
-                    group(tenths.unsigned_abs() / 10)
-                } else {
-                    format!(
-                        "{}.{}",
-                        group(tenths.unsigned_abs() / 10),
-                        tenths.unsigned_abs() % 10
-                    )
-                }
+                let tenths = ((ppm + 500) / 1000).unsigned_abs();
+                (tenths / 10, tenths % 10)
             }
-            _ => trim_zeros(&format!("0.{:02}", hundredths.unsigned_abs() % 100)),
+            _ => (0, (hundredths.unsigned_abs() % 100)),
         };
-        format!("{body}%")
+        let frac = match frac {
+            0 => String::new(),
+            f if percent_decimals(ppm) >= 2 => format!("{f:02}").trim_end_matches('0').to_owned(),
+            f => f.to_string(),
+        };
+        let c = conv(self.locale);
+        format!("{}{}%", self.join(whole, &frac), c.percent)
     }
 
-    /// Full amount: "USD 37,100,767", or with cents "USD 14,840,306.80".
-    /// The space after the code is a no-break space, as `Intl` writes it
-    /// (`en-GB`): the pre-rendered page must read exactly as the live widget.
+    /// `whole` grouped and `frac` (digits, maybe none) after the decimal sign.
+    fn join(&self, whole: u64, frac: &str) -> String {
+        let c = conv(self.locale);
+        let whole = grouped(whole, &c);
+        if frac.is_empty() {
+            whole
+        } else {
+            format!("{whole}{}{frac}", c.decimal)
+        }
+    }
+
+    /// Full amount: "USD 37,100,767", or with cents "USD 14,840,306.80";
+    /// "14 840 306,80 USD", "14.840.306,80 USD", "14,840,306.80米ドル". The
+    /// spaces are no-break as `Intl` writes them: the pre-rendered pages
+    /// must read exactly as the live widget.
     pub fn money(&self, amount: Minor, digits: u32, currency: &str) -> String {
         let scale = 10i64.pow(digits);
-        let whole = group((amount.0 / scale).unsigned_abs());
+        let whole = (amount.0 / scale).unsigned_abs();
         let frac = (amount.0 % scale).unsigned_abs();
-        if frac == 0 || digits == 0 {
-            format!("{currency}{NBSP}{whole}")
+        let frac = if frac == 0 || digits == 0 {
+            String::new()
         } else {
-            format!(
-                "{currency}{NBSP}{whole}.{frac:0width$}",
-                width = digits as usize
-            )
+            format!("{frac:0width$}", width = digits as usize)
+        };
+        self.with_currency(&self.join(whole, &frac), currency)
+    }
+
+    /// `number` with the currency where this language puts it.
+    fn with_currency(&self, number: &str, currency: &str) -> String {
+        match (self.locale, ja_currency(currency)) {
+            (Locale::Ja, Some(name)) => format!("{number}{name}"),
+            (Locale::Fr | Locale::Es, _) => format!("{number}{NBSP}{currency}"),
+            _ => format!("{currency}{NBSP}{number}"),
         }
     }
 
     /// Compact amount for headlines and legends: "USD 37.1 million",
-    /// "USD 850,000"; the exact figure is always available next to it.
+    /// "37,1 millions USD", "3,710万米ドル", and "USD 850,000" below a
+    /// million; the exact figure is always available next to it.
     pub fn money_short(&self, amount: Minor, digits: u32, currency: &str) -> String {
         let major = amount.to_major(digits);
         if !is_compact(major) {
-            return format!("{currency}{NBSP}{}", group(major.round() as u64));
+            let whole = Minor(major.round() as i64 * 10i64.pow(digits));
+            return self.money(whole, digits, currency);
         }
-        let (div, word) = if major >= 1e9 {
-            (1e9, "billion")
-        } else {
-            (1e6, "million")
+        let ja = self.locale == Locale::Ja;
+        let div = match () {
+            _ if ja && major >= 1e12 => 1e12,
+            _ if ja && major >= 1e8 => 1e8,
+            _ if ja => 1e4,
+            _ if major >= 1e9 => 1e9,
+            _ => 1e6,
         };
         let scaled = round_compact(major / div);
         let tenths = (scaled * 10.0).round() as u64;
-        let num = if tenths % 10 == 0 {
-            group(tenths / 10)
-        } else {
-            format!("{}.{}", group(tenths / 10), tenths % 10)
+        let frac = match tenths % 10 {
+            0 => String::new(),
+            f => f.to_string(),
         };
-        format!("{currency}{NBSP}{num} {word}")
+        let num = self.join(tenths / 10, &frac);
+        // CLDR's plural forms: French "one" below 2, Spanish only for 1.
+        let (one, other) = match (self.locale, div >= 1e9) {
+            (Locale::En, false) => ("million", "million"),
+            (Locale::En, true) => ("billion", "billion"),
+            (Locale::Fr, false) => ("million", "millions"),
+            (Locale::Fr, true) => ("milliard", "milliards"),
+            (Locale::Es, false) => ("millón", "millones"),
+            (Locale::Es, true) => ("mil millones", "mil millones"),
+            (Locale::Ja, _) => ("", ""),
+        };
+        let word = match self.locale {
+            Locale::Fr if scaled < 2.0 => one,
+            Locale::Es if tenths == 10 => one,
+            _ => other,
+        };
+        let number = if ja {
+            let unit = match div {
+                d if d >= 1e12 => "兆",
+                d if d >= 1e8 => "億",
+                _ => "万",
+            };
+            format!("{num}{unit}")
+        } else {
+            format!("{num} {word}")
+        };
+        self.with_currency(&number, currency)
     }
 
-    /// "2021-03-12" → "12 March 2021"; anything else is returned as it is.
+    /// "2021-03-12" → "12 March 2021", "12 mars 2021", "12 de marzo de
+    /// 2021", "2021年3月12日"; anything else is returned as it is.
     pub fn date(&self, ymd: &str) -> String {
-        match parse_ymd(ymd) {
-            Some((y, m, d)) => match MONTHS.get(m.saturating_sub(1) as usize) {
-                Some(month) => format!("{d} {month} {y}"),
-                None => ymd.to_owned(),
-            },
-            None => ymd.to_owned(),
+        let Some((y, m, d)) = parse_ymd(ymd) else {
+            return ymd.to_owned();
+        };
+        let month =
+            |names: [&'static str; 12]| names.get(m as usize - 1).copied().unwrap_or_default();
+        match self.locale {
+            Locale::En => format!("{d} {} {y}", month(MONTHS)),
+            Locale::Fr => format!("{d} {} {y}", month(MONTHS_FR)),
+            Locale::Es => format!("{d} de {} de {y}", month(MONTHS_ES)),
+            Locale::Ja => format!("{y}年{m}月{d}日"),
         }
     }
 
@@ -115,18 +168,110 @@ impl Fmt {
         year.to_string()
     }
 
-    /// The English name of a language tag, for source lists; other tags as they are.
+    /// A language tag's name in this language, for source lists; other tags as they are.
     pub fn language_name(&self, tag: &str) -> String {
-        match tag {
-            "en" => "English",
-            "fr" => "French",
-            "es" => "Spanish",
-            "ja" => "Japanese",
-            other => other,
+        let names: [&str; 4] = match self.locale {
+            Locale::En => ["English", "French", "Spanish", "Japanese"],
+            Locale::Fr => ["anglais", "français", "espagnol", "japonais"],
+            Locale::Es => ["inglés", "francés", "español", "japonés"],
+            Locale::Ja => ["英語", "フランス語", "スペイン語", "日本語"],
+        };
+        match ["en", "fr", "es", "ja"].iter().position(|t| *t == tag) {
+            Some(i) => names.get(i).copied().unwrap_or(tag).to_owned(),
+            None => tag.to_owned(),
         }
-        .to_owned()
     }
 }
+
+/// How a language writes numbers, as `Intl` does in Chromium
+/// (tests/i18n_browser.rs holds `Fmt` to `IntlFmt`).
+struct Conv {
+    group: char,
+    decimal: char,
+    /// Digits a number needs before it is grouped: 4 ("1,234"), or 5 in
+    /// Spanish ("1234", "12.345").
+    group_from: usize,
+    /// Between a percentage and its sign.
+    percent: &'static str,
+}
+
+fn conv(locale: Locale) -> Conv {
+    match locale {
+        Locale::En | Locale::Ja => Conv {
+            group: ',',
+            decimal: '.',
+            group_from: 4,
+            percent: "",
+        },
+        Locale::Fr => Conv {
+            group: '\u{202f}',
+            decimal: ',',
+            group_from: 4,
+            percent: "\u{a0}",
+        },
+        Locale::Es => Conv {
+            group: '.',
+            decimal: ',',
+            group_from: 5,
+            percent: "\u{a0}",
+        },
+    }
+}
+
+fn grouped(n: u64, c: &Conv) -> String {
+    let digits = n.to_string();
+    if digits.len() < c.group_from {
+        return digits;
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(c.group);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// The Japanese name of a currency, which Japanese amounts are written with.
+fn ja_currency(code: &str) -> Option<&'static str> {
+    match code {
+        "USD" => Some("米ドル"),
+        "JPY" => Some("円"),
+        "EUR" => Some("ユーロ"),
+        _ => None,
+    }
+}
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
 
 /// Decimals shown for a share in ppm: none when it is a whole percentage,
 /// two below 1 % (so small shares do not read as 0), else one.
@@ -270,6 +415,72 @@ pub fn fraction(ppm: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn each_language_writes_figures_as_intl_does_in_chromium() {
+        // Read off Chromium 156's Intl (tests/i18n_browser.rs compares the
+        // two over more values); no-break spaces as `Intl` places them.
+        use super::{Fmt, Locale, Minor};
+        let want = [
+            (
+                Locale::Fr,
+                "40\u{a0}%",
+                "33,3\u{a0}%",
+                "14\u{202f}840\u{202f}306,80\u{a0}USD",
+                "37,1 millions\u{a0}USD",
+                "1,9 million\u{a0}USD",
+                "12 mars 2021",
+                "japonais",
+            ),
+            (
+                Locale::Es,
+                "40\u{a0}%",
+                "33,3\u{a0}%",
+                "14.840.306,80\u{a0}USD",
+                "37,1 millones\u{a0}USD",
+                "1,9 millones\u{a0}USD",
+                "12 de marzo de 2021",
+                "japonés",
+            ),
+            (
+                Locale::Ja,
+                "40%",
+                "33.3%",
+                "14,840,306.80米ドル",
+                "3,710万米ドル",
+                "186万米ドル",
+                "2021年3月12日",
+                "日本語",
+            ),
+        ];
+        for (locale, pct, third, money, total, small, date, ja) in want {
+            let f = Fmt::new(locale);
+            assert_eq!(f.percent(400_000), pct);
+            assert_eq!(f.percent(333_333), third);
+            assert_eq!(f.money(Minor(1_484_030_680), 2, "USD"), money);
+            assert_eq!(f.money_short(Minor(3_710_076_700), 2, "USD"), total);
+            assert_eq!(f.money_short(Minor(185_503_835), 2, "USD"), small);
+            assert_eq!(f.date("2021-03-12"), date);
+            assert_eq!(f.language_name("ja"), ja);
+        }
+        // Spanish groups from five digits; billions in every language.
+        assert_eq!(
+            Fmt::new(Locale::Es).money(Minor(123_400), 2, "USD"),
+            "1234\u{a0}USD"
+        );
+        assert_eq!(
+            Fmt::new(Locale::Es).money_short(Minor(100_000_000), 2, "USD"),
+            "1 millón\u{a0}USD"
+        );
+        assert_eq!(
+            Fmt::new(Locale::Fr).money_short(Minor(250_000_000_000), 2, "USD"),
+            "2,5 milliards\u{a0}USD"
+        );
+        assert_eq!(
+            Fmt::new(Locale::Ja).money_short(Minor(250_000_000_000), 2, "USD"),
+            "25億米ドル"
+        );
+    }
+
     #[test]
     fn decimal_matches_std_rounding_without_trailing_zeros() {
         use super::decimal;

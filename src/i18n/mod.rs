@@ -8,8 +8,9 @@
 //! - Sentences are whole messages with placeholders; where a view needs an
 //!   element inside one (a link, a `<code>`, text in another language),
 //!   `pieces` cuts the message at that placeholder, keeping its word order.
-//! - Figures: `LocalFmt` is `Intl` in the browser (`intl.rs`), the pure
-//!   English rules natively (`format.rs`); both share the rounding rules.
+//! - Figures: `LocalFmt` is `Intl` in the browser (`intl.rs`), the
+//!   rules of each language written out natively (`format.rs`, held to `Intl`
+//!   by a browser test); both share the rounding rules.
 
 mod en;
 mod es;
@@ -23,7 +24,7 @@ use crate::model::Stated;
 
 /// The formatter behind every number, amount and date the reader sees: the
 /// browser's `Intl` in the wasm (no formatting tables shipped), and the pure
-/// English rules natively (tests, build-time pre-rendering).
+/// rules written out natively (tests, build-time pre-rendering).
 #[cfg(target_arch = "wasm32")]
 pub type LocalFmt = intl::IntlFmt;
 #[cfg(not(target_arch = "wasm32"))]

@@ -9,10 +9,19 @@
 //! - `index.html` gets the widget's default view, rendered by the same
 //!   components (`funding_breakdown::prerender`), in place of its
 //!   [`PRERENDER_MARKER`], so the chart is there at first paint.
+//! - `index.fr.html`, `index.es.html`, `index.ja.html`: the same page with the
+//!   view rendered in that language, its `<html lang>`, title and
+//!   description, and `data-lang` on the host for the wasm
+//!   ([`localize_page`]). The widget's iframe snippet points at the page of
+//!   the language it shows.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use funding_breakdown::embed_code::page_file;
+use funding_breakdown::i18n::Locale;
+use funding_breakdown::prerender;
 
 /// Hashed asset names Trunk produced in the staging directory.
 #[derive(Debug, PartialEq, Eq)]
@@ -241,22 +250,36 @@ pub fn post_build() -> Result<(), String> {
         .map_err(|e| format!("post-build: cannot read {}: {e}", template_path.display()))?;
     write(&staging.join("embed.js"), &embed_js(&template, &assets)?)?;
     let index = staging.join("index.html");
-    let page = fs::read_to_string(&index)
+    let template = fs::read_to_string(&index)
         .map_err(|e| format!("post-build: cannot read {}: {e}", index.display()))?;
-    let markup =
-        funding_breakdown::prerender::standalone_page().map_err(|e| format!("post-build: {e}"))?;
-    let (page, mut integrity) = take_wasm_preload(&insert_prerendered(&page, &markup)?)?;
-    let mut page = preload_only_with_scripts(&page)?;
+    let mut pages = Vec::new();
+    let mut integrity = None;
+    for locale in Locale::ALL {
+        let markup = prerender::standalone_page(locale).map_err(|e| format!("post-build: {e}"))?;
+        let (page, wasm_integrity) = take_wasm_preload(&insert_prerendered(&template, &markup)?)?;
+        let mut page = preload_only_with_scripts(&page)?;
+        if locale != Locale::En {
+            let (title, description) =
+                prerender::page_head(locale).map_err(|e| format!("post-build: {e}"))?;
+            page = localize_page(&page, locale.tag(), &title, &description)?;
+        }
+        integrity = wasm_integrity;
+        pages.push((page_file(locale.tag()), page));
+    }
     let release = std::env::var("TRUNK_PROFILE").as_deref() == Ok("release");
     if release {
-        let glue = staging.join(&assets.glue);
-        page = minify_glue(&glue, &page)?;
-        // Both files change: the glue's hash in the page and the wasm's in
+        // Both files change: the glue's hash in the pages and the wasm's in
         // boot.js follow (when Trunk gave them one).
+        let glue = staging.join(&assets.glue);
         let wasm = staging.join(&assets.wasm);
         let before = sri_sha384(&glue)?;
+        // Trunk's minifier cannot parse wasm-bindgen's glue (11.0 → 8.2 KB gzip with terser).
+        terser(&glue)?;
         shorten_imports(&wasm, &glue)?;
-        page = replace_integrity(&page, &before, &sri_sha384(&glue)?);
+        let after = sri_sha384(&glue)?;
+        for (_, page) in &mut pages {
+            *page = replace_integrity(page, &before, &after);
+        }
         if integrity.is_some() {
             integrity = Some(format!("sha384-{}", sri_sha384(&wasm)?));
         }
@@ -267,8 +290,77 @@ pub fn post_build() -> Result<(), String> {
         // Every reader loads boot.js too (no integrity attribute to update).
         terser(&boot)?;
     }
-    write(&index, &page)?;
+    for (name, page) in &pages {
+        write(&staging.join(name), page)?;
+    }
     Ok(())
+}
+
+/// index.html made the page of language `lang`: `<html lang>`, `<title>` and
+/// meta description in it, and `data-lang` on the widget's host, which
+/// `web::start` gives the widget (a URL hash still wins). Works on Trunk's
+/// minified output and on the source's quoted attributes alike.
+pub fn localize_page(
+    page: &str,
+    lang: &str,
+    title: &str,
+    description: &str,
+) -> Result<String, String> {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let one = |what: &str, pick: &dyn Fn(&str) -> bool| -> Result<(usize, usize), String> {
+        let found: Vec<(usize, usize)> = crate::size::start_tags(page)
+            .filter(|&(start, end)| pick(&page[start..end]))
+            .collect();
+        match found[..] {
+            [only] => Ok(only),
+            _ => Err(format!(
+                "post-build: index.html has {} {what}, expected one",
+                found.len()
+            )),
+        }
+    };
+    let html = one("<html> tags", &|t| t.starts_with("html"))?;
+    if !matches!(&page[html.0..html.1], "html lang=en" | "html lang=\"en\"") {
+        return Err(format!(
+            "post-build: unexpected <{}>",
+            &page[html.0..html.1]
+        ));
+    }
+    let meta = one("meta descriptions", &|t| {
+        t.starts_with("meta") && crate::size::attribute(t, "name") == Some("description")
+    })?;
+    let host = one("elements with id funding-breakdown", &|t| {
+        crate::size::attribute(t, "id") == Some("funding-breakdown")
+    })?;
+    if !page[host.0..].starts_with("div ") {
+        return Err("post-build: #funding-breakdown must be a <div>".into());
+    }
+    let host_attrs = host.0 + "div".len();
+    let title_open = page
+        .find("<title>")
+        .ok_or("post-build: index.html has no <title>")?;
+    let title_close = page
+        .find("</title>")
+        .ok_or("post-build: index.html has no </title>")?;
+    if !(html.1 < title_open && title_open < title_close && title_close < meta.0 && meta.1 < host.0)
+    {
+        return Err("post-build: index.html's head is not in the expected order".into());
+    }
+    let content = title_open + "<title>".len();
+    Ok(format!(
+        "{}html lang={lang}{}{}{}meta name=description content=\"{}\"{} data-lang={lang}{}",
+        &page[..html.0],
+        &page[html.1..content],
+        esc(title),
+        &page[title_close..meta.0],
+        esc(description).replace('"', "&quot;"),
+        &page[meta.1..host_attrs],
+        &page[host_attrs..],
+    ))
 }
 
 /// Renames the wasm's imports short in the wasm and the glue (see `imports.rs`).
@@ -282,16 +374,6 @@ fn shorten_imports(wasm: &Path, glue: &Path) -> Result<(), String> {
     fs::write(wasm, bytes)
         .map_err(|e| format!("post-build: cannot write {}: {e}", wasm.display()))?;
     write(glue, &text)
-}
-
-/// Minifies wasm-bindgen's JS glue with terser (Trunk's minifier cannot parse
-/// it: 11.0 → 8.2 KB gzip) and puts the new file's hash in the page's
-/// `integrity` attribute in place of the old one, or the browser would refuse it.
-fn minify_glue(glue: &Path, page: &str) -> Result<String, String> {
-    let before = sri_sha384(glue)?;
-    terser(glue)?;
-    let after = sri_sha384(glue)?;
-    Ok(replace_integrity(page, &before, &after))
 }
 
 /// Minifies an ES module in place with terser (npm, installed by setup).
@@ -482,6 +564,39 @@ mod tests {
             preload_only_with_scripts(&rest).unwrap(),
             r#"<link media="(scripting: enabled)" href=./g.js rel=modulepreload><p>"#
         );
+    }
+
+    #[test]
+    fn a_page_of_another_language_says_so_where_readers_and_the_wasm_look() {
+        let minified =
+            "<!doctype html><html lang=en><meta charset=utf-8><title>Old & title</title>\
+            <meta content=\"Old\" name=description><link href=a.css rel=stylesheet></head><body>\
+            <div class=fb-host id=funding-breakdown><p>x</p></div>";
+        let out = localize_page(
+            minified,
+            "fr",
+            "Répartition <du> financement",
+            "Un \"résumé\"",
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "<!doctype html><html lang=fr><meta charset=utf-8><title>Répartition &lt;du&gt; financement</title>\
+            <meta name=description content=\"Un &quot;résumé&quot;\"><link href=a.css rel=stylesheet></head><body>\
+            <div data-lang=fr class=fb-host id=funding-breakdown><p>x</p></div>"
+        );
+        // The source's quoted form, as `trunk serve` leaves it.
+        let page = fs::read_to_string(crate::cmd::root().join("index.html")).unwrap();
+        let out = localize_page(&page, "ja", "題", "説明").unwrap();
+        assert!(
+            out.contains("<html lang=ja>") && out.contains("<title>題</title>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<div data-lang=ja id=\"funding-breakdown\""),
+            "{out}"
+        );
+        assert!(localize_page("<html lang=de><title>t</title>", "fr", "t", "d").is_err());
     }
 
     #[test]

@@ -117,6 +117,48 @@ test('with the wasm 3 s late, the chart and the total show before it, and work a
   await expect(page.getByRole('tab', { name: 'Table' })).toBeEnabled();
 });
 
+for (const { lang, tab, total, title } of [
+  { lang: 'fr', tab: 'Par région', total: '37,1 millions USD', title: /^Répartition du financement/ },
+  { lang: 'ja', tab: '地域別', total: '3,710万米ドル', title: /^資金配分の内訳/ },
+]) {
+  test(`index.${lang}.html is in its language from the first paint, and the wasm keeps it`, async ({ page }) => {
+    test.setTimeout(30_000);
+    const { log } = await holdWasm(page, 2_000);
+    await recordFrames(page);
+    const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
+    await page.goto(`/index.${lang}.html`, { waitUntil: 'commit' });
+    const root = page.locator(ROOT);
+    await expect(root).toHaveAttribute('data-prerendered', '');
+    await expect(root).toHaveAttribute('lang', lang);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page).toHaveTitle(title);
+    await expect(root.getByRole('tab', { name: tab })).toBeVisible();
+    await expect(root.locator('.fb-total')).toHaveText(total);
+    expect(log.finishedAt, 'seen before the wasm arrived').toBeNull();
+    const before = await snapshot(page);
+
+    await (await wasm).finished();
+    await expect(page.locator(PRERENDERED)).toHaveCount(0);
+    // The live widget takes the page's language (no hash, an English browser):
+    // the same text, the same boxes, every frame the same size.
+    const after = await snapshot(page);
+    expect(after.text).toBe(before.text);
+    expect(after.boxes).toEqual(before.boxes);
+    const frames = await page.evaluate(() => window.__frames);
+    const shown = frames.slice(frames.findIndex((f) => f !== null));
+    expect(new Set(shown.map((f) => `${f.w}x${f.h}`)).size, 'widget sizes seen frame by frame').toBe(1);
+    await expect(page).toHaveTitle(title);
+
+    // Its iframe snippet points at this page; in English, at index.html, with an English title.
+    await page.locator('button[aria-controls="fb1-embed"]').click();
+    expect(await page.locator('#fb1-embed-iframe').inputValue()).toContain(`/index.${lang}.html#`);
+    await page.locator('.fb-lang-select').selectOption('en');
+    await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
+    await expect(page).toHaveTitle(/^Funding breakdown: Government of Japan/);
+    await expect.poll(() => page.locator('#fb1-embed-iframe').inputValue()).toContain('/index.html#');
+  });
+}
+
 // Not the helpers' test: the page logs the failure as a console error on purpose.
 for (const [how, answer] of [
   ['cannot be fetched', (route) => route.abort('connectionreset')],
