@@ -8,8 +8,7 @@ use super::dataset::{minor_digits, Dataset};
 use super::derive::REMAINDER_ID;
 use super::share::{share_fits_amount, to_ppm, Minor, StatedAmount, StatedShare, PPM, WORD_SHARES};
 use super::text::{Text, FALLBACK_LOCALE};
-use crate::i18n::format::{decimal, number, Fmt};
-use crate::i18n::Locale;
+use crate::i18n::format::{decimal, number, percent_decimals};
 
 /// One problem in a data file.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,10 +77,12 @@ impl fmt::Display for ProblemKind {
             }
             AmountAboveTotal => write!(f, "the amount is more than the total"),
             AmountsSumAboveTotal => write!(f, "the stated amounts add up to more than the total"),
+            // As `Fmt` writes English percentages, without bringing the
+            // native formatter into the wasm.
             ShareAmountDisagree(ppm) => write!(
                 f,
-                "the amount is {} of the total, which does not agree with the stated share",
-                Fmt::new(Locale::En).percent(*ppm)
+                "the amount is {}% of the total, which does not agree with the stated share",
+                decimal(*ppm as f64 / 1e4, percent_decimals(*ppm))
             ),
             UnknownCurrency(c) => write!(f, "unknown currency {c:?} (use an ISO 4217 code such as \"USD\")"),
             BadDate(d) => write!(f, "{d:?} is not a date in the form YYYY-MM-DD"),
