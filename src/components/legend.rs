@@ -29,8 +29,9 @@ pub fn Legend(props: &LegendProps) -> Html {
         .as_ref()
         .map(|s| derive::linked_ids(&ctx.data, s))
         .unwrap_or_default();
-    // Escape clears the selection here as on the chart: Tab through the
-    // legend selects each entry it reaches.
+    // The entries are toggle buttons, each a tab stop: focus alone selects
+    // nothing (Tab through the legend would press every one, each announced
+    // twice), Enter or Space does. Escape clears, as on the chart.
     let onkeydown = {
         let on_select = props.on_select.clone();
         let selected = props.selected.is_some();
@@ -63,6 +64,6 @@ pub fn Legend(props: &LegendProps) -> Html {
     });
     html! {
         <ul class="fb-legend" aria-label={d.text(Msg::LegendLabel)} onclick={events.onclick}
-            onmouseover={events.onmouseover} onfocusin={events.onfocusin} {onkeydown}>{ for items }</ul>
+            onmouseover={events.onmouseover} {onkeydown}>{ for items }</ul>
     }
 }

@@ -27,10 +27,16 @@ test('hovering a mark or a legend entry selects it', async ({ page }) => {
   await expect(page.locator('.fb-detail-name')).toHaveText('Not attributed by the source');
 });
 
-test('Escape in the legend clears the selection, as on the chart', async ({ page }) => {
+test('the legend selects with Enter, not on focus; Escape clears, as on the chart', async ({ page }) => {
   await open(page);
-  await page.locator('.fb-legend button[data-id="asia"]').focus();
-  await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
+  await page.locator('.fb-legend button').first().focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement.dataset.id)).toBe('mena-europe');
+  await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.fb-detail-name')).toHaveText('Not attributed by the source');
   await page.keyboard.press('Escape');
   await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
   await expect(page.locator('.fb-legend button[aria-pressed=true]')).toHaveCount(0);
@@ -187,6 +193,14 @@ test('the theme view of the default data shows no amount or percentage', async (
   // No percentage, currency or grouped number (COVID-19 in a name is fine).
   expect(body).not.toMatch(/%|USD|million|\d{1,3}(,\d{3})+/);
   await expect(panel.locator('svg')).toHaveCount(0);
+  // Each group served on a line of its own, never two names side by side.
+  const sharing = await panel.locator('ul.fb-who').evaluateAll((lists) =>
+    lists.flatMap((ul) => {
+      const tops = [...ul.children].map((li) => Math.round(li.getBoundingClientRect().top));
+      return tops.filter((t, i) => tops.indexOf(t) !== i).map(() => ul.innerText);
+    }),
+  );
+  expect(sharing).toEqual([]);
 });
 
 test('sources link out safely and say the figures are allocations', async ({ page }) => {
