@@ -27,6 +27,45 @@ test('hovering a mark or a legend entry selects it', async ({ page }) => {
   await expect(page.locator('.fb-detail-name')).toHaveText('Not attributed by the source');
 });
 
+test('forced colours: only the selected tab and legend entry have a line, so colour is not the only cue', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active', colorScheme: 'light' });
+  await open(page, '#sel=asia');
+  const lines = await page.evaluate(() => {
+    const bg = getComputedStyle(document.querySelector('.fb-root')).backgroundColor;
+    const line = (el, side) => getComputedStyle(el)[`border${side}Color`] !== bg;
+    return {
+      tabs: [...document.querySelectorAll('.fb-tab')].map((t) => [t.getAttribute('aria-selected'), line(t, 'Bottom')]),
+      legend: [...document.querySelectorAll('.fb-legend-button')].map((b) => [b.getAttribute('aria-pressed'), line(b, 'Top')]),
+    };
+  });
+  for (const [selected, hasLine] of [...lines.tabs, ...lines.legend]) expect(hasLine).toBe(selected === 'true');
+  expect(lines.legend.filter(([p]) => p === 'true')).toHaveLength(1);
+});
+
+test('legend names keep whole words at every width, beside the donut or under it', async ({ page }) => {
+  await open(page);
+  for (let width = 320; width <= 1000; width += 20) {
+    await page.setViewportSize({ width, height: 900 });
+    // A name that wraps mid-word is taller than its words allow: compare
+    // each name's width with its longest word's.
+    const broken = await page.locator('.fb-legend-name').evaluateAll((names) =>
+      names
+        .filter((n) => {
+          const longest = n.textContent.split(/\s+/).sort((a, b) => b.length - a.length)[0];
+          const probe = document.createElement('span');
+          probe.textContent = longest;
+          probe.style.whiteSpace = 'nowrap';
+          n.append(probe);
+          const need = probe.getBoundingClientRect().width;
+          probe.remove();
+          return n.getBoundingClientRect().width + 0.5 < need;
+        })
+        .map((n) => n.textContent),
+    );
+    expect(broken, `at ${width} px`).toEqual([]);
+  }
+});
+
 test('the legend selects with Enter, not on focus; Escape clears, as on the chart', async ({ page }) => {
   await open(page);
   await page.locator('.fb-legend button').first().focus();

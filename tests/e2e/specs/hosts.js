@@ -25,11 +25,12 @@ export function snippet(name, base) {
   return body.replaceAll(DOC_BASE, base);
 }
 
+/** README's example policy for a host page, with the widget at `widget` (an origin). */
 export function hostCsp(widget) {
-  return (
-    `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${widget}; ` +
-    `style-src 'self' ${widget}; img-src 'self' data:; connect-src 'self' ${widget}; frame-src ${widget}`
-  );
+  const marker = '<!-- snippet:host-csp -->';
+  const after = README.slice(README.indexOf(marker) + marker.length);
+  const start = after.indexOf('```text\n') + '```text\n'.length;
+  return after.slice(start, after.indexOf('\n```', start)).replaceAll(new URL(DOC_BASE).origin, widget);
 }
 
 /** A host page with `elements` and the README's script tag for embed.js. */
