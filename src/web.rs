@@ -313,3 +313,16 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
         gloo::console::warn!("funding-breakdown: could not schedule idle work");
     }
 }
+
+/// The attribute `name` of the element that has focus in `node`'s document
+/// or shadow root (a widget inside `<funding-breakdown>` has its own focus).
+/// None natively.
+pub fn focused_attribute(node: &web_sys::Node, name: &str) -> Option<String> {
+    window()?;
+    let root = node.get_root_node();
+    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => root.dyn_ref::<web_sys::Document>()?.active_element(),
+    };
+    active?.get_attribute(name)
+}

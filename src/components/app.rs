@@ -491,6 +491,26 @@ fn Widget(props: &WidgetProps) -> Html {
         announcement
     };
     *had_selection.borrow_mut() = has_selection;
+    // A selection made on the element that has focus (arrows, Tab, Enter, a
+    // click on a mark) is read by the screen reader from that element, whose
+    // name says it all: the live region would say it a second time. It
+    // speaks for selections focus does not reach: hover, a link's `sel`.
+    let live_ref = use_node_ref();
+    let focused = live_ref.get().and_then(|live| {
+        let attr = if view == View::Years { "data-year" } else { "data-id" };
+        crate::web::focused_attribute(&live, attr)
+    });
+    let spoken_by_focus = focused.is_some()
+        && if view == View::Years {
+            focused == state.year_sel.map(|y| y.to_string())
+        } else {
+            focused.as_deref() == selected.as_deref()
+        };
+    let announcement = if spoken_by_focus {
+        String::new()
+    } else {
+        announcement
+    };
 
     let years_data = match (&loaded, &failed) {
         (Some(s), _) => YearsData::Ready(s.clone()),
@@ -550,7 +570,7 @@ fn Widget(props: &WidgetProps) -> Html {
             <section class="fb-root" lang={ctx.locale.tag()} aria-label={d.text(Msg::WidgetLabel)}>
                 <LanguageSwitch current={ctx.locale} on_change={on_locale} />
                 { body }
-                <p class="fb-sr-only" aria-live="polite" aria-atomic="true" id={ctx.id("live")}>
+                <p ref={live_ref} class="fb-sr-only" aria-live="polite" aria-atomic="true" id={ctx.id("live")}>
                     { announcement }
                 </p>
             </section>

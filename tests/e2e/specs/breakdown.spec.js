@@ -12,6 +12,7 @@ test('clicking a region mark shows its detail and announces it', async ({ page }
   await expect(detail.locator('.fb-detail-name')).toHaveText('Sub-Saharan Africa');
   await expect(detail).toContainText('more than 40%');
   await expect(detail).toContainText('more than USD 14,840,306.80');
+  // The pointer on its way selected it, announced while focus was elsewhere.
   await expect(page.locator('[aria-live=polite]')).toContainText('Sub-Saharan Africa: more than 40%');
   await expect(page.locator(`path${SSA}`)).toHaveAttribute('aria-selected', 'true');
   // The URL now links to this state, without adding history entries.
@@ -19,10 +20,12 @@ test('clicking a region mark shows its detail and announces it', async ({ page }
   expect(await page.evaluate(() => history.length)).toBe(historyBefore);
 });
 
-test('hovering a mark or a legend entry selects it', async ({ page }) => {
+test('hovering a mark or a legend entry selects it and announces it', async ({ page }) => {
   await open(page);
   await page.locator(`.fb-legend button[data-id="asia"]`).hover();
   await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
+  // Focus is elsewhere, so the live region says what was selected.
+  await expect(page.locator('[aria-live=polite]')).toHaveText(/^Asia: 20%/);
   await page.locator(`.fb-legend button${REST}`).hover();
   await expect(page.locator('.fb-detail-name')).toHaveText('Not attributed by the source');
 });
@@ -97,7 +100,9 @@ test('keyboard only: Tab into the chart, arrows, Enter, Escape', async ({ page }
   await page.keyboard.press('ArrowRight');
   expect(await focusedId()).toBe('unattributed');
   await expect(page.locator('.fb-detail')).toContainText('at most 5%');
-  await expect(page.locator('[aria-live=polite]')).toContainText('Not attributed by the source');
+  // The focused option's name is what a screen reader reads; nothing twice.
+  await expect(page.locator(`path${REST}`)).toHaveAttribute('aria-label', /^Not attributed by the source: at most 5%/);
+  await expect(page.locator('[aria-live=polite]')).toHaveText('');
 
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
