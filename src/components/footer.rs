@@ -274,7 +274,13 @@ pub fn Footer(props: &FooterProps) -> Html {
         let status = status.clone();
         let fallback = fallback.clone();
         Callback::from(move |_: MouseEvent| {
-            let link = share_link(shown, &crate::web::location_href(), &base, &state.to_hash());
+            let link = share_link(
+                shown,
+                &crate::web::location_href(),
+                &base,
+                state.locale.tag(),
+                &state.to_hash(),
+            );
             let status = status.clone();
             let fallback = fallback.clone();
             wasm_bindgen_futures::spawn_local(async move {

@@ -62,14 +62,16 @@ pub enum Shown {
     ElementWithSrc,
 }
 
-/// The link "Copy link" copies for the state `hash` (`#view=…&sel=…`).
-pub fn share_link(shown: Shown, page_url: &str, base: &str, hash: &str) -> String {
+/// The link "Copy link" copies for the state `hash` (`#view=…&sel=…`) in
+/// language `lang`: from an element, the widget's page in that language
+/// (`embed_code::page_file`), which shows it from the first paint.
+pub fn share_link(shown: Shown, page_url: &str, base: &str, lang: &str, hash: &str) -> String {
     match shown {
         Shown::Page => {
             let end = page_url.find('#').unwrap_or(page_url.len());
             format!("{}{hash}", page_url.get(..end).unwrap_or(page_url))
         }
-        Shown::Element => format!("{base}index.html{hash}"),
+        Shown::Element => format!("{base}{}{hash}", crate::embed_code::page_file(lang)),
         Shown::ElementWithSrc => page_url.to_owned(),
     }
 }
@@ -87,12 +89,13 @@ mod tests {
                 Shown::Page,
                 "https://a.org/w/index.html#view=region",
                 "",
+                "en",
                 hash
             ),
             "https://a.org/w/index.html#view=table&sel=asia"
         );
         assert_eq!(
-            share_link(Shown::Page, "http://127.0.0.1:8080/", "", hash),
+            share_link(Shown::Page, "http://127.0.0.1:8080/", "", "en", hash),
             "http://127.0.0.1:8080/#view=table&sel=asia"
         );
         assert_eq!(
@@ -100,15 +103,27 @@ mod tests {
                 Shown::Element,
                 "https://news.example/story#top",
                 "https://a.org/w/",
+                "en",
                 hash
             ),
             "https://a.org/w/index.html#view=table&sel=asia"
         );
         assert_eq!(
             share_link(
+                Shown::Element,
+                "https://news.example/story",
+                "https://a.org/w/",
+                "ja",
+                "#lang=ja"
+            ),
+            "https://a.org/w/index.ja.html#lang=ja"
+        );
+        assert_eq!(
+            share_link(
                 Shown::ElementWithSrc,
                 "https://news.example/story",
                 "https://a.org/w/",
+                "en",
                 hash
             ),
             "https://news.example/story"
