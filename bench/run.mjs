@@ -270,9 +270,11 @@ async function measure(browser, base, page) {
       const t = await tab.evaluate(() => ({ ...window.__bench.t, clickTargets: window.__bench.clickTargets.length })).catch(() => ({}));
       throw new Error(`${e.message}; seen: ${JSON.stringify(t)}; page errors: ${JSON.stringify(errors)}`);
     }
-    // Let the load settle (pending tasks, late requests) before measuring memory.
+    // Let the load settle (pending tasks, late requests, work the page
+    // leaves for idle time) before measuring memory and clicking: half a
+    // second, less than a reader takes to find a mark and click it.
     await tab.waitForLoadState('load');
-    await tab.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    await tab.evaluate(() => new Promise((r) => setTimeout(r, 500)));
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const wasmMemory = await tab.evaluate(() => window.__bench.memory?.buffer.byteLength ?? null);

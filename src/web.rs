@@ -249,8 +249,9 @@ pub fn start() {
     // (`prerender::page_lang`); the URL hash still wins over it.
     let lang = root.get_attribute("data-lang").map(yew::AttrValue::from);
     root.set_text_content(None);
-    yew::Renderer::<App>::with_root_and_props(root, page_props!(lang)).render();
+    yew::Renderer::<App>::with_root_and_props(root, page_props!(lang.clone())).render();
     report_height_to_parent();
+    crate::embed::warm_up_at_idle(lang);
 }
 
 /// The standalone page's widget as `start` mounts it, for the build-time

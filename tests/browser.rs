@@ -318,3 +318,28 @@ async fn an_internal_error_is_shown_in_every_widget_not_only_the_console() {
     assert_eq!(app.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
 }
+
+#[wasm_bindgen_test]
+async fn a_copy_outside_the_page_readies_the_first_selection_then_goes() {
+    let copy = funding_breakdown::embed::warm_up(None).expect("a copy");
+    assert!(!copy.is_connected(), "never in the page");
+    // It selects a region (what a reader's first click does), then clears it.
+    let mut selected_seen = false;
+    for _ in 0..500 {
+        if funding_breakdown::embed::warmed() {
+            break;
+        }
+        selected_seen |= copy
+            .query_selector("path.fb-mark[aria-selected=\"true\"]")
+            .unwrap()
+            .is_some();
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    assert!(selected_seen, "the copy never showed a selection");
+    assert!(funding_breakdown::embed::warmed());
+    assert_eq!(
+        copy.child_element_count(),
+        0,
+        "the copy renders nothing now"
+    );
+}

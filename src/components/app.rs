@@ -497,7 +497,11 @@ fn Widget(props: &WidgetProps) -> Html {
     // speaks for selections focus does not reach: hover, a link's `sel`.
     let live_ref = use_node_ref();
     let focused = live_ref.get().and_then(|live| {
-        let attr = if view == View::Years { "data-year" } else { "data-id" };
+        let attr = if view == View::Years {
+            "data-year"
+        } else {
+            "data-id"
+        };
         crate::web::focused_attribute(&live, attr)
     });
     let spoken_by_focus = focused.is_some()

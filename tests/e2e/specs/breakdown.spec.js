@@ -20,6 +20,21 @@ test('clicking a region mark shows its detail and announces it', async ({ page }
   expect(await page.evaluate(() => history.length)).toBe(historyBefore);
 });
 
+test('the idle warm-up of the first click leaves the reader\'s widget as it was', async ({ page }) => {
+  await open(page);
+  const title = await page.title();
+  const entries = await page.evaluate(() => history.length);
+  // web::warm_up runs in the first idle period; give it that and more.
+  await page.evaluate(() => new Promise((r) => requestIdleCallback(() => setTimeout(r, 300))));
+  // Nothing of the reader's changed: selection, announcement, URL, title, focus.
+  await expect(page.locator('.fb-root')).toHaveCount(1);
+  await expect(page.locator('[role=option][aria-selected=true]')).toHaveCount(0);
+  await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
+  await expect(page.locator('[aria-live=polite]')).toHaveText('');
+  expect(await page.evaluate(() => [location.hash, history.length, document.activeElement === document.body])).toEqual(['', entries, true]);
+  expect(await page.title()).toBe(title);
+});
+
 test('hovering a mark or a legend entry selects it and announces it', async ({ page }) => {
   await open(page);
   await page.locator(`.fb-legend button[data-id="asia"]`).hover();
