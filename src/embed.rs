@@ -372,31 +372,6 @@ pub async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<Stri
         .map_err(|_| LoadError::NotUtf8)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_content_types() {
-        assert!(is_json_type("application/json"));
-        assert!(is_json_type("application/json; charset=utf-8"));
-        assert!(is_json_type("application/ld+json"));
-        assert!(is_json_type("text/plain"));
-        assert!(!is_json_type("text/html; charset=utf-8"));
-        assert!(!is_json_type("image/png"));
-    }
-}
-
-thread_local! {
-    static WARMED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Whether [`warm_up`] has run to its end (for the browser tests).
-#[doc(hidden)]
-pub fn warmed() -> bool {
-    WARMED.with(Cell::get)
-}
-
 /// Readies the code a reader's first selection runs, at idle: a widget in an
 /// element outside the document selects its first region and clears it,
 /// each step in a task of its own, then renders nothing. The engine compiles
@@ -469,11 +444,25 @@ fn warm_next(warm: Warm, mut app: AppHandle<EmbedRoot>, step: u8) {
             1 => app.update(warm.props(None)),
             _ => {
                 app.update(EmbedRootProps { widget: None });
-                WARMED.with(|w| w.set(true));
                 return;
             }
         }
         warm_next(warm, app, step + 1);
     })
     .forget();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_content_types() {
+        assert!(is_json_type("application/json"));
+        assert!(is_json_type("application/json; charset=utf-8"));
+        assert!(is_json_type("application/ld+json"));
+        assert!(is_json_type("text/plain"));
+        assert!(!is_json_type("text/html; charset=utf-8"));
+        assert!(!is_json_type("image/png"));
+    }
 }
