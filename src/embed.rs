@@ -248,7 +248,6 @@ pub fn mount(root: web_sys::Element, host: web_sys::HtmlElement, base: String) -
         }
     };
     crate::web::register_root(&app.root);
-    warm_up_at_idle(host.get_attribute("lang").map(AttrValue::from));
     Mounted {
         app: Some(app),
         host,
@@ -380,8 +379,11 @@ pub async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<Stri
 /// painted detail, 10.9-11.4 ms after this (medians of 15 loads). A hidden
 /// copy inside the page, laid out, gained nothing more. Outside the document
 /// it is seen by no reader, assistive technology or stylesheet, and the
-/// reader's widget is not touched. The first widget of a page calls this,
-/// once. It is an element's app (`EmbedRoot`), whose code the wasm has
+/// reader's widget is not touched. The standalone page (and so the iframe
+/// embed) calls this once; pages of `<funding-breakdown>` elements do not:
+/// the copy's app stays, empty, and its memory changed what 13 rounds of 20
+/// elements coming and going leave (instances.spec.js). It is an element's
+/// app (`EmbedRoot`), whose code the wasm has
 /// anyway, stepped by one kind of timer callback: each closure type costs
 /// wasm-bindgen glue (an `App` and a closure per step came to 1.5 KB gzip).
 pub fn warm_up_at_idle(lang: Option<AttrValue>) {
