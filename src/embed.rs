@@ -208,10 +208,6 @@ fn props_from(host: &web_sys::HtmlElement, ids: &str, base: &str) -> EmbedProps 
     }
 }
 
-thread_local! {
-    static WARMING: Cell<bool> = const { Cell::new(false) };
-}
-
 /// Renders a widget into `root` for the custom element `host`, configured by
 /// the host's attributes; `base` is the URL of the directory embed.js is in.
 #[wasm_bindgen]
@@ -387,11 +383,9 @@ pub async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<Stri
 /// anyway, stepped by one kind of timer callback: each closure type costs
 /// wasm-bindgen glue (an `App` and a closure per step came to 1.5 KB gzip).
 pub fn warm_up_at_idle(lang: Option<AttrValue>) {
-    if !WARMING.with(|w| w.replace(true)) {
-        crate::web::when_idle(move || {
-            warm_up(lang);
-        });
-    }
+    crate::web::when_idle(move || {
+        warm_up(lang);
+    });
 }
 
 /// The warm-up itself (see [`warm_up_at_idle`]); returns the element the

@@ -42,22 +42,30 @@ impl Fmt {
     /// decimal (two below 1 %), e.g. "40%", "33.3%", "0.25%"; "33,3 %" in French.
     pub fn percent(&self, ppm: i64) -> String {
         // ppm / 10_000 is the percentage; work in hundredths of a percent.
-        let hundredths = (ppm + 50) / 100;
+        let hundredths = ((ppm + 50) / 100).unsigned_abs();
         let (whole, frac) = match percent_decimals(ppm) {
-            0 => (hundredths.unsigned_abs() / 100, 0),
+            0 => (hundredths / 100, String::new()),
             1 => {
                 let tenths = ((ppm + 500) / 1000).unsigned_abs();
-                (tenths / 10, tenths % 10)
+                let frac = tenths % 10;
+                (
+                    tenths / 10,
+                    if frac == 0 {
+                        String::new()
+                    } else {
+                        frac.to_string()
+                    },
+                )
             }
-            _ => (0, (hundredths.unsigned_abs() % 100)),
+            // Below 1 %: "0.25", "0.5".
+            _ => (
+                0,
+                format!("{:02}", hundredths % 100)
+                    .trim_end_matches('0')
+                    .to_owned(),
+            ),
         };
-        let frac = match frac {
-            0 => String::new(),
-            f if percent_decimals(ppm) >= 2 => format!("{f:02}").trim_end_matches('0').to_owned(),
-            f => f.to_string(),
-        };
-        let c = conv(self.locale);
-        format!("{}{}%", self.join(whole, &frac), c.percent)
+        format!("{}{}%", self.join(whole, &frac), conv(self.locale).percent)
     }
 
     /// `whole` grouped and `frac` (digits, maybe none) after the decimal sign.
@@ -462,23 +470,18 @@ mod tests {
             assert_eq!(f.date("2021-03-12"), date);
             assert_eq!(f.language_name("ja"), ja);
         }
-        // Spanish groups from five digits; billions in every language.
+        // Spanish groups from five digits; one million, and billions.
         assert_eq!(
             Fmt::new(Locale::Es).money(Minor(123_400), 2, "USD"),
             "1234\u{a0}USD"
         );
-        assert_eq!(
-            Fmt::new(Locale::Es).money_short(Minor(100_000_000), 2, "USD"),
-            "1 millón\u{a0}USD"
-        );
-        assert_eq!(
-            Fmt::new(Locale::Fr).money_short(Minor(250_000_000_000), 2, "USD"),
-            "2,5 milliards\u{a0}USD"
-        );
-        assert_eq!(
-            Fmt::new(Locale::Ja).money_short(Minor(250_000_000_000), 2, "USD"),
-            "25億米ドル"
-        );
+        for (locale, minor, want) in [
+            (Locale::Es, 100_000_000, "1 millón\u{a0}USD"),
+            (Locale::Fr, 250_000_000_000, "2,5 milliards\u{a0}USD"),
+            (Locale::Ja, 250_000_000_000, "25億米ドル"),
+        ] {
+            assert_eq!(Fmt::new(locale).money_short(Minor(minor), 2, "USD"), want);
+        }
     }
 
     #[test]

@@ -69,6 +69,25 @@ function snapshot(page) {
   }, ROOT);
 }
 
+/**
+ * Waits for the live widget, then checks it replaced the static copy
+ * `before` (a `snapshot`) in place: the same text and the same boxes, and at
+ * no frame (`recordFrames`) was the widget missing or another size.
+ */
+async function expectTakeoverInPlace(page, before) {
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  const after = await snapshot(page);
+  expect(after.text).toBe(before.text);
+  expect(after.boxes).toEqual(before.boxes);
+  const frames = await page.evaluate(() => window.__frames);
+  const shown = frames.slice(frames.findIndex((f) => f !== null));
+  expect(shown.filter((f) => f?.pre).length, 'frames painted with the static copy').toBeGreaterThan(0);
+  expect(shown.filter((f) => f && !f.pre).length, 'frames painted with the live widget').toBeGreaterThan(0);
+  expect(shown.filter((f) => f === null).length, 'frames without the widget').toBe(0);
+  const sizes = new Set(shown.map((f) => `${f.w}x${f.h}`));
+  expect([...sizes], 'widget sizes seen frame by frame').toEqual([`${before.boxes.root[2]}x${before.boxes.root[3]}`]);
+}
+
 test('with the wasm 3 s late, the chart and the total show before it, and work after', async ({ page }) => {
   test.setTimeout(30_000);
   const { log } = await holdWasm(page, 3_000);
@@ -96,20 +115,7 @@ test('with the wasm 3 s late, the chart and the total show before it, and work a
 
   await (await wasm).finished();
   expect(log.finishedAt).toBeGreaterThan(seenAt);
-  await expect(page.locator(PRERENDERED)).toHaveCount(0);
-
-  // The same text and the same boxes: the takeover does not move anything.
-  const after = await snapshot(page);
-  expect(after.text).toBe(before.text);
-  expect(after.boxes).toEqual(before.boxes);
-  // And at no frame was the widget missing or another size.
-  const frames = await page.evaluate(() => window.__frames);
-  const shown = frames.slice(frames.findIndex((f) => f !== null));
-  expect(shown.filter((f) => f?.pre).length, 'frames painted with the static copy').toBeGreaterThan(0);
-  expect(shown.filter((f) => f && !f.pre).length, 'frames painted with the live widget').toBeGreaterThan(0);
-  expect(shown.filter((f) => f === null).length, 'frames without the widget').toBe(0);
-  const sizes = new Set(shown.map((f) => `${f.w}x${f.h}`));
-  expect([...sizes], 'widget sizes seen frame by frame').toEqual([`${before.boxes.root[2]}x${before.boxes.root[3]}`]);
+  await expectTakeoverInPlace(page, before);
 
   // Interactive now: a click on a mark shows its detail.
   await clickMark(page, page.locator('svg.fb-donut path[data-id="asia"]'));
@@ -138,15 +144,8 @@ for (const { lang, tab, total, title } of [
     const before = await snapshot(page);
 
     await (await wasm).finished();
-    await expect(page.locator(PRERENDERED)).toHaveCount(0);
-    // The live widget takes the page's language (no hash, an English browser):
-    // the same text, the same boxes, every frame the same size.
-    const after = await snapshot(page);
-    expect(after.text).toBe(before.text);
-    expect(after.boxes).toEqual(before.boxes);
-    const frames = await page.evaluate(() => window.__frames);
-    const shown = frames.slice(frames.findIndex((f) => f !== null));
-    expect(new Set(shown.map((f) => `${f.w}x${f.h}`)).size, 'widget sizes seen frame by frame').toBe(1);
+    // The live widget takes the page's language (no hash, an English browser).
+    await expectTakeoverInPlace(page, before);
     await expect(page).toHaveTitle(title);
 
     // Its iframe snippet points at this page; in English, at index.html, with an English title.
