@@ -9,7 +9,7 @@ use super::detail::{Detail, NamedRegions};
 use super::embed_app::load_message;
 use super::error::ErrorView;
 use super::fetch::{use_fetch_text, Fetch};
-use super::footer::Footer;
+use super::footer::{Footer, FooterLink};
 use super::headline::Headline;
 use super::language::LanguageSwitch;
 use super::legend::Legend;
@@ -18,7 +18,7 @@ use super::table::TableView;
 use super::tabs::Tabs;
 use super::themes::ThemeView;
 use super::years::{failure, YearsData, YearsView};
-use super::{Ctx, Shared};
+use super::{Ctx, Latest, Shared};
 use crate::describe::Describer;
 use crate::i18n::{Locale, Msg};
 use crate::model::{derive, Dataset, Problem, Series, DEFAULT_DATA, SERIES_PATH};
@@ -83,6 +83,7 @@ fn load(text: &str) -> Result<Rc<Dataset>, Rc<Vec<Problem>>> {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    super::rendered("App");
     let text = props.data.clone();
     let loaded = use_memo(text, |text| load(text.as_deref().unwrap_or(DEFAULT_DATA)));
     // Language: the URL (standalone page) wins, then the embedder's choice,
@@ -203,6 +204,7 @@ fn series_problem(problems: &[Problem], locale: Locale) -> AttrValue {
 
 #[component]
 fn Widget(props: &WidgetProps) -> Html {
+    super::rendered("Widget");
     let sync = props.standalone;
     // Other years come from the series, which belongs to the bundled data:
     // a dataset from a `src` URL has no Years view and no `year`.
@@ -547,6 +549,22 @@ fn Widget(props: &WidgetProps) -> Html {
         view,
         ..state.clone()
     };
+    // The footer gets the selections only while its embed snippets, which
+    // carry them, are open; Copy link reads them from `latest` on click.
+    let footer_link = use_mut_ref(FooterLink::default);
+    let footer_state = {
+        let mut link = footer_link.borrow_mut();
+        link.state = shown_state.clone();
+        if link.open {
+            shown_state
+        } else {
+            UiState {
+                selected: None,
+                year_sel: None,
+                ..shown_state
+            }
+        }
+    };
 
     // While another year loads (or fails to), the card says so instead of
     // showing the widget's own year under the reader's request for another.
@@ -565,7 +583,7 @@ fn Widget(props: &WidgetProps) -> Html {
                 aria-labelledby={ctx.id(&format!("tab-{}", view.as_str()))} tabindex="0">
                 { panel }
             </div>
-            <Footer state={shown_state} />
+            <Footer state={footer_state} latest={Latest(footer_link)} />
         </> }
     };
 

@@ -44,6 +44,7 @@ pub struct ChartProps {
 
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
+    super::rendered("Chart");
     let ctx = use_ctx();
     let svg_ref = use_node_ref();
     let d = ctx.describer();
@@ -242,6 +243,7 @@ struct PartRowProps {
 /// whose props changed, not all of a 200-part list.
 #[component]
 fn PartRow(props: &PartRowProps) -> Html {
+    super::rendered("PartRow");
     let select = {
         let on_select = props.on_select.clone();
         let id = props.id.clone();

@@ -16,6 +16,7 @@ pub struct DetailProps {
 
 #[component]
 pub fn Detail(props: &DetailProps) -> Html {
+    super::rendered("Detail");
     let ctx = use_ctx();
     let d = ctx.describer();
     let part = props.selected.as_ref().and_then(|id| {
@@ -97,6 +98,7 @@ pub fn Detail(props: &DetailProps) -> Html {
 /// chart, which draws only what is stated.
 #[component]
 pub fn NamedRegions() -> Html {
+    super::rendered("NamedRegions");
     let ctx = use_ctx();
     let d = ctx.describer();
     if ctx.data.named_regions.is_empty() {

@@ -68,6 +68,7 @@ pub fn load_message(locale: Locale, url: &str, e: &LoadError) -> String {
 
 #[component]
 pub fn EmbedApp(props: &EmbedProps) -> Html {
+    super::rendered("EmbedApp");
     let attempt = use_state(|| 0u32);
     let locale = props
         .lang

@@ -22,6 +22,7 @@ pub struct ErrorProps {
 
 #[component]
 pub fn ErrorView(props: &ErrorProps) -> Html {
+    super::rendered("ErrorView");
     let l = props.locale;
     // "1 more problems" would need plural rules in every language: show that one too.
     let shown = if props.problems.len() == SHOWN + 1 {

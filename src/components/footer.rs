@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::export::{
     dataset_json, png, print_view, save, text_blob, use_print_chart, use_printing,
 };
-use super::{use_ctx, Shared};
+use super::{rendered, use_ctx, Latest, Shared};
 use crate::describe::Describer;
 use crate::embed_code;
 use crate::export::{csv, filename, share_link, svg, Breakdown, Shown};
@@ -20,9 +20,23 @@ use crate::i18n::{Locale, Msg};
 use crate::model::{Dataset, Series};
 use crate::state::{UiState, View};
 
+/// What the widget and its footer share without rendering each other: the
+/// state shown, selections included, as of the widget's last render (Copy
+/// link and the embed snippets read it), and whether the snippets are open
+/// (the widget then passes the selections, so the snippets follow them).
+#[derive(Default)]
+pub struct FooterLink {
+    pub state: UiState,
+    pub open: bool,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct FooterProps {
+    /// The state shown, without its selections while the embed snippets are
+    /// closed: nothing else in the footer shows them, so a selection does not
+    /// re-render it.
     pub state: UiState,
+    pub latest: Latest<FooterLink>,
 }
 
 /// Copies `text` to the clipboard; false when the browser refuses.
@@ -176,8 +190,10 @@ fn report(status: &UseStateHandle<String>, locale: Locale, saved: Result<String,
 
 #[component]
 pub fn Footer(props: &FooterProps) -> Html {
+    rendered("Footer");
     let ctx = use_ctx();
     let open = use_state(|| false);
+    props.latest.0.borrow_mut().open = *open;
     let status = use_state(String::new);
     let fallback = use_state(|| None::<String>);
     let footer_ref = use_node_ref();
@@ -268,12 +284,14 @@ pub fn Footer(props: &FooterProps) -> Html {
             Shown::Element
         };
         let base = ctx.base.clone();
-        // Formatted on click only: the footer renders on every hover.
-        let state = props.state.clone();
+        // Read and formatted on click only: the footer does not render on
+        // every selection.
+        let latest = props.latest.clone();
         let locale = ctx.locale;
         let status = status.clone();
         let fallback = fallback.clone();
         Callback::from(move |_: MouseEvent| {
+            let state = latest.0.borrow().state.clone();
             let link = share_link(
                 shown,
                 &crate::web::location_href(),
@@ -306,25 +324,21 @@ pub fn Footer(props: &FooterProps) -> Html {
     });
 
     let panel = if *open {
-        let iframe = embed_code::iframe(
-            &ctx.base,
-            ctx.locale.tag(),
-            &props.state.to_hash(),
-            &d.title(),
-        );
+        let state = props.latest.0.borrow().state.clone();
+        let iframe = embed_code::iframe(&ctx.base, ctx.locale.tag(), &state.to_hash(), &d.title());
         let mut attrs: Vec<(&str, String)> = Vec::new();
         if let Some(src) = &ctx.src {
             attrs.push(("src", src.to_string()));
         }
-        attrs.push(("view", props.state.view.as_str().to_owned()));
-        if let Some(year) = props.state.year.filter(|_| ctx.src.is_none()) {
+        attrs.push(("view", state.view.as_str().to_owned()));
+        if let Some(year) = state.year.filter(|_| ctx.src.is_none()) {
             attrs.push(("year", year.to_string()));
         }
-        if let Some(sel) = &props.state.selected {
+        if let Some(sel) = &state.selected {
             attrs.push(("sel", sel.clone()));
         }
-        if props.state.locale != Locale::En {
-            attrs.push(("lang", props.state.locale.tag().to_owned()));
+        if state.locale != Locale::En {
+            attrs.push(("lang", state.locale.tag().to_owned()));
         }
         let attrs_ref: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let element = embed_code::element(&ctx.base, &attrs_ref);

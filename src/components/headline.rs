@@ -8,6 +8,7 @@ use crate::i18n::Msg;
 
 #[component]
 pub fn Headline() -> Html {
+    super::rendered("Headline");
     let ctx = use_ctx();
     let d = ctx.describer();
     let c = &ctx.data.contribution;

@@ -15,6 +15,7 @@ pub struct LanguageSwitchProps {
 
 #[component]
 pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+    super::rendered("LanguageSwitch");
     let ctx = use_ctx();
     let id = ctx.id("lang");
     let onchange = {

@@ -16,6 +16,7 @@ pub struct LegendProps {
 
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
+    super::rendered("Legend");
     let ctx = use_ctx();
     let d = ctx.describer();
     let parts = marks(&ctx.data, props.kind);

@@ -140,6 +140,51 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
+/// The latest value of something a parent renders, for a child to read when
+/// an event comes rather than to re-render for: equal to itself whatever it
+/// holds, so it never makes the child render.
+pub struct Latest<T>(pub Rc<std::cell::RefCell<T>>);
+
+impl<T> Clone for Latest<T> {
+    fn clone(&self) -> Self {
+        Latest(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Latest<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[cfg(debug_assertions)]
+thread_local! {
+    static RENDERS: std::cell::RefCell<Option<Vec<&'static str>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Notes that the component `name` rendered, while a test records renders
+/// (`record_renders`): debug builds only, so a release build has nothing of it.
+#[inline(always)]
+pub fn rendered(name: &'static str) {
+    #[cfg(debug_assertions)]
+    RENDERS.with(|r| {
+        if let Some(names) = r.borrow_mut().as_mut() {
+            names.push(name);
+        }
+    });
+    #[cfg(not(debug_assertions))]
+    let _ = name;
+}
+
+/// Starts recording which components render, and returns the names recorded
+/// since the last call (each once per render), in order. Tests use it to hold
+/// a selection to re-rendering only what it changes.
+#[cfg(debug_assertions)]
+pub fn record_renders() -> Vec<&'static str> {
+    RENDERS.with(|r| r.borrow_mut().replace(Vec::new()).unwrap_or_default())
+}
+
 /// A source's link, opening in a new tab, marked with its language.
 pub fn source_link(s: &crate::model::Source, text: &str) -> Html {
     html! {

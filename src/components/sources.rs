@@ -7,6 +7,7 @@ use crate::i18n::{pieces, Msg, Piece};
 
 #[component]
 pub fn SourcesView() -> Html {
+    super::rendered("SourcesView");
     let ctx = use_ctx();
     let d = ctx.describer();
     let items = ctx.data.sources.iter().map(|s| {

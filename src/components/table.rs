@@ -10,6 +10,7 @@ use crate::model::Stated;
 
 #[component]
 pub fn TableView() -> Html {
+    super::rendered("TableView");
     let ctx = use_ctx();
     let d = ctx.describer();
     // On narrow cards CSS lays each row out as a small card and shows the

@@ -28,6 +28,7 @@ fn label(view: View) -> Msg {
 
 #[component]
 pub fn Tabs(props: &TabsProps) -> Html {
+    super::rendered("Tabs");
     let ctx = use_ctx();
     let list_ref = use_node_ref();
     let views = View::offered(props.years);

@@ -18,6 +18,7 @@ pub struct ThemeViewProps {
 
 #[component]
 pub fn ThemeView(props: &ThemeViewProps) -> Html {
+    super::rendered("ThemeView");
     let ctx = use_ctx();
     let d = ctx.describer();
     let has_amounts = ctx.data.has_theme_amounts();

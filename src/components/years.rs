@@ -36,6 +36,7 @@ pub struct YearsProps {
 
 #[component]
 pub fn YearsView(props: &YearsProps) -> Html {
+    super::rendered("YearsView");
     let ctx = use_ctx();
     let list_ref = use_node_ref();
     let l = ctx.locale;
@@ -194,6 +195,7 @@ struct YearDetailProps {
 /// What the selected year's source states, and the way into its breakdown.
 #[component]
 fn YearDetail(props: &YearDetailProps) -> Html {
+    super::rendered("YearDetail");
     let ctx = use_ctx();
     let l = ctx.locale;
     let id = ctx.id("year-detail");
@@ -297,6 +299,7 @@ struct YearsTableProps {
 /// Every year in a real table: total and regional facts as stated, source.
 #[component]
 fn YearsTable(props: &YearsTableProps) -> Html {
+    super::rendered("YearsTable");
     let ctx = use_ctx();
     let l = ctx.locale;
     let caption_id = ctx.id("caption-years");
