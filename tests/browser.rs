@@ -357,3 +357,61 @@ async fn a_copy_outside_the_page_readies_the_first_selection_then_goes() {
         "the copy renders nothing at its end"
     );
 }
+
+/// A bubbling mouse event of `kind` with a click count (`detail`): 1 for a
+/// pointer's click, 0 for a keyboard's or assistive technology's activation.
+fn mouse(el: &Element, kind: &str, detail: i32) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(detail);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict(kind, &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_pressed_legend_entry_is_unpressed_by_activating_it_again() {
+    let root = mount("tl", None).await;
+    let entry = || one(&root, ".fb-legend button[data-id=asia]");
+    let pressed = || entry().get_attribute("aria-pressed").unwrap_or_default();
+    // Enter or Space (a click without a count) toggles.
+    mouse(&entry(), "click", 0);
+    yew::scheduler::flush().await;
+    assert_eq!(pressed(), "true");
+    mouse(&entry(), "click", 0);
+    yew::scheduler::flush().await;
+    assert_eq!(pressed(), "false");
+    assert!(one(&root, ".fb-detail").class_list().contains("is-empty"));
+    // The pointer: hovering presses, the click that follows keeps it
+    // pressed, the next click un-presses it.
+    mouse(&entry(), "mouseover", 0);
+    yew::scheduler::flush().await;
+    assert_eq!(pressed(), "true");
+    mouse(&entry(), "click", 1);
+    yew::scheduler::flush().await;
+    assert_eq!(pressed(), "true", "the click right after hovering keeps it");
+    mouse(&entry(), "click", 1);
+    yew::scheduler::flush().await;
+    assert_eq!(pressed(), "false", "a second click un-presses it");
+    // Moving within the entry (onto its name) leaves it un-pressed...
+    mouse(
+        &one(&root, ".fb-legend button[data-id=asia] .fb-legend-name"),
+        "mouseover",
+        0,
+    );
+    yew::scheduler::flush().await;
+    assert_eq!(
+        pressed(),
+        "false",
+        "moving within the entry presses it again"
+    );
+    // ...until the pointer has been on another entry.
+    mouse(
+        &one(&root, ".fb-legend button[data-id=sub-saharan-africa]"),
+        "mouseover",
+        0,
+    );
+    yew::scheduler::flush().await;
+    mouse(&entry(), "mouseover", 0);
+    yew::scheduler::flush().await;
+    assert_eq!(pressed(), "true");
+}

@@ -3,9 +3,22 @@
 use yew::prelude::*;
 
 use super::chart::{colour_class, marks, ChartKind};
-use super::{data_text, mark_events, use_ctx};
+use super::{data_text, mark_of, use_ctx};
 use crate::i18n::Msg;
 use crate::model::derive;
+
+/// An entry's button, which carries its part's id.
+const ENTRY: &str = "button[data-id]";
+
+/// What the pointer did to the entry under it.
+#[derive(Default)]
+struct Pointer {
+    /// Pressed by hovering, not clicked since.
+    pressed: Option<AttrValue>,
+    /// Un-pressed by a click: hovering does not press it again until the
+    /// pointer has left it.
+    released: Option<AttrValue>,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
@@ -24,7 +37,6 @@ pub fn Legend(props: &LegendProps) -> Html {
     if crate::chart::bars::uses_bars(parts.len()) {
         return html! {};
     }
-    let events = mark_events("button[data-id]", props.selected.clone(), &props.on_select);
     let linked = props
         .selected
         .as_ref()
@@ -32,7 +44,53 @@ pub fn Legend(props: &LegendProps) -> Html {
         .unwrap_or_default();
     // The entries are toggle buttons, each a tab stop: focus alone selects
     // nothing (Tab through the legend would press every one, each announced
-    // twice), Enter or Space does. Escape clears, as on the chart.
+    // twice), Enter or Space does, and on a pressed entry un-presses it.
+    // Escape clears, as on the chart. Hovering selects too, so a click on the
+    // entry the pointer has just pressed keeps it (a touch sends both); the
+    // click after that un-presses it, and the entry stays un-pressed until
+    // the pointer leaves it. One listener of each kind on the list (see
+    // `mark_events`).
+    let pointer = use_mut_ref(Pointer::default);
+    let onmouseover = {
+        let on_select = props.on_select.clone();
+        let selected = props.selected.clone();
+        let pointer = pointer.clone();
+        Callback::from(move |e: MouseEvent| {
+            let id = mark_of(&e, ENTRY);
+            let mut p = pointer.borrow_mut();
+            if p.released.is_some() && p.released != id {
+                p.released = None;
+            }
+            let Some(id) = id else {
+                return;
+            };
+            if p.released.is_none() && selected.as_ref() != Some(&id) {
+                p.pressed = Some(id.clone());
+                on_select.emit(Some(id));
+            }
+        })
+    };
+    let onclick = {
+        let on_select = props.on_select.clone();
+        let selected = props.selected.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(id) = mark_of(&e, ENTRY) else {
+                return;
+            };
+            let mut p = pointer.borrow_mut();
+            // A pointer's click has a count (`detail`); Enter, Space and
+            // assistive technology's activation have none.
+            let by_pointer = e.detail() > 0;
+            let just_hovered = p.pressed.take().as_ref() == Some(&id) && by_pointer;
+            if selected.as_ref() == Some(&id) && !just_hovered {
+                p.released = by_pointer.then_some(id);
+                on_select.emit(None);
+            } else {
+                p.released = None;
+                on_select.emit(Some(id));
+            }
+        })
+    };
     let onkeydown = {
         let on_select = props.on_select.clone();
         let selected = props.selected.is_some();
@@ -64,7 +122,6 @@ pub fn Legend(props: &LegendProps) -> Html {
         }
     });
     html! {
-        <ul class="fb-legend" aria-label={d.text(Msg::LegendLabel)} onclick={events.onclick}
-            onmouseover={events.onmouseover} {onkeydown}>{ for items }</ul>
+        <ul class="fb-legend" aria-label={d.text(Msg::LegendLabel)} {onclick} {onmouseover} {onkeydown}>{ for items }</ul>
     }
 }

@@ -229,7 +229,7 @@ pub struct MarkEvents {
 
 /// The part id (`data-id`) of the mark matching `selector` that an event
 /// happened in, if any.
-fn mark_of(e: &Event, selector: &str) -> Option<AttrValue> {
+pub(crate) fn mark_of(e: &Event, selector: &str) -> Option<AttrValue> {
     use wasm_bindgen::JsCast;
     let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
     let mark = el.closest(selector).ok()??;

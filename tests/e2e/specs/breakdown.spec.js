@@ -104,6 +104,28 @@ test('the legend selects with Enter, not on focus; Escape clears, as on the char
   await expect(page.locator('.fb-legend button[aria-pressed=true]')).toHaveCount(0);
 });
 
+test('a pressed legend entry un-presses on a second click or Enter, and stays so under the pointer', async ({ page }) => {
+  await open(page);
+  const asia = page.locator('.fb-legend button[data-id="asia"]');
+  await asia.click();
+  await expect(asia).toHaveAttribute('aria-pressed', 'true');
+  await asia.click();
+  await expect(asia).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
+  // Moving over the entry's name does not press it again.
+  const box = await asia.locator('.fb-legend-name').boundingBox();
+  await page.mouse.move(box.x + 2, box.y + box.height / 2);
+  await page.mouse.move(box.x + 6, box.y + box.height / 2);
+  await expect(asia).toHaveAttribute('aria-pressed', 'false');
+  // The keyboard: Enter presses, Enter again un-presses.
+  await asia.focus();
+  await page.keyboard.press('Enter');
+  await expect(asia).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Enter');
+  await expect(asia).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('.fb-legend button[aria-pressed=true]')).toHaveCount(0);
+});
+
 test('keyboard only: Tab into the chart, arrows, Enter, Escape', async ({ page }) => {
   await open(page);
   // Tab until focus lands on a chart mark; the chart is a single tab stop.
