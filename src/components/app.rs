@@ -322,6 +322,22 @@ fn Widget(props: &WidgetProps) -> Html {
     // Another year is wanted but not here (yet): its figures, not the
     // widget's own, are what the reader asked for.
     let pending = other_year.is_some() && year_data.is_none();
+    // A selection the year shown does not have (a link's `sel` for another
+    // year) goes once that year is here, so the URL, the snippets and the
+    // files stop carrying what no view shows.
+    {
+        let store = store.clone();
+        let stale = !pending
+            && state
+                .selected
+                .as_deref()
+                .is_some_and(|id| !crate::state::is_selectable(&data, id));
+        use_effect_with(stale, move |stale| {
+            if *stale {
+                store.dispatch(Action::ClearSelection);
+            }
+        });
+    }
     // Ready once what the embedder asked for is shown: with a `year`, when
     // that year has arrived; an error when it cannot (the Years view's own
     // failure leaves the rest of the widget working, so it is not one).

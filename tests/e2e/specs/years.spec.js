@@ -113,6 +113,18 @@ test('choosing 2018 and opening it shows Sub-Saharan Africa as almost half, USD 
   expect(file.suggestedFilename()).toBe('japan-iom-2018-regions.csv');
 });
 
+test('a link selecting what its year does not have loses the selection once the year is shown', async ({ page }) => {
+  await open(page, '#year=2018&sel=asia');
+  await expect(page.locator('.fb-year')).toHaveText('for operations in 2018');
+  await expect(page).toHaveURL(/#view=region&year=2018$/);
+  await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
+  // What the year has stays selected.
+  await open(page, '#year=2018&sel=sub-saharan-africa');
+  await expect(page.locator('.fb-detail-name')).toHaveText('Sub-Saharan Africa');
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(/#view=region&year=2018&sel=sub-saharan-africa$/);
+});
+
 test('#year=2019 restores that year, and the hash follows the reader', async ({ page }) => {
   await open(page, '#year=2019');
   await expect(page.locator('.fb-total')).toHaveText('about USD 27 million');
