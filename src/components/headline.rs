@@ -20,8 +20,14 @@ pub fn Headline() -> Html {
             </p>
             <@{ctx.heading} class="fb-title">
                 <span class="fb-donor">{ data_text(d.data(&c.donor)) }</span>
-                <span class="fb-arrow" aria-hidden="true">{ " → " }</span>
-                <span class="fb-sr-only">{ format!(" {} ", d.text(Msg::Arrow)) }</span>
+                <span class="fb-arrow" aria-hidden="true">{ "→" }</span>
+                <span class="fb-sr-only">{
+                    if ctx.locale.spaces_words() {
+                        format!(" {} ", d.text(Msg::Arrow))
+                    } else {
+                        d.text(Msg::Arrow).to_owned()
+                    }
+                }</span>
                 <span class="fb-recipient">{ data_text(d.data(&c.recipient)) }</span>
             </@>
             <div class="fb-facts">

@@ -74,6 +74,12 @@ impl Locale {
         }
     }
 
+    /// Whether words are written apart: not in Japanese, where a particle
+    /// such as から joins the names on either side.
+    pub fn spaces_words(self) -> bool {
+        self != Locale::Ja
+    }
+
     /// Whether amounts name the currency in words ("3,710万米ドル") rather than
     /// by its ISO code ("USD 37.1 million"): Japanese readers expect the word,
     /// IOM's English, French and Spanish texts use the code.

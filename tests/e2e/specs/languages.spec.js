@@ -178,6 +178,25 @@ test('Japanese lines break between phrases, never inside an amount', async ({ pa
   expect(split.found).toEqual([]);
 });
 
+test('the title is read donor, connector, recipient, with no spaces in Japanese', async ({ page }) => {
+  for (const [tag, connector] of [['en', 'to'], ['fr', 'vers'], ['ja', 'から']]) {
+    await page.goto('about:blank');
+    await open(page, `#lang=${tag}`);
+    const title = page.locator('h1.fb-title');
+    const donor = await title.locator('.fb-donor').textContent();
+    const recipient = await title.locator('.fb-recipient').textContent();
+    const gap = tag === 'ja' ? '' : ' ';
+    const name = `${donor}${gap}${connector}${gap}${recipient}`;
+    await expect(title).toHaveAccessibleName(name);
+    // What a screen reader gets: Chromium's own accessibility tree.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const h1 = nodes.filter((n) => n.role?.value === 'heading' && n.properties?.some((p) => p.name === 'level' && p.value.value === 1));
+    expect(h1.map((n) => n.name?.value)).toEqual([name]);
+    await cdp.detach();
+  }
+});
+
 test('#lang=ja in the URL wins over the browser language', async ({ page }) => {
   await open(page, '#lang=ja');
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
