@@ -388,6 +388,25 @@ for (const view of ['region', 'theme', 'table', 'sources']) {
   });
 }
 
+test('printing the Years view gives the source of every year with its address, on one A4 page', async ({ page }) => {
+  await open(page, '#view=years');
+  const links = page.locator('.fb-years-table a');
+  await expect(links.first()).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('button:visible')).toHaveCount(0);
+  const after = await links.evaluateAll((as) =>
+    as.map((a) => [a.getAttribute('href'), getComputedStyle(a, '::after').content]),
+  );
+  expect(after.length).toBeGreaterThan(4);
+  for (const [href, content] of after) {
+    expect(href).toMatch(/^https:/);
+    expect(content, href).toContain(`<${href}>`);
+  }
+  await screenshot(page, 'print-years');
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page[^s]/g), 'pages').toHaveLength(1);
+});
+
 test('paper is light even when the screen is dark', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await open(page);
