@@ -6,11 +6,16 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 
-/// The workspace root. Taken from where xtask was built rather than the current
-/// directory, so `cargo xtask` behaves the same from any subdirectory.
+/// The workspace root: the parent of xtask's manifest directory, so `cargo
+/// xtask` behaves the same from any subdirectory. `cargo run` (the alias)
+/// tells the binary that directory for the checkout it ran in; the one
+/// compiled in is the fallback, since a target directory shared by two
+/// checkouts runs one build for both.
 pub fn root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
 }
 
 /// A command as a shell line, with its env overrides and working directory.
