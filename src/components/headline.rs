@@ -20,7 +20,7 @@ pub fn Headline() -> Html {
             </p>
             <@{ctx.heading} class="fb-title">
                 <span class="fb-donor">{ data_text(d.data(&c.donor)) }</span>
-                <span class="fb-arrow" aria-hidden="true">{ "→" }</span>
+                <span class="fb-arrow" aria-hidden="true">{ " →" }</span>
                 <span class="fb-sr-only">{
                     if ctx.locale.spaces_words() {
                         format!(" {} ", d.text(Msg::Arrow))
