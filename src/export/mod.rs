@@ -63,13 +63,30 @@ pub enum Shown {
 }
 
 /// The link "Copy link" copies for the state `hash` (`#view=…&sel=…`) in
-/// language `lang`: from an element, the widget's page in that language
-/// (`embed_code::page_file`), which shows it from the first paint.
+/// language `lang`: the widget's page in that language
+/// (`embed_code::page_file`), which shows it from the first paint. From the
+/// page itself, its own URL with the file swapped for the language's when it
+/// is one of the widget's pages (`index.html`, `index.fr.html`, … or the
+/// directory); a page the host renamed keeps its name.
 pub fn share_link(shown: Shown, page_url: &str, base: &str, lang: &str, hash: &str) -> String {
     match shown {
         Shown::Page => {
             let end = page_url.find('#').unwrap_or(page_url.len());
-            format!("{}{hash}", page_url.get(..end).unwrap_or(page_url))
+            let url = page_url.get(..end).unwrap_or(page_url);
+            let (path, query) = url.split_at(url.find('?').unwrap_or(url.len()));
+            let file_at = path.rfind('/').map_or(path.len(), |i| i + 1);
+            let (dir, file) = path.split_at(file_at);
+            let ours = file.is_empty()
+                || crate::i18n::Locale::ALL
+                    .iter()
+                    .any(|l| file == crate::embed_code::page_file(l.tag()));
+            let file = match (ours, lang) {
+                (false, _) => file.to_owned(),
+                // The directory is index.html already.
+                (true, "en") if file.is_empty() => String::new(),
+                (true, _) => crate::embed_code::page_file(lang),
+            };
+            format!("{dir}{file}{query}{hash}")
         }
         Shown::Element => format!("{base}{}{hash}", crate::embed_code::page_file(lang)),
         Shown::ElementWithSrc => page_url.to_owned(),
@@ -118,6 +135,46 @@ mod tests {
             ),
             "https://a.org/w/index.ja.html#lang=ja"
         );
+        // From the page, the page of the language shown.
+        for (url, lang, link) in [
+            (
+                "https://a.org/w/index.html#view=region",
+                "fr",
+                "https://a.org/w/index.fr.html#view=table",
+            ),
+            (
+                "https://a.org/w/index.ja.html",
+                "en",
+                "https://a.org/w/index.html#view=table",
+            ),
+            (
+                "https://a.org/w/",
+                "ja",
+                "https://a.org/w/index.ja.html#view=table",
+            ),
+            (
+                "https://a.org/w/?x=1#a",
+                "en",
+                "https://a.org/w/?x=1#view=table",
+            ),
+            (
+                "https://a.org/w/index.es.html?x=1",
+                "fr",
+                "https://a.org/w/index.fr.html?x=1#view=table",
+            ),
+            // A page renamed by its host keeps its name.
+            (
+                "https://a.org/w/funding.html",
+                "fr",
+                "https://a.org/w/funding.html#view=table",
+            ),
+        ] {
+            assert_eq!(
+                share_link(Shown::Page, url, "", lang, "#view=table"),
+                link,
+                "{url}"
+            );
+        }
         assert_eq!(
             share_link(
                 Shown::ElementWithSrc,

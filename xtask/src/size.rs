@@ -15,7 +15,7 @@ use std::process::Command;
 /// The performance budget for the default view, gzip -9 bytes.
 pub const BUDGET: u64 = 100_000;
 
-/// The enforced limit today (see the module comment): 215,010 measured on
+/// The enforced limit today (see the module comment): 215,199 measured on
 /// 2026-11-27, after the short import names (-5.8 KB), boot.js's focus
 /// handling across the takeover (+0.1 KB), the rule that a part's share
 /// and amount agree (+0.6 KB), the review fixes of the same day (the
@@ -25,8 +25,9 @@ pub const BUDGET: u64 = 100_000;
 /// entries that un-press (`legend::Pointer`, +0.6 KB), and a link's
 /// selection dropped when its year lacks it (+0.2 KB), and the title's
 /// connector kept in the line (+0.1 KB of CSS); then wasm-opt's extra
-/// passes (`--flatten --rereloop -Oz -Oz`, -0.7 KB).
-pub const CEILING: u64 = 215_100;
+/// passes (`--flatten --rereloop -Oz -Oz`, -0.7 KB) and Copy link giving the
+/// page of the language shown (+0.2 KB).
+pub const CEILING: u64 = 215_200;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -287,6 +287,26 @@ test('Copy link copies a URL that restores the same view and selection', async (
   await expect(status).toHaveText(/^Link copied\s$/);
 });
 
+test('Copy link in another language gives the page of that language, which is in it from the first paint', async ({ page, baseURL, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await open(page, '#view=table&lang=fr');
+  await page.getByRole('button', { name: 'Copier le lien' }).click();
+  await expect(page.locator('.fb-footer-status')).toHaveText('Lien copié');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toBe(`${baseURL}/index.fr.html#view=table&lang=fr`);
+  // Before any script runs, the page is already French.
+  const other = await context.newPage();
+  await other.route('**/*.js', (route) => route.abort());
+  await other.goto(link);
+  await expect(other.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(other.locator('.fb-title')).toContainText('Gouvernement du Japon');
+  // Back in English, the link is the directory the page was opened at.
+  await page.getByLabel('Langue').selectOption('en');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.locator('.fb-footer-status')).toHaveText('Link copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/#view=table`);
+});
+
 test('when the clipboard is refused, the link is shown selected instead', async ({ page, baseURL }) => {
   await page.addInitScript(() => {
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
