@@ -415,3 +415,22 @@ async fn a_pressed_legend_entry_is_unpressed_by_activating_it_again() {
     yew::scheduler::flush().await;
     assert_eq!(pressed(), "true");
 }
+
+#[wasm_bindgen_test]
+async fn the_chart_is_described_by_its_keyboard_help_even_beside_a_part_called_help() {
+    let data = data_with(&[("\"id\": \"asia\",", "\"id\": \"help\",")]);
+    let root = mount("th", Some(data)).await;
+    let chart = one(&root, "svg.fb-donut");
+    let id = chart.get_attribute("aria-describedby").unwrap();
+    let described: Vec<Element> = all(
+        &gloo::utils::document().document_element().unwrap(),
+        &format!("[id=\"{id}\"]"),
+    );
+    assert_eq!(described.len(), 1, "one element has the id {id}");
+    assert!(
+        text(&described[0]).contains("arrow keys"),
+        "{}",
+        text(&described[0])
+    );
+    assert_eq!(one(&root, "path[data-id=help]").tag_name(), "path");
+}

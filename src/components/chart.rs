@@ -118,7 +118,11 @@ pub fn Chart(props: &ChartProps) -> Html {
         ChartKind::Region => Msg::RegionChartLabel,
         ChartKind::Theme => Msg::ThemeChartLabel,
     });
-    let help_id = ctx.id(&format!("{}-help", mark_id("")));
+    // Not "mark-help": that is the id of the mark of a part called "help".
+    let help_id = ctx.id(match props.kind {
+        ChartKind::Region => "chart-help",
+        ChartKind::Theme => "tchart-help",
+    });
     let hatch = html! {
         <pattern id={hatch_id.clone()} class="fb-hatch" width="6" height="6"
             patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
