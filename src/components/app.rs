@@ -18,7 +18,7 @@ use super::table::TableView;
 use super::tabs::Tabs;
 use super::themes::ThemeView;
 use super::years::{failure, YearsData, YearsView};
-use super::{Ctx, Latest, Shared};
+use super::{Ctx, Shared};
 use crate::describe::Describer;
 use crate::i18n::{Locale, Msg};
 use crate::model::{derive, Dataset, Problem, Series, DEFAULT_DATA, SERIES_PATH};
@@ -599,7 +599,7 @@ fn Widget(props: &WidgetProps) -> Html {
                 aria-labelledby={ctx.id(&format!("tab-{}", view.as_str()))} tabindex="0">
                 { panel }
             </div>
-            <Footer state={footer_state} latest={Latest(footer_link)} />
+            <Footer state={footer_state} latest={Shared(footer_link)} />
         </> }
     };
 

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::export::{
     dataset_json, png, print_view, save, text_blob, use_print_chart, use_printing,
 };
-use super::{rendered, use_ctx, Latest, Shared};
+use super::{use_ctx, Shared};
 use crate::describe::Describer;
 use crate::embed_code;
 use crate::export::{csv, filename, share_link, svg, Breakdown, Shown};
@@ -36,7 +36,7 @@ pub struct FooterProps {
     /// closed: nothing else in the footer shows them, so a selection does not
     /// re-render it.
     pub state: UiState,
-    pub latest: Latest<FooterLink>,
+    pub latest: Shared<std::cell::RefCell<FooterLink>>,
 }
 
 /// Copies `text` to the clipboard; false when the browser refuses.
@@ -190,10 +190,10 @@ fn report(status: &UseStateHandle<String>, locale: Locale, saved: Result<String,
 
 #[component]
 pub fn Footer(props: &FooterProps) -> Html {
-    rendered("Footer");
+    super::rendered("Footer");
     let ctx = use_ctx();
     let open = use_state(|| false);
-    props.latest.0.borrow_mut().open = *open;
+    props.latest.borrow_mut().open = *open;
     let status = use_state(String::new);
     let fallback = use_state(|| None::<String>);
     let footer_ref = use_node_ref();
@@ -291,7 +291,7 @@ pub fn Footer(props: &FooterProps) -> Html {
         let status = status.clone();
         let fallback = fallback.clone();
         Callback::from(move |_: MouseEvent| {
-            let state = latest.0.borrow().state.clone();
+            let state = latest.borrow().state.clone();
             let link = share_link(
                 shown,
                 &crate::web::location_href(),
@@ -324,7 +324,7 @@ pub fn Footer(props: &FooterProps) -> Html {
     });
 
     let panel = if *open {
-        let state = props.latest.0.borrow().state.clone();
+        let state = props.latest.borrow().state.clone();
         let iframe = embed_code::iframe(&ctx.base, ctx.locale.tag(), &state.to_hash(), &d.title());
         let mut attrs: Vec<(&str, String)> = Vec::new();
         if let Some(src) = &ctx.src {

@@ -117,7 +117,9 @@ fn empty_dataset() -> Dataset {
 }
 
 /// Shared data compared by identity, not by content: the widget keeps one
-/// `Rc` per load, so a deep comparison on every render would only cost.
+/// `Rc` per load, so a deep comparison on every render would only cost. Over
+/// a `RefCell`, it is the latest value of something a parent renders, for a
+/// child to read when an event comes rather than to re-render for.
 #[derive(Debug)]
 pub struct Shared<T>(pub Rc<T>);
 
@@ -137,23 +139,6 @@ impl<T> std::ops::Deref for Shared<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.0
-    }
-}
-
-/// The latest value of something a parent renders, for a child to read when
-/// an event comes rather than to re-render for: equal to itself whatever it
-/// holds, so it never makes the child render.
-pub struct Latest<T>(pub Rc<std::cell::RefCell<T>>);
-
-impl<T> Clone for Latest<T> {
-    fn clone(&self) -> Self {
-        Latest(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Latest<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
