@@ -412,10 +412,18 @@ fn Widget(props: &WidgetProps) -> Html {
         use_effect_with(hash, move |hash| {
             if sync {
                 let hash = hash.clone();
+                // A link or the reader may change the URL before the write:
+                // the write then yields to it (the hashchange that follows
+                // restores the state from it), never overwriting it.
+                let seen = crate::web::location_hash();
                 // Replacing the handle drops (cancels) the previous write.
                 *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
                     URL_DELAY_MS,
-                    move || crate::web::replace_hash(&hash),
+                    move || {
+                        if crate::web::location_hash() == seen {
+                            crate::web::replace_hash(&hash);
+                        }
+                    },
                 ));
             }
         });
