@@ -332,7 +332,15 @@ async fn sources_name_languages_and_keep_the_link_in_the_sentence() {
         "{first}"
     );
     assert!(text(&items[2]).contains("date non indiquée ; en japonais"));
-    assert_eq!(all(&root, ".fb-source a").len(), 3);
+    let links = all(&root, ".fb-source a");
+    assert_eq!(links.len(), 3);
+    // A published title stays as published, marked as English.
+    assert_eq!(links[0].get_attribute("lang").as_deref(), Some("en"));
+    // Our words for the Japanese page are in French, marked so, and the link
+    // says it opens a Japanese page.
+    assert_eq!(text(&links[2]), "Version japonaise de l’annonce");
+    assert_eq!(links[2].get_attribute("lang").as_deref(), Some("fr"));
+    assert_eq!(links[2].get_attribute("hreflang").as_deref(), Some("ja"));
 }
 
 #[wasm_bindgen_test]

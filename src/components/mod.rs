@@ -170,12 +170,13 @@ pub fn record_renders() -> Vec<&'static str> {
     RENDERS.with(|r| r.borrow_mut().replace(Vec::new()).unwrap_or_default())
 }
 
-/// A source's link, opening in a new tab, marked with its language.
-pub fn source_link(s: &crate::model::Source, text: &str) -> Html {
+/// A source's link, opening in a new tab: its text marked with the language
+/// it is in, the link with the language of what it opens.
+pub fn source_link(s: &crate::model::Source, text: crate::model::Localized<'_>) -> Html {
     html! {
         <a href={s.url.clone()} rel="noopener noreferrer" target="_blank"
-            lang={s.title_language.clone().unwrap_or_else(|| s.language.clone())}
-            hreflang={s.language.clone()}>{ text }</a>
+            lang={text.lang.to_owned()}
+            hreflang={s.language.clone()}>{ text.text }</a>
     }
 }
 

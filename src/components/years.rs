@@ -281,7 +281,7 @@ fn YearDetail(props: &YearDetailProps) -> Html {
                 <ul class="fb-year-facts">{ for named }</ul>
             }
             if let Some(s) = ds.sources.first() {
-                <p class="fb-year-source">{ source_link(s, &s.title) }</p>
+                <p class="fb-year-source">{ source_link(s, s.title_for(l.tag())) }</p>
             }
             <button type="button" class="fb-button fb-year-open" onclick={open}>
                 { l.fill(Msg::YearOpen, &[("year", &d.fmt.year(year))]) }
@@ -319,7 +319,10 @@ fn YearsTable(props: &YearsTableProps) -> Html {
             ),
             Slot::Year(ds) => {
                 let d = Describer::new(ds, l);
-                let source = ds.sources.first().map(|s| source_link(s, &s.publisher));
+                let source = ds
+                    .sources
+                    .first()
+                    .map(|s| source_link(s, s.publisher_text()));
                 let mut facts = d.facts_line();
                 if let Some(count) = ds.contribution.country_count {
                     facts = format!(

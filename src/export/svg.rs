@@ -280,7 +280,10 @@ pub fn render(d: &Describer<'_>, breakdown: Breakdown, heading: bool) -> Drawing
         if let Some(source) = ds.sources.first() {
             let line = d.locale.fill(
                 Msg::ExportSource,
-                &[("publisher", &source.publisher), ("title", &source.title)],
+                &[
+                    ("publisher", &source.publisher),
+                    ("title", source.title_for(d.locale.tag()).text),
+                ],
             );
             o.paragraph(MARGIN, full, 12.5, &muted, &plain(line));
             o.paragraph(MARGIN, full, 12.5, &muted, &plain(source.url.clone()));
@@ -878,6 +881,16 @@ mod tests {
         assert!(svg.contains("&amp; &quot;co&quot;"));
         assert!(svg.contains("A &lt; B &amp; C"));
         assert!(!svg.contains('\u{1}'));
+    }
+
+    #[test]
+    fn a_source_title_in_our_words_is_given_in_the_readers_language() {
+        let mut ds = bundled();
+        ds.sources.swap(0, 2);
+        let svg = render(&Describer::new(&ds, Locale::Ja), Breakdown::Region, true).svg;
+        assert!(svg.contains("出典：IOM Japan「発表の日本語版」"), "{svg}");
+        let svg = render(&Describer::new(&ds, Locale::En), Breakdown::Region, true).svg;
+        assert!(svg.contains("Source: IOM Japan, Japanese version of the announcement"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use super::json::{self, Json, Path};
 use super::share::{Stated, StatedAmount, StatedShare};
-use super::text::Text;
+use super::text::{Localized, Text};
 use super::validate::Problem;
 
 /// One contribution and its breakdown, as published by its sources.
@@ -259,6 +259,39 @@ pub struct Source {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub title_language: Option<String>,
+    /// The title in other languages, by language tag, for a title written in
+    /// our words (a published title is best left as published). A reader in
+    /// one of these languages sees it instead of `title`.
+    #[cfg_attr(
+        feature = "schema",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub title_translated: Option<Text>,
+}
+
+impl Source {
+    /// The title to show a reader of `locale`, with the language it is in.
+    pub fn title_for<'a>(&'a self, locale: &str) -> Localized<'a> {
+        let translated = self.title_translated.as_ref().and_then(|t| {
+            t.0.get_key_value(locale)
+                .filter(|(_, text)| !text.trim().is_empty())
+        });
+        match translated {
+            Some((lang, text)) => Localized { text, lang },
+            None => Localized {
+                text: &self.title,
+                lang: self.title_language.as_deref().unwrap_or(&self.language),
+            },
+        }
+    }
+
+    /// The publisher's name, taken to be in the language of the title as given.
+    pub fn publisher_text(&self) -> Localized<'_> {
+        Localized {
+            text: &self.publisher,
+            lang: self.title_language.as_deref().unwrap_or(&self.language),
+        }
+    }
 }
 
 /// Currencies the widget can name, with their minor-unit digits (ISO 4217).
@@ -608,6 +641,7 @@ impl Source {
                 "url",
                 "language",
                 "title_language",
+                "title_translated",
             ],
         );
         Source {
@@ -617,6 +651,7 @@ impl Source {
             url: m.req("url", json::string),
             language: m.req("language", json::string),
             title_language: m.opt("title_language", json::string),
+            title_translated: m.opt("title_translated", Text::read),
         }
     }
 
@@ -628,6 +663,10 @@ impl Source {
             ("url", string(&self.url)),
             ("language", string(&self.language)),
             ("title_language", opt_string(&self.title_language)),
+            (
+                "title_translated",
+                self.title_translated.as_ref().map(Text::to_json),
+            ),
         ])
     }
 }

@@ -104,7 +104,7 @@ fn key() -> impl Strategy<Value = String> {
             "id", "$schema", "contribution", "donor", "recipient", "recipient_short",
             "operations_year", "currency", "total", "announced", "status", "regions",
             "name", "share", "amount", "value", "stated", "countries", "description",
-            "themes", "beneficiaries", "sources", "publisher", "title", "date", "url",
+            "themes", "beneficiaries", "sources", "publisher", "title", "date", "url", "title_translated",
             "language", "en", "fr", "ja",
         ])
         .prop_map(str::to_owned),
@@ -404,15 +404,17 @@ fn source() -> impl Strategy<Value = Source> {
         "https?://[a-z0-9][a-z0-9.-]{0,20}(/[a-zA-Z0-9/_.%-]{0,20})?",
         prop::sample::select(vec!["en", "fr", "ja", "pt-BR"]),
         prop::option::of(prop::sample::select(LOCALES.to_vec())),
+        prop::option::of(text()),
     )
         .prop_map(
-            |(publisher, title, date, url, language, title_language)| Source {
+            |(publisher, title, date, url, language, title_language, title_translated)| Source {
                 publisher,
                 title,
                 date,
                 url,
                 language: language.to_owned(),
                 title_language: title_language.map(str::to_owned),
+                title_translated,
             },
         )
 }

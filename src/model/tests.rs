@@ -430,6 +430,49 @@ fn rule_sources_not_empty_and_urls() {
     assert_one(&p, "sources[0].date", "not a date");
     let p = problems_after(|v| v["sources"][0]["title"] = json!(" "));
     assert_one(&p, "sources[0].title", "must not be empty");
+    let p = problems_after(|v| v["sources"][2]["title_translated"]["French"] = json!("Titre"));
+    assert_one(
+        &p,
+        "sources[2].title_translated.French",
+        "not a language tag",
+    );
+    // A translated title needs no English: the title itself is that.
+    let p = problems_after(|v| v["sources"][0]["title_translated"] = json!({ "fr": "Titre" }));
+    assert!(p.is_empty(), "{p:#?}");
+    let p = problems_after(|v| v["sources"][0]["title_translated"] = json!("Titre"));
+    assert_one(&p, "sources[0].title_translated", "a map");
+}
+
+#[test]
+fn a_source_title_is_shown_in_the_readers_language_where_one_is_given() {
+    let ds = default_dataset();
+    // Our words for the Japanese page, given in every language the widget offers.
+    let ours = &ds.sources[2];
+    let fr = ours.title_for("fr");
+    assert_eq!((fr.text, fr.lang), ("Version japonaise de l’annonce", "fr"));
+    let ja = ours.title_for("ja");
+    assert_eq!((ja.text, ja.lang), ("発表の日本語版", "ja"));
+    // English, and a language without a translation, get the title as given,
+    // marked with its language (English here, though the page is Japanese).
+    for locale in ["en", "de"] {
+        let t = ours.title_for(locale);
+        assert_eq!(
+            (t.text, t.lang),
+            ("Japanese version of the announcement", "en")
+        );
+    }
+    // A published title stays as published, in the source's language.
+    let published = ds.sources[0].title_for("ja");
+    assert_eq!(published.lang, "en");
+    assert!(published
+        .text
+        .starts_with("Japan Provides USD 37.1 Million"));
+    // A blank translation falls back to the title.
+    let mut blank = ours.clone();
+    if let Some(t) = blank.title_translated.as_mut() {
+        t.0.insert("fr".into(), " ".into());
+    }
+    assert_eq!(blank.title_for("fr").lang, "en");
 }
 
 #[test]

@@ -159,6 +159,11 @@ impl Checker {
             Some(t) if !t.trim().is_empty() => {}
             _ => self.push(path, ProblemKind::MissingEnglish),
         }
+        self.tags(path, text);
+    }
+
+    /// Every language a text is given in must be a language tag.
+    fn tags(&mut self, path: &str, text: &Text) {
         for tag in text.0.keys() {
             if !is_locale_tag(tag) {
                 self.push(
@@ -452,6 +457,11 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                 format!("{at}.title_language"),
                 ProblemKind::BadLocaleTag(t.to_owned()),
             );
+        }
+        // Translations need no English: `title` is the text every reader
+        // without one sees.
+        if let Some(t) = &s.title_translated {
+            c.tags(&format!("{at}.title_translated"), t);
         }
         if !is_locale_tag(&s.language) {
             c.push(

@@ -869,6 +869,7 @@ pub fn large_dataset() -> Dataset {
             url: "https://example.org/funding-breakdown/bench".to_string(),
             language: "en".to_string(),
             title_language: None,
+            title_translated: None,
         }],
     }
 }

@@ -198,6 +198,11 @@ test('the Years view in Japanese', async ({ page }) => {
   await expect(list.locator('.is-current')).toContainText('他の表示で表示中');
   await list.locator('[data-year="2018"]').click();
   await expect(page.locator('.fb-year-detail')).toContainText('サブサハラ・アフリカ：半分近く（約1,400万米ドル）');
+  // The source's title is in our words, so it is given in Japanese too.
+  const source = page.locator('.fb-year-detail .fb-year-source a');
+  await expect(source).toHaveText('2018年の日本の拠出に関するIOMの発表');
+  await expect(source).toHaveAttribute('lang', 'ja');
+  await expect(source).toHaveAttribute('hreflang', 'en');
   await expect(page.locator('.fb-years-summary')).toContainText('2020年については発表が見つかっていません。');
   await expectNoAxeViolations(page, 'years view in Japanese');
   await screenshot(page, 'years-view-ja');
