@@ -150,13 +150,16 @@ impl UiState {
         }
     }
 
-    /// The hash for this state, e.g. `#view=region&sel=asia`; the language is
-    /// included only when it is not English, so plain links stay short.
-    pub fn to_hash(&self) -> String {
+    /// The hash for this state, e.g. `#view=region&sel=asia`. The language is
+    /// included when it is not English, or not `default`, the one the page
+    /// shows without it (its own, else the reader's browser's): English
+    /// chosen on a French page stays English when reloaded, and plain links
+    /// stay short.
+    pub fn to_hash(&self, default: Locale) -> String {
         HashState {
             view: Some(self.view),
             sel: self.selected.clone(),
-            lang: (self.locale != Locale::En).then_some(self.locale),
+            lang: (self.locale != Locale::En || self.locale != default).then_some(self.locale),
             year: self.year,
             ysel: self.year_sel,
         }
@@ -396,7 +399,38 @@ mod tests {
         // In the widget's own year, the selection is checked at once.
         let s = UiState::from_hash("#year=2021&sel=europe", &ds, Locale::En);
         assert_eq!(s.selected, None);
-        assert_eq!(UiState::from_hash(&s.to_hash(), &ds, Locale::En), s);
+        assert_eq!(
+            UiState::from_hash(&s.to_hash(Locale::En), &ds, Locale::En),
+            s
+        );
+    }
+
+    #[test]
+    fn the_hash_names_the_language_unless_a_plain_link_gives_it_already() {
+        let ds =
+            crate::model::load::read_dataset(crate::model::DEFAULT_DATA).expect("bundled data");
+        let with = |locale| UiState {
+            locale,
+            ..UiState::from_hash("", &ds, Locale::En)
+        };
+        // English where English is the default: nothing to say.
+        assert_eq!(with(Locale::En).to_hash(Locale::En), "#view=region");
+        // English on a French page, or for a French browser: said, so a
+        // reload (or the hashchange that restores it) keeps English.
+        let hash = with(Locale::En).to_hash(Locale::Fr);
+        assert_eq!(hash, "#view=region&lang=en");
+        assert_eq!(
+            UiState::from_hash(&hash, &ds, Locale::Fr).locale,
+            Locale::En
+        );
+        // Another language is always said (links from an English page).
+        assert_eq!(with(Locale::Ja).to_hash(Locale::En), "#view=region&lang=ja");
+        assert_eq!(with(Locale::Fr).to_hash(Locale::Fr), "#view=region&lang=fr");
+        // Without a language, a hash means the page's default.
+        assert_eq!(
+            UiState::from_hash("#view=table", &ds, Locale::Fr).locale,
+            Locale::Fr
+        );
     }
 
     #[test]

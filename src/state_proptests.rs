@@ -109,6 +109,6 @@ proptest! {
         if let (Some(sel), true) = (&state.selected, own_year) {
             prop_assert!(is_selectable(&ds, sel));
         }
-        prop_assert_eq!(UiState::from_hash(&state.to_hash(), &ds, Locale::En), state);
+        prop_assert_eq!(UiState::from_hash(&state.to_hash(Locale::En), &ds, Locale::En), state);
     }
 }

@@ -87,17 +87,20 @@ pub fn App(props: &AppProps) -> Html {
     let text = props.data.clone();
     let loaded = use_memo(text, |text| load(text.as_deref().unwrap_or(DEFAULT_DATA)));
     // Language: the URL (standalone page) wins, then the embedder's choice,
-    // then the reader's browser, then English.
-    let locale = {
+    // then the reader's browser, then English. Without the URL's, the page's
+    // default: what a hash without `lang` means.
+    let (locale, default_locale) = {
         let lang = props.lang.clone();
         let standalone = props.standalone;
         *use_memo(lang, move |lang| {
             let from_hash = standalone
                 .then(|| crate::state::HashState::decode(&crate::web::location_hash()).lang)
                 .flatten();
-            from_hash
-                .or_else(|| lang.as_deref().and_then(Locale::from_tag))
-                .unwrap_or_else(crate::web::browser_locale)
+            let default = lang
+                .as_deref()
+                .and_then(Locale::from_tag)
+                .unwrap_or_else(crate::web::browser_locale);
+            (from_hash.unwrap_or(default), default)
         })
     };
     // Bad data is reported here; good data by the widget, which knows when
@@ -122,7 +125,7 @@ pub fn App(props: &AppProps) -> Html {
     let view = props.view.as_deref().and_then(View::parse);
     match &*loaded {
         Ok(data) => html! {
-            <Widget data={data.clone()} locale={locale} ids={props.id_prefix.clone()}
+            <Widget data={data.clone()} locale={locale} default_locale={default_locale} ids={props.id_prefix.clone()}
                 page_locale={props.lang.as_deref().and_then(Locale::from_tag).unwrap_or_default()}
                 standalone={props.standalone} view={view} sel={props.sel.clone()}
                 year={props.year.as_deref().and_then(crate::state::parse_year)}
@@ -150,6 +153,8 @@ const SELECTION_PHRASES_MAX: usize = 12;
 struct WidgetProps {
     data: Rc<Dataset>,
     locale: Locale,
+    /// The language shown when the URL names none.
+    default_locale: Locale,
     /// The language of the page's own title: index.html's is English,
     /// index.fr.html's French (the `lang` a standalone page gives).
     page_locale: Locale,
@@ -407,7 +412,7 @@ fn Widget(props: &WidgetProps) -> Html {
     // once the reader pauses: replaceState costs Chromium a few milliseconds,
     // more than the whole re-render, and hovering across marks selects each.
     {
-        let hash = state.to_hash();
+        let hash = state.to_hash(props.default_locale);
         let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         use_effect_with(hash, move |hash| {
             if sync {
@@ -432,7 +437,7 @@ fn Widget(props: &WidgetProps) -> Html {
     {
         let store = store.clone();
         let data = props.data.clone();
-        let locale = props.locale;
+        let locale = props.default_locale;
         use_effect_with(sync, move |sync| {
             let listener = sync.then(|| {
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {

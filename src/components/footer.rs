@@ -292,12 +292,15 @@ pub fn Footer(props: &FooterProps) -> Html {
         let fallback = fallback.clone();
         Callback::from(move |_: MouseEvent| {
             let state = latest.borrow().state.clone();
+            // The link's page file names a language other than English
+            // (index.fr.html); an English link names none, so it opens in
+            // the recipient's language.
             let link = share_link(
                 shown,
                 &crate::web::location_href(),
                 &base,
                 state.locale.tag(),
-                &state.to_hash(),
+                &state.to_hash(Locale::En),
             );
             let status = status.clone();
             let fallback = fallback.clone();
@@ -325,7 +328,12 @@ pub fn Footer(props: &FooterProps) -> Html {
 
     let panel = if *open {
         let state = props.latest.borrow().state.clone();
-        let iframe = embed_code::iframe(&ctx.base, ctx.locale.tag(), &state.to_hash(), &d.title());
+        let iframe = embed_code::iframe(
+            &ctx.base,
+            ctx.locale.tag(),
+            &state.to_hash(Locale::En),
+            &d.title(),
+        );
         let mut attrs: Vec<(&str, String)> = Vec::new();
         if let Some(src) = &ctx.src {
             attrs.push(("src", src.to_string()));

@@ -82,12 +82,32 @@ pub fn find_assets(names: &[String]) -> Result<Assets, String> {
 /// page's hidden alert (`prerender::BOOT_FAILED`) is shown. The failed fetch
 /// gets a handler at once, so it is reported once, by `init`.
 ///
+/// On index.html (by that name or as its directory; a page the host renamed
+/// may have no siblings), a reader whose link or browser asks for another of
+/// the widget's languages is sent at once to that language's page, before the
+/// wasm is fetched: it shows that language from its first paint, where
+/// index.html would show English until the wasm runs and then change every
+/// word. The languages and their pages are `Locale::ALL` and
+/// `embed_code::page_file`; the choice is `web::browser_locale`'s (and the
+/// hash's `lang`, which wins), in JavaScript.
+///
 /// Release builds minify it with terser, like the glue; this is its source.
 pub fn boot_js(a: &Assets, integrity: Option<&str>) -> String {
     let options = integrity.map_or(String::new(), |i| format!(",{{integrity:'{i}'}}"));
+    let tags: Vec<String> = Locale::ALL
+        .iter()
+        .map(|l| format!("'{}'", l.tag()))
+        .collect();
+    // The script names each language's page as `page_file` does (tested).
     format!(
         "// Written by `cargo xtask post-build` (xtask/src/postbuild.rs says why).\n\
          import init from './{glue}';\n\
+         const ours = (tag) => {{ const l = tag?.split(/[-_]/)[0].toLowerCase(); return [{tags}].includes(l) && l; }};\n\
+         const want = ours(/[#&]lang=([^&]*)/.exec(location.hash)?.[1]) || [...navigator.languages, navigator.language].map(ours).find(Boolean);\n\
+         if (want && want != 'en' && /\\/(index\\.html)?$/.test(location.pathname) && !document.getElementById('funding-breakdown')?.dataset.lang) {{\n\
+         \x20 location.replace(`index.${{want}}.html${{location.search}}${{location.hash}}`);\n\
+         \x20 await new Promise(() => {{}});\n\
+         }}\n\
          const wasm = fetch(new URL('./{wasm}', import.meta.url){options});\n\
          wasm.catch(() => {{}});\n\
          // Focus may have come before this module ran.\n\
@@ -122,6 +142,7 @@ pub fn boot_js(a: &Assets, integrity: Option<&str>) -> String {
          }}\n",
         glue = a.glue,
         wasm = a.wasm,
+        tags = tags.join(","),
     )
 }
 
@@ -495,6 +516,19 @@ mod tests {
         assert!(boot.contains("if (live) { live.focus(); break; }"));
         assert!(track < wait && boot.find("await started;").unwrap() < refocus);
         assert!(fetch < wait && wait < init);
+        // index.html sends a reader who wants another language to its page,
+        // before the download starts.
+        assert!(boot.contains("return ['en','fr','es','ja'].includes(l) && l;"));
+        for l in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
+            assert_eq!(page_file(l.tag()), format!("index.{}.html", l.tag()));
+        }
+        let redirect = boot
+            .find("location.replace(`index.${want}.html${location.search}${location.hash}`);")
+            .unwrap();
+        assert!(boot.contains(
+            "if (want && want != 'en' && /\\/(index\\.html)?$/.test(location.pathname) && !document.getElementById('funding-breakdown')?.dataset.lang) {"
+        ));
+        assert!(redirect < fetch);
         // A failed fetch or start shows the pre-rendered page's alert.
         let failed = boot
             .find("document.querySelector('#funding-breakdown > .fb-boot-failed')?.removeAttribute('hidden');")

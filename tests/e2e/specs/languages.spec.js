@@ -1,6 +1,6 @@
 // The widget in English, French, Spanish and Japanese: what a reader sees in
 // each, how the language is chosen, and that the layout holds at 320 px.
-import { test, expect, open, expectNoAxeViolations, screenshot } from './helpers.js';
+import { test, expect, open, expectNoAxeViolations, screenshot, PRERENDERED } from './helpers.js';
 
 // What a reader sees, as the catalogues and the browser's Intl write it
 // (Playwright reads no-break spaces as spaces).
@@ -224,15 +224,37 @@ test('the switch lists every language by its own name and changes the language a
   await page.getByLabel('Langue').selectOption({ label: '日本語' });
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
   await expect(page).toHaveURL(/#.*lang=ja/);
+  // The reload goes to the Japanese page, which is Japanese from its first paint.
   await page.reload();
+  await expect(page).toHaveURL(/\/index\.ja\.html#view=table&lang=ja$/);
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
   await expect(page.getByRole('tab', { name: '表' })).toHaveAttribute('aria-selected', 'true');
 
-  // Back to English: the language leaves the URL, which stays short.
+  // Back to English: on the Japanese page, the URL says so.
   await page.getByLabel('言語').selectOption('en');
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
-  await expect(page).not.toHaveURL(/lang=/);
+  await expect(page).toHaveURL(/\/index\.ja\.html#view=table&lang=en$/);
+  await expect(page).toHaveTitle('Funding breakdown: Government of Japan → IOM, 2021');
+  // On index.html, English is the default: the language leaves the URL, which
+  // stays short, and the page has its own title.
+  await open(page, '#view=table&lang=en');
+  await expect(page).toHaveURL(/\/#view=table$/);
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
   await expect(page).toHaveTitle("Japan's allocation to IOM for 2021 — funding breakdown");
+});
+
+test('English chosen on the French page stays English when reloaded', async ({ page }) => {
+  await page.goto('/index.fr.html');
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'fr');
+  await page.getByLabel('Langue').selectOption('en');
+  await expect(page).toHaveURL(/\/index\.fr\.html#view=region&lang=en$/);
+  await page.reload();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
+  // And French again leaves the URL as the page's own.
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page).toHaveURL(/\/index\.fr\.html#view=region&lang=fr$/);
 });
 
 test.describe('a reader whose browser is set to French', () => {
@@ -245,10 +267,57 @@ test.describe('a reader whose browser is set to French', () => {
     await expect(page.locator('.fb-legend')).toContainText('Afrique subsaharienne');
   });
 
+  test('is sent to the French page, in French from its first paint, before the wasm is fetched', async ({ page }) => {
+    const wasm = [];
+    await page.route('**/*.wasm', async (route) => {
+      wasm.push(new URL(route.request().url()).pathname);
+      await new Promise((r) => setTimeout(r, 3000));
+      await route.continue();
+    });
+    await page.goto('/#view=table');
+    await expect(page).toHaveURL(/\/index\.fr\.html#view=table$/);
+    // The static copy, while the wasm is on its way, is the French one.
+    const copy = page.locator(PRERENDERED);
+    await expect(copy).toHaveAttribute('lang', 'fr');
+    await expect(copy).toContainText('Afrique subsaharienne');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    // index.html never started its download: the one request is the French page's.
+    await expect(copy).toHaveCount(0, { timeout: 15000 });
+    await expect(page.getByRole('tab', { name: 'Tableau' })).toHaveAttribute('aria-selected', 'true');
+    expect(wasm).toHaveLength(1);
+  });
+
   test('still gets the language the link names', async ({ page }) => {
     await open(page, '#lang=es');
+    await expect(page).toHaveURL(/\/index\.es\.html#/);
     await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'es');
     await expect(page.getByRole('tab', { name: 'Por región' })).toBeVisible();
+  });
+
+  test('gets English where the link asks for it, and keeps English chosen when reloading', async ({ page }) => {
+    await open(page, '#lang=en');
+    await expect(page).toHaveURL(/\/#lang=en$|\/#view=region&lang=en$/);
+    await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
+    // English chosen on the French page is written into the URL, which is
+    // not English's default here, so a reload keeps it.
+    await open(page);
+    await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'fr');
+    await page.getByLabel('Langue').selectOption('en');
+    await expect(page).toHaveURL(/\/index\.fr\.html#view=region&lang=en$/);
+    await page.reload();
+    await expect(page.locator(PRERENDERED)).toHaveCount(0);
+    await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('tab', { name: 'By region' })).toBeVisible();
+  });
+
+  test('stays on a page its host renamed, which may have no French sibling', async ({ page }) => {
+    const html = await (await page.request.get('/index.html')).text();
+    await page.route('**/renamed.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await page.goto('/renamed.html');
+    await expect(page.locator(PRERENDERED)).toHaveCount(0);
+    // The wasm gives the reader French there, as before.
+    await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'fr');
+    await expect(page).toHaveURL(/\/renamed\.html#/);
   });
 });
 
@@ -257,6 +326,7 @@ test.describe('a reader whose browser language the widget lacks', () => {
 
   test('gets English', async ({ page }) => {
     await open(page);
+    await expect(page).toHaveURL(/\/(#.*)?$/);
     await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('tab', { name: 'By region' })).toBeVisible();
   });
