@@ -300,11 +300,13 @@ test('Copy link in another language gives the page of that language, which is in
   await other.goto(link);
   await expect(other.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(other.locator('.fb-title')).toContainText('Gouvernement du Japon');
-  // Back in English, the link is the directory the page was opened at.
+  // Back in English (on index.fr.html, where the hash sent the page), the
+  // link is index.html, which opens in the recipient's language.
+  await expect(page).toHaveURL(/\/index\.fr\.html#/);
   await page.getByLabel('Langue').selectOption('en');
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.locator('.fb-footer-status')).toHaveText('Link copied');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/#view=table`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/index.html#view=table`);
 });
 
 test('when the clipboard is refused, the link is shown selected instead', async ({ page, baseURL }) => {
