@@ -151,6 +151,42 @@ for (const csp of [false, true]) {
   });
 }
 
+test.describe('for a reader whose browser is French', () => {
+  test.use({ locale: 'fr-FR' });
+
+  test('the iframe embed goes to the French page and still sizes itself (strict CSP)', async ({ page, baseURL }) => {
+    const base = `${baseURL}/`;
+    const listener = snippet('listener', base).replace(/^<script>\n|\n<\/script>$/g, '');
+    const log = await hostPages(
+      page,
+      baseURL,
+      {
+        'index.html': [
+          'text/html',
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+           <script src="listener.js"></script></head><body><main><h1>Host page</h1>
+           ${snippet('iframe', base)}</main></body></html>`,
+        ],
+        'listener.js': ['text/javascript', listener],
+      },
+      { csp: true },
+    );
+    await page.goto(`${hostOf(baseURL)}/index.html`);
+    const frame = page.frameLocator('iframe.funding-breakdown');
+    await expect(frame.getByRole('tab', { name: 'Par région' })).toBeEnabled();
+    expect(page.frames()[1].url()).toMatch(/\/index\.fr\.html#view=region/);
+    // The height the page posts after the move is still the one the host applies.
+    await expect
+      .poll(() =>
+        page.frames()[1].evaluate(
+          () => Math.abs(document.documentElement.scrollHeight - window.innerHeight) <= 2,
+        ),
+      )
+      .toBe(true);
+    await expectClean(page, log);
+  });
+});
+
 test('a missing dataset gives an error state, an event and a Retry button', async ({ page, baseURL }) => {
   // This test expects a failed request, which Chromium also logs as a console error.
   page.removeAllListeners('console');
