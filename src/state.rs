@@ -156,10 +156,21 @@ impl UiState {
     /// chosen on a French page stays English when reloaded, and plain links
     /// stay short.
     pub fn to_hash(&self, default: Locale) -> String {
+        self.hash_with((self.locale != Locale::En || self.locale != default).then_some(self.locale))
+    }
+
+    /// The hash for a link or an embed that leaves the page: it always names
+    /// the language, so whoever opens it sees what the reader chose,
+    /// whatever their own browser's language.
+    pub fn to_link_hash(&self) -> String {
+        self.hash_with(Some(self.locale))
+    }
+
+    fn hash_with(&self, lang: Option<Locale>) -> String {
         HashState {
             view: Some(self.view),
             sel: self.selected.clone(),
-            lang: (self.locale != Locale::En || self.locale != default).then_some(self.locale),
+            lang,
             year: self.year,
             ysel: self.year_sel,
         }
@@ -431,6 +442,9 @@ mod tests {
             UiState::from_hash("#view=table", &ds, Locale::Fr).locale,
             Locale::Fr
         );
+        // A link leaving the page always says it, English included.
+        assert_eq!(with(Locale::En).to_link_hash(), "#view=region&lang=en");
+        assert_eq!(with(Locale::Es).to_link_hash(), "#view=region&lang=es");
     }
 
     #[test]

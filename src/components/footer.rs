@@ -292,15 +292,12 @@ pub fn Footer(props: &FooterProps) -> Html {
         let fallback = fallback.clone();
         Callback::from(move |_: MouseEvent| {
             let state = latest.borrow().state.clone();
-            // The link's page file names a language other than English
-            // (index.fr.html); an English link names none, so it opens in
-            // the recipient's language.
             let link = share_link(
                 shown,
                 &crate::web::location_href(),
                 &base,
                 state.locale.tag(),
-                &state.to_hash(Locale::En),
+                &state.to_link_hash(),
             );
             let status = status.clone();
             let fallback = fallback.clone();
@@ -331,7 +328,7 @@ pub fn Footer(props: &FooterProps) -> Html {
         let iframe = embed_code::iframe(
             &ctx.base,
             ctx.locale.tag(),
-            &state.to_hash(Locale::En),
+            &state.to_link_hash(),
             &d.title(),
         );
         let mut attrs: Vec<(&str, String)> = Vec::new();
@@ -345,9 +342,9 @@ pub fn Footer(props: &FooterProps) -> Html {
         if let Some(sel) = &state.selected {
             attrs.push(("sel", sel.clone()));
         }
-        if state.locale != Locale::En {
-            attrs.push(("lang", state.locale.tag().to_owned()));
-        }
+        // The language shown, English too: the host's readers see what the
+        // embedder chose, whatever their browsers' languages.
+        attrs.push(("lang", state.locale.tag().to_owned()));
         let attrs_ref: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let element = embed_code::element(&ctx.base, &attrs_ref);
         let snippet = |key: &str, label: Msg, code: String| {

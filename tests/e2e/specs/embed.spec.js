@@ -154,7 +154,7 @@ for (const csp of [false, true]) {
 test.describe('for a reader whose browser is French', () => {
   test.use({ locale: 'fr-FR' });
 
-  test('the iframe embed goes to the French page and still sizes itself (strict CSP)', async ({ page, baseURL }) => {
+  test('an iframe embed that names no language goes to the French page and still sizes itself (strict CSP)', async ({ page, baseURL }) => {
     const base = `${baseURL}/`;
     const listener = snippet('listener', base).replace(/^<script>\n|\n<\/script>$/g, '');
     const log = await hostPages(
@@ -165,7 +165,7 @@ test.describe('for a reader whose browser is French', () => {
           'text/html',
           `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
            <script src="listener.js"></script></head><body><main><h1>Host page</h1>
-           ${snippet('iframe', base)}</main></body></html>`,
+           ${snippet('iframe', base).replace('&amp;lang=en', '')}</main></body></html>`,
         ],
         'listener.js': ['text/javascript', listener],
       },
@@ -184,6 +184,29 @@ test.describe('for a reader whose browser is French', () => {
       )
       .toBe(true);
     await expectClean(page, log);
+  });
+
+  test("the snippet the widget gives keeps the embedder's English", async ({ page, baseURL }) => {
+    await hostPages(
+      page,
+      baseURL,
+      {
+        'index.html': [
+          'text/html',
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
+           <body><main>${snippet('iframe', `${baseURL}/`)}
+           ${snippet('element', `${baseURL}/`)}</main></body></html>`,
+        ],
+      },
+      { csp: true },
+    );
+    await page.goto(`${hostOf(baseURL)}/index.html`);
+    const frame = page.frameLocator('iframe.funding-breakdown');
+    await expect(frame.getByRole('tab', { name: 'By region' })).toBeEnabled();
+    expect(page.frames()[1].url()).toMatch(/\/index\.html#view=region&lang=en$/);
+    const el = page.locator('funding-breakdown');
+    await expect(el).toHaveAttribute('data-state', 'ready');
+    await expect(el.getByRole('tab', { name: 'By region' })).toBeVisible();
   });
 });
 

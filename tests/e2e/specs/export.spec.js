@@ -229,7 +229,7 @@ test('an element on a strict-CSP host page downloads its PNG and copies a widget
   await expect(el.locator('.fb-footer-status')).toHaveText('Link copied');
   // The host page's URL does not carry the widget's state: the link is the widget's page.
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toBe(`${baseURL}/index.html#view=table&sel=asia`);
+  expect(link).toBe(`${baseURL}/index.html#view=table&sel=asia&lang=en`);
   expect(log.violations).toEqual([]);
   expect(await page.evaluate(() => window.__csp)).toEqual([]);
 });
@@ -249,7 +249,7 @@ test('inside an iframe allowed to write the clipboard, Copy link gives the widge
   const frame = page.frameLocator('iframe.funding-breakdown');
   await frame.locator('[data-export="link"]').click();
   await expect(frame.locator('.fb-footer-status')).toHaveText('Link copied');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/index.html#view=region&sel=asia`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/index.html#view=region&sel=asia&lang=en`);
 });
 
 test('a Japanese CSV has Japanese names and a BOM', async ({ page }) => {
@@ -273,7 +273,7 @@ test('Copy link copies a URL that restores the same view and selection', async (
   await expect(status).toHaveText('Link copied');
   await expect(status).toHaveAttribute('role', 'status');
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toBe(`${baseURL}/#view=table&sel=mena-europe`);
+  expect(link).toBe(`${baseURL}/#view=table&sel=mena-europe&lang=en`);
 
   const other = await context.newPage();
   await other.goto(link);
@@ -301,12 +301,12 @@ test('Copy link in another language gives the page of that language, which is in
   await expect(other.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(other.locator('.fb-title')).toContainText('Gouvernement du Japon');
   // Back in English (on index.fr.html, where the hash sent the page), the
-  // link is index.html, which opens in the recipient's language.
+  // link is index.html, and says English: the recipient sees what was shared.
   await expect(page).toHaveURL(/\/index\.fr\.html#/);
   await page.getByLabel('Langue').selectOption('en');
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.locator('.fb-footer-status')).toHaveText('Link copied');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/index.html#view=table`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/index.html#view=table&lang=en`);
 });
 
 test('when the clipboard is refused, the link is shown selected instead', async ({ page, baseURL }) => {
@@ -317,9 +317,9 @@ test('when the clipboard is refused, the link is shown selected instead', async 
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.locator('.fb-footer-status')).toContainText('Select the link below');
   const field = page.getByLabel('Link to this view');
-  await expect(field).toHaveValue(`${baseURL}/#view=sources`);
+  await expect(field).toHaveValue(`${baseURL}/#view=sources&lang=en`);
   await expect(field).toBeFocused();
-  expect(await field.evaluate((f) => f.value.slice(f.selectionStart, f.selectionEnd))).toBe(`${baseURL}/#view=sources`);
+  expect(await field.evaluate((f) => f.value.slice(f.selectionStart, f.selectionEnd))).toBe(`${baseURL}/#view=sources&lang=en`);
 });
 
 test('the footer actions are keyboard reachable, big enough and wrap at 320 px', async ({ page }) => {
