@@ -84,7 +84,7 @@ mod tests {
         let title = "Funding breakdown: Government of Japan → IOM, 2021";
         assert_eq!(
             readme_snippet("iframe"),
-            iframe(BASE, "en", "#view=region", title)
+            iframe(BASE, "en", "#view=region&lang=en", title)
         );
         // Another language: the page whose static copy is in it.
         assert!(iframe(BASE, "ja", "#lang=ja", title)
@@ -95,7 +95,7 @@ mod tests {
     fn readme_element_snippet_is_what_the_widget_generates() {
         assert_eq!(
             readme_snippet("element"),
-            element(BASE, &[("view", "region")])
+            element(BASE, &[("view", "region"), ("lang", "en")])
         );
     }
 
