@@ -271,26 +271,26 @@ pub struct Source {
 
 impl Source {
     /// The title to show a reader of `locale`, with the language it is in.
-    pub fn title_for<'a>(&'a self, locale: &str) -> Localized<'a> {
-        let translated = self.title_translated.as_ref().and_then(|t| {
-            t.0.get_key_value(locale)
-                .filter(|(_, text)| !text.trim().is_empty())
-        });
-        match translated {
-            Some((lang, text)) => Localized { text, lang },
-            None => Localized {
+    pub fn title_for(&self, locale: &str) -> Localized<'_> {
+        self.title_translated
+            .as_ref()
+            .and_then(|t| t.given(locale))
+            .unwrap_or(Localized {
                 text: &self.title,
-                lang: self.title_language.as_deref().unwrap_or(&self.language),
-            },
-        }
+                lang: self.given_title_language(),
+            })
     }
 
     /// The publisher's name, taken to be in the language of the title as given.
     pub fn publisher_text(&self) -> Localized<'_> {
         Localized {
             text: &self.publisher,
-            lang: self.title_language.as_deref().unwrap_or(&self.language),
+            lang: self.given_title_language(),
         }
+    }
+
+    fn given_title_language(&self) -> &str {
+        self.title_language.as_deref().unwrap_or(&self.language)
     }
 }
 

@@ -21,6 +21,12 @@ pub struct Localized<'a> {
     pub lang: &'a str,
 }
 
+impl<'a> From<(&'a String, &'a String)> for Localized<'a> {
+    fn from((lang, text): (&'a String, &'a String)) -> Self {
+        Localized { text, lang }
+    }
+}
+
 impl Localized<'_> {
     pub fn is_fallback(&self, wanted: &str) -> bool {
         self.lang != wanted
@@ -36,19 +42,21 @@ impl Text {
 
     /// The text in `locale`, else English, else any text, else "".
     pub fn get<'a>(&'a self, locale: &'a str) -> Localized<'a> {
-        let pick = self
-            .0
-            .get_key_value(locale)
-            .filter(|(_, t)| !t.trim().is_empty())
-            .or_else(|| self.0.get_key_value(FALLBACK_LOCALE))
-            .or_else(|| self.0.iter().next());
-        match pick {
-            Some((lang, text)) => Localized { text, lang },
-            None => Localized {
+        self.given(locale)
+            .or_else(|| self.0.get_key_value(FALLBACK_LOCALE).map(Localized::from))
+            .or_else(|| self.0.iter().next().map(Localized::from))
+            .unwrap_or(Localized {
                 text: "",
                 lang: FALLBACK_LOCALE,
-            },
-        }
+            })
+    }
+
+    /// The text in `locale` itself, if it is given and not blank.
+    pub fn given(&self, locale: &str) -> Option<Localized<'_>> {
+        self.0
+            .get_key_value(locale)
+            .filter(|(_, t)| !t.trim().is_empty())
+            .map(Localized::from)
     }
 
     /// Shorthand for the English (fallback) text.

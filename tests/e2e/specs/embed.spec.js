@@ -12,27 +12,32 @@ async function expectClean(page, log) {
   }
 }
 
+/** Opens a host page with `iframe` (README's snippet, if not given) and README's height listener. */
+async function openIframeHost(page, baseURL, { csp, iframe = snippet('iframe', `${baseURL}/`) }) {
+  const listener = snippet('listener', `${baseURL}/`).replace(/^<script>\n|\n<\/script>$/g, '');
+  const log = await hostPages(
+    page,
+    baseURL,
+    {
+      'index.html': [
+        'text/html',
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+         <script src="listener.js"></script></head><body><main><h1>Host page</h1>
+         ${iframe}</main></body></html>`,
+      ],
+      'listener.js': ['text/javascript', listener],
+    },
+    { csp },
+  );
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  return log;
+}
+
 for (const csp of [false, true]) {
   const label = csp ? ' (strict CSP)' : '';
 
   test(`the iframe embed sizes itself to its content${label}`, async ({ page, baseURL }) => {
-    const base = `${baseURL}/`;
-    const listener = snippet('listener', base).replace(/^<script>\n|\n<\/script>$/g, '');
-    const log = await hostPages(
-      page,
-      baseURL,
-      {
-        'index.html': [
-          'text/html',
-          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-           <script src="listener.js"></script></head><body><main><h1>Host page</h1>
-           ${snippet('iframe', base)}</main></body></html>`,
-        ],
-        'listener.js': ['text/javascript', listener],
-      },
-      { csp },
-    );
-    await page.goto(`${hostOf(baseURL)}/index.html`);
+    const log = await openIframeHost(page, baseURL, { csp });
     const frame = page.frameLocator('iframe.funding-breakdown');
     await expect(frame.locator('svg.fb-donut')).toBeVisible();
 
@@ -155,23 +160,8 @@ test.describe('for a reader whose browser is French', () => {
   test.use({ locale: 'fr-FR' });
 
   test('an iframe embed that names no language goes to the French page and still sizes itself (strict CSP)', async ({ page, baseURL }) => {
-    const base = `${baseURL}/`;
-    const listener = snippet('listener', base).replace(/^<script>\n|\n<\/script>$/g, '');
-    const log = await hostPages(
-      page,
-      baseURL,
-      {
-        'index.html': [
-          'text/html',
-          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-           <script src="listener.js"></script></head><body><main><h1>Host page</h1>
-           ${snippet('iframe', base).replace('&amp;lang=en', '')}</main></body></html>`,
-        ],
-        'listener.js': ['text/javascript', listener],
-      },
-      { csp: true },
-    );
-    await page.goto(`${hostOf(baseURL)}/index.html`);
+    const iframe = snippet('iframe', `${baseURL}/`).replace('&amp;lang=en', '');
+    const log = await openIframeHost(page, baseURL, { csp: true, iframe });
     const frame = page.frameLocator('iframe.funding-breakdown');
     await expect(frame.getByRole('tab', { name: 'Par région' })).toBeEnabled();
     expect(page.frames()[1].url()).toMatch(/\/index\.fr\.html#view=region/);
