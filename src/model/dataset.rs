@@ -272,13 +272,13 @@ pub struct Source {
 impl Source {
     /// The title to show a reader of `locale`, with the language it is in.
     pub fn title_for(&self, locale: &str) -> Localized<'_> {
-        self.title_translated
-            .as_ref()
-            .and_then(|t| t.given(locale))
-            .unwrap_or(Localized {
+        match self.title_translated.as_ref().and_then(|t| t.given(locale)) {
+            Some((lang, text)) => Localized { text, lang },
+            None => Localized {
                 text: &self.title,
                 lang: self.given_title_language(),
-            })
+            },
+        }
     }
 
     /// The publisher's name, taken to be in the language of the title as given.

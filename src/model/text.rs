@@ -21,12 +21,6 @@ pub struct Localized<'a> {
     pub lang: &'a str,
 }
 
-impl<'a> From<(&'a String, &'a String)> for Localized<'a> {
-    fn from((lang, text): (&'a String, &'a String)) -> Self {
-        Localized { text, lang }
-    }
-}
-
 impl Localized<'_> {
     pub fn is_fallback(&self, wanted: &str) -> bool {
         self.lang != wanted
@@ -42,21 +36,24 @@ impl Text {
 
     /// The text in `locale`, else English, else any text, else "".
     pub fn get<'a>(&'a self, locale: &'a str) -> Localized<'a> {
-        self.given(locale)
-            .or_else(|| self.0.get_key_value(FALLBACK_LOCALE).map(Localized::from))
-            .or_else(|| self.0.iter().next().map(Localized::from))
-            .unwrap_or(Localized {
+        let pick = self
+            .given(locale)
+            .or_else(|| self.0.get_key_value(FALLBACK_LOCALE))
+            .or_else(|| self.0.iter().next());
+        match pick {
+            Some((lang, text)) => Localized { text, lang },
+            None => Localized {
                 text: "",
                 lang: FALLBACK_LOCALE,
-            })
+            },
+        }
     }
 
-    /// The text in `locale` itself, if it is given and not blank.
-    pub fn given(&self, locale: &str) -> Option<Localized<'_>> {
+    /// The language and text given for `locale` itself, if not blank.
+    pub fn given(&self, locale: &str) -> Option<(&String, &String)> {
         self.0
             .get_key_value(locale)
             .filter(|(_, t)| !t.trim().is_empty())
-            .map(Localized::from)
     }
 
     /// Shorthand for the English (fallback) text.

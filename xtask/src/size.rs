@@ -27,7 +27,7 @@ pub const BUDGET: u64 = 100_000;
 /// connector kept in the line (+0.1 KB of CSS); then wasm-opt's extra
 /// passes (`--flatten --rereloop -Oz -Oz`, -0.7 KB) and Copy link giving the
 /// page of the language shown (+0.2 KB).
-pub const CEILING: u64 = 215_810;
+pub const CEILING: u64 = 215_820;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
