@@ -174,42 +174,6 @@ pub fn show_internal_error() {
     });
 }
 
-/// In an iframe, tells the parent page the content height on every change
-/// (ResizeObserver, not polling), so the embed can be sized without scrollbars.
-/// Only this message type is sent, and it carries nothing but the height, so
-/// it can go to any parent origin.
-fn report_height_to_parent() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let parent = match window.parent() {
-        Ok(Some(p)) if !js_sys::Object::is(&p, &window) => p,
-        _ => return,
-    };
-    let Some(root) = window.document().and_then(|d| d.document_element()) else {
-        return;
-    };
-    let last = std::rc::Rc::new(std::cell::Cell::new(-1.0f64));
-    let measured = root.clone();
-    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        let height = measured.get_bounding_client_rect().height().ceil();
-        if (height - last.get()).abs() < 0.5 {
-            return;
-        }
-        last.set(height);
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"type".into(), &"funding-breakdown:height".into());
-        let _ = js_sys::Reflect::set(&message, &"version".into(), &1.into());
-        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-        let _ = parent.post_message(&message, "*");
-    });
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(&root);
-    }
-    // The observer lives as long as the page.
-    callback.forget();
-}
-
 /// The standalone page's widget: the live one in `start`, and the copy
 /// `cargo xtask post-build` renders into index.html (`page_props()`). A macro,
 /// so both build the same props while the wasm keeps building them inline
@@ -250,7 +214,6 @@ pub fn start() {
     let lang = root.get_attribute("data-lang").map(yew::AttrValue::from);
     root.set_text_content(None);
     yew::Renderer::<App>::with_root_and_props(root, page_props!(lang.clone())).render();
-    report_height_to_parent();
     crate::embed::warm_up_at_idle(lang);
 }
 

@@ -52,16 +52,38 @@ pub fn find_assets(names: &[String]) -> Result<Assets, String> {
     })
 }
 
-/// The page loader: same work as Trunk's inline script, from a file. A module
-/// script runs once the page is parsed and its stylesheet has arrived; it
-/// starts the wasm download then and compiles it after the pre-rendered view
-/// has painted (a frame, then a task; 100 ms at most where frames are
-/// throttled: a hidden tab, an offscreen iframe). Compiling on the cores the
-/// first layout needs made the static chart paint ~20 ms later on a 2-core
-/// machine, and so did downloading it during that layout: Trunk's `preload`
-/// of the wasm, which [`take_wasm_preload`] removes, fetched it while the
-/// stylesheet was still on its way. `integrity` is that link's SRI value,
-/// checked by this fetch instead.
+/// The page loader, `xtask/boot.js` with the hashed names, the SRI values and
+/// the languages filled in: same work as Trunk's inline script, from a file
+/// (a strict CSP forbids inline scripts), and more.
+///
+/// **The wasm waits for the reader.** The page's pre-rendered copy of the
+/// default view is the whole default view, so boot.js fetches the glue and
+/// the wasm (about 200 KB gzip of the page's 215) only at the reader's first
+/// move toward the widget: a mouse or pen over the page (an iframe embed's
+/// page is only under the pointer when the pointer is over the iframe), a
+/// touch or press, focus, a click, or a new URL hash. Until then the copy's
+/// buttons, disabled for readers without JavaScript, are enabled; a click on
+/// one of them (a tab, a legend entry, a mark) starts the wasm and is given
+/// again to the same control of the live widget once it has rendered, and
+/// the copy is `aria-busy` (with a progress cursor) meanwhile. A reader who
+/// only looks at the chart downloads ~16 KB. The cost is the first
+/// interaction's wait for the download and start, which `cargo xtask bench`
+/// measures ("first interaction").
+///
+/// The wasm starts at once when the static copy is not what the live widget
+/// would show: a URL hash with another view, a selection, a year, or a
+/// language other than the copy's (or a browser language, on a page the host
+/// renamed, that is not the copy's); a page with no copy; focus already in
+/// the copy. It then compiles after the copy has painted (a frame, then a
+/// task; 100 ms at most where frames are throttled: a hidden tab, an
+/// offscreen iframe): compiling on the cores the first layout needs made the
+/// static chart paint ~20 ms later on a 2-core machine, and so did
+/// downloading it during that layout. Trunk's preloads of the wasm and the
+/// glue, which [`take_preload`] removes, would fetch them while the
+/// stylesheet was still on its way, and whether or not the reader interacts.
+/// Their SRI values are checked by this fetch and by the `modulepreload`
+/// link boot.js adds for the glue before it `import()`s it (the module map
+/// shares that fetch).
 ///
 /// While the wasm downloads, a task creates an `Intl.NumberFormat` and an
 /// `Intl.DateTimeFormat`: the first use of `Intl` in a page loads the
@@ -70,80 +92,48 @@ pub fn find_assets(names: &[String]) -> Result<Assets, String> {
 /// → 3,330 ms, median of 8; on localhost the download is too short to hide it).
 ///
 /// A reader who tabbed into the static copy keeps their place: the element
-/// focused last (when this module runs, or after) is found again in the live widget (by id, else by its first
-/// class: the panel and the total) once `init` has rendered it (trying for
-/// half a second), if the takeover left the focus on the body or on the
-/// removed copy (where Chromium's focus fixup has not yet run). Focus the reader moved away (a click
-/// on the page) is not given back: a `focusout` says where focus went, unless
-/// its element was just removed (Chromium sends one from the replaced copy,
-/// which is out of the page by the next microtask).
+/// focused last (when this module runs, or after) is found again in the live
+/// widget (by id, else by its first class and `data-id`: the panel, the
+/// total, a legend entry) once `init` has rendered it (trying for half a
+/// second), if the takeover left the focus on the body or on the removed copy
+/// (where Chromium's focus fixup has not yet run). Focus the reader moved
+/// away (a click on the page) is not given back: a `focusout` says where
+/// focus went, unless its element was just removed (Chromium sends one from
+/// the replaced copy, which is out of the page by the next microtask).
 ///
 /// If the wasm cannot be fetched or started, the static copy stays and the
 /// page's hidden alert (`prerender::BOOT_FAILED`) is shown. The failed fetch
 /// gets a handler at once, so it is reported once, by `init`.
 ///
+/// In an iframe, boot.js posts the page's height to the parent on every
+/// change (README, "Embed"), from the first paint: the wasm may never run.
+///
 /// On index.html (by that name or as its directory; a page the host renamed
 /// may have no siblings), a reader whose link or browser asks for another of
-/// the widget's languages is sent at once to that language's page, before the
-/// wasm is fetched: it shows that language from its first paint, where
-/// index.html would show English until the wasm runs and then change every
-/// word. The languages and their pages are `Locale::ALL` and
-/// `embed_code::page_file`; the choice is `web::browser_locale`'s (and the
-/// hash's `lang`, which wins), in JavaScript.
+/// the widget's languages is sent at once to that language's page: it shows
+/// that language from its first paint, where index.html would show English
+/// until the wasm runs and then change every word. The languages and their
+/// pages are `Locale::ALL` and `embed_code::page_file`; the choice is
+/// `web::browser_locale`'s (and the hash's `lang`, which wins), in JavaScript.
 ///
-/// Release builds minify it with terser, like the glue; this is its source.
-pub fn boot_js(a: &Assets, integrity: Option<&str>) -> String {
-    let options = integrity.map_or(String::new(), |i| format!(",{{integrity:'{i}'}}"));
+/// Release builds minify it with terser, like the glue.
+pub fn boot_js(a: &Assets, wasm_integrity: Option<&str>, glue_integrity: Option<&str>) -> String {
     let tags: Vec<String> = Locale::ALL
         .iter()
         .map(|l| format!("'{}'", l.tag()))
         .collect();
-    // The script names each language's page as `page_file` does (tested).
-    format!(
-        "// Written by `cargo xtask post-build` (xtask/src/postbuild.rs says why).\n\
-         import init from './{glue}';\n\
-         const ours = (tag) => {{ const l = tag?.split(/[-_]/)[0].toLowerCase(); return [{tags}].includes(l) && l; }};\n\
-         const want = ours(/[#&]lang=([^&]*)/.exec(location.hash)?.[1]) || [...navigator.languages, navigator.language].map(ours).find(Boolean);\n\
-         if (want && want != 'en' && /\\/(index\\.html)?$/.test(location.pathname) && !document.getElementById('funding-breakdown')?.dataset.lang) {{\n\
-         \x20 location.replace(`index.${{want}}.html${{location.search}}${{location.hash}}`);\n\
-         \x20 await new Promise(() => {{}});\n\
-         }}\n\
-         const wasm = fetch(new URL('./{wasm}', import.meta.url){options});\n\
-         wasm.catch(() => {{}});\n\
-         // Focus may have come before this module ran.\n\
-         let last = document.activeElement;\n\
-         // Focus that left an element still in the page (not the removed copy) is the reader's move.\n\
-         const track = (e) => {{ const {{ type, target, relatedTarget }} = e; if (type == 'focusin') last = target; else queueMicrotask(() => {{ if (target.isConnected) last = relatedTarget; }}); }};\n\
-         addEventListener('focusin', track);\n\
-         addEventListener('focusout', track);\n\
-         try {{\n\
-         \x20 await new Promise((go) => {{\n\
-         \x20   requestAnimationFrame(() => setTimeout(go));\n\
-         \x20   setTimeout(go, 100);\n\
-         \x20 }});\n\
-         \x20 const started = init({{ module_or_path: wasm }});\n\
-         \x20 setTimeout(() => {{ new Intl.NumberFormat(); new Intl.DateTimeFormat(); }});\n\
-         \x20 await started;\n\
-         \x20 removeEventListener('focusin', track);\n\
-         \x20 removeEventListener('focusout', track);\n\
-         \x20 if (last && !last.isConnected) {{\n\
-         \x20   const lost = () => !document.activeElement?.isConnected || document.activeElement === document.body;\n\
-         \x20   const selector = `#funding-breakdown ${{last.id ? `[id=\"${{last.id}}\"]` : `.${{last.classList[0]}}`}}`;\n\
-         \x20   // The live element may come a task or two after init.\n\
-         \x20   for (let i = 0; i < 30 && lost(); i++) {{\n\
-         \x20     const live = document.querySelector(selector);\n\
-         \x20     if (live) {{ live.focus(); break; }}\n\
-         \x20     await new Promise((go) => setTimeout(go, 16));\n\
-         \x20   }}\n\
-         \x20 }}\n\
-         }} catch (error) {{\n\
-         \x20 console.error('funding-breakdown: the widget could not start', error);\n\
-         \x20 document.querySelector('#funding-breakdown > .fb-boot-failed')?.removeAttribute('hidden');\n\
-         }}\n",
-        glue = a.glue,
-        wasm = a.wasm,
-        tags = tags.join(","),
-    )
+    include_str!("../boot.js")
+        .replace("__FB_LANGS__", &tags.join(","))
+        .replace("__FB_WASM__", &a.wasm)
+        .replace("__FB_GLUE__", &a.glue)
+        .replace(
+            "__FB_WASM_OPTIONS__",
+            &wasm_integrity.map_or(String::new(), |i| format!(", {{ integrity: '{i}' }}")),
+        )
+        .replace(
+            "__FB_GLUE_OPTIONS__",
+            &glue_integrity.map_or(String::new(), |i| format!(", integrity: '{i}'")),
+        )
 }
 
 /// `static/embed.js` with its placeholders replaced by the hashed names.
@@ -197,11 +187,6 @@ pub fn insert_prerendered(page: &str, markup: &str) -> Result<String, String> {
     ))
 }
 
-/// The media query that keeps Trunk's preload of the glue to browsers that
-/// run scripts: readers without JavaScript get the pre-rendered page and
-/// never download what they cannot run.
-pub const PRELOAD_MEDIA: &str = "(scripting: enabled)";
-
 /// `<link rel=preload>`/`<link rel=modulepreload>` tags in `page` (quoted or
 /// not, as minified HTML writes them): (start, end) of each tag's text.
 fn preload_links(page: &str) -> Vec<(usize, usize)> {
@@ -217,44 +202,26 @@ fn preload_links(page: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// `page` without Trunk's `<link rel=preload>` of the wasm (boot.js fetches
-/// it), and that link's `integrity` value, if any, for boot.js's fetch.
-pub fn take_wasm_preload(page: &str) -> Result<(String, Option<String>), String> {
-    let wasm: Vec<(usize, usize)> = preload_links(page)
+/// `page` without Trunk's one preload link of a file whose name ends with
+/// `suffix` (boot.js fetches it when the reader needs it), and that link's
+/// `integrity` value, if any, for boot.js to check.
+pub fn take_preload(page: &str, suffix: &str) -> Result<(String, Option<String>), String> {
+    let found: Vec<(usize, usize)> = preload_links(page)
         .into_iter()
         .filter(|&(start, end)| {
-            crate::size::attribute(&page[start..end], "href").is_some_and(|h| h.ends_with(".wasm"))
+            crate::size::attribute(&page[start..end], "href").is_some_and(|h| h.ends_with(suffix))
         })
         .collect();
-    let [(start, end)] = wasm[..] else {
+    let [(start, end)] = found[..] else {
         return Err(format!(
-            "post-build: index.html has {} preload links of a .wasm, expected Trunk's one",
-            wasm.len()
+            "post-build: index.html has {} preload links of a {suffix} file, expected Trunk's one",
+            found.len()
         ));
     };
     let integrity = crate::size::attribute(&page[start..end], "integrity").map(str::to_owned);
     // `start` is just after the `<`, `end` at the `>`.
     let out = format!("{}{}", &page[..start - 1], &page[end + 1..]);
     Ok((out, integrity))
-}
-
-/// `page` with every preload link limited to [`PRELOAD_MEDIA`].
-pub fn preload_only_with_scripts(page: &str) -> Result<String, String> {
-    let links: Vec<usize> = preload_links(page)
-        .into_iter()
-        .map(|(start, _)| start + "link".len())
-        .collect();
-    if links.is_empty() {
-        return Err(
-            "post-build: index.html has no preload link from Trunk, expected the glue's".into(),
-        );
-    }
-    let mut out = page.to_owned();
-    // From the end, so earlier offsets stay valid.
-    for at in links.into_iter().rev() {
-        out.insert_str(at, &format!(" media=\"{PRELOAD_MEDIA}\""));
-    }
-    Ok(out)
 }
 
 pub fn post_build() -> Result<(), String> {
@@ -274,39 +241,43 @@ pub fn post_build() -> Result<(), String> {
     let template = fs::read_to_string(&index)
         .map_err(|e| format!("post-build: cannot read {}: {e}", index.display()))?;
     let mut pages = Vec::new();
-    let mut integrity = None;
+    let (mut wasm_integrity, mut glue_integrity) = (None, None);
     for locale in Locale::ALL {
         let markup = prerender::standalone_page(locale).map_err(|e| format!("post-build: {e}"))?;
-        let (page, wasm_integrity) = take_wasm_preload(&insert_prerendered(&template, &markup)?)?;
-        let mut page = preload_only_with_scripts(&page)?;
+        let (page, wasm) = take_preload(&insert_prerendered(&template, &markup)?, ".wasm")?;
+        let (mut page, glue) = take_preload(&page, ".js")?;
+        (wasm_integrity, glue_integrity) = (wasm, glue);
         if locale != Locale::En {
             let (title, description) =
                 prerender::page_head(locale).map_err(|e| format!("post-build: {e}"))?;
             page = localize_page(&page, locale.tag(), &title, &description)?;
         }
-        integrity = wasm_integrity;
         pages.push((page_file(locale.tag()), page));
     }
     let release = std::env::var("TRUNK_PROFILE").as_deref() == Ok("release");
     if release {
-        // Both files change: the glue's hash in the pages and the wasm's in
-        // boot.js follow (when Trunk gave them one).
+        // Both files change: their hashes in boot.js follow (when Trunk gave them one).
         let glue = staging.join(&assets.glue);
         let wasm = staging.join(&assets.wasm);
-        let before = sri_sha384(&glue)?;
         // Trunk's minifier cannot parse wasm-bindgen's glue (11.0 → 8.2 KB gzip with terser).
         terser(&glue)?;
         shorten_imports(&wasm, &glue)?;
-        let after = sri_sha384(&glue)?;
-        for (_, page) in &mut pages {
-            *page = replace_integrity(page, &before, &after);
+        if glue_integrity.is_some() {
+            glue_integrity = Some(format!("sha384-{}", sri_sha384(&glue)?));
         }
-        if integrity.is_some() {
-            integrity = Some(format!("sha384-{}", sri_sha384(&wasm)?));
+        if wasm_integrity.is_some() {
+            wasm_integrity = Some(format!("sha384-{}", sri_sha384(&wasm)?));
         }
     }
     let boot = staging.join("boot.js");
-    write(&boot, &boot_js(&assets, integrity.as_deref()))?;
+    write(
+        &boot,
+        &boot_js(
+            &assets,
+            wasm_integrity.as_deref(),
+            glue_integrity.as_deref(),
+        ),
+    )?;
     if release {
         // Every reader loads boot.js too (no integrity attribute to update).
         terser(&boot)?;
@@ -416,11 +387,6 @@ fn terser(module: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// `page` with every `integrity` value `old` replaced by `new`.
-pub fn replace_integrity(page: &str, old: &str, new: &str) -> String {
-    page.replace(&format!("sha384-{old}"), &format!("sha384-{new}"))
-}
-
 /// The base64 SHA-384 of a file, as SRI writes it (node's crypto: no hashing
 /// crate for one use).
 fn sri_sha384(path: &Path) -> Result<String, String> {
@@ -487,37 +453,40 @@ mod tests {
             wasm: "g-1_bg.wasm".into(),
             css: "w-2.css".into(),
         };
-        let boot = boot_js(&a, Some("sha384-abc"));
-        assert!(boot.contains("import init from './g-1.js'"));
-        // The download starts when the module runs, checked against Trunk's hash...
+        let boot = boot_js(&a, Some("sha384-w"), Some("sha384-g"));
+        assert!(!boot.contains("__FB_"));
+        // Nothing is imported before the reader needs it: the size layer
+        // counts static imports in the default view.
+        assert!(!boot.lines().any(|l| l.starts_with("import")));
+        // The wasm and the glue, checked against Trunk's hashes, are fetched in `run`...
+        let run = boot.find("const run = async (now) => {").unwrap();
         let fetch = boot
-            .find("const wasm = fetch(new URL('./g-1_bg.wasm', import.meta.url),{integrity:'sha384-abc'});")
+            .find("const wasm = fetch(new URL('./g-1_bg.wasm', import.meta.url), { integrity: 'sha384-w' });")
             .unwrap();
-        // ...and the compile after the first paint: a frame, then a task, or 100 ms at most.
-        let wait = boot
-            .find("requestAnimationFrame(() => setTimeout(go));")
+        assert!(boot.contains(
+            "href: new URL('./g-1.js', import.meta.url).href, integrity: 'sha384-g' });"
+        ));
+        let import = boot.find("await import(glue.href);").unwrap();
+        // ...which runs at once or at the reader's first move.
+        let wake = boot
+            .find("const WAKE = ['pointerover', 'pointerdown', 'focusin', 'click', 'hashchange'];")
             .unwrap();
-        assert!(boot.contains("    setTimeout(go, 100);"));
-        let init = boot
-            .find("const started = init({ module_or_path: wasm });")
+        let at_once = boot.find("  start(true);\n} else {").unwrap();
+        assert!(boot.contains("for (const type of WAKE) addEventListener(type, wake, { capture: true, passive: true });"));
+        assert!(run < fetch && fetch < import && import < wake && wake < at_once);
+        // A click on the copy is given to the live widget after the takeover.
+        let refocus = boot.find("if (lost()) live?.focus();").unwrap();
+        let replay = boot
+            .find("if (clicked) (await find(clicked))?.dispatchEvent(")
             .unwrap();
+        assert!(boot.find("await started;").unwrap() < refocus && refocus < replay);
         // ICU's first load while the wasm downloads, not in the first render.
         let warm = boot
             .find("setTimeout(() => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); });")
             .unwrap();
-        assert!(init < warm && warm < boot.find("await started;").unwrap());
-        // Focus in the static copy is given back to the same element once rendered.
-        let track = boot.find("addEventListener('focusin', track);").unwrap();
-        assert!(boot.contains("addEventListener('focusout', track);"));
-        assert!(boot.contains("removeEventListener('focusout', track);"));
-        let refocus = boot
-            .find("const selector = `#funding-breakdown ${last.id ? `[id=\"${last.id}\"]` : `.${last.classList[0]}`}`;")
-            .unwrap();
-        assert!(boot.contains("if (live) { live.focus(); break; }"));
-        assert!(track < wait && boot.find("await started;").unwrap() < refocus);
-        assert!(fetch < wait && wait < init);
+        assert!(import < warm && warm < boot.find("await started;").unwrap());
         // index.html sends a reader who wants another language to its page,
-        // before the download starts.
+        // before anything else.
         assert!(boot.contains("return ['en','fr','es','ja'].includes(l) && l;"));
         for l in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
             assert_eq!(page_file(l.tag()), format!("index.{}.html", l.tag()));
@@ -525,19 +494,15 @@ mod tests {
         let redirect = boot
             .find("location.replace(`index.${want}.html${location.search}${location.hash}`);")
             .unwrap();
-        assert!(boot.contains(
-            "if (want && want != 'en' && /\\/(index\\.html)?$/.test(location.pathname) && !document.getElementById('funding-breakdown')?.dataset.lang) {"
-        ));
-        assert!(redirect < fetch);
+        assert!(redirect < run);
         // A failed fetch or start shows the pre-rendered page's alert.
         let failed = boot
             .find("document.querySelector('#funding-breakdown > .fb-boot-failed')?.removeAttribute('hidden');")
             .unwrap();
-        assert!(
-            boot.find("try {").unwrap() < wait && init < boot.find("} catch (error) {").unwrap()
-        );
-        assert!(init < failed);
-        assert!(boot_js(&a, None).contains("fetch(new URL('./g-1_bg.wasm', import.meta.url));"));
+        assert!(boot.find("} catch (error) {").unwrap() < failed);
+        let plain = boot_js(&a, None, None);
+        assert!(plain.contains("fetch(new URL('./g-1_bg.wasm', import.meta.url));"));
+        assert!(plain.contains("href: new URL('./g-1.js', import.meta.url).href });"));
         let embed = embed_js("a __FB_GLUE__ b __FB_WASM__ c __FB_CSS__", &a).unwrap();
         assert_eq!(embed, "a g-1.js b g-1_bg.wasm c w-2.css");
         assert!(embed_js("no placeholders", &a).is_err());
@@ -566,38 +531,34 @@ mod tests {
     }
 
     #[test]
-    fn the_wasm_preload_gives_way_to_boot_js() {
+    fn the_preloads_give_way_to_boot_js() {
         let page = concat!(
             r#"<link rel="modulepreload" href="./g.js" integrity="sha384-g">"#,
             r#"<link rel="preload" href="./g_bg.wasm" as="fetch" integrity="sha384-w">"#,
             r#"<link rel="stylesheet" href="./w.css">"#
         );
-        let (rest, integrity) = take_wasm_preload(page).unwrap();
-        assert_eq!(integrity.as_deref(), Some("sha384-w"));
-        assert_eq!(
-            preload_only_with_scripts(&rest).unwrap(),
-            concat!(
-                r#"<link media="(scripting: enabled)" rel="modulepreload" href="./g.js" integrity="sha384-g">"#,
-                r#"<link rel="stylesheet" href="./w.css">"#
-            )
-        );
-        assert!(take_wasm_preload(&rest).is_err());
-        assert!(preload_only_with_scripts("<link rel=\"stylesheet\">").is_err());
+        let (rest, wasm) = take_preload(page, ".wasm").unwrap();
+        assert_eq!(wasm.as_deref(), Some("sha384-w"));
+        let (rest, glue) = take_preload(&rest, ".js").unwrap();
+        assert_eq!(glue.as_deref(), Some("sha384-g"));
+        assert_eq!(rest, r#"<link rel="stylesheet" href="./w.css">"#);
+        assert!(take_preload(&rest, ".wasm").is_err());
+        assert!(take_preload(&page.replace("g_bg", "h_bg").repeat(2), ".wasm").is_err());
         // As Trunk's minifier writes them: unquoted, attributes sorted. Base64
         // may end in "/", which belongs to the value.
-        let (_, integrity) =
-            take_wasm_preload("<link as=fetch href=./g_bg.wasm integrity=sha384-a/b/ rel=preload>")
-                .unwrap();
+        let (_, integrity) = take_preload(
+            "<link as=fetch href=./g_bg.wasm integrity=sha384-a/b/ rel=preload>",
+            ".wasm",
+        )
+        .unwrap();
         assert_eq!(integrity.as_deref(), Some("sha384-a/b/"));
-        let (rest, integrity) = take_wasm_preload(
+        let (rest, integrity) = take_preload(
             "<link href=./g.js rel=modulepreload><link as=fetch href=./g_bg.wasm rel=preload><p>",
+            ".js",
         )
         .unwrap();
         assert_eq!(integrity, None);
-        assert_eq!(
-            preload_only_with_scripts(&rest).unwrap(),
-            r#"<link media="(scripting: enabled)" href=./g.js rel=modulepreload><p>"#
-        );
+        assert_eq!(rest, "<link as=fetch href=./g_bg.wasm rel=preload><p>");
     }
 
     #[test]
@@ -651,13 +612,6 @@ mod tests {
         // SHA-384 of "abc" (FIPS 180-2 test vector), base64.
         let abc = "ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn";
         assert_eq!(sri_sha384(&file).unwrap(), abc);
-        let page = format!(
-            "<link href=./g.js integrity=sha384-{abc} rel=modulepreload><link integrity=sha384-other>"
-        );
-        assert_eq!(
-            replace_integrity(&page, abc, "NEW"),
-            "<link href=./g.js integrity=sha384-NEW rel=modulepreload><link integrity=sha384-other>"
-        );
         fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -1,12 +1,15 @@
 //! The size layer of `cargo xtask test`: what a reader downloads for the
-//! default view (index.html and every file it loads), gzip -9, against the
-//! performance budget.
+//! default view (index.html, every file it loads, and what their scripts
+//! import), gzip -9, against the performance budget; and what the reader's
+//! first interaction adds (the files the scripts name but fetch only then:
+//! boot.js's glue and wasm), against a ratchet.
 //!
-//! The budget is 100 KB gzip. The release build is still over it, so the
-//! layer enforces a ratchet: it fails when the total grows past `CEILING`
-//! (the last measured figure plus a little slack) and prints how far the
-//! build is from the budget. Lower `CEILING` whenever a change cuts bytes;
-//! once the total is under `BUDGET`, `CEILING` becomes `BUDGET`.
+//! The budget is 100 KB gzip for the default view, enforced. The interactive
+//! total (default view and first interaction) fails when it grows past
+//! `CEILING`, the last measured figure plus a little slack: lower `CEILING`
+//! whenever a change cuts bytes. `prerender.spec.js` checks in Chromium that
+//! a load without interaction requests no more than the default view counted
+//! here.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,19 +18,10 @@ use std::process::Command;
 /// The performance budget for the default view, gzip -9 bytes.
 pub const BUDGET: u64 = 100_000;
 
-/// The enforced limit today (see the module comment): 215,199 measured on
-/// 2026-11-27, after the short import names (-5.8 KB), boot.js's focus
-/// handling across the takeover (+0.1 KB), the rule that a part's share
-/// and amount agree (+0.6 KB), the review fixes of the same day (the
-/// marks' focus ring, Escape in the legend: +0.6 KB) and the first click's
-/// warm-up (`embed::warm_up_at_idle`, +0.8 KB), then the footer left out
-/// of a selection's re-render (`footer::FooterLink`, +0.4 KB) and legend
-/// entries that un-press (`legend::Pointer`, +0.6 KB), and a link's
-/// selection dropped when its year lacks it (+0.2 KB), and the title's
-/// connector kept in the line (+0.1 KB of CSS); then wasm-opt's extra
-/// passes (`--flatten --rereloop -Oz -Oz`, -0.7 KB) and Copy link giving the
-/// page of the language shown (+0.2 KB).
-pub const CEILING: u64 = 215_820;
+/// The enforced limit on the default view and the first interaction
+/// together: 216,072 B measured on 2026-11-27, when boot.js began to wait
+/// for the reader (ARCHITECTURE.md, "Size", has the history).
+pub const CEILING: u64 = 216_080;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
@@ -100,42 +94,85 @@ pub fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     }
 }
 
-/// Files the default view of `dist` transfers: index.html, what it links,
-/// and what those scripts import (boot.js imports the wasm-bindgen glue).
-pub fn default_view(dist: &Path) -> Result<Vec<PathBuf>, String> {
+/// Local `.js`/`.wasm` files named in `js`, each with whether it is a static
+/// import (`import x from './a.js'`, `import './a.js'`), which the browser
+/// fetches with the script, rather than a name the script fetches later
+/// (`import('./a.js')`, `fetch(new URL('./a_bg.wasm', …))`).
+fn named_in_script(js: &str, dist: &Path) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for quote in ['\'', '"'] {
+        let mut offset = 0;
+        for (i, piece) in js.split(quote).enumerate() {
+            let at = offset;
+            offset += piece.len() + 1;
+            if i % 2 == 0 {
+                continue;
+            }
+            let name = piece.trim_start_matches("./");
+            let ours = (name.ends_with(".js") || name.ends_with(".wasm"))
+                && !name.contains('/')
+                && dist.join(name).is_file();
+            if !ours || out.iter().any(|(n, _)| n == name) {
+                continue;
+            }
+            // `at` is the piece's start, just after its opening quote.
+            let before = js[..at.saturating_sub(1)].trim_end();
+            let imported = before.ends_with("from") || before.ends_with("import");
+            out.push((name.to_string(), imported));
+        }
+    }
+    out
+}
+
+/// What the default view of `dist` transfers: index.html, what it links, and
+/// what those scripts import statically; then what the scripts name but fetch
+/// only when the reader interacts (and what those name in turn).
+pub fn default_view_and_interaction(dist: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), String> {
     let index = dist.join("index.html");
     let html = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let mut names = page_assets(&html);
-    let mut i = 0;
-    while let Some(name) = names.get(i).cloned() {
-        if name.ends_with(".js") {
+    let mut later: Vec<String> = Vec::new();
+    // First the page's scripts and their static imports, then what they
+    // fetch later: everything a lazily fetched script names is later too.
+    for eager in [true, false] {
+        let mut i = 0;
+        while let Some(name) = (if eager { &names } else { &later }).get(i).cloned() {
+            i += 1;
+            if !name.ends_with(".js") {
+                continue;
+            }
             let js = fs::read_to_string(dist.join(&name)).unwrap_or_default();
-            for quote in ['\'', '"'] {
-                for piece in js.split(quote).skip(1).step_by(2) {
-                    let piece = piece.trim_start_matches("./");
-                    let ours = (piece.ends_with(".js") || piece.ends_with(".wasm"))
-                        && !piece.contains('/')
-                        && dist.join(piece).is_file();
-                    if ours && !names.iter().any(|n| n == piece) {
-                        names.push(piece.to_string());
-                    }
+            for (piece, imported) in named_in_script(&js, dist) {
+                if names.contains(&piece) || later.contains(&piece) {
+                    continue;
+                }
+                if eager && imported {
+                    names.push(piece);
+                } else {
+                    later.push(piece);
                 }
             }
         }
-        i += 1;
     }
-    let mut files = vec![index];
-    for name in names {
-        let path = dist.join(&name);
-        if !path.is_file() {
-            return Err(format!(
-                "index.html loads {name}, which is not in {}",
-                dist.display()
-            ));
-        }
-        files.push(path);
-    }
-    Ok(files)
+    let files = |names: Vec<String>| -> Result<Vec<PathBuf>, String> {
+        names
+            .into_iter()
+            .map(|name| {
+                let path = dist.join(&name);
+                if path.is_file() {
+                    Ok(path)
+                } else {
+                    Err(format!(
+                        "index.html loads {name}, which is not in {}",
+                        dist.display()
+                    ))
+                }
+            })
+            .collect()
+    };
+    let mut first = vec![index];
+    first.extend(files(names)?);
+    Ok((first, files(later)?))
 }
 
 fn gzip_size(path: &Path) -> Result<u64, String> {
@@ -150,8 +187,8 @@ fn gzip_size(path: &Path) -> Result<u64, String> {
     Ok(out.stdout.len() as u64)
 }
 
-pub fn measure(dist: &Path) -> Result<Vec<Entry>, String> {
-    default_view(dist)?
+fn entries(files: &[PathBuf]) -> Result<Vec<Entry>, String> {
+    files
         .iter()
         .map(|path| {
             let raw = fs::metadata(path)
@@ -170,36 +207,64 @@ pub fn measure(dist: &Path) -> Result<Vec<Entry>, String> {
         .collect()
 }
 
-/// Prints the table; Ok(total gzip) when within `CEILING`.
+/// The default view's files, then the first interaction's.
+pub fn measure(dist: &Path) -> Result<(Vec<Entry>, Vec<Entry>), String> {
+    let (first, later) = default_view_and_interaction(dist)?;
+    Ok((entries(&first)?, entries(&later)?))
+}
+
+/// Prints both tables; Ok(default view's gzip total) when it is within
+/// `BUDGET` and the interactive total within `CEILING`.
 pub fn check(dist: &Path) -> Result<u64, String> {
-    let entries = measure(dist)?;
+    let (first, later) = measure(dist)?;
+    let sum = |e: &[Entry]| {
+        (
+            e.iter().map(|e| e.raw).sum::<u64>(),
+            e.iter().map(|e| e.gzip).sum::<u64>(),
+        )
+    };
+    let (raw, gzip) = sum(&first);
+    let (later_raw, later_gzip) = sum(&later);
+    let row = |name: &str, raw: u64, gzip: u64| println!("{name:<48} {raw:>10} {gzip:>10}");
     println!(
         "{:<48} {:>10} {:>10}",
         "default view file", "raw", "gzip -9"
     );
-    for e in &entries {
-        println!("{:<48} {:>10} {:>10}", e.name, e.raw, e.gzip);
+    for e in &first {
+        row(&e.name, e.raw, e.gzip);
     }
-    let raw: u64 = entries.iter().map(|e| e.raw).sum();
-    let gzip: u64 = entries.iter().map(|e| e.gzip).sum();
-    println!("{:<48} {:>10} {:>10}", "total", raw, gzip);
+    row("default view total", raw, gzip);
+    println!("first interaction adds (boot.js fetches these at the reader's first move)");
+    for e in &later {
+        row(&e.name, e.raw, e.gzip);
+    }
+    row("interactive total", raw + later_raw, gzip + later_gzip);
+    let mut problems = Vec::new();
     if gzip <= BUDGET {
         println!(
-            "within the {BUDGET} B budget ({} B to spare)",
+            "default view within the {BUDGET} B budget ({} B to spare)",
             BUDGET - gzip
         );
     } else {
-        println!(
-            "OVER the {BUDGET} B budget by {} B (ratchet ceiling {CEILING} B)",
-            gzip - BUDGET
-        );
-    }
-    if gzip > CEILING {
-        return Err(format!(
-            "the default view transfers {gzip} B gzip, more than the {CEILING} B ceiling"
+        problems.push(format!(
+            "the default view transfers {gzip} B gzip, more than the {BUDGET} B budget"
         ));
     }
-    Ok(gzip)
+    let total = gzip + later_gzip;
+    println!(
+        "interactive total {total} B, ratchet ceiling {CEILING} B ({} B over the budget)",
+        total.saturating_sub(BUDGET)
+    );
+    if total > CEILING {
+        problems.push(format!(
+            "the default view and the first interaction transfer {total} B gzip, more than the {CEILING} B ceiling"
+        ));
+    }
+    if problems.is_empty() {
+        Ok(gzip)
+    } else {
+        Err(problems.join("; "))
+    }
 }
 
 #[cfg(test)]
@@ -253,19 +318,43 @@ mod tests {
         fs::write(dir.join("glue.js"), "export default 1;").unwrap();
         fs::write(dir.join("glue_bg.wasm"), [0u8; 64]).unwrap();
         fs::write(dir.join("embed.js"), "not part of the page").unwrap();
-        let names: Vec<String> = measure(&dir)
-            .unwrap()
-            .into_iter()
-            .map(|e| {
-                assert!(e.gzip > 0 && e.raw > 0);
-                e.name
-            })
-            .collect();
-        assert_eq!(
-            names,
-            ["index.html", "a.css", "boot.js", "glue.js", "glue_bg.wasm"]
-        );
-        let css = measure(&dir).unwrap().into_iter().nth(1).unwrap();
+        let names = |dir: &Path| -> (Vec<String>, Vec<String>) {
+            let (first, later) = measure(dir).unwrap();
+            let names = |e: Vec<Entry>| -> Vec<String> {
+                e.into_iter()
+                    .map(|e| {
+                        assert!(e.gzip > 0 && e.raw > 0);
+                        e.name
+                    })
+                    .collect()
+            };
+            (names(first), names(later))
+        };
+        // A static import is fetched with the page; a name the script
+        // fetches itself waits for it.
+        let (first, later) = names(&dir);
+        assert_eq!(first, ["index.html", "a.css", "boot.js", "glue.js"]);
+        assert_eq!(later, ["glue_bg.wasm"]);
+        // boot.js as it is now: the glue is imported when the reader moves,
+        // and what the glue names comes with it.
+        fs::write(
+            dir.join("boot.js"),
+            "const run=async()=>{const w=fetch(new URL(\"./glue_bg.wasm\",import.meta.url));\
+             const{default:i}=await import(new URL('./glue.js',import.meta.url).href);i(w)};\
+             import\"./eager.js\";",
+        )
+        .unwrap();
+        fs::write(dir.join("eager.js"), "x").unwrap();
+        fs::write(
+            dir.join("glue.js"),
+            "const w='glue-later.js'; export default 1;",
+        )
+        .unwrap();
+        fs::write(dir.join("glue-later.js"), "y").unwrap();
+        let (first, later) = names(&dir);
+        assert_eq!(first, ["index.html", "a.css", "boot.js", "eager.js"]);
+        assert_eq!(later, ["glue.js", "glue_bg.wasm", "glue-later.js"]);
+        let css = measure(&dir).unwrap().0.into_iter().nth(1).unwrap();
         assert!(css.gzip < css.raw / 10, "gzip -9 compresses: {css:?}");
         fs::remove_dir_all(&dir).unwrap();
     }
@@ -279,7 +368,9 @@ mod tests {
             r#"<script src="./gone.js"></script>"#,
         )
         .unwrap();
-        assert!(default_view(&dir).unwrap_err().contains("gone.js"));
+        assert!(default_view_and_interaction(&dir)
+            .unwrap_err()
+            .contains("gone.js"));
         fs::remove_dir_all(&dir).unwrap();
     }
 }

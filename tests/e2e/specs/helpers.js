@@ -25,9 +25,20 @@ export { expect };
 /** The static copy of the widget that index.html holds until the wasm replaces it. */
 export const PRERENDERED = '[data-prerendered]';
 
-/** Opens the widget and waits until the wasm has rendered it (replaced the pre-rendered copy). */
+/**
+ * The reader's first move toward the widget, which makes boot.js start the
+ * wasm: the pointer comes over the page at its top-left corner, away from
+ * every control.
+ */
+export async function wake(page) {
+  await page.mouse.move(2, 2);
+  await page.mouse.move(1, 1);
+}
+
+/** Opens the widget, moves toward it, and waits until the wasm has rendered it (replaced the pre-rendered copy). */
 export async function open(page, hash = '') {
   await page.goto('/' + hash);
+  await wake(page);
   await expect(page.locator(PRERENDERED)).toHaveCount(0);
   await expect(page.locator('.fb-root')).toBeVisible();
   await expect(page.locator('[role=tablist]')).toBeVisible();

@@ -1,6 +1,6 @@
 // The widget in English, French, Spanish and Japanese: what a reader sees in
 // each, how the language is chosen, and that the layout holds at 320 px.
-import { test, expect, open, expectNoAxeViolations, screenshot, PRERENDERED } from './helpers.js';
+import { test, expect, open, wake, expectNoAxeViolations, screenshot, PRERENDERED } from './helpers.js';
 
 // What a reader sees, as the catalogues and the browser's Intl write it
 // (Playwright reads no-break spaces as spaces).
@@ -258,6 +258,7 @@ async function expectEnglishKeptOnReload(page) {
 
 test('English chosen on the French page stays English when reloaded', async ({ page }) => {
   await page.goto('/index.fr.html');
+  await wake(page);
   await expect(page.locator(PRERENDERED)).toHaveCount(0);
   await expectEnglishKeptOnReload(page);
   // And French again leaves the URL as the page's own.

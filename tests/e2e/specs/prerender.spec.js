@@ -2,7 +2,8 @@
 // post-build`): the chart is there before the wasm, the wasm then replaces it
 // without a jump, and readers without JavaScript keep it with the table.
 import { test as plainTest } from '@playwright/test';
-import { test, expect, open, clickMark, expectNoAxeViolations, PRERENDERED } from './helpers.js';
+import zlib from 'node:zlib';
+import { test, expect, open, wake, clickMark, expectNoAxeViolations, PRERENDERED } from './helpers.js';
 
 const ROOT = '#funding-breakdown > .fb-root';
 
@@ -97,6 +98,37 @@ async function expectTakeoverInPlace(page, before) {
   expect([...sizes], 'widget sizes seen frame by frame').toEqual([`${before.boxes.root[2]}x${before.boxes.root[3]}`]);
 }
 
+/** Every request the page makes, as paths of its own origin. */
+function recordRequests(page) {
+  const paths = [];
+  page.on('request', (r) => paths.push(new URL(r.url()).pathname));
+  return paths;
+}
+
+const isWasmOrGlue = (path) => /\/funding-breakdown-[0-9a-f]+(_bg\.wasm|\.js)$/.test(path);
+
+test('a reader who only looks downloads the default view alone, under 100 KB gzip', async ({ page }) => {
+  const bodies = new Map();
+  page.on('response', async (r) => bodies.set(new URL(r.url()).pathname, await r.body().catch(() => Buffer.alloc(0))));
+  const requests = recordRequests(page);
+  await page.goto('/');
+  await expect(page.locator(ROOT)).toHaveAttribute('data-prerendered', '');
+  // The load, then time for anything the page would fetch by itself at idle.
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(1500);
+  expect(requests.filter(isWasmOrGlue), 'the glue and the wasm wait for the reader').toEqual([]);
+  expect(requests.map((p) => p.replace(/-[0-9a-f]{10,}\./, '-HASH.')).sort()).toEqual(
+    ['/', '/boot.js', '/favicon-HASH.svg', '/widget-HASH.css'].sort(),
+  );
+  // What they weigh, gzip -9 (the size layer counts the same files from dist/).
+  const gzip = [...bodies.values()].reduce((sum, body) => sum + zlib.gzipSync(body, { level: 9 }).length, 0);
+  expect(gzip).toBeLessThanOrEqual(100_000);
+  // Its buttons take clicks (they start the wasm); the language list waits for it.
+  await expect(page.locator(ROOT).getByRole('tab', { name: 'Table' })).toBeEnabled();
+  await expect(page.locator(`${ROOT} .fb-lang-select`)).toBeDisabled();
+  await expect(page.locator(ROOT)).not.toHaveAttribute('aria-busy', 'true');
+});
+
 test('with the wasm 3 s late, the chart and the total show before it, and work after', async ({ page }) => {
   test.setTimeout(30_000);
   const { log } = await holdWasm(page, 3_000);
@@ -104,9 +136,11 @@ test('with the wasm 3 s late, the chart and the total show before it, and work a
   const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
   // Not the load event: the chart must be seen while the wasm is still held.
   await page.goto('/', { waitUntil: 'commit' });
-
   const root = page.locator(ROOT);
   await expect(root).toHaveAttribute('data-prerendered', '');
+  // The reader's pointer comes over the page: the wasm is on its way.
+  await wake(page);
+  await expect(root).toHaveAttribute('aria-busy', 'true');
   await expect(root.locator('.fb-title')).toContainText('Government of Japan');
   await expect(root.locator('.fb-total')).toBeVisible();
   await expect(root.locator('.fb-total')).toHaveText('USD 37.1 million');
@@ -117,9 +151,6 @@ test('with the wasm 3 s late, the chart and the total show before it, and work a
   await expect(root.locator('.fb-legend')).toContainText('more than 40%');
   const seenAt = Date.now();
   expect(log.finishedAt, 'the wasm response had not completed when the chart was seen').toBeNull();
-  // Nothing that does nothing: controls are disabled until the wasm runs.
-  await expect(root.getByRole('tab', { name: 'Table' })).toBeDisabled();
-  await expect(root.locator('.fb-legend button').first()).toBeDisabled();
   const before = await snapshot(page);
 
   await (await wasm).finished();
@@ -130,6 +161,38 @@ test('with the wasm 3 s late, the chart and the total show before it, and work a
   await clickMark(page, page.locator('svg.fb-donut path[data-id="asia"]'));
   await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
   await expect(page.getByRole('tab', { name: 'Table' })).toBeEnabled();
+});
+
+test('a click on the static copy starts the wasm and is given to the live widget', async ({ page }) => {
+  test.setTimeout(30_000);
+  const { release } = await holdWasm(page);
+  const requests = recordRequests(page);
+  await page.goto('/');
+  const root = page.locator(ROOT);
+  await expect(root).toHaveAttribute('data-prerendered', '');
+  // A tap on a mark, with no pointer over the page before it.
+  await clickMark(page, root.locator('svg.fb-donut path[data-id="asia"]'));
+  await expect.poll(() => requests.filter(isWasmOrGlue).length).toBe(2);
+  await expect(root).toHaveAttribute('aria-busy', 'true');
+  release();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
+  await expect(page.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/#view=region&sel=asia$/);
+});
+
+test('a tab pressed in the static copy opens its view once the wasm runs, with the focus on it', async ({ page }) => {
+  const { release } = await holdWasm(page);
+  await page.goto('/');
+  const root = page.locator(ROOT);
+  await expect(root).toHaveAttribute('data-prerendered', '');
+  await root.getByRole('tab', { name: 'Table' }).focus();
+  await page.keyboard.press('Enter');
+  release();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Table' })).toBeFocused();
+  await expect(page.locator('table.fb-table').first()).toBeVisible();
 });
 
 for (const { lang, tab, total, title } of [
@@ -144,6 +207,7 @@ for (const { lang, tab, total, title } of [
     await page.goto(`/index.${lang}.html`, { waitUntil: 'commit' });
     const root = page.locator(ROOT);
     await expect(root).toHaveAttribute('data-prerendered', '');
+    await wake(page);
     await expect(root).toHaveAttribute('lang', lang);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     await expect(page).toHaveTitle(title);
@@ -177,12 +241,14 @@ for (const [how, answer] of [
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.route('**/*.wasm', answer);
     await page.goto('/');
+    await wake(page);
     const alert = page.getByRole('alert');
     await expect(alert).toBeVisible();
     await expect(alert).toHaveText(/interactive version of this chart could not be loaded.*reload the page/);
-    // Above the widget it explains, which keeps its figures (and its disabled controls).
+    // Above the widget it explains, which keeps its figures, no longer busy.
     const root = page.locator(ROOT);
     await expect(root).toHaveAttribute('data-prerendered', '');
+    await expect(root).not.toHaveAttribute('aria-busy', 'true');
     await expect(root.locator('svg.fb-donut path.fb-mark')).toHaveCount(4);
     await expect(root.locator('.fb-legend')).toContainText('more than 40%');
     const [a, w] = [await alert.boundingBox(), await root.boundingBox()];
@@ -252,7 +318,7 @@ for (const width of [320, 1200]) {
     await page.goto('/', { waitUntil: 'commit' });
     await expect(page.locator(ROOT)).toHaveAttribute('data-prerendered', '');
     await expectNoAxeViolations(page, `pre-rendered page at ${width}px`);
-    // Tab skips the disabled controls: focus goes to what works without the wasm.
+    // Tab skips the language list, which waits for the wasm: the first stop is the total.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement.className)).toBe('fb-total');
     await page.locator('.fb-total').blur();
@@ -306,7 +372,6 @@ test('without JavaScript: headline, chart, legend, table and sources; no dead co
   const unscripted = served
     // The release page is minified: attributes may be unquoted and reordered.
     .replace(/<script\b[^>]*>\s*<\/script>/g, '')
-    .replace(/<link\b[^>]*\brel="?(modulepreload|preload)\b[^>]*>/g, '')
     .replace('<noscript>', '')
     .replace('</noscript>', '');
   expect(unscripted).not.toContain('<script');

@@ -1,0 +1,88 @@
+// Written by `cargo xtask post-build` from xtask/boot.js (xtask/src/postbuild.rs says why).
+const ours = (tag) => { const l = tag?.split(/[-_]/)[0].toLowerCase(); return [__FB_LANGS__].includes(l) && l; };
+const asked = ours(/[#&]lang=([^&]*)/.exec(location.hash)?.[1]);
+const browser = [...navigator.languages, navigator.language].map(ours).find(Boolean);
+const host = document.getElementById('funding-breakdown');
+const want = asked || browser;
+if (want && want != 'en' && /\/(index\.html)?$/.test(location.pathname) && !host?.dataset.lang) {
+  location.replace(`index.${want}.html${location.search}${location.hash}`);
+  await new Promise(() => {});
+}
+// In an iframe, the parent sizes it to the height posted here (README, "Embed").
+if (parent !== window) {
+  let last;
+  new ResizeObserver(() => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height != last) parent.postMessage({ type: 'funding-breakdown:height', version: 1, height: (last = height) }, '*');
+  }).observe(document.documentElement);
+}
+// Focus may have come before this module ran.
+let last = document.activeElement;
+// Focus that left an element still in the page (not the removed copy) is the reader's move.
+const track = (e) => { const { type, target, relatedTarget } = e; if (type == 'focusin') last = target; else queueMicrotask(() => { if (target.isConnected) last = relatedTarget; }); };
+addEventListener('focusin', track);
+addEventListener('focusout', track);
+const copy = host?.querySelector('[data-prerendered]');
+// The live widget's element for one of the copy's: same id, else same first class and data-id.
+const find = async (el) => {
+  const selector = `#funding-breakdown ${el.id ? `[id="${el.id}"]` : `.${el.classList[0]}${el.dataset.id ? `[data-id="${el.dataset.id}"]` : ''}`}`;
+  // It may come a task or two after init.
+  for (let i = 0; i < 30; i++) {
+    const live = document.querySelector(selector);
+    if (live) return live;
+    await new Promise((go) => setTimeout(go, 16));
+  }
+};
+let clicked;
+const run = async (now) => {
+  const wasm = fetch(new URL('./__FB_WASM__', import.meta.url)__FB_WASM_OPTIONS__);
+  wasm.catch(() => {});
+  // The glue, checked against its hash: import() takes the module this link fetched.
+  const glue = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL('./__FB_GLUE__', import.meta.url).href__FB_GLUE_OPTIONS__ });
+  const fetched = new Promise((ok, fail) => { glue.onload = ok; glue.onerror = () => fail(new Error(`cannot load ${glue.href}`)); });
+  document.head.append(glue);
+  try {
+    if (now) {
+      await new Promise((go) => {
+        requestAnimationFrame(() => setTimeout(go));
+        setTimeout(go, 100);
+      });
+    } else copy.ariaBusy = 'true';
+    await fetched;
+    const { default: init } = await import(glue.href);
+    const started = init({ module_or_path: wasm });
+    setTimeout(() => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); });
+    await started;
+    removeEventListener('focusin', track);
+    removeEventListener('focusout', track);
+    for (const type of WAKE) removeEventListener(type, wake, true);
+    const lost = () => !document.activeElement?.isConnected || document.activeElement === document.body;
+    if (last && !last.isConnected && lost()) {
+      const live = await find(last);
+      if (lost()) live?.focus();
+    }
+    if (clicked) (await find(clicked))?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
+  } catch (error) {
+    console.error('funding-breakdown: the widget could not start', error);
+    if (copy) copy.ariaBusy = null;
+    document.querySelector('#funding-breakdown > .fb-boot-failed')?.removeAttribute('hidden');
+  }
+};
+let started;
+const start = (now) => { started ??= run(now); };
+// The reader's first move toward the widget starts it; a click on one of the copy's controls is replayed on the live one.
+const WAKE = ['pointerover', 'pointerdown', 'focusin', 'click', 'hashchange'];
+const wake = (e) => {
+  if (e.type == 'pointerover' && e.pointerType == 'touch') return;
+  const target = e.type == 'click' && e.target.closest?.('button, .fb-mark');
+  if (target && copy.contains(target)) clicked = target;
+  start();
+};
+const params = location.hash.slice(1).split('&');
+const shown = host?.dataset.lang || 'en';
+if (!copy || (asked || host.dataset.lang || browser || 'en') != shown || !params.every((p) => !p || p == 'view=region' || p.startsWith('lang=')) || copy.contains(last)) {
+  start(true);
+} else {
+  for (const button of copy.querySelectorAll('button[disabled]')) button.disabled = false;
+  for (const type of WAKE) addEventListener(type, wake, { capture: true, passive: true });
+}
