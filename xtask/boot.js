@@ -73,7 +73,8 @@ const start = (now) => { started ??= run(now); };
 // The reader's first move toward the widget starts it; a click on one of the copy's controls is replayed on the live one.
 const WAKE = ['pointerover', 'pointerdown', 'focusin', 'click', 'hashchange'];
 const wake = (e) => {
-  if (e.type == 'pointerover' && e.pointerType == 'touch') return;
+  // A finger on the page may be scrolling past it: touch starts the wasm with its tap (a click).
+  if (e.type != 'click' && e.pointerType == 'touch') return;
   const target = e.type == 'click' && e.target.closest?.('button, .fb-mark');
   if (target && copy.contains(target)) clicked = target;
   start();

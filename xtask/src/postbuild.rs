@@ -59,9 +59,10 @@ pub fn find_assets(names: &[String]) -> Result<Assets, String> {
 /// **The wasm waits for the reader.** The page's pre-rendered copy of the
 /// default view is the whole default view, so boot.js fetches the glue and
 /// the wasm (about 200 KB gzip of the page's 215) only at the reader's first
-/// move toward the widget: a mouse or pen over the page (an iframe embed's
-/// page is only under the pointer when the pointer is over the iframe), a
-/// touch or press, focus, a click, or a new URL hash. Until then the copy's
+/// move toward the widget: a mouse or pen over the page or pressed on it (an
+/// iframe embed's page is only under the pointer when the pointer is over
+/// the iframe), focus, a click or a tap (a finger may be scrolling past, so
+/// touch counts only once it taps), or a new URL hash. Until then the copy's
 /// buttons, disabled for readers without JavaScript, are enabled; a click on
 /// one of them (a tab, a legend entry, a mark) starts the wasm and is given
 /// again to the same control of the live widget once it has rendered, and

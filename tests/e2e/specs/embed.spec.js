@@ -37,6 +37,8 @@ for (const csp of [false, true]) {
   const label = csp ? ' (strict CSP)' : '';
 
   test(`the iframe embed sizes itself to its content${label}`, async ({ page, baseURL }) => {
+    const wasm = [];
+    page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
     const log = await openIframeHost(page, baseURL, { csp });
     const frame = page.frameLocator('iframe.funding-breakdown');
     await expect(frame.locator('svg.fb-donut')).toBeVisible();
@@ -57,7 +59,10 @@ for (const csp of [false, true]) {
         .toBe(true);
     };
     await expectNoScroll();
+    // Sized from the static copy: a reader who scrolls past never downloads the wasm.
+    expect(wasm).toEqual([]);
     const before = (await innerHeight()).viewport;
+    // The tab of the static copy starts the wasm, which opens it.
     await frame.getByRole('tab', { name: 'Sources' }).click();
     // The frame follows the new content height (which differs for this view).
     await expect
@@ -66,6 +71,7 @@ for (const csp of [false, true]) {
         return h.viewport !== before && Math.abs(h.content - h.viewport) <= 2;
       })
       .toBe(true);
+    expect(wasm).toHaveLength(1);
     await expectClean(page, log);
   });
 

@@ -28,9 +28,11 @@ export const PRERENDERED = '[data-prerendered]';
 /**
  * The reader's first move toward the widget, which makes boot.js start the
  * wasm: the pointer comes over the page at its top-left corner, away from
- * every control.
+ * every control. (A move before boot.js has run is not seen, as for a reader.)
  */
 export async function wake(page) {
+  // boot.js listens once it has run, which is before DOMContentLoaded.
+  await page.waitForLoadState('domcontentloaded');
   await page.mouse.move(2, 2);
   await page.mouse.move(1, 1);
 }
@@ -46,6 +48,12 @@ export async function open(page, hash = '') {
 
 /** Clicks a donut mark at a point that really is the mark (its box centre may be the hole). */
 export async function clickMark(page, locator) {
+  const point = await markPoint(page, locator);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** A point of the viewport where `locator`, a donut mark, is the element hit. */
+export async function markPoint(page, locator) {
   await locator.scrollIntoViewIfNeeded();
   const handle = await locator.elementHandle();
   const point = await page.evaluate((el) => {
@@ -62,7 +70,7 @@ export async function clickMark(page, locator) {
     return null;
   }, handle);
   expect(point, 'a clickable point on the mark').not.toBeNull();
-  await page.mouse.click(point.x, point.y);
+  return point;
 }
 
 /** Runs axe-core on the page and expects no violations. */

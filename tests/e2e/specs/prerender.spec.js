@@ -3,7 +3,7 @@
 // without a jump, and readers without JavaScript keep it with the table.
 import { test as plainTest } from '@playwright/test';
 import zlib from 'node:zlib';
-import { test, expect, open, wake, clickMark, expectNoAxeViolations, PRERENDERED } from './helpers.js';
+import { test, expect, open, wake, clickMark, markPoint, expectNoAxeViolations, PRERENDERED } from './helpers.js';
 
 const ROOT = '#funding-breakdown > .fb-root';
 
@@ -179,6 +179,34 @@ test('a click on the static copy starts the wasm and is given to the live widget
   await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
   await expect(page.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/#view=region&sel=asia$/);
+});
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, viewport: { width: 360, height: 640 } });
+
+  test('a finger scrolling past does not start the wasm; a tap on a mark does, and selects it', async ({ page }) => {
+    const requests = recordRequests(page);
+    await page.goto('/');
+    const root = page.locator(ROOT);
+    await expect(root).toHaveAttribute('data-prerendered', '');
+    // A swipe on the widget (it fills the screen) that scrolls the page.
+    await page.waitForLoadState('domcontentloaded');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 180, y: 400 }] });
+    for (let y = 390; y >= 150; y -= 20) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 180, y }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    expect(requests.filter(isWasmOrGlue)).toEqual([]);
+    await expect(root).toHaveAttribute('data-prerendered', '');
+    // A tap on Asia's mark.
+    const point = await markPoint(page, root.locator('svg.fb-donut path[data-id="asia"]'));
+    await page.touchscreen.tap(point.x, point.y);
+    await expect(page.locator(PRERENDERED)).toHaveCount(0);
+    await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
+  });
 });
 
 test('a tab pressed in the static copy opens its view once the wasm runs, with the focus on it', async ({ page }) => {
