@@ -33,6 +33,7 @@ const find = async (el) => {
     await new Promise((go) => setTimeout(go, 16));
   }
 };
+const icu = () => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); };
 let clicked;
 const run = async (now) => {
   const wasm = fetch(new URL('./__FB_WASM__', import.meta.url)__FB_WASM_OPTIONS__);
@@ -51,7 +52,7 @@ const run = async (now) => {
     await fetched;
     const { default: init } = await import(glue.href);
     const started = init({ module_or_path: wasm });
-    setTimeout(() => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); });
+    setTimeout(icu);
     await started;
     removeEventListener('focusin', track);
     removeEventListener('focusout', track);
@@ -86,4 +87,6 @@ if (!copy || (asked || host.dataset.lang || browser || 'en') != shown || !params
 } else {
   for (const button of copy.querySelectorAll('button[disabled]')) button.disabled = false;
   for (const type of WAKE) addEventListener(type, wake, { capture: true, passive: true });
+  // ICU's data, which the first render needs, loads at idle rather than after the reader's click.
+  (window.requestIdleCallback ?? setTimeout)(icu);
 }

@@ -483,7 +483,7 @@ mod tests {
         assert!(boot.find("await started;").unwrap() < refocus && refocus < replay);
         // ICU's first load while the wasm downloads, not in the first render.
         let warm = boot
-            .find("setTimeout(() => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); });")
+            .find("setTimeout(icu);")
             .unwrap();
         assert!(import < warm && warm < boot.find("await started;").unwrap());
         // index.html sends a reader who wants another language to its page,
