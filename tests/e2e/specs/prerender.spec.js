@@ -181,6 +181,26 @@ test('a click on the static copy starts the wasm and is given to the live widget
   await expect(page).toHaveURL(/#view=region&sel=asia$/);
 });
 
+test('a URL that asks for more than the static copy starts the wasm without waiting for the reader', async ({ page }) => {
+  // A selection: the copy has none, so the live widget comes at once, no pointer needed.
+  await page.goto('/#view=region&sel=asia');
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
+  // The default view named in full (README's iframe snippet) is the copy: it waits.
+  const requests = recordRequests(page);
+  await page.goto('about:blank');
+  await page.goto('/#view=region&lang=en');
+  await page.waitForTimeout(1000);
+  await expect(page.locator(ROOT)).toHaveAttribute('data-prerendered', '');
+  expect(requests.filter(isWasmOrGlue)).toEqual([]);
+  // A link to another view followed on the page starts it.
+  await page.evaluate(() => {
+    location.hash = '#view=table';
+  });
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
+});
+
 test.describe('on a touch screen', () => {
   test.use({ hasTouch: true, viewport: { width: 360, height: 640 } });
 
