@@ -481,11 +481,16 @@ mod tests {
             .find("if (clicked) (await find(clicked))?.dispatchEvent(")
             .unwrap();
         assert!(boot.find("await started;").unwrap() < refocus && refocus < replay);
-        // ICU's first load while the wasm downloads, not in the first render.
-        let warm = boot
-            .find("setTimeout(icu);")
-            .unwrap();
+        // ICU's first load while the wasm downloads, not in the first render...
+        let warm = boot.find("setTimeout(icu);").unwrap();
         assert!(import < warm && warm < boot.find("await started;").unwrap());
+        // Or at idle, while the page waits for the reader.
+        assert!(
+            at_once
+                < boot
+                    .find("(window.requestIdleCallback ?? setTimeout)(icu);")
+                    .unwrap()
+        );
         // index.html sends a reader who wants another language to its page,
         // before anything else.
         assert!(boot.contains("return ['en','fr','es','ja'].includes(l) && l;"));
