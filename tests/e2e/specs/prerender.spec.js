@@ -379,6 +379,21 @@ for (const width of [320, 1200]) {
   });
 }
 
+test('printed before the reader moves, the static copy gives the headline, the chart and the legend', async ({ page }) => {
+  await page.goto('/');
+  const root = page.locator(ROOT);
+  await expect(root).toHaveAttribute('data-prerendered', '');
+  await page.emulateMedia({ media: 'print' });
+  await expect(root.locator('.fb-title')).toBeVisible();
+  await expect(root.locator('svg.fb-donut')).toBeVisible();
+  await expect(root.locator('.fb-legend')).toContainText('more than 40%');
+  // Nothing to press, and no hint to select a part.
+  for (const part of ['.fb-lang', '.fb-tabs', '.fb-footer', '.fb-detail']) {
+    await expect(root.locator(part)).toBeHidden();
+  }
+  await expect(root).toHaveAttribute('data-prerendered', '');
+});
+
 test('without JavaScript: headline, chart, legend, table and sources; no dead controls', async ({ browser, page: jsPage }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
