@@ -10,10 +10,10 @@ if (want && want != 'en' && /\/(index\.html)?$/.test(location.pathname) && !host
 }
 // In an iframe, the parent sizes it to the height posted here (README, "Embed").
 if (parent !== window) {
-  let last;
+  let sent;
   new ResizeObserver(() => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height != last) parent.postMessage({ type: 'funding-breakdown:height', version: 1, height: (last = height) }, '*');
+    if (height != sent) parent.postMessage({ type: 'funding-breakdown:height', version: 1, height: (sent = height) }, '*');
   }).observe(document.documentElement);
 }
 // Focus may have come before this module ran.
@@ -76,7 +76,8 @@ const WAKE = ['pointerover', 'pointerdown', 'focusin', 'click', 'hashchange'];
 const wake = (e) => {
   // A finger on the page may be scrolling past it: touch starts the wasm with its tap (a click).
   if (e.type != 'click' && e.pointerType == 'touch') return;
-  const target = e.type == 'click' && e.target.closest?.('button, .fb-mark');
+  // A button, or a chart mark (by its data-id: a legend swatch is drawn with the class of a mark).
+  const target = e.type == 'click' && e.target.closest?.('button, [data-id]');
   if (target && copy.contains(target)) clicked = target;
   start();
 };

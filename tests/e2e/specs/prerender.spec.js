@@ -229,6 +229,19 @@ test.describe('on a touch screen', () => {
   });
 });
 
+test('a click on a legend entry\'s swatch in the static copy selects that entry once the wasm runs', async ({ page }) => {
+  const { release } = await holdWasm(page);
+  await page.goto('/');
+  const root = page.locator(ROOT);
+  await expect(root).toHaveAttribute('data-prerendered', '');
+  // The swatch is drawn with a mark's class, inside the entry's button.
+  await root.locator('.fb-legend-button[data-id="asia"] .fb-swatch').click();
+  release();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
+});
+
 test('a tab pressed in the static copy opens its view once the wasm runs, with the focus on it', async ({ page }) => {
   const { release } = await holdWasm(page);
   await page.goto('/');
