@@ -113,13 +113,17 @@ fn named_in_script(js: &str, dist: &Path) -> Vec<(String, bool)> {
             let ours = (name.ends_with(".js") || name.ends_with(".wasm"))
                 && !name.contains('/')
                 && dist.join(name).is_file();
-            if !ours || out.iter().any(|(n, _)| n == name) {
+            if !ours {
                 continue;
             }
             // `at` is the piece's start, just after its opening quote.
             let before = js[..at.saturating_sub(1)].trim_end();
             let imported = before.ends_with("from") || before.ends_with("import");
-            out.push((name.to_string(), imported));
+            // Named twice: a static import anywhere makes it one.
+            match out.iter_mut().find(|(n, _)| n == name) {
+                Some((_, seen)) => *seen |= imported,
+                None => out.push((name.to_string(), imported)),
+            }
         }
     }
     out
@@ -337,10 +341,11 @@ mod tests {
         assert_eq!(first, ["index.html", "a.css", "boot.js", "glue.js"]);
         assert_eq!(later, ["glue_bg.wasm"]);
         // boot.js as it is now: the glue is imported when the reader moves,
-        // and what the glue names comes with it.
+        // and what the glue names comes with it. A name also imported
+        // statically is the default view's, wherever else it appears.
         fs::write(
             dir.join("boot.js"),
-            "const run=async()=>{const w=fetch(new URL(\"./glue_bg.wasm\",import.meta.url));\
+            "const n='eager.js';const run=async()=>{const w=fetch(new URL(\"./glue_bg.wasm\",import.meta.url));\
              const{default:i}=await import(new URL('./glue.js',import.meta.url).href);i(w)};\
              import\"./eager.js\";",
         )
