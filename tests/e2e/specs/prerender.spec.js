@@ -26,6 +26,18 @@ async function holdWasm(page, delayMs) {
 }
 
 /**
+ * Opens index.html with every wasm response held until `release()`, and
+ * waits for its static copy (boot.js has run by the load event).
+ */
+async function openHeldCopy(page) {
+  const { release } = await holdWasm(page);
+  await page.goto('/');
+  const root = page.locator(ROOT);
+  await expect(root).toHaveAttribute('data-prerendered', '');
+  return { root, release };
+}
+
+/**
  * From the first frame after the page is parsed on, what it shows at each
  * animation frame. On a busy machine Chromium may paint the static copy
  * while it is still being parsed (the footer not there yet): that is the
@@ -165,11 +177,8 @@ test('with the wasm 3 s late, the chart and the total show before it, and work a
 
 test('a click on the static copy starts the wasm and is given to the live widget', async ({ page }) => {
   test.setTimeout(30_000);
-  const { release } = await holdWasm(page);
   const requests = recordRequests(page);
-  await page.goto('/');
-  const root = page.locator(ROOT);
-  await expect(root).toHaveAttribute('data-prerendered', '');
+  const { root, release } = await openHeldCopy(page);
   // A tap on a mark, with no pointer over the page before it.
   await clickMark(page, root.locator('svg.fb-donut path[data-id="asia"]'));
   await expect.poll(() => requests.filter(isWasmOrGlue).length).toBe(2);
@@ -230,10 +239,7 @@ test.describe('on a touch screen', () => {
 });
 
 test('a click on a legend entry\'s swatch in the static copy selects that entry once the wasm runs', async ({ page }) => {
-  const { release } = await holdWasm(page);
-  await page.goto('/');
-  const root = page.locator(ROOT);
-  await expect(root).toHaveAttribute('data-prerendered', '');
+  const { root, release } = await openHeldCopy(page);
   // The swatch is drawn with a mark's class, inside the entry's button.
   await root.locator('.fb-legend-button[data-id="asia"] .fb-swatch').click();
   release();
@@ -243,10 +249,7 @@ test('a click on a legend entry\'s swatch in the static copy selects that entry 
 });
 
 test('a tab pressed in the static copy opens its view once the wasm runs, with the focus on it', async ({ page }) => {
-  const { release } = await holdWasm(page);
-  await page.goto('/');
-  const root = page.locator(ROOT);
-  await expect(root).toHaveAttribute('data-prerendered', '');
+  const { root, release } = await openHeldCopy(page);
   await root.getByRole('tab', { name: 'Table' }).focus();
   await page.keyboard.press('Enter');
   release();
@@ -320,9 +323,7 @@ for (const [how, answer] of [
 
 /** Opens the page with the wasm held and tabs to the static copy's first stop, the total; returns the release. */
 async function tabIntoStaticCopy(page) {
-  const { release } = await holdWasm(page);
-  await page.goto('/', { waitUntil: 'commit' });
-  await expect(page.locator(ROOT)).toHaveAttribute('data-prerendered', '');
+  const { release } = await openHeldCopy(page);
   await page.keyboard.press('Tab');
   await expect(page.locator(`${ROOT} .fb-total`)).toBeFocused();
   return release;
@@ -375,9 +376,7 @@ test('a hash for another view and language is honoured once the wasm runs', asyn
 for (const width of [320, 1200]) {
   test(`the pre-rendered page passes axe and is replaced in place at ${width}px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
-    const { release } = await holdWasm(page);
-    await page.goto('/', { waitUntil: 'commit' });
-    await expect(page.locator(ROOT)).toHaveAttribute('data-prerendered', '');
+    const { release } = await openHeldCopy(page);
     await expectNoAxeViolations(page, `pre-rendered page at ${width}px`);
     // Tab skips the language list, which waits for the wasm: the first stop is the total.
     await page.keyboard.press('Tab');
