@@ -29,18 +29,13 @@ test.use({
   },
 });
 
-/** Forces GC until it has nothing left to find. */
-async function collectGarbage(page, cdp) {
+/** Forces GC until it has nothing left to find, then reads the counters. */
+async function counters(page, cdp) {
   // Repeated, with pauses: one pass can leave finalizable objects behind.
   for (let i = 0; i < 5; i += 1) {
     await cdp.send('HeapProfiler.collectGarbage');
     await page.waitForTimeout(100);
   }
-}
-
-/** Forces GC until it has nothing left to find, then reads the counters. */
-async function counters(page, cdp) {
-  await collectGarbage(page, cdp);
   const heap = await cdp.send('Runtime.getHeapUsage');
   const dom = await cdp.send('Memory.getDOMCounters');
   const wasm = await page.evaluate(async () => {
@@ -135,17 +130,7 @@ test('20 elements become ready, and removing them returns heap and listeners to 
   expect(fifth.listeners, 'listeners after 5 rounds').toBe(after.listeners);
   expect(fifth.nodes, 'DOM nodes after 5 rounds').toBe(after.nodes);
   expect(fifth.held - second.held, `JS objects held by the wasm ${second.held} → ${fifth.held}`).toBeLessThanOrEqual(40);
-  // A collection after each round, as before each measurement: wasm memory
-  // never shrinks, so without one it would also count the garbage of rounds
-  // that V8 had not yet collected when the next began (JS objects that free
-  // their wasm side when finalized). With no forced collection at all, 13
-  // rounds took a page from 37 to 38-43 pages of wasm memory, with the build
-  // of f8275df and the one after it alike; this bound then failed in about
-  // one run in seven, depending on when V8 collected.
-  for (let round = 6; round <= 13; round += 1) {
-    await addAndRemove(page, 20);
-    await collectGarbage(page, cdp);
-  }
+  for (let round = 6; round <= 13; round += 1) await addAndRemove(page, 20);
   const thirteenth = await counters(page, cdp);
   expect(thirteenth.memory - second.memory, 'wasm memory, rounds 2 to 13').toBeLessThanOrEqual(65536);
   expect(thirteenth.held - second.held, `JS objects held by the wasm, rounds 2 to 13: ${second.held} → ${thirteenth.held}`).toBeLessThanOrEqual(60);
