@@ -7,18 +7,19 @@ import { test, expect, open, wake, clickMark, markPoint, expectNoAxeViolations, 
 
 const ROOT = '#funding-breakdown > .fb-root';
 
-/** Holds every wasm response until `release()` (or `delayMs` when given). */
+/** Holds every wasm response until `release()`, or until `delayMs` after the first wasm request when given. */
 async function holdWasm(page, delayMs) {
   let release;
   const released = new Promise((resolve) => {
     release = resolve;
   });
-  if (delayMs !== undefined) setTimeout(release, delayMs);
   const log = { finishedAt: null };
   page.on('requestfinished', (req) => {
     if (req.url().endsWith('.wasm')) log.finishedAt ??= Date.now();
   });
   await page.route('**/*.wasm', async (route) => {
+    // The delay runs from the request, which the page makes only once the reader moves.
+    if (delayMs !== undefined) setTimeout(release, delayMs);
     await released;
     await route.continue();
   });
@@ -265,7 +266,7 @@ for (const { lang, tab, total, title } of [
 ]) {
   test(`index.${lang}.html is in its language from the first paint, and the wasm keeps it`, async ({ page }) => {
     test.setTimeout(30_000);
-    const { log } = await holdWasm(page, 2_000);
+    const { log, release } = await holdWasm(page);
     await recordFrames(page);
     const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
     await page.goto(`/index.${lang}.html`, { waitUntil: 'commit' });
@@ -280,6 +281,7 @@ for (const { lang, tab, total, title } of [
     expect(log.finishedAt, 'seen before the wasm arrived').toBeNull();
     const before = await snapshot(page);
 
+    release();
     await (await wasm).finished();
     // The live widget takes the page's language (no hash, an English browser).
     await expectTakeoverInPlace(page, before);
