@@ -116,11 +116,18 @@ test('20 elements become ready, and removing them returns heap and listeners to 
   // More rounds reuse the pooled apps and add nothing: no listener, no node.
   // The wasm keeps two JS references for each listener kind a pooled app
   // meets for the first time (an app meets another view's kinds when it is
-  // reused for it), so what it holds, and with it once a page of wasm
-  // memory, grows for some rounds and then stops once every pooled app has
-  // met every kind: between rounds 7 and 12 in the runs seen (575 → 635
-  // references, 37 → 38 pages of 64 KiB). Growth is bounded, so it is
-  // checked against a bound, not a round.
+  // reused for it), so what it holds grows for some rounds and then stops
+  // once every pooled app has met every kind (575 → 635 references in the
+  // runs seen). Growth is bounded, so it is checked against a bound, not a
+  // round.
+  //
+  // Wasm memory only grows, in 64 KiB pages, when the allocator finds no
+  // free block for a request; which rounds that happens in depends on how
+  // the 20 renders interleave. Traced round by round (60 runs, up to round
+  // 40), it took one-off steps of 1 to 6 pages, most before round 3, a few
+  // as late as round 14, and was flat after them: 37 → 38 pages typically,
+  // 37 → 43 at most. A leak grows every round instead: the bound of 8 pages
+  // over rounds 2 to 13 (220 widgets) fails for one above about 2.4 KB each.
   await addAndRemove(page, 20);
   const second = await counters(page, cdp);
   for (let round = 3; round <= 5; round += 1) await addAndRemove(page, 20);
@@ -132,7 +139,7 @@ test('20 elements become ready, and removing them returns heap and listeners to 
   expect(fifth.held - second.held, `JS objects held by the wasm ${second.held} → ${fifth.held}`).toBeLessThanOrEqual(40);
   for (let round = 6; round <= 13; round += 1) await addAndRemove(page, 20);
   const thirteenth = await counters(page, cdp);
-  expect(thirteenth.memory - second.memory, 'wasm memory, rounds 2 to 13').toBeLessThanOrEqual(65536);
+  expect(thirteenth.memory - second.memory, 'wasm memory, rounds 2 to 13').toBeLessThanOrEqual(8 * 65536);
   expect(thirteenth.held - second.held, `JS objects held by the wasm, rounds 2 to 13: ${second.held} → ${thirteenth.held}`).toBeLessThanOrEqual(60);
   expect(within10(thirteenth.heap, before.heap), heapChange(before, thirteenth)).toBe(true);
   expect(thirteenth.listeners, 'listeners after 13 rounds').toBe(after.listeners);
