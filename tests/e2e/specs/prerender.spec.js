@@ -176,6 +176,32 @@ test('with the wasm 3 s late, the chart and the total show before it, and work a
   await expect(page.getByRole('tab', { name: 'Table' })).toBeEnabled();
 });
 
+/** The static copy's waiting bar: its computed style, or null when it has none. */
+function waitingBar(page) {
+  return page.evaluate((root) => {
+    const el = document.querySelector(root);
+    if (!el) return null;
+    const s = getComputedStyle(el, '::before');
+    return s.content === 'none' ? null : { opacity: s.opacity, animation: s.animationName, delay: s.animationDelay, height: s.height, top: s.top };
+  }, ROOT);
+}
+
+test('while the wasm loads, a bar shows it from 0.3 s on (a touch screen has no cursor), still where motion is reduced', async ({ page }) => {
+  const { root, release } = await openHeldCopy(page);
+  expect(await waitingBar(page), 'no bar before the reader moves').toBeNull();
+  await wake(page);
+  await expect(root).toHaveAttribute('aria-busy', 'true');
+  const bar = await waitingBar(page);
+  expect(bar).toMatchObject({ animation: 'fb-waiting', delay: '0.3s', height: '3px', top: '0px' });
+  await expect.poll(async () => (await waitingBar(page))?.opacity).toBe('1');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  // Another animation starts afresh, after the same delay.
+  await expect.poll(() => waitingBar(page)).toMatchObject({ animation: 'fb-waiting-still', opacity: '1' });
+  release();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('.fb-root'), '::before').content)).toBe('none');
+});
+
 test('a click on the static copy starts the wasm and is given to the live widget', async ({ page }) => {
   test.setTimeout(30_000);
   const requests = recordRequests(page);
