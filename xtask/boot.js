@@ -72,10 +72,11 @@ const run = async (now) => {
 let started;
 const start = (now) => { started ??= run(now); };
 // The reader's first move toward the widget starts it; a click on one of the copy's controls is replayed on the live one.
-const WAKE = ['pointerover', 'pointerdown', 'focusin', 'click', 'hashchange'];
+const WAKE = ['pointerover', 'pointerdown', 'pointerup', 'focusin', 'click', 'hashchange'];
 const wake = (e) => {
-  // A finger on the page may be scrolling past it: touch starts the wasm with its tap (a click).
-  if (e.type != 'click' && e.pointerType == 'touch') return;
+  // A finger on the page may be scrolling past it: touch starts the wasm with its tap, a click,
+  // or a lifted finger that did not scroll (the disabled language list gets no click).
+  if (e.pointerType == 'touch' && (e.type == 'pointerover' || e.type == 'pointerdown')) return;
   // A button, or a chart mark (by its data-id: a legend swatch is drawn with the class of a mark).
   const target = e.type == 'click' && e.target.closest?.('button, [data-id]');
   if (target && copy.contains(target)) clicked = target;

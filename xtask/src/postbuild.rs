@@ -470,7 +470,7 @@ mod tests {
         let import = boot.find("await import(glue.href);").unwrap();
         // ...which runs at once or at the reader's first move.
         let wake = boot
-            .find("const WAKE = ['pointerover', 'pointerdown', 'focusin', 'click', 'hashchange'];")
+            .find("const WAKE = ['pointerover', 'pointerdown', 'pointerup', 'focusin', 'click', 'hashchange'];")
             .unwrap();
         let at_once = boot.find("  start(true);\n} else {").unwrap();
         assert!(boot.contains("for (const type of WAKE) addEventListener(type, wake, { capture: true, passive: true });"));

@@ -263,6 +263,19 @@ test.describe('on a touch screen', () => {
     await expect(page.locator(PRERENDERED)).toHaveCount(0);
     await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
   });
+
+  test('a tap on the language list, disabled until the wasm runs, starts it', async ({ page }) => {
+    const requests = recordRequests(page);
+    await page.goto('/');
+    const select = page.locator(`${ROOT} .fb-lang-select`);
+    await expect(select).toBeDisabled();
+    await page.waitForLoadState('load');
+    const box = await select.boundingBox();
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => requests.filter(isWasmOrGlue).length).toBe(2);
+    await expect(page.locator(PRERENDERED)).toHaveCount(0);
+    await expect(page.locator('.fb-lang-select')).toBeEnabled();
+  });
 });
 
 test('a click on a legend entry\'s swatch in the static copy selects that entry once the wasm runs', async ({ page }) => {
