@@ -278,9 +278,14 @@ test.describe('a reader whose browser is set to French', () => {
 
   test('is sent to the French page, in French from its first paint, before the wasm is fetched', async ({ page }) => {
     const wasm = [];
+    // Held until the static copy has been checked, however slow the machine.
+    let release;
+    const released = new Promise((r) => {
+      release = r;
+    });
     await page.route('**/*.wasm', async (route) => {
       wasm.push(new URL(route.request().url()).pathname);
-      await new Promise((r) => setTimeout(r, 3000));
+      await released;
       await route.continue();
     });
     await page.goto('/#view=table');
@@ -290,6 +295,7 @@ test.describe('a reader whose browser is set to French', () => {
     await expect(copy).toHaveAttribute('lang', 'fr');
     await expect(copy).toContainText('Afrique subsaharienne');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    release();
     // index.html never started its download: the one request is the French page's.
     await expect(copy).toHaveCount(0, { timeout: 15000 });
     await expect(page.getByRole('tab', { name: 'Tableau' })).toHaveAttribute('aria-selected', 'true');
