@@ -137,6 +137,18 @@ test('Japanese at 1200 px: layout holds and the total fits the donut hole', asyn
   await screenshot(page, 'lang-ja-1200');
 });
 
+test('the Japanese tabs fit on one line from a 360 px phone on', async ({ page }) => {
+  const rows = () => page.locator('.fb-tab').evaluateAll((tabs) => new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size);
+  for (const width of [360, 375, 414]) {
+    await page.setViewportSize({ width, height: 800 });
+    await open(page, '#lang=ja');
+    expect(await rows(), `Japanese tab rows at ${width} px`).toBe(1);
+  }
+  // Each tab is still a 44 px target.
+  for (const box of await page.locator('.fb-tab').evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect())))
+    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+});
+
 test('the table needs no sideways scroll at any width, in any language', async ({ page }) => {
   // Above the cards' breakpoint the columns must fit: an embed is often
   // 560-760 px wide, and a clipped amount column gave no sign it scrolled.
