@@ -23,6 +23,17 @@ const track = (e) => { const { type, target, relatedTarget } = e; if (type == 'f
 addEventListener('focusin', track);
 addEventListener('focusout', track);
 const copy = host?.querySelector('[data-prerendered]');
+// Printed before the live widget runs, the copy adds the table and the sources that the wasm's
+// print section would, from the <noscript> that holds them for readers without JavaScript.
+const noscript = copy && host.querySelector('noscript');
+const printed = () => host.querySelector('.fb-printed');
+if (noscript) addEventListener('beforeprint', () => {
+  if (!copy.isConnected || printed()) return;
+  const t = document.createElement('template');
+  t.innerHTML = noscript.textContent;
+  t.content.firstElementChild?.classList.add('fb-printed');
+  noscript.after(t.content);
+});
 // The live widget's element for one of the copy's: same id, else same first class and data-id.
 const find = async (el) => {
   const selector = `#funding-breakdown ${el.id ? `[id="${el.id}"]` : `.${el.classList[0]}${el.dataset.id ? `[data-id="${el.dataset.id}"]` : ''}`}`;
@@ -56,6 +67,7 @@ const run = async (now) => {
     await started;
     removeEventListener('focusin', track);
     removeEventListener('focusout', track);
+    printed()?.remove();
     for (const type of WAKE) removeEventListener(type, wake, true);
     const lost = () => !document.activeElement?.isConnected || document.activeElement === document.body;
     if (last && !last.isConnected && lost()) {

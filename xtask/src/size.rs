@@ -24,9 +24,10 @@ pub const BUDGET: u64 = 100_000;
 /// for a first click 50 ms sooner), then 216,313 B with the bar that shows a
 /// touch reader the wasm is loading (+207 B of CSS), then 216,324 B when a
 /// tap on the disabled language list started it too (+11 B in boot.js), then
-/// 216,338 B with the Japanese tabs on one line on phones (+14 B of CSS).
-/// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 216_338;
+/// 216,338 B with the Japanese tabs on one line on phones (+14 B of CSS), then
+/// 216,475 B when a print before the wasm got the table and the sources
+/// (+137 B). ARCHITECTURE.md, "Size", has the history.
+pub const CEILING: u64 = 216_475;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

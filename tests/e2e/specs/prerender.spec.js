@@ -432,7 +432,7 @@ for (const width of [320, 1200]) {
   });
 }
 
-test('printed before the reader moves, the static copy gives the headline, the chart and the legend', async ({ page }) => {
+test('printed before the reader moves, the static copy gives the headline, the chart, the legend, and the table and sources', async ({ page }) => {
   await page.goto('/');
   const root = page.locator(ROOT);
   await expect(root).toHaveAttribute('data-prerendered', '');
@@ -445,6 +445,22 @@ test('printed before the reader moves, the static copy gives the headline, the c
     await expect(root.locator(part)).toBeHidden();
   }
   await expect(root).toHaveAttribute('data-prerendered', '');
+  // The browser announces the print: the table and the sources come too, on paper only.
+  const printed = page.locator('.fb-printed');
+  await expect(printed).toHaveCount(0);
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await expect(printed.getByRole('table')).toBeVisible();
+  await expect(printed.getByRole('table')).toContainText('Sub-Saharan Africa');
+  await expect(printed.getByRole('link', { name: /Japan/ }).first()).toBeVisible();
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await expect(printed).toHaveCount(1);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(printed).toBeHidden();
+  await expect(page.locator('.fb-noscript:visible')).toHaveCount(0);
+  // The live widget prints its own; the copy's goes with the copy.
+  await wake(page);
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(printed).toHaveCount(0);
 });
 
 test('without JavaScript: headline, chart, legend, table and sources; no dead controls', async ({ browser, page: jsPage }) => {
