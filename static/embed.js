@@ -46,6 +46,8 @@ class FundingBreakdown extends HTMLElement {
 
   #widget = null;
   #stylesheet = null;
+  // With loading="lazy": what tells it the reader is near.
+  #near = null;
   // Bumped on every connect and disconnect, so a slow start that finishes
   // after the element was removed does not mount into a detached element.
   #generation = 0;
@@ -63,6 +65,18 @@ class FundingBreakdown extends HTMLElement {
       this.#stylesheet = styled(link);
     }
     this.dataset.state = 'loading';
+    // loading="lazy", as on an iframe: nothing is fetched or rendered until the
+    // element comes within a screen's height of the viewport.
+    if (this.getAttribute('loading') === 'lazy' && window.IntersectionObserver) {
+      await new Promise((near) => {
+        this.#near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && near(), {
+          rootMargin: '100% 0px',
+        });
+        this.#near.observe(this);
+      });
+      this.#near.disconnect();
+      if (generation !== this.#generation) return;
+    }
     try {
       await Promise.all([loadWasm(), this.#stylesheet]);
     } catch (error) {
@@ -78,6 +92,7 @@ class FundingBreakdown extends HTMLElement {
 
   disconnectedCallback() {
     this.#generation += 1;
+    this.#near?.disconnect();
     if (this.#widget) {
       // Unmounting drops every listener and timer the widget holds.
       this.#widget.unmount();

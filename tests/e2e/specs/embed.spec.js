@@ -241,6 +241,29 @@ test('a dataset from src is loaded and shown', async ({ page, baseURL }) => {
   await expect(el.locator('table.fb-table')).toContainText('more than USD 14,840,306.80');
 });
 
+test('loading="lazy": nothing is fetched until the element comes near the viewport', async ({ page, baseURL }) => {
+  await hostPages(
+    page,
+    baseURL,
+    elementPage(`${baseURL}/`, '<div style="height: 5000px"></div><funding-breakdown loading="lazy"></funding-breakdown>'),
+    { csp: false },
+  );
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(1000);
+  expect(wasm, 'no wasm while the element is far below').toEqual([]);
+  await expect(el).toHaveAttribute('data-state', 'loading');
+  // Scrolled to within a screen of it: it starts before it is in view.
+  await page.evaluate(() => scrollTo(0, document.querySelector('funding-breakdown').offsetTop - 1.5 * innerHeight));
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  expect(wasm).toHaveLength(1);
+  await el.scrollIntoViewIfNeeded();
+  await expect(el.locator('svg.fb-donut')).toBeVisible();
+});
+
 test('removing elements leaves nothing running', async ({ page, baseURL }) => {
   await hostPages(
     page,
