@@ -89,6 +89,8 @@ const wake = (e) => {
   // A finger on the page may be scrolling past it: touch starts the wasm with its tap, a click,
   // or a lifted finger that did not scroll (the disabled language list gets no click).
   if (e.pointerType == 'touch' && (e.type == 'pointerover' || e.type == 'pointerdown')) return;
+  // A reader saving data pays for the wasm only when using the widget, not for a mouse passing over it.
+  if (e.type == 'pointerover' && navigator.connection?.saveData) return;
   // A button, or a chart mark (by its data-id: a legend swatch is drawn with the class of a mark).
   const target = e.type == 'click' && e.target.closest?.('button, [data-id]');
   if (target && copy.contains(target)) clicked = target;

@@ -26,8 +26,9 @@ pub const BUDGET: u64 = 100_000;
 /// tap on the disabled language list started it too (+11 B in boot.js), then
 /// 216,338 B with the Japanese tabs on one line on phones (+14 B of CSS), then
 /// 216,475 B when a print before the wasm got the table and the sources
-/// (+137 B). ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 216_475;
+/// (+137 B), then 216,499 B when a reader saving data no longer paid for a
+/// mouse passing over (+24 B). ARCHITECTURE.md, "Size", has the history.
+pub const CEILING: u64 = 216_499;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -202,6 +202,22 @@ test('while the wasm loads, a bar shows it from 0.3 s on (a touch screen has no 
   expect(await page.evaluate(() => getComputedStyle(document.querySelector('.fb-root'), '::before').content)).toBe('none');
 });
 
+test('a reader saving data downloads the wasm on a click, not for a mouse passing over', async ({ page }) => {
+  // Chromium sets navigator.connection.saveData from the Save-Data preference; here, by hand.
+  await page.addInitScript(() => Object.defineProperty(NetworkInformation.prototype, 'saveData', { get: () => true }));
+  const requests = recordRequests(page);
+  await page.goto('/');
+  await expect(page.locator(ROOT)).toHaveAttribute('data-prerendered', '');
+  expect(await page.evaluate(() => navigator.connection.saveData)).toBe(true);
+  await wake(page);
+  await page.mouse.move(200, 300);
+  await page.waitForTimeout(1000);
+  expect(requests.filter(isWasmOrGlue), 'nothing for a pointer over the page').toEqual([]);
+  await clickMark(page, page.locator(`${ROOT} svg.fb-donut path[data-id="asia"]`));
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
+});
+
 test('a click on the static copy starts the wasm and is given to the live widget', async ({ page }) => {
   test.setTimeout(30_000);
   const requests = recordRequests(page);
