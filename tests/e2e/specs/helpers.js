@@ -37,6 +37,25 @@ export async function wake(page) {
   await page.mouse.move(1, 1);
 }
 
+/** Holds every wasm response until `release()`, or until `delayMs` after the first wasm request when given. */
+export async function holdWasm(page, delayMs) {
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  const log = { finishedAt: null };
+  page.on('requestfinished', (req) => {
+    if (req.url().endsWith('.wasm')) log.finishedAt ??= Date.now();
+  });
+  await page.route('**/*.wasm', async (route) => {
+    // The delay runs from the request, which the page makes only once the reader moves.
+    if (delayMs !== undefined) setTimeout(release, delayMs);
+    await released;
+    await route.continue();
+  });
+  return { release, log };
+}
+
 /** Opens the widget, moves toward it, and waits until the wasm has rendered it (replaced the pre-rendered copy). */
 export async function open(page, hash = '') {
   await page.goto('/' + hash);

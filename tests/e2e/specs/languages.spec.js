@@ -1,6 +1,6 @@
 // The widget in English, French, Spanish and Japanese: what a reader sees in
 // each, how the language is chosen, and that the layout holds at 320 px.
-import { test, expect, open, wake, expectNoAxeViolations, screenshot, PRERENDERED } from './helpers.js';
+import { test, expect, open, wake, holdWasm, expectNoAxeViolations, screenshot, PRERENDERED } from './helpers.js';
 
 // What a reader sees, as the catalogues and the browser's Intl write it
 // (Playwright reads no-break spaces as spaces).
@@ -290,16 +290,9 @@ test.describe('a reader whose browser is set to French', () => {
 
   test('is sent to the French page, in French from its first paint, before the wasm is fetched', async ({ page }) => {
     const wasm = [];
+    page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
     // Held until the static copy has been checked, however slow the machine.
-    let release;
-    const released = new Promise((r) => {
-      release = r;
-    });
-    await page.route('**/*.wasm', async (route) => {
-      wasm.push(new URL(route.request().url()).pathname);
-      await released;
-      await route.continue();
-    });
+    const { release } = await holdWasm(page);
     await page.goto('/#view=table');
     await expect(page).toHaveURL(/\/index\.fr\.html#view=table$/);
     // The static copy, while the wasm is on its way, is the French one.

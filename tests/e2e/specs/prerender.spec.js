@@ -3,28 +3,9 @@
 // without a jump, and readers without JavaScript keep it with the table.
 import { test as plainTest } from '@playwright/test';
 import zlib from 'node:zlib';
-import { test, expect, open, wake, clickMark, markPoint, expectNoAxeViolations, PRERENDERED } from './helpers.js';
+import { test, expect, open, wake, holdWasm, clickMark, markPoint, expectNoAxeViolations, PRERENDERED } from './helpers.js';
 
 const ROOT = '#funding-breakdown > .fb-root';
-
-/** Holds every wasm response until `release()`, or until `delayMs` after the first wasm request when given. */
-async function holdWasm(page, delayMs) {
-  let release;
-  const released = new Promise((resolve) => {
-    release = resolve;
-  });
-  const log = { finishedAt: null };
-  page.on('requestfinished', (req) => {
-    if (req.url().endsWith('.wasm')) log.finishedAt ??= Date.now();
-  });
-  await page.route('**/*.wasm', async (route) => {
-    // The delay runs from the request, which the page makes only once the reader moves.
-    if (delayMs !== undefined) setTimeout(release, delayMs);
-    await released;
-    await route.continue();
-  });
-  return { release, log };
-}
 
 /**
  * Opens index.html with every wasm response held until `release()`, and
