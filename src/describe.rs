@@ -6,7 +6,7 @@ pub mod years;
 
 use crate::i18n::{amount_msg, pieces, share_msg, LocalFmt, Locale, Msg, Piece};
 use crate::model::derive::{self, Part, Qualified};
-use crate::model::{Dataset, MarkKind, Minor, ProblemKind, Status};
+use crate::model::{Dataset, MarkKind, Minor, ProblemKind, Stated, Status};
 
 /// Everything needed to phrase figures of one dataset in one locale.
 #[derive(Clone, Copy)]
@@ -170,8 +170,17 @@ impl<'a> Describer<'a> {
         match part.kind {
             MarkKind::Region(r) => r.description.as_ref().map(|d| self.data(d)),
             MarkKind::Theme(t) => Some(self.data(&t.description)),
+            // What the rest may hold follows from how it is bounded
+            // (`derive::remainder_qualifier`): "at most" when lower bounds may
+            // have taken some of it, "at least" when upper bounds may leave more.
             MarkKind::Remainder => Some(DataText {
-                text: self.text(Msg::RemainderDescription).to_owned(),
+                text: self
+                    .text(match part.share.stated {
+                        Stated::AtMost => Msg::RemainderDescription,
+                        Stated::AtLeast => Msg::RemainderDescriptionUpper,
+                        _ => Msg::RemainderDescriptionPlain,
+                    })
+                    .to_owned(),
                 lang: None,
             }),
         }

@@ -434,3 +434,34 @@ async fn the_chart_is_described_by_its_keyboard_help_even_beside_a_part_called_h
     );
     assert_eq!(one(&root, "path[data-id=help]").tag_name(), "path");
 }
+
+#[wasm_bindgen_test]
+async fn a_bar_drawn_at_an_upper_bound_has_its_open_end_striped() {
+    // The largest of many regions "almost" USD 180,000 of 1,000,000: its bar is
+    // the full track, and the tenth below its figure is the open end.
+    let data = include_str!("data/good/many-regions.json").replacen(
+        "\"value\": 180000,\n        \"stated\": \"exact\"",
+        "\"value\": 180000,\n        \"stated\": \"almost\"",
+        1,
+    );
+    assert!(data.contains("\"almost\""));
+    let root = mount("b1", Some(data)).await;
+    let open = all(&root, ".fb-part-row .fb-open");
+    assert_eq!(open.len(), 1, "one bar has an open end");
+    let end = &open[0];
+    let row = end.closest(".fb-part-row").unwrap().unwrap();
+    assert_eq!(row.get_attribute("data-id").as_deref(), Some("r01"));
+    assert_eq!(end.get_attribute("x").as_deref(), Some("90"));
+    assert_eq!(end.get_attribute("width").as_deref(), Some("10"));
+    assert_eq!(end.get_attribute("fill").as_deref(), Some("url(#b1-open)"));
+    assert!(root.query_selector("pattern#b1-open").unwrap().is_some());
+    // Selected, its detail says what the stripes mean; a bar without a bound says nothing of them.
+    click(&row);
+    yew::scheduler::flush().await;
+    let note = one(&root, ".fb-detail").text_content().unwrap_or_default();
+    assert!(note.contains("the striped part of its mark"), "{note}");
+    click(&one(&root, ".fb-part-row[data-id=\"r02\"]"));
+    yew::scheduler::flush().await;
+    let note = one(&root, ".fb-detail").text_content().unwrap_or_default();
+    assert!(!note.contains("striped"), "{note}");
+}

@@ -55,6 +55,13 @@ pub fn lengths(shares: &[i64]) -> Vec<f64> {
         .collect()
 }
 
+/// Where, along a bar of `length` for a share of `ppm`, the span its figure
+/// leaves open (`open` ppm, [`Part::open_ppm`]) begins: it runs from there to
+/// the bar's end. None when nothing is open.
+pub fn open_from(length: f64, ppm: i64, open: i64) -> Option<f64> {
+    (open > 0 && ppm > 0).then(|| length * (1.0 - open.min(ppm) as f64 / ppm as f64))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +95,14 @@ mod tests {
         assert_eq!(l[3], 0.0);
         assert!(lengths(&[]).is_empty());
         assert_eq!(lengths(&[0, 0]), [0.0, 0.0]);
+    }
+
+    #[test]
+    fn the_open_span_is_the_end_of_the_bar() {
+        assert_eq!(open_from(80.0, 500_000, 50_000), Some(72.0));
+        assert_eq!(open_from(10.0, 50_000, 50_000), Some(0.0));
+        assert_eq!(open_from(10.0, 50_000, 90_000), Some(0.0));
+        assert_eq!(open_from(80.0, 500_000, 0), None);
+        assert_eq!(open_from(0.0, 0, 10), None);
     }
 }

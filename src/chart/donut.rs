@@ -45,6 +45,17 @@ pub fn segments(fractions: &[f64]) -> Vec<Segment> {
         .collect()
 }
 
+/// Path data of the end of `seg` that its figure leaves open (`open`, a
+/// fraction of the turn): the part of a mark drawn at an upper bound that
+/// the mark may not fill. Empty when nothing is open.
+pub fn open_path(seg: &Segment, open: f64) -> String {
+    // NaN too: not a positive span.
+    if open.is_nan() || open <= 0.0 {
+        return String::new();
+    }
+    ring_path((seg.end - open).max(seg.start), seg.end, OUTER, INNER)
+}
+
 /// A point on the circle of radius `r` at `frac` of a turn from 12 o'clock.
 pub fn point(frac: f64, r: f64) -> (f64, f64) {
     let (sin, cos) = sin_cos_turn(frac);
@@ -166,6 +177,16 @@ mod tests {
         let s = segments(&[0.7, 0.7, f64::NAN, -1.0]);
         assert!((s[1].end - 1.0).abs() < 1e-12);
         assert!(s[2].path.is_empty() && s[3].path.is_empty());
+    }
+
+    #[test]
+    fn the_open_span_is_the_end_of_its_segment() {
+        let s = segments(&[0.5, 0.5]);
+        assert_eq!(open_path(&s[0], 0.05), ring_path(0.45, 0.5, OUTER, INNER));
+        // All of a mark open; never past its start; nothing open, no path.
+        assert_eq!(open_path(&s[1], 0.5), s[1].path);
+        assert_eq!(open_path(&s[1], 0.9), s[1].path);
+        assert!(open_path(&s[0], 0.0).is_empty() && open_path(&s[0], f64::NAN).is_empty());
     }
 
     #[test]

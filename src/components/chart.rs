@@ -75,6 +75,8 @@ pub fn Chart(props: &ChartProps) -> Html {
         move |id: &str| format!("{prefix}-{id}")
     };
     let hatch_id = ctx.id("hatch");
+    let open_id = ctx.id("open");
+    let any_open = parts.iter().any(|p| p.open_ppm() > 0);
 
     let onkeydown = {
         let on_select = props.on_select.clone();
@@ -130,6 +132,16 @@ pub fn Chart(props: &ChartProps) -> Html {
             <line class="fb-hatch-line" x1="0" y1="0" x2="0" y2="6" />
         </pattern>
     };
+    // Stripes the other way, in the background colour over a mark's own:
+    // the end of a mark drawn at an upper bound, which it may not fill.
+    let open_hatch = any_open.then(|| {
+        html! {
+            <pattern id={open_id.clone()} width="5" height="5"
+                patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+                <line class="fb-open-line" x1="0" y1="0" x2="0" y2="5" />
+            </pattern>
+        }
+    });
     if use_bars {
         let lengths = bars::lengths(&parts.iter().map(|p| p.share.value).collect::<Vec<_>>());
         let rows = parts.iter().zip(lengths).enumerate().map(|(i, (part, length))| {
@@ -140,6 +152,9 @@ pub fn Chart(props: &ChartProps) -> Html {
                     label={d.announce(part)} name={name.text} name_lang={name.lang}
                     figures={format!("{} · {}", d.share(part.share), d.amount_short(part.amount))}
                     length={decimal(length, 2)} rest={part.is_remainder()}
+                    open={bars::open_from(length, part.share.value, part.open_ppm())
+                        .map(|x| (AttrValue::from(decimal(x, 2)), AttrValue::from(decimal(length - x, 2))))}
+                    open_hatch={open_id.clone()}
                     selected={selected_index == Some(i)} linked={linked.contains(&id)}
                     focusable={i == roving} hatch={hatch_id.clone()}
                     on_select={props.on_select.clone()} />
@@ -147,7 +162,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         });
         return html! {
             <figure class="fb-chart fb-chart-parts">
-                <svg class="fb-defs" width="0" height="0" aria-hidden="true"><defs>{ hatch }</defs></svg>
+                <svg class="fb-defs" width="0" height="0" aria-hidden="true"><defs>{ hatch }{ open_hatch }</defs></svg>
                 <ul ref={svg_ref} class="fb-parts" role="listbox" aria-label={label}
                     aria-describedby={help_id.clone()} {onkeydown}>
                     { for rows }
@@ -175,6 +190,16 @@ pub fn Chart(props: &ChartProps) -> Html {
                 role="option" aria-selected={if is_sel { "true" } else { "false" }} aria-label={label}
                 tabindex={if i == roving { "0" } else { "-1" }} />
         }
+    });
+
+    let open_ends = parts.iter().zip(&segments).filter_map(|(part, seg)| {
+        let open = part.open_ppm();
+        (open > 0).then(|| {
+            html! {
+                <path class="fb-open" d={donut::open_path(seg, ppm_to_fraction(open))}
+                    fill={format!("url(#{open_id})")} aria-hidden="true" />
+            }
+        })
     });
 
     // The keyboard focus ring of the roving mark, the one Tab and the arrows
@@ -216,8 +241,9 @@ pub fn Chart(props: &ChartProps) -> Html {
             <svg ref={svg_ref} viewBox={view} class="fb-donut" role="listbox" aria-label={label}
                 aria-describedby={help_id.clone()} {onkeydown} onclick={events.onclick}
                 onmouseover={events.onmouseover} onfocusin={events.onfocusin}>
-                <defs>{ hatch }</defs>
+                <defs>{ hatch }{ open_hatch }</defs>
                 { for marks_html }
+                { for open_ends }
                 { focus_ring }
                 { hole }
             </svg>
@@ -236,6 +262,9 @@ struct PartRowProps {
     figures: AttrValue,
     length: AttrValue,
     rest: bool,
+    /// Where the span its figure leaves open begins, and its length, when it has one.
+    open: Option<(AttrValue, AttrValue)>,
+    open_hatch: AttrValue,
     selected: bool,
     linked: bool,
     focusable: bool,
@@ -278,6 +307,9 @@ fn PartRow(props: &PartRowProps) -> Html {
                 <rect class={classes!("fb-mark", if props.rest { "fb-rest" } else { "fb-c1" })}
                     width={props.length.clone()} height="6"
                     fill={props.rest.then(|| format!("url(#{})", props.hatch))} />
+                if let Some((x, width)) = props.open.clone() {
+                    <rect class="fb-open" {x} {width} height="6" fill={format!("url(#{})", props.open_hatch)} />
+                }
             </svg>
         </li>
     }

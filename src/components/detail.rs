@@ -73,6 +73,9 @@ pub fn Detail(props: &DetailProps) -> Html {
     } else {
         html! {}
     };
+    // The stripes on the mark are said in words too.
+    let open_note = (part.open_ppm() > 0)
+        .then(|| html! { <p class="fb-note">{ d.text(Msg::OpenEndNote) }</p> });
     html! {
         <div class={classes!("fb-detail", part.is_remainder().then_some("is-rest"))} id={ctx.id("detail")}>
             <@{ctx.sub_heading()} class="fb-detail-name">{ data_text(d.name(&part)) }</@>
@@ -90,6 +93,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 <p class="fb-detail-description">{ data_text(desc) }</p>
             }
             { note }
+            { open_note }
         </div>
     }
 }

@@ -339,6 +339,15 @@ fn donut_and_legend(
         o.s.push_str(&mark_paint(p, i, part.is_remainder(), 2.0));
         o.s.push_str("/>");
     }
+    // The open end of a mark drawn at an upper bound, striped as in the widget.
+    for (part, seg) in parts.iter().zip(&segments) {
+        let open = part.open_ppm();
+        if open > 0 {
+            o.s.push_str("<path d=\"");
+            o.s.push_str(&donut::open_path(seg, ppm_to_fraction(open)));
+            o.s.push_str(OPEN_FILL);
+        }
+    }
     // The total in the hole, sized to fit, with its caption.
     let total = d.total_short().replace(['\u{a0}', '\u{202f}'], " ");
     let (lines, size) = donut::hole_label(&total, 22.0);
@@ -378,6 +387,22 @@ fn donut_and_legend(
         o.s.push_str("\" width=\"16\" height=\"16\"");
         o.s.push_str(&mark_paint(p, i, part.is_remainder(), 1.0));
         o.s.push_str("/>");
+        let open = part.open_ppm();
+        if open > 0 {
+            // All of the swatch when all of the mark is open, else its right half.
+            let whole = open >= part.share.value;
+            o.s.push_str("<rect x=\"");
+            num(&mut o.s, LEGEND_X + if whole { 0.0 } else { 8.0 });
+            o.s.push_str("\" y=\"");
+            num(&mut o.s, row_top + 6.0);
+            o.s.push_str(if whole {
+                "\" width=\"16"
+            } else {
+                "\" width=\"8"
+            });
+            o.s.push_str("\" height=\"16");
+            o.s.push_str(OPEN_FILL);
+        }
         let name = d.name(part);
         o.paragraph(LEGEND_TEXT_X, legend_width, 15.0, strong, &name);
         let share = d.part_share(part);
@@ -449,13 +474,27 @@ fn part_bars(
             o.s.push('"');
         }
         o.s.push_str("/>");
+        if let Some(from) = bars::open_from(length, part.share.value, part.open_ppm()) {
+            o.s.push_str("<rect x=\"");
+            o.s.push_str(&decimal(MARGIN + full * from / 100.0, 1));
+            o.s.push_str("\" y=\"");
+            num(&mut o.s, o.y);
+            o.s.push_str("\" width=\"");
+            o.s.push_str(&decimal(full * (length - from) / 100.0, 1));
+            o.s.push_str("\" height=\"8");
+            o.s.push_str(OPEN_FILL);
+        }
         o.y += 8.0 + 10.0;
     }
 }
 
+/// The end of an element whose fill is the open ends' stripes (`frame` defines them).
+const OPEN_FILL: &str = "\" fill=\"url(#open)\"/>";
+
 /// The document around a drawing's body, now that its height is known:
 /// size, language, fonts, title and description for screen readers, the
-/// remainder's hatch, and the background.
+/// remainder's hatch, the open ends' stripes when the body has any, and the
+/// background.
 fn frame(p: &Palette, height: f64, lang: &str, title: &str, desc: &str, body: &str) -> String {
     let mut s = String::with_capacity(body.len() + 1024);
     s.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
@@ -478,9 +517,13 @@ fn frame(p: &Palette, height: f64, lang: &str, title: &str, desc: &str, body: &s
     s.push_str(p.bg);
     s.push_str("\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"");
     s.push_str(p.rest);
-    s.push_str(
-        "\" stroke-width=\"2\"/></pattern></defs><rect width=\"100%\" height=\"100%\" fill=\"",
-    );
+    s.push_str("\" stroke-width=\"2\"/></pattern>");
+    if body.contains(OPEN_FILL) {
+        s.push_str("<pattern id=\"open\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(-45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"5\" stroke=\"");
+        s.push_str(p.bg);
+        s.push_str("\" stroke-width=\"2\"/></pattern>");
+    }
+    s.push_str("</defs><rect width=\"100%\" height=\"100%\" fill=\"");
     s.push_str(p.bg);
     s.push_str("\"/>");
     s.push_str(body);
@@ -816,6 +859,39 @@ mod tests {
                 .svg
                 .contains(&format!("xml:lang=\"{}\"", locale.tag())));
         }
+    }
+
+    #[test]
+    fn almost_half_is_drawn_with_its_open_end_striped() {
+        let series = crate::model::load::read_series(include_str!(
+            "../../static/data/japan-iom-series.json"
+        ))
+        .expect("the bundled series parses");
+        let ds = series.year(2018).cloned().expect("2018 is in the series");
+        let svg = render(&Describer::new(&ds, Locale::En), Breakdown::Region, true).svg;
+        // Sub-Saharan Africa, "almost half", is drawn to half of the turn, and
+        // its last tenth (45 to 50 %) is striped, on the ring and on its swatch.
+        let segs = donut::segments(&[0.5, 0.5]);
+        let end = donut::open_path(&segs[0], 0.05);
+        assert_eq!(end, donut::ring_path(0.45, 0.5, donut::OUTER, donut::INNER));
+        assert!(
+            svg.contains(&format!("<path d=\"{end}{OPEN_FILL}")),
+            "{svg}"
+        );
+        assert_eq!(
+            svg.matches(OPEN_FILL).count(),
+            2,
+            "the ring's end and the swatch"
+        );
+        assert!(svg.contains("<pattern id=\"open\""));
+        // Without an upper bound (the remainder is hatched whole), no stripes.
+        let plain = render(
+            &Describer::new(&bundled(), Locale::En),
+            Breakdown::Region,
+            true,
+        )
+        .svg;
+        assert!(!plain.contains("url(#open)") && !plain.contains("id=\"open\""));
     }
 
     #[test]

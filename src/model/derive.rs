@@ -48,6 +48,17 @@ impl Part<'_> {
     pub fn is_remainder(&self) -> bool {
         matches!(self.kind, MarkKind::Remainder)
     }
+
+    /// The span of its share (ppm) the source leaves open below the figure
+    /// it is drawn at ([`Stated::open_below`]). None for the remainder, which
+    /// is hatched whole.
+    pub fn open_ppm(&self) -> i64 {
+        if self.is_remainder() {
+            0
+        } else {
+            self.share.stated.open_below(self.share.value)
+        }
+    }
 }
 
 /// Id of the derived remainder; validation forbids it as a region or theme id.

@@ -80,6 +80,18 @@ impl Stated {
         }
     }
 
+    /// How much of a figure of `ppm` stated this way the source leaves open
+    /// below it: for an upper bound, the span from the least it can stand for
+    /// up to the figure (a tenth for "almost", all of it for "at most");
+    /// nothing otherwise. The charts draw a mark at its figure and stripe
+    /// this span, so "almost half" is not drawn as a plain half.
+    pub fn open_below(self, ppm: i64) -> i64 {
+        if !self.is_upper_bound() || ppm <= 0 {
+            return 0;
+        }
+        (ppm - self.range_ppm(ppm).0.max(0)).clamp(0, ppm)
+    }
+
     /// The qualifier of an amount derived from a share stated this way.
     /// Sources state shares as rounded percentages, so an amount computed from
     /// an "exact" share is only approximate: we never show false precision.
@@ -311,5 +323,25 @@ mod tests {
         assert!(!Stated::About.is_lower_bound() && !Stated::About.is_upper_bound());
         assert!(Stated::Almost.is_upper_bound() && !Stated::Almost.is_lower_bound());
         assert_eq!(WORD_SHARES, [to_ppm(0.5), to_ppm(1.0 / 3.0)]);
+    }
+
+    #[test]
+    fn only_upper_bounds_leave_a_span_open_below_the_figure() {
+        // "Almost half": the tenth below half; "at most 5 %": all of it.
+        assert_eq!(Stated::Almost.open_below(500_000), 50_000);
+        assert_eq!(Stated::AtMost.open_below(50_000), 50_000);
+        assert_eq!(Stated::LessThan.open_below(50_000), 50_000);
+        for s in [
+            Stated::Exact,
+            Stated::About,
+            Stated::MoreThan,
+            Stated::AtLeast,
+        ] {
+            assert_eq!(s.open_below(400_000), 0, "{s:?}");
+        }
+        // Never more than the figure, never negative.
+        assert_eq!(Stated::Almost.open_below(10), 10);
+        assert_eq!(Stated::Almost.open_below(0), 0);
+        assert_eq!(Stated::AtMost.open_below(-5), 0);
     }
 }

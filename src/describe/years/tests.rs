@@ -108,6 +108,44 @@ fn year_2018_says_almost_half_in_every_language() {
 }
 
 #[test]
+fn the_rest_says_what_its_bound_allows() {
+    // 2018: an upper bound ("almost half") may leave more unattributed, and
+    // the tenth below half is the open end of its mark.
+    let ds = year(2018);
+    let marks = derive::region_marks(&ds);
+    assert_eq!(marks[0].open_ppm(), 50_000);
+    assert_eq!(
+        marks[1].open_ppm(),
+        0,
+        "the rest is hatched whole, not striped"
+    );
+    let rest = en(&ds).description(&marks[1]).unwrap().text;
+    assert!(rest.contains("may be larger than drawn"), "{rest}");
+    assert!(!rest.contains("lower bound"), "{rest}");
+    // 2021: a lower bound ("more than 40%") may have taken some of it.
+    let ds = year(2021);
+    let marks = derive::region_marks(&ds);
+    assert!(marks.iter().all(|m| m.open_ppm() == 0));
+    let rest = marks.iter().find(|m| m.is_remainder()).unwrap();
+    let text = en(&ds).description(rest).unwrap().text;
+    assert!(text.contains("given only as a lower bound"), "{text}");
+    // Approximate figures only: it says no more than that it is not attributed.
+    let mut ds = year(2021);
+    for r in &mut ds.regions {
+        if let Some(s) = r.share.as_mut() {
+            s.stated = Stated::About;
+        }
+    }
+    let marks = derive::region_marks(&ds);
+    let rest = marks.iter().find(|m| m.is_remainder()).unwrap();
+    assert_eq!(rest.share.stated, Stated::About);
+    assert_eq!(
+        en(&ds).description(rest).unwrap().text,
+        "The source does not say where this part of the total goes."
+    );
+}
+
+#[test]
 fn year_2019_states_a_share_and_an_amount() {
     let ds = year(2019);
     let d = en(&ds);

@@ -113,6 +113,45 @@ test('choosing 2018 and opening it shows Sub-Saharan Africa as almost half, USD 
   expect(file.suggestedFilename()).toBe('japan-iom-2018-regions.csv');
 });
 
+test('"almost half" is not drawn as a plain half: the open end of its mark is striped, and said', async ({ page }) => {
+  await open(page, '#year=2018');
+  await expect(page.locator('.fb-year')).toHaveText('for operations in 2018');
+  const mark = page.locator('path.fb-mark[data-id="sub-saharan-africa"]');
+  const end = page.locator('path.fb-open');
+  // One striped end, over Sub-Saharan Africa's mark (the rest is hatched whole, not striped).
+  await expect(end).toHaveCount(1);
+  await expect(end).toBeVisible();
+  await expect(end).toHaveAttribute('aria-hidden', 'true');
+  const fill = await end.evaluate((el) => getComputedStyle(el).fill);
+  expect(fill).toMatch(/url\(.*open/);
+  const [m, e] = [await mark.boundingBox(), await end.boundingBox()];
+  expect(e.width * e.height).toBeLessThan((m.width * m.height) / 4);
+  expect(e.x).toBeGreaterThanOrEqual(m.x - 1);
+  expect(e.y + e.height).toBeLessThanOrEqual(m.y + m.height + 1);
+  // Its stripes are the card's background over the mark's colour.
+  const stripe = page.locator('.fb-open-line');
+  expect(await stripe.evaluate((el) => getComputedStyle(el).stroke)).toBe('rgb(255, 255, 255)');
+  // The legend's swatch carries the stripes too.
+  await expect(page.locator('.fb-legend-button[data-id="sub-saharan-africa"] .fb-swatch .fb-open')).toHaveCount(1);
+  await expect(page.locator('.fb-legend-button[data-id="unattributed"] .fb-swatch .fb-open')).toHaveCount(0);
+  // A reader pointing at the stripes points at the mark: a click there selects it.
+  const at = { x: e.x + e.width / 2, y: e.y + e.height / 2 };
+  const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('data-id'), at);
+  expect(hit).toBe('sub-saharan-africa');
+  await page.mouse.click(at.x, at.y);
+  await expect(mark).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.fb-detail')).toContainText('the striped part of its mark may not belong to it');
+  // The rest says it may be larger than drawn, not that a lower bound may have taken some.
+  await page.locator('.fb-legend-button[data-id="unattributed"]').click();
+  await expect(page.locator('.fb-detail')).toContainText('It may be larger than drawn');
+  await expect(page.locator('.fb-detail')).not.toContainText('lower bound');
+  await expectNoAxeViolations(page, '2018 with the rest selected');
+  // The default view has no upper bound: no stripes.
+  await open(page, '');
+  await expect(page.locator('path.fb-mark')).toHaveCount(4);
+  await expect(page.locator('.fb-open')).toHaveCount(0);
+});
+
 test('a link selecting what its year does not have loses the selection once the year is shown', async ({ page }) => {
   await open(page, '#year=2018&sel=asia');
   await expect(page.locator('.fb-year')).toHaveText('for operations in 2018');
