@@ -10,6 +10,7 @@ use crate::i18n::format::decimal;
 use crate::i18n::Msg;
 use crate::model::derive::{self, Part};
 use crate::model::share::ppm_to_fraction;
+use crate::model::MarkKind;
 use crate::state::{list_key, ListKey};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -61,12 +62,6 @@ pub fn Chart(props: &ChartProps) -> Html {
         .as_ref()
         .map(|s| derive::linked_ids(&ctx.data, s))
         .unwrap_or_default();
-    let segments = donut::segments(
-        &parts
-            .iter()
-            .map(|p| ppm_to_fraction(p.share.value))
-            .collect::<Vec<_>>(),
-    );
     let mark_id = {
         let prefix = ctx.id(match props.kind {
             ChartKind::Region => "mark",
@@ -144,16 +139,13 @@ pub fn Chart(props: &ChartProps) -> Html {
     });
     if use_bars {
         let lengths = bars::lengths(&parts.iter().map(|p| p.share.value).collect::<Vec<_>>());
+        // Each row formats its own figures, so a selection formats only the
+        // rows it changes (each figure is a call into `Intl`).
         let rows = parts.iter().zip(lengths).enumerate().map(|(i, (part, length))| {
             let id = part.id().to_owned();
-            let name = d.name(part);
             html! {
-                <PartRow key={id.clone()} dom_id={mark_id(&id)} id={id.clone()}
-                    label={d.announce(part)} name={name.text} name_lang={name.lang}
-                    figures={format!("{} · {}", d.share(part.share), d.amount_short(part.amount))}
-                    length={decimal(length, 2)} rest={part.is_remainder()}
-                    open={bars::open_from(length, part.share.value, part.open_ppm())
-                        .map(|x| (AttrValue::from(decimal(x, 2)), AttrValue::from(decimal(length - x, 2))))}
+                <PartRow key={id.clone()} dom_id={mark_id(&id)} id={id.clone()} kind={props.kind}
+                    figures={Figures::of(part)} {length}
                     open_hatch={open_id.clone()}
                     selected={selected_index == Some(i)} linked={linked.contains(&id)}
                     focusable={i == roving} hatch={hatch_id.clone()}
@@ -171,6 +163,13 @@ pub fn Chart(props: &ChartProps) -> Html {
             </figure>
         };
     }
+    // The ring's geometry, for the donut only.
+    let segments = donut::segments(
+        &parts
+            .iter()
+            .map(|p| ppm_to_fraction(p.share.value))
+            .collect::<Vec<_>>(),
+    );
     // Bars select through their rows' own listeners (`PartRow`); the donut's marks through these.
     let events = mark_events("path[data-id]", props.selected.clone(), &props.on_select);
     let marks_html = parts.iter().zip(&segments).enumerate().map(|(i, (part, seg))| {
@@ -252,18 +251,37 @@ pub fn Chart(props: &ChartProps) -> Html {
     }
 }
 
+/// A part's figures as a bar needs them, without the borrowed region or
+/// theme (the row finds it by id): cheap to compare.
+#[derive(Clone, Copy, PartialEq)]
+struct Figures {
+    share: derive::Qualified<i64>,
+    amount: derive::Qualified<crate::model::Minor>,
+    share_is_stated: bool,
+    amount_is_stated: bool,
+    words: bool,
+}
+
+impl Figures {
+    fn of(p: &Part<'_>) -> Figures {
+        Figures {
+            share: p.share,
+            amount: p.amount,
+            share_is_stated: p.share_is_stated,
+            amount_is_stated: p.amount_is_stated,
+            words: p.words,
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct PartRowProps {
     id: AttrValue,
     dom_id: AttrValue,
-    label: AttrValue,
-    name: AttrValue,
-    name_lang: Option<AttrValue>,
-    figures: AttrValue,
-    length: AttrValue,
-    rest: bool,
-    /// Where the span its figure leaves open begins, and its length, when it has one.
-    open: Option<(AttrValue, AttrValue)>,
+    kind: ChartKind,
+    figures: Figures,
+    /// Its length in % of the track.
+    length: f64,
     open_hatch: AttrValue,
     selected: bool,
     linked: bool,
@@ -292,23 +310,40 @@ fn PartRow(props: &PartRowProps) -> Html {
             select()
         }
     });
-    let name = super::data_text(crate::describe::DataText {
-        text: props.name.to_string(),
-        lang: props.name_lang.as_ref().map(ToString::to_string),
-    });
+    let ctx = use_ctx();
+    let d = ctx.describer();
+    let f = props.figures;
+    let kind = match props.kind {
+        ChartKind::Region => ctx.data.region(&props.id).map(MarkKind::Region),
+        ChartKind::Theme => ctx.data.theme(&props.id).map(MarkKind::Theme),
+    };
+    let part = Part {
+        kind: kind.unwrap_or(MarkKind::Remainder),
+        share: f.share,
+        amount: f.amount,
+        share_is_stated: f.share_is_stated,
+        amount_is_stated: f.amount_is_stated,
+        words: f.words,
+    };
+    let rest = part.is_remainder();
+    let length = props.length;
+    let open = bars::open_from(length, f.share.value, part.open_ppm());
     html! {
         <li id={props.dom_id.clone()} data-id={props.id.clone()} role="option"
             class={classes!("fb-part-row", props.selected.then_some("is-selected"), props.linked.then_some("is-linked"))}
-            aria-selected={if props.selected { "true" } else { "false" }} aria-label={props.label.clone()}
+            aria-selected={if props.selected { "true" } else { "false" }} aria-label={d.announce(&part)}
             tabindex={if props.focusable { "0" } else { "-1" }} {onclick} {onfocus}>
-            <span class="fb-part-name" aria-hidden="true">{ name }</span>
-            <span class="fb-part-figures" aria-hidden="true">{ props.figures.clone() }</span>
+            <span class="fb-part-name" aria-hidden="true">{ super::data_text(d.name(&part)) }</span>
+            <span class="fb-part-figures" aria-hidden="true">
+                { format!("{} · {}", d.share(part.share), d.amount_short(part.amount)) }
+            </span>
             <svg class="fb-part-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
-                <rect class={classes!("fb-mark", if props.rest { "fb-rest" } else { "fb-c1" })}
-                    width={props.length.clone()} height="6"
-                    fill={props.rest.then(|| format!("url(#{})", props.hatch))} />
-                if let Some((x, width)) = props.open.clone() {
-                    <rect class="fb-open" {x} {width} height="6" fill={format!("url(#{})", props.open_hatch)} />
+                <rect class={classes!("fb-mark", if rest { "fb-rest" } else { "fb-c1" })}
+                    width={decimal(length, 2)} height="6"
+                    fill={rest.then(|| format!("url(#{})", props.hatch))} />
+                if let Some(x) = open {
+                    <rect class="fb-open" x={decimal(x, 2)} width={decimal(length - x, 2)} height="6"
+                        fill={format!("url(#{})", props.open_hatch)} />
                 }
             </svg>
         </li>

@@ -21,10 +21,11 @@ pub const BUDGET: u64 = 100_000;
 /// The enforced limit on the default view and the first interaction
 /// together: 216,072 B measured on 2026-11-27, when boot.js began to wait
 /// for the reader; raised since only for reader-facing additions, each named
-/// in the commit that raised it: 427 B to the CSS and boot.js, then 1,832 B
-/// for drawing upper bounds open (ARCHITECTURE.md, "Years series").
+/// in the commit that raised it: 427 B to the CSS and boot.js, then 1.8 KB
+/// for drawing upper bounds open (ARCHITECTURE.md, "Years series"), of which
+/// bars formatting their own figures took back 0.2 KB.
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 218_335;
+pub const CEILING: u64 = 218_180;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
