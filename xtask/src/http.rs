@@ -2,7 +2,10 @@
 //! and benchmarks or cross-origin embedding tests can start several (one per
 //! origin), each with its own extra headers such as a Content-Security-Policy.
 //! Std only, one thread per connection, `Connection: close`: enough for a
-//! browser on the same machine, nothing more.
+//! browser on the same machine, nothing more. Like a production server set
+//! up as README says ("Compressed files"), it sends a file's precompressed
+//! `.br` or `.gz` sibling when the browser accepts that encoding, so the
+//! tests load what readers get.
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
@@ -77,12 +80,18 @@ fn handle(stream: TcpStream, config: &Config) -> io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers; nothing in them changes what we send.
+    // Drain the headers; only the encodings the client accepts change what we send.
     let mut header = String::new();
+    let mut accept = String::new();
     for _ in 0..100 {
         header.clear();
         if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
             break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accept = value.trim().to_owned();
+            }
         }
     }
     let mut parts = request_line.split_whitespace();
@@ -106,15 +115,24 @@ fn handle(stream: TcpStream, config: &Config) -> io::Result<()> {
         }
     }
     let file = resolve(&config.dir, target);
-    match file.and_then(|p| fs::read(&p).ok().map(|body| (p, body))) {
-        Some((path, body)) => respond(
+    let encoded = file.as_deref().and_then(|p| precompressed(p, &accept));
+    let sent = match encoded {
+        Some((sibling, encoding)) => fs::read(sibling).ok().map(|body| (body, Some(encoding))),
+        None => None,
+    };
+    let sent = sent.or_else(|| Some((fs::read(file.as_deref()?).ok()?, None)));
+    match file.zip(sent) {
+        Some((path, (body, encoding))) => respond(
             &mut out,
             config,
             "200 OK",
             content_type(&path),
             &body,
             !head,
-            &[],
+            &match encoding {
+                Some(e) => vec![("Content-Encoding", e), ("Vary", "Accept-Encoding")],
+                None => vec![("Vary", "Accept-Encoding")],
+            },
         ),
         None => respond(
             &mut out,
@@ -256,6 +274,35 @@ fn respond(
         out.write_all(body)?;
     }
     out.flush()
+}
+
+/// The precompressed sibling of `file` to send for a request that accepts
+/// `accept` (an Accept-Encoding value), and its encoding: `.br` before `.gz`.
+/// An encoding the client refuses (`br;q=0`) or a missing sibling is skipped.
+pub fn precompressed(file: &Path, accept: &str) -> Option<(PathBuf, &'static str)> {
+    let accepts = |coding: &str| {
+        accept.split(',').any(|item| {
+            let mut parts = item.split(';');
+            let name = parts.next().unwrap_or("").trim();
+            let refused = parts.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    == Some(0.0)
+            });
+            name.eq_ignore_ascii_case(coding) && !refused
+        })
+    };
+    [("br", "br"), ("gz", "gzip")]
+        .into_iter()
+        .filter(|(_, coding)| accepts(coding))
+        .map(|(ext, coding)| {
+            let mut name = file.as_os_str().to_owned();
+            name.push(".");
+            name.push(ext);
+            (PathBuf::from(name), coding)
+        })
+        .find(|(sibling, _)| sibling.is_file())
 }
 
 /// The file a request target names under `root`, or None if it would leave
@@ -407,6 +454,28 @@ mod tests {
         assert!(head.ends_with("\r\n\r\n"));
 
         assert!(get(addr, "GET /nope.js HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 404 "));
+
+        // A precompressed sibling, when the client accepts its encoding.
+        fs::write(dir.join("sub/a.wasm.br"), "BR").unwrap();
+        fs::write(dir.join("sub/a.wasm.gz"), "GZIP").unwrap();
+        let br = get(
+            addr,
+            "GET /sub/a.wasm HTTP/1.1\r\nAccept-Encoding: gzip, deflate, br, zstd\r\n\r\n",
+        );
+        assert!(br.contains("Content-Encoding: br\r\n"), "{br}");
+        assert!(br.contains("Content-Type: application/wasm\r\n"));
+        assert!(br.contains("Vary: Accept-Encoding\r\n"));
+        assert!(br.ends_with("\r\n\r\nBR"));
+        let gz = get(
+            addr,
+            "GET /sub/a.wasm HTTP/1.1\r\naccept-encoding: gzip, br;q=0\r\n\r\n",
+        );
+        assert!(
+            gz.contains("Content-Encoding: gzip\r\n") && gz.ends_with("GZIP"),
+            "{gz}"
+        );
+        let plain = get(addr, "GET /sub/a.wasm HTTP/1.1\r\n\r\n");
+        assert!(!plain.contains("Content-Encoding") && plain.contains("Content-Length: 4\r\n"));
         assert!(get(addr, "GET /../index.html HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 404 "));
         assert!(get(addr, "POST / HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 405 "));
         let _ = fs::remove_dir_all(&dir);

@@ -286,6 +286,82 @@ pub fn post_build() -> Result<(), String> {
     for (name, page) in &pages {
         write(&staging.join(name), page)?;
     }
+    if release {
+        precompress(&staging)?;
+    }
+    Ok(())
+}
+
+/// Whether a file of the build gets precompressed siblings: text and wasm,
+/// which compress; not images already compressed, nor the siblings themselves.
+pub fn precompressible(name: &str) -> bool {
+    let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    matches!(ext, "html" | "js" | "css" | "wasm" | "svg" | "json")
+}
+
+/// Writes `NAME.br` (brotli, quality 11) and `NAME.gz` (gzip -9) beside every
+/// precompressible file under `dir`, so a static server that serves such
+/// siblings (README, "Compressed files") sends the wasm as 167 KB of brotli
+/// rather than compressing it on the fly, at a lower level, per request. A
+/// sibling no smaller than the file is removed. Brotli from Node's zlib, gzip
+/// from the `gzip` command the size layer measures with (no compression
+/// crate for one build step).
+fn precompress(dir: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        let entries = fs::read_dir(&d)
+            .map_err(|e| format!("post-build: cannot read {}: {e}", d.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.to_str().is_some_and(precompressible) {
+                files.push(path);
+            }
+        }
+    }
+    let script = "const fs = require('fs'), zlib = require('zlib'), { constants: c } = zlib;\
+        for (const file of process.argv.slice(1)) {\
+          const body = fs.readFileSync(file);\
+          const br = zlib.brotliCompressSync(body, { params: { [c.BROTLI_PARAM_QUALITY]: 11,\
+            [c.BROTLI_PARAM_LGWIN]: 24, [c.BROTLI_PARAM_SIZE_HINT]: body.length } });\
+          fs.writeFileSync(`${file}.br`, br);\
+        }";
+    let status = Command::new("node")
+        .arg("-e")
+        .arg(script)
+        .args(&files)
+        .status()
+        .map_err(|e| format!("post-build: cannot run node: {e}"))?;
+    if !status.success() {
+        return Err("post-build: brotli-compressing the build failed".into());
+    }
+    let status = Command::new("gzip")
+        .args(["-9", "-n", "-k", "-f"])
+        .args(&files)
+        .status()
+        .map_err(|e| format!("post-build: cannot run gzip: {e}"))?;
+    if !status.success() {
+        return Err("post-build: gzip-compressing the build failed".into());
+    }
+    for file in &files {
+        let size = |ext: &str| {
+            let mut name = file.as_os_str().to_owned();
+            name.push(ext);
+            let path = PathBuf::from(name);
+            fs::metadata(&path).map(|m| (path, m.len())).ok()
+        };
+        let Some((_, original)) = size("") else {
+            continue;
+        };
+        for (sibling, len) in [size(".br"), size(".gz")].into_iter().flatten() {
+            if len >= original {
+                fs::remove_file(&sibling)
+                    .map_err(|e| format!("post-build: cannot remove {}: {e}", sibling.display()))?;
+            }
+        }
+    }
     Ok(())
 }
 
@@ -414,6 +490,23 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_and_wasm_are_precompressed_not_their_siblings() {
+        for name in [
+            "index.html",
+            "boot.js",
+            "a-1.wasm",
+            "w-2.css",
+            "favicon-3.svg",
+            "data/x.json",
+        ] {
+            assert!(precompressible(name), "{name}");
+        }
+        for name in ["a.wasm.br", "index.html.gz", "shot.png", "README"] {
+            assert!(!precompressible(name), "{name}");
+        }
+    }
 
     fn names(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()

@@ -86,6 +86,9 @@ export async function hostPages(page, baseURL, files, { csp, host = hostOf(baseU
       return route.abort('connectionreset');
     }
     const headers = { ...response.headers() };
+    // route.fetch() decoded the body our server sent compressed: it goes on as is.
+    delete headers['content-encoding'];
+    delete headers['content-length'];
     if (csp) headers['content-security-policy'] = WIDGET_CSP;
     // Playwright adds `Access-Control-Allow-Origin: *` to fulfilled responses
     // that have none; keep a server's refusal a refusal.

@@ -34,3 +34,28 @@ test('the page makes no request outside its own origin', async ({ page, baseURL 
   await open(page);
   expect(foreign).toEqual([]);
 });
+
+test('the release is served precompressed: every file arrives as brotli, the same bytes once decoded', async ({ page, request }) => {
+  const responses = [];
+  page.on('response', (r) => responses.push(r));
+  await open(page, '#view=years');
+  await expect(page.locator('.fb-bar-row[data-year="2018"]')).toBeVisible();
+  const byType = (end) => responses.filter((r) => new URL(r.url()).pathname.endsWith(end));
+  // index.html, its CSS, boot.js, the glue, the wasm and the series: each has its .br sibling.
+  for (const end of ['/', '.css', 'boot.js', '.js', '.wasm', 'japan-iom-series.json']) {
+    const found = byType(end);
+    expect(found.length, end).toBeGreaterThan(0);
+    for (const r of found) {
+      expect(r.headers()['content-encoding'], r.url()).toBe('br');
+      expect(r.headers()['vary'], r.url()).toBe('Accept-Encoding');
+    }
+  }
+  // Decoded, the wasm is the file as built: a client that asks for no encoding gets it as is.
+  const wasm = byType('.wasm')[0];
+  const plain = await request.get(wasm.url(), { headers: { 'accept-encoding': 'identity' } });
+  expect(plain.headers()['content-encoding']).toBeUndefined();
+  expect((await wasm.body()).equals(await plain.body())).toBe(true);
+  const gzip = await request.get(wasm.url(), { headers: { 'accept-encoding': 'gzip' } });
+  expect(gzip.headers()['content-encoding']).toBe('gzip');
+  expect((await gzip.body()).equals(await plain.body())).toBe(true);
+});
