@@ -86,9 +86,13 @@ export async function hostPages(page, baseURL, files, { csp, host = hostOf(baseU
       return route.abort('connectionreset');
     }
     const headers = { ...response.headers() };
-    // route.fetch() decoded the body our server sent compressed: it goes on as is.
-    delete headers['content-encoding'];
-    delete headers['content-length'];
+    // route.fetch() decoded a body our server sent compressed: it goes on as
+    // is, so its encoding and compressed length no longer apply. Other
+    // lengths stay (the widget refuses a file too large by its length).
+    if (headers['content-encoding']) {
+      delete headers['content-encoding'];
+      delete headers['content-length'];
+    }
     if (csp) headers['content-security-policy'] = WIDGET_CSP;
     // Playwright adds `Access-Control-Allow-Origin: *` to fulfilled responses
     // that have none; keep a server's refusal a refusal.
