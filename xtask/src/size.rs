@@ -23,9 +23,10 @@ pub const BUDGET: u64 = 100_000;
 /// for the reader; raised since only for reader-facing additions, each named
 /// in the commit that raised it: 427 B to the CSS and boot.js, then 1.8 KB
 /// for drawing upper bounds open (ARCHITECTURE.md, "Years series"), of which
-/// bars formatting their own figures took back 0.2 KB.
+/// bars formatting their own figures took back 0.2 KB; 7 B to keep the
+/// title's hidden connector at no size in Japanese only.
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 218_180;
+pub const CEILING: u64 = 218_185;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -123,6 +123,33 @@ test('a reader who only looks downloads the default view alone, under 100 KB gzi
   await expect(page.locator(ROOT)).not.toHaveAttribute('aria-busy', 'true');
 });
 
+test('the static copy sets its text in 7 sizes and weights, none of them 0 outside Japanese', async ({ page }) => {
+  // In a new renderer each size and weight of text costs a synchronous font
+  // lookup before the first paint (ARCHITECTURE.md, "First paint"), so a new
+  // one should be a choice. The title's hidden connector has no size only in
+  // Japanese, which writes no spaces around it; elsewhere it shares the title's.
+  const styles = async () =>
+    page.locator(ROOT).evaluate((root) => {
+      const seen = new Set();
+      const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      while (walk.nextNode()) {
+        const el = walk.currentNode.parentElement;
+        if (!walk.currentNode.data.trim() || !el.checkVisibility()) continue;
+        const cs = getComputedStyle(el);
+        seen.add(`${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}`);
+      }
+      return [...seen].sort();
+    });
+  await page.goto('/');
+  await expect(page.locator(ROOT)).toHaveAttribute('data-prerendered', '');
+  const english = await styles();
+  expect(english.length, english.join(', ')).toBeLessThanOrEqual(7);
+  expect(english.filter((s) => s.startsWith('0px'))).toEqual([]);
+  await page.goto('/index.ja.html');
+  await expect(page.locator(ROOT)).toHaveAttribute('data-prerendered', '');
+  expect((await styles()).filter((s) => s.startsWith('0px'))).toEqual(['0px 700 normal']);
+});
+
 test('with the wasm 3 s late, the chart and the total show before it, and work after', async ({ page }) => {
   test.setTimeout(30_000);
   const { log } = await holdWasm(page, 3_000);
