@@ -105,7 +105,6 @@ pub fn Legend(props: &LegendProps) -> Html {
         let id = part.id().to_owned();
         let is_sel = props.selected.as_deref() == Some(id.as_str());
         let is_linked = linked.contains(&id);
-        let open = part.open_ppm();
         html! {
             <li class={classes!("fb-legend-item", part.is_remainder().then_some("is-rest"),
                 is_linked.then_some("is-linked"))}>
@@ -114,11 +113,10 @@ pub fn Legend(props: &LegendProps) -> Html {
                     <svg class="fb-swatch" viewBox="0 0 16 16" aria-hidden="true">
                         <rect class={classes!("fb-mark", colour_class(i, part))} x="1" y="1" width="14" height="14"
                             fill={part.is_remainder().then(|| format!("url(#{})", ctx.id("hatch")))} />
-                        // A mark drawn at an upper bound: its swatch striped as the mark's open end
-                        // is, all of it when all of the mark is open.
-                        if open > 0 {
-                            <rect class="fb-open" x={if open >= part.share.value { "1" } else { "8" }} y="1"
-                                width={if open >= part.share.value { "14" } else { "7" }} height="14"
+                        // A mark drawn at an upper bound: its swatch striped as the mark's open end is.
+                        if part.open_ppm() > 0 {
+                            <rect class="fb-open" x={if part.wholly_open() { "1" } else { "8" }} y="1"
+                                width={if part.wholly_open() { "14" } else { "7" }} height="14"
                                 fill={format!("url(#{})", ctx.id("open"))} />
                         }
                     </svg>

@@ -387,10 +387,9 @@ fn donut_and_legend(
         o.s.push_str("\" width=\"16\" height=\"16\"");
         o.s.push_str(&mark_paint(p, i, part.is_remainder(), 1.0));
         o.s.push_str("/>");
-        let open = part.open_ppm();
-        if open > 0 {
-            // All of the swatch when all of the mark is open, else its right half.
-            let whole = open >= part.share.value;
+        if part.open_ppm() > 0 {
+            // As in the widget's legend.
+            let whole = part.wholly_open();
             o.s.push_str("<rect x=\"");
             num(&mut o.s, LEGEND_X + if whole { 0.0 } else { 8.0 });
             o.s.push_str("\" y=\"");

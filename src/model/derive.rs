@@ -59,6 +59,13 @@ impl Part<'_> {
             self.share.stated.open_below(self.share.value)
         }
     }
+
+    /// All of its share is open (an "at most" or "less than"): its legend
+    /// swatch is striped whole, else its right half.
+    pub fn wholly_open(&self) -> bool {
+        let open = self.open_ppm();
+        open > 0 && open >= self.share.value
+    }
 }
 
 /// Id of the derived remainder; validation forbids it as a region or theme id.

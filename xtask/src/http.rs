@@ -114,26 +114,30 @@ fn handle(stream: TcpStream, config: &Config) -> io::Result<()> {
             return misbehave(out, config, name);
         }
     }
-    let file = resolve(&config.dir, target);
-    let encoded = file.as_deref().and_then(|p| precompressed(p, &accept));
-    let sent = match encoded {
-        Some((sibling, encoding)) => fs::read(sibling).ok().map(|body| (body, Some(encoding))),
-        None => None,
-    };
-    let sent = sent.or_else(|| Some((fs::read(file.as_deref()?).ok()?, None)));
-    match file.zip(sent) {
-        Some((path, (body, encoding))) => respond(
-            &mut out,
-            config,
-            "200 OK",
-            content_type(&path),
-            &body,
-            !head,
-            &match encoding {
-                Some(e) => vec![("Content-Encoding", e), ("Vary", "Accept-Encoding")],
-                None => vec![("Vary", "Accept-Encoding")],
-            },
-        ),
+    // The file, or its precompressed copy and that copy's encoding.
+    let found = resolve(&config.dir, target).and_then(|path| {
+        let copy = precompressed(&path, &accept)
+            .and_then(|(copy, encoding)| Some((fs::read(copy).ok()?, Some(encoding))));
+        let (body, encoding) = match copy {
+            Some(sent) => sent,
+            None => (fs::read(&path).ok()?, None),
+        };
+        Some((path, body, encoding))
+    });
+    match found {
+        Some((path, body, encoding)) => {
+            let mut extra = vec![("Vary", "Accept-Encoding")];
+            extra.extend(encoding.map(|e| ("Content-Encoding", e)));
+            respond(
+                &mut out,
+                config,
+                "200 OK",
+                content_type(&path),
+                &body,
+                !head,
+                &extra,
+            )
+        }
         None => respond(
             &mut out,
             config,
@@ -296,13 +300,16 @@ pub fn precompressed(file: &Path, accept: &str) -> Option<(PathBuf, &'static str
     [("br", "br"), ("gz", "gzip")]
         .into_iter()
         .filter(|(_, coding)| accepts(coding))
-        .map(|(ext, coding)| {
-            let mut name = file.as_os_str().to_owned();
-            name.push(".");
-            name.push(ext);
-            (PathBuf::from(name), coding)
-        })
+        .map(|(ext, coding)| (with_suffix(file, ext), coding))
         .find(|(sibling, _)| sibling.is_file())
+}
+
+/// `file` with `.suffix` appended to its name: `a.wasm` → `a.wasm.br`.
+pub fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
 }
 
 /// The file a request target names under `root`, or None if it would leave

@@ -294,7 +294,7 @@ pub fn post_build() -> Result<(), String> {
 
 /// Whether a file of the build gets precompressed siblings: text and wasm,
 /// which compress; not images already compressed, nor the siblings themselves.
-pub fn precompressible(name: &str) -> bool {
+fn precompressible(name: &str) -> bool {
     let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
     matches!(ext, "html" | "js" | "css" | "wasm" | "svg" | "json")
 }
@@ -345,18 +345,13 @@ fn precompress(dir: &Path) -> Result<(), String> {
     if !status.success() {
         return Err("post-build: gzip-compressing the build failed".into());
     }
+    let size = |path: &Path| fs::metadata(path).map(|m| m.len()).ok();
     for file in &files {
-        let size = |ext: &str| {
-            let mut name = file.as_os_str().to_owned();
-            name.push(ext);
-            let path = PathBuf::from(name);
-            fs::metadata(&path).map(|m| (path, m.len())).ok()
-        };
-        let Some((_, original)) = size("") else {
+        let Some(original) = size(file) else {
             continue;
         };
-        for (sibling, len) in [size(".br"), size(".gz")].into_iter().flatten() {
-            if len >= original {
+        for sibling in ["br", "gz"].map(|ext| crate::http::with_suffix(file, ext)) {
+            if size(&sibling).is_some_and(|len| len >= original) {
                 fs::remove_file(&sibling)
                     .map_err(|e| format!("post-build: cannot remove {}: {e}", sibling.display()))?;
             }

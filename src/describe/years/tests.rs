@@ -114,6 +114,10 @@ fn the_rest_says_what_its_bound_allows() {
     let ds = year(2018);
     let marks = derive::region_marks(&ds);
     assert_eq!(marks[0].open_ppm(), 50_000);
+    assert!(
+        !marks[0].wholly_open(),
+        "almost: only its last tenth is open"
+    );
     assert_eq!(
         marks[1].open_ppm(),
         0,
@@ -129,6 +133,21 @@ fn the_rest_says_what_its_bound_allows() {
     let rest = marks.iter().find(|m| m.is_remainder()).unwrap();
     let text = en(&ds).description(rest).unwrap().text;
     assert!(text.contains("given only as a lower bound"), "{text}");
+    // "At most": all of it is open.
+    let mut ds = year(2021);
+    if let Some(s) = ds
+        .regions
+        .iter_mut()
+        .find(|r| r.id == "asia")
+        .and_then(|r| r.share.as_mut())
+    {
+        s.stated = Stated::AtMost;
+    }
+    let asia = *derive::region_marks(&ds)
+        .iter()
+        .find(|m| m.id() == "asia")
+        .unwrap();
+    assert!(asia.open_ppm() == asia.share.value && asia.wholly_open());
     // Approximate figures only: it says no more than that it is not attributed.
     let mut ds = year(2021);
     for r in &mut ds.regions {
