@@ -145,6 +145,57 @@ test('more parts than a donut shows legibly become bars: largest first, keyboard
   await screenshot(page, 'bars-24-regions');
 });
 
+test('a long list of bars lays out only the rows near the view; every row stays reachable', async ({ page, baseURL }) => {
+  // 150 regions, generated from the 24-region file.
+  const base = JSON.parse(fs.readFileSync(path.join(DATA, 'good', 'many-regions.json'), 'utf8'));
+  const regions = Array.from({ length: 150 }, (_, i) => ({
+    id: `g${String(i + 1).padStart(3, '0')}`,
+    name: { en: `Region ${i + 1}` },
+    amount: { value: 1000 + (150 - i) * 100, stated: 'exact' },
+  }));
+  const total = regions.reduce((sum, r) => sum + r.amount.value, 0);
+  const data = {
+    ...base,
+    id: 'generated-150',
+    contribution: { ...base.contribution, total },
+    regions,
+    themes: base.themes.map((t) => ({ ...t, regions: ['g001'] })),
+  };
+  await hostPages(
+    page,
+    baseURL,
+    elementPage(`${baseURL}/`, `<funding-breakdown src="${baseURL}/__data/long.json"></funding-breakdown>`),
+    { csp: false, host: `${baseURL}/__host` },
+  );
+  await page.context().route(`${baseURL}/__data/long.json`, (route) =>
+    route.fulfill({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) }),
+  );
+  await page.goto(`${baseURL}/__host/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  const rows = el.locator('.fb-parts [role=option]');
+  await expect(rows).toHaveCount(150);
+  // A row far from the view keeps its box, but its content is skipped (content-visibility).
+  const drawn = (i) => rows.nth(i).evaluate((r) => r.firstElementChild.checkVisibility({ contentVisibilityAuto: true }));
+  expect(await drawn(0)).toBe(true);
+  expect(await drawn(149)).toBe(false);
+  // Skipped rows are still in the accessibility tree, with their names and figures.
+  const { nodes } = await (await page.context().newCDPSession(page)).send('Accessibility.getFullAXTree');
+  // (The language list's four options are options too.)
+  const options = nodes.filter((n) => n.role?.value === 'option' && !n.ignored && n.name?.value.startsWith('Region '));
+  expect(options).toHaveLength(150);
+  expect(options.at(-1).name.value).toMatch(/^Region 150: about 0.09%, USD\s1,100$/);
+  // The keyboard reaches the last row, which is then drawn and selected.
+  await rows.first().focus();
+  await page.keyboard.press('End');
+  await expect(rows.last()).toBeFocused();
+  await expect(rows.last()).toHaveAttribute('aria-selected', 'true');
+  await expect(el.locator('.fb-detail-name')).toHaveText('Region 150');
+  await expect.poll(() => drawn(149), 'the focused row is drawn').toBe(true);
+  const box = await rows.last().boundingBox();
+  expect(box.height, 'a drawn row has its real height').toBeGreaterThan(30);
+});
+
 test('bars hold the layout at 320 px', async ({ page, baseURL }) => {
   await page.setViewportSize({ width: 320, height: 800 });
   const el = await openData(page, baseURL, 'good', 'many-regions.json');
