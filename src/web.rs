@@ -60,6 +60,39 @@ fn from_js(v: &JsValue) -> Json {
     }
 }
 
+/// Loads `locale`'s catalogue from `base` (the directory of the widget's
+/// files) unless it is at hand. Err says why, for the console.
+pub async fn load_catalogue(locale: crate::i18n::Locale, base: &str) -> Result<(), String> {
+    use wasm_bindgen_futures::JsFuture;
+    let Some(file) = locale.catalogue_file().filter(|_| !locale.is_ready()) else {
+        return Ok(());
+    };
+    let url = format!("{base}{file}");
+    // Given up after a dataset's time, so a stalled request cannot hold the
+    // widget back for good (it then shows the language it has).
+    let controller = web_sys::AbortController::new().ok();
+    let init = web_sys::RequestInit::new();
+    init.set_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+    let _timer = controller
+        .map(|c| gloo::timers::callback::Timeout::new(crate::embed::TIMEOUT_MS, move || c.abort()));
+    // Credentials as the pages' <link rel="preload" as="fetch" crossorigin> asks.
+    let entries = async {
+        let response = JsFuture::from(window()?.fetch_with_str_and_init(&url, &init))
+            .await
+            .ok()?;
+        let response: web_sys::Response = response.dyn_into().ok()?;
+        if !response.ok() {
+            return None;
+        }
+        let entries = JsFuture::from(response.json().ok()?).await.ok()?;
+        entries.dyn_into::<js_sys::Array>().ok()
+    }
+    .await
+    .ok_or_else(|| format!("cannot load the catalogue {url}"))?;
+    crate::i18n::install(locale, entries.iter().map(|v| v.as_string()).collect())
+        .map_err(|e| format!("{url}: {e}"))
+}
+
 /// The first of the reader's browser languages that the widget supports, else English.
 pub fn browser_locale() -> crate::i18n::Locale {
     let Some(window) = window() else {
@@ -212,9 +245,20 @@ pub fn start() {
     // A page of another language than index.html's says which
     // (`prerender::page_lang`); the URL hash still wins over it.
     let lang = root.get_attribute("data-lang").map(yew::AttrValue::from);
-    root.set_text_content(None);
-    yew::Renderer::<App>::with_root_and_props(root, page_props!(lang.clone())).render();
-    crate::embed::warm_up_at_idle(lang);
+    // The language the widget opens in (App's rule: the URL's, the page's,
+    // the browser's) is loaded first, so the copy never gives way to English.
+    // boot.js has already asked for its catalogue with the wasm.
+    let opens_in = crate::state::HashState::decode(&location_hash())
+        .lang
+        .or_else(|| lang.as_deref().and_then(crate::i18n::Locale::from_tag))
+        .unwrap_or_else(browser_locale);
+    wasm_bindgen_futures::spawn_local(async move {
+        // Failing, the widget opens in English and says why in the console.
+        let _ = load_catalogue(opens_in, "").await;
+        root.set_text_content(None);
+        yew::Renderer::<App>::with_root_and_props(root, page_props!(lang.clone())).render();
+        crate::embed::warm_up_at_idle(lang);
+    });
 }
 
 /// The standalone page's widget as `start` mounts it, for the build-time

@@ -12,6 +12,21 @@ import init, { mount } from './__FB_GLUE__';
 const here = import.meta.url;
 const cssUrl = new URL('./__FB_CSS__', here).href;
 let wasm = null;
+const preloaded = new Set();
+
+/**
+ * Starts fetching the catalogue of a `lang` other than English, which the
+ * wasm loads before the widget shows that language (one request per page).
+ */
+function preloadCatalogue(tag) {
+  const lang = tag?.split(/[-_]/)[0].toLowerCase();
+  // Locale::ALL but English (compiled into the wasm).
+  if (!['fr', 'es', 'ja'].includes(lang) || preloaded.has(lang)) return;
+  preloaded.add(lang);
+  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
+  link.href = new URL(`./i18n-${lang}-__FB_I18N_KEY__.json`, here).href;
+  document.head.append(link);
+}
 
 /** Loads the wasm once for every element on the page. */
 function loadWasm() {
@@ -77,6 +92,7 @@ class FundingBreakdown extends HTMLElement {
       this.#near.disconnect();
       if (generation !== this.#generation) return;
     }
+    preloadCatalogue(this.getAttribute('lang'));
     try {
       await Promise.all([loadWasm(), this.#stylesheet]);
     } catch (error) {

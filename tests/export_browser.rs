@@ -25,6 +25,8 @@ use common::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn bundled() -> Dataset {
+    // And the catalogues, as if loaded.
+    funding_breakdown::i18n::install_bundled();
     parse_dataset(DEFAULT_DATA).unwrap()
 }
 

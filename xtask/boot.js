@@ -47,6 +47,9 @@ const find = async (el) => {
 const icu = () => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); };
 let clicked;
 const run = async (now) => {
+  // The catalogue of the language the widget opens in (App's rule), fetched with the wasm.
+  const lang = asked || host?.dataset.lang || browser;
+  if (lang && lang != 'en') document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: new URL(`./i18n-${lang}-__FB_I18N_KEY__.json`, import.meta.url).href }));
   const wasm = fetch(new URL('./__FB_WASM__', import.meta.url)__FB_WASM_OPTIONS__);
   wasm.catch(() => {});
   // The glue, checked against its hash: import() takes the module this link fetched.

@@ -11,7 +11,7 @@ use super::error::ErrorView;
 use super::fetch::{use_fetch_text, Fetch};
 use super::footer::{Footer, FooterLink};
 use super::headline::Headline;
-use super::language::LanguageSwitch;
+use super::language::{use_shown_locale, LanguageSwitch};
 use super::legend::Legend;
 use super::sources::SourcesView;
 use super::table::TableView;
@@ -122,6 +122,15 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    let base = props
+        .base
+        .clone()
+        .unwrap_or_else(|| crate::embed_code::base_of(&crate::web::location_href()).into());
+    // The widget opens in its language once that language's texts are here
+    // (a standalone page waits for them before its static copy gives way).
+    let Some(locale) = use_shown_locale(locale, base.clone(), Callback::noop()) else {
+        return html! { <div lang={locale.tag()} aria-busy="true"></div> };
+    };
     let view = props.view.as_deref().and_then(View::parse);
     match &*loaded {
         Ok(data) => html! {
@@ -129,7 +138,7 @@ pub fn App(props: &AppProps) -> Html {
                 page_locale={props.lang.as_deref().and_then(Locale::from_tag).unwrap_or_default()}
                 standalone={props.standalone} view={view} sel={props.sel.clone()}
                 year={props.year.as_deref().and_then(crate::state::parse_year)}
-                base={props.base.clone().unwrap_or_else(|| crate::embed_code::base_of(&crate::web::location_href()).into())}
+                base={base}
                 src={props.src.clone()} on_status={props.on_status.clone()} />
         },
         Err(problems) => html! {
@@ -236,6 +245,19 @@ fn Widget(props: &WidgetProps) -> Html {
     };
     let state = &store.0;
 
+    // The language shown: the state's once its texts are here, meanwhile the
+    // one before. One that cannot be loaded gives way to the one shown, and
+    // the switch says so until the reader picks a language again.
+    let unavailable = use_state(|| None::<Locale>);
+    let on_failed = {
+        let (store, unavailable) = (store.clone(), unavailable.clone());
+        Callback::from(move |(failed, stays): (Locale, Locale)| {
+            unavailable.set(Some(failed));
+            store.dispatch(Action::SetLocale(stays));
+        })
+    };
+    let shown = use_shown_locale(state.locale, props.base.clone(), on_failed).unwrap_or_default();
+
     // The embedder changed an attribute: follow it (no-ops when unchanged).
     {
         let store = store.clone();
@@ -298,9 +320,9 @@ fn Widget(props: &WidgetProps) -> Html {
     };
     let failed: Option<AttrValue> = match (&fetched, &*series) {
         (Fetch::Failed(e), _) => {
-            Some(load_message(state.locale, series_url.as_deref().unwrap_or_default(), e).into())
+            Some(load_message(shown, series_url.as_deref().unwrap_or_default(), e).into())
         }
-        (_, Some(Err(problems))) => Some(series_problem(problems, state.locale)),
+        (_, Some(Err(problems))) => Some(series_problem(problems, shown)),
         _ => None,
     };
     // The dataset of the year shown: the widget's own, or one of the series'.
@@ -362,7 +384,7 @@ fn Widget(props: &WidgetProps) -> Html {
 
     let ctx = Ctx {
         data: data.clone(),
-        locale: state.locale,
+        locale: shown,
         ids: props.ids.clone(),
         heading: if props.standalone { "h1" } else { "h2" },
         base: props.base.clone(),
@@ -462,9 +484,13 @@ fn Widget(props: &WidgetProps) -> Html {
     let on_view = use_callback(store.dispatcher(), |v: View, d| {
         d.dispatch(Action::SetView(v))
     });
-    let on_locale = use_callback(store.dispatcher(), |l: Locale, d| {
-        d.dispatch(Action::SetLocale(l))
-    });
+    let on_locale = use_callback(
+        (store.dispatcher(), unavailable.setter()),
+        |l: Locale, (d, unavailable)| {
+            unavailable.set(None);
+            d.dispatch(Action::SetLocale(l))
+        },
+    );
     let on_select_year = use_callback(store.dispatcher(), |y: Option<i32>, d| {
         d.dispatch(Action::SelectYear(y))
     });
@@ -619,7 +645,7 @@ fn Widget(props: &WidgetProps) -> Html {
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <section class="fb-root" lang={ctx.locale.tag()} aria-label={d.text(Msg::WidgetLabel)}>
-                <LanguageSwitch current={ctx.locale} on_change={on_locale} />
+                <LanguageSwitch current={state.locale} on_change={on_locale} unavailable={*unavailable} />
                 { body }
                 <p ref={live_ref} class="fb-sr-only" aria-live="polite" aria-atomic="true" id={ctx.id("live")}>
                     { announcement }

@@ -111,6 +111,7 @@ pub fn text(msg: Msg) -> &'static str {
         ProblemNoFigure => "a region needs a share, an amount or both",
         ProblemBadUrl => "\"{value}\" is not an http(s) URL",
         LanguageLabel => "Language",
+        LanguageUnavailable => "The texts in {language} could not be loaded.",
         Retry => "Try again",
         LoadHttp => "The data at {url} could not be loaded: the server answered with error {status}.",
         LoadNetwork => "The data at {url} could not be loaded. The address may be wrong, the network may be down, or the server does not allow this page to read it (CORS).",

@@ -4,6 +4,8 @@
 use super::Msg;
 
 /// This catalogue's text for `msg`; None when it has no entry (a failing test).
+/// Native only: the wasm loads the catalogue from its file.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn text(msg: Msg) -> Option<&'static str> {
     TEXTS.iter().find(|(m, _)| *m == msg).map(|(_, t)| *t)
 }
@@ -115,6 +117,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemNoFigure, "una región necesita una proporción, un importe o ambos"),
     (Msg::ProblemBadUrl, "«{value}» no es una URL http(s)"),
     (Msg::LanguageLabel, "Idioma"),
+    (Msg::LanguageUnavailable, "No se pudieron cargar los textos en {language}."),
     (Msg::Retry, "Reintentar"),
     (Msg::LoadHttp, "No se pudieron cargar los datos de {url}: el servidor respondió con el error {status}."),
     (Msg::LoadNetwork, "No se pudieron cargar los datos de {url}. Puede que la dirección sea incorrecta, que la red no funcione o que el servidor no permita que esta página los lea (CORS)."),

@@ -4,6 +4,8 @@
 use super::Msg;
 
 /// This catalogue's text for `msg`; None when it has no entry (a failing test).
+/// Native only: the wasm loads the catalogue from its file.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn text(msg: Msg) -> Option<&'static str> {
     TEXTS.iter().find(|(m, _)| *m == msg).map(|(_, t)| *t)
 }
@@ -115,6 +117,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemNoFigure, "une région doit avoir une part, un montant ou les deux"),
     (Msg::ProblemBadUrl, "«\u{a0}{value}\u{a0}» n’est pas une URL http(s)"),
     (Msg::LanguageLabel, "Langue"),
+    (Msg::LanguageUnavailable, "Les textes en {language} n’ont pas pu être chargés."),
     (Msg::Retry, "Réessayer"),
     (Msg::LoadHttp, "Impossible de charger les données à l’adresse {url}\u{a0}: le serveur a répondu par l’erreur {status}."),
     (Msg::LoadNetwork, "Impossible de charger les données à l’adresse {url}. L’adresse est peut-être erronée, le réseau coupé, ou le serveur n’autorise pas cette page à les lire (CORS)."),

@@ -4,6 +4,8 @@
 use super::Msg;
 
 /// This catalogue's text for `msg`; None when it has no entry (a failing test).
+/// Native only: the wasm loads the catalogue from its file.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn text(msg: Msg) -> Option<&'static str> {
     TEXTS.iter().find(|(m, _)| *m == msg).map(|(_, t)| *t)
 }
@@ -115,6 +117,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemNoFigure, "地域には割合か金額、またはその両方が必要です"),
     (Msg::ProblemBadUrl, "「{value}」はhttp(s)のURLではありません"),
     (Msg::LanguageLabel, "言語"),
+    (Msg::LanguageUnavailable, "{language}のテキストを読み込めませんでした。"),
     (Msg::Retry, "再試行"),
     (Msg::LoadHttp, "{url}のデータを読み込めませんでした。サーバーがエラー{status}を返しました。"),
     (Msg::LoadNetwork, "{url}のデータを読み込めませんでした。アドレスの誤り、ネットワークの不通、またはサーバーがこのページからの読み込みを許可していない（CORS）可能性があります。"),

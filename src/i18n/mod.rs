@@ -5,6 +5,12 @@
 //!   The others are tables the tests check against it (none missing, none
 //!   repeated, same placeholders), so an unfinished translation fails a test
 //!   instead of the build, and falls back to English for the reader.
+//! - Only English is compiled into the wasm. The build writes the others to
+//!   files (`catalogue_json`, named by `Locale::catalogue_file`), which the
+//!   widget loads when a reader or a page asks for that language
+//!   (`web::load_catalogue`) and keeps for the page's life (`install`):
+//!   10 KB gzip of wasm less for every reader. Natively (tests, the
+//!   build-time pre-render) all four are compiled in.
 //! - Sentences are whole messages with placeholders; where a view needs an
 //!   element inside one (a link, a `<code>`, text in another language),
 //!   `pieces` cuts the message at that placeholder, keeping its word order.
@@ -20,7 +26,22 @@ mod fr;
 pub mod intl;
 mod ja;
 
+use std::cell::RefCell;
+
 use crate::model::Stated;
+
+/// A hash of the catalogues' sources (`build.rs`), in the names of the
+/// files they are loaded from: a build asks only for its own.
+pub const CATALOGUE_KEY: &str = env!("FB_I18N_KEY");
+
+/// The entries of a loaded catalogue, in `Msg::ALL`'s order; None where it
+/// has none (English is shown there).
+type Loaded = &'static [Option<&'static str>];
+
+thread_local! {
+    /// French, Spanish and Japanese once loaded (`install`).
+    static LOADED: RefCell<[Option<Loaded>; 3]> = const { RefCell::new([None; 3]) };
+}
 
 /// The formatter behind every number, amount and date the reader sees: the
 /// browser's `Intl` in the wasm (no formatting tables shipped), and the pure
@@ -103,7 +124,8 @@ impl Locale {
         self.translation(msg).unwrap_or_else(|| en::text(msg))
     }
 
-    /// This locale's own text for `msg`, None where its catalogue lacks it.
+    /// This locale's own text for `msg`, None where its catalogue lacks it
+    /// (or, in the wasm, is not loaded yet: see `is_ready`).
     ///
     /// A catalogue cannot hold a key English lacks, by construction: keys are
     /// `Msg` variants and English's match is exhaustive. What can go wrong (a
@@ -111,15 +133,127 @@ impl Locale {
     pub fn translation(self, msg: Msg) -> Option<&'static str> {
         match self {
             Locale::En => Some(en::text(msg)),
+            #[cfg(not(target_arch = "wasm32"))]
             Locale::Fr => fr::text(msg),
+            #[cfg(not(target_arch = "wasm32"))]
             Locale::Es => es::text(msg),
+            #[cfg(not(target_arch = "wasm32"))]
             Locale::Ja => ja::text(msg),
+            #[cfg(target_arch = "wasm32")]
+            _ => self.loaded(msg),
         }
+    }
+
+    /// Whether this language's texts are at hand: English always, the
+    /// others natively (compiled in) and in the wasm once loaded.
+    pub fn is_ready(self) -> bool {
+        cfg!(not(target_arch = "wasm32"))
+            || self
+                .slot()
+                .is_none_or(|i| LOADED.with(|l| l.borrow().get(i).is_some_and(Option::is_some)))
+    }
+
+    /// The file, beside the wasm, that holds this language's catalogue;
+    /// None for English, which is compiled in.
+    pub fn catalogue_file(self) -> Option<String> {
+        (self != Locale::En).then(|| format!("i18n-{}-{CATALOGUE_KEY}.json", self.tag()))
+    }
+
+    /// Where this language's loaded catalogue is kept; None for English.
+    fn slot(self) -> Option<usize> {
+        match self {
+            Locale::En => None,
+            Locale::Fr => Some(0),
+            Locale::Es => Some(1),
+            Locale::Ja => Some(2),
+        }
+    }
+
+    /// The loaded catalogue's text for `msg`.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    fn loaded(self, msg: Msg) -> Option<&'static str> {
+        let i = self.slot()?;
+        LOADED.with(|l| {
+            l.borrow()
+                .get(i)
+                .copied()
+                .flatten()?
+                .get(msg as usize)
+                .copied()
+                .flatten()
+        })
     }
 
     /// `text(msg)` with `{name}` placeholders replaced.
     pub fn fill(self, msg: Msg, args: &[(&str, &str)]) -> String {
         fill(self.text(msg), args)
+    }
+}
+
+/// Keeps a catalogue read from its file: one entry per `Msg`, in
+/// `Msg::ALL`'s order, null where it has none. Its texts live as long as the
+/// page (`Locale::text` lends them out as `&'static str`); a language is
+/// kept once, so a second copy (another widget loaded it too) is dropped.
+pub fn install(locale: Locale, texts: Vec<Option<String>>) -> Result<(), String> {
+    let Some(i) = locale.slot() else {
+        return Ok(());
+    };
+    if texts.len() != Msg::ALL.len() {
+        return Err(format!(
+            "{} entries where this build has {} messages",
+            texts.len(),
+            Msg::ALL.len()
+        ));
+    }
+    LOADED.with(|l| {
+        if let Some(slot @ None) = l.borrow_mut().get_mut(i) {
+            let texts: Vec<Option<&'static str>> = texts
+                .into_iter()
+                .map(|t| t.map(|t| &*Box::leak(t.into_boxed_str())))
+                .collect();
+            *slot = Some(Box::leak(texts.into_boxed_slice()));
+        }
+    });
+    Ok(())
+}
+
+/// A compiled-in catalogue as its file gives it.
+fn entries(table: &[(Msg, &str)]) -> Vec<Option<String>> {
+    Msg::ALL
+        .iter()
+        .map(|m| {
+            table
+                .iter()
+                .find(|(k, _)| k == m)
+                .map(|(_, t)| (*t).to_owned())
+        })
+        .collect()
+}
+
+/// The catalogue file of `locale` (`Locale::catalogue_file`): a JSON array
+/// of its texts in `Msg::ALL`'s order, null where it has none. Written by
+/// `cargo xtask post-build`; None for English.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn catalogue_json(locale: Locale) -> Option<String> {
+    let table = match locale {
+        Locale::En => return None,
+        Locale::Fr => fr::TEXTS,
+        Locale::Es => es::TEXTS,
+        Locale::Ja => ja::TEXTS,
+    };
+    serde_json::to_string(&entries(table)).ok()
+}
+
+/// Keeps the compiled-in catalogues as if loaded: for browser tests, which
+/// render every language without a server. Only a build that calls it
+/// carries them.
+pub fn install_bundled() {
+    for (locale, table) in [
+        (Locale::Fr, fr::TEXTS),
+        (Locale::Es, es::TEXTS),
+        (Locale::Ja, ja::TEXTS),
+    ] {
+        let _ = install(locale, entries(table));
     }
 }
 
@@ -319,6 +453,7 @@ messages! {
     ProblemNoFigure,
     ProblemBadUrl,
     LanguageLabel,
+    LanguageUnavailable,
     Retry,
     LoadHttp,
     LoadNetwork,
@@ -427,6 +562,61 @@ pub fn stated_msg(stated: Stated) -> Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn a_catalogue_file_reads_back_as_its_table() {
+        for locale in [Locale::Fr, Locale::Es, Locale::Ja] {
+            let json = catalogue_json(locale).unwrap();
+            let entries: Vec<Option<String>> = serde_json::from_str(&json).unwrap();
+            assert_eq!(entries.len(), Msg::ALL.len(), "{locale:?}");
+            install(locale, entries).unwrap();
+            for &msg in Msg::ALL {
+                assert_eq!(
+                    locale.loaded(msg),
+                    locale.translation(msg),
+                    "{locale:?} {msg:?}"
+                );
+                assert!(locale.loaded(msg).is_some(), "{locale:?} {msg:?}");
+            }
+        }
+        assert_eq!(catalogue_json(Locale::En), None, "English is compiled in");
+    }
+
+    #[test]
+    fn a_catalogue_is_kept_once_and_only_if_it_fits_this_build() {
+        let msg = Msg::ALL[0];
+        assert_eq!(Locale::Fr.loaded(msg), None, "nothing before it is loaded");
+        let short = vec![Some("x".to_owned()); Msg::ALL.len() - 1];
+        assert!(install(Locale::Fr, short).unwrap_err().contains("entries"));
+        assert_eq!(Locale::Fr.loaded(msg), None);
+        let mut first = vec![None; Msg::ALL.len()];
+        first[0] = Some("premier".to_owned());
+        install(Locale::Fr, first).unwrap();
+        assert_eq!(Locale::Fr.loaded(msg), Some("premier"));
+        assert_eq!(Locale::Fr.loaded(Msg::ALL[1]), None, "null: English shows");
+        // Another widget's copy of the same file changes nothing.
+        install(Locale::Fr, vec![Some("second".to_owned()); Msg::ALL.len()]).unwrap();
+        assert_eq!(Locale::Fr.loaded(msg), Some("premier"));
+        assert_eq!(Locale::Es.loaded(msg), None, "each language apart");
+        // English has no file and nothing to keep.
+        install(Locale::En, vec![]).unwrap();
+        assert!(Locale::En.is_ready());
+    }
+
+    #[test]
+    fn catalogue_files_are_named_by_language_and_build() {
+        assert_eq!(Locale::En.catalogue_file(), None);
+        let fr = Locale::Fr.catalogue_file().unwrap();
+        assert_eq!(fr, format!("i18n-fr-{CATALOGUE_KEY}.json"));
+        assert_eq!(CATALOGUE_KEY.len(), 16);
+        assert!(CATALOGUE_KEY.chars().all(|c| c.is_ascii_hexdigit()));
+        let names: std::collections::HashSet<_> = Locale::ALL
+            .iter()
+            .filter_map(|l| l.catalogue_file())
+            .collect();
+        assert_eq!(names.len(), 3);
+    }
 
     #[test]
     fn fill_replaces_known_placeholders_only() {

@@ -7,7 +7,10 @@ use web_sys::{Element, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventI
 use yew::AttrValue;
 
 /// Mounts the widget (not standalone) in a fresh `<div>` in the page's body.
+/// Every language's catalogue is at hand, as if loaded (the tests have no
+/// server for their files).
 pub async fn mount_with(id: &str, lang: Option<&str>, data: Option<String>) -> Element {
+    funding_breakdown::i18n::install_bundled();
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();

@@ -125,6 +125,7 @@ pub fn boot_js(a: &Assets, wasm_integrity: Option<&str>, glue_integrity: Option<
         .collect();
     include_str!("../boot.js")
         .replace("__FB_LANGS__", &tags.join(","))
+        .replace("__FB_I18N_KEY__", funding_breakdown::i18n::CATALOGUE_KEY)
         .replace("__FB_WASM__", &a.wasm)
         .replace("__FB_GLUE__", &a.glue)
         .replace(
@@ -139,12 +140,18 @@ pub fn boot_js(a: &Assets, wasm_integrity: Option<&str>, glue_integrity: Option<
 
 /// `static/embed.js` with its placeholders replaced by the hashed names.
 pub fn embed_js(template: &str, a: &Assets) -> Result<String, String> {
-    for placeholder in ["__FB_GLUE__", "__FB_WASM__", "__FB_CSS__"] {
+    for placeholder in [
+        "__FB_GLUE__",
+        "__FB_WASM__",
+        "__FB_CSS__",
+        "__FB_I18N_KEY__",
+    ] {
         if !template.contains(placeholder) {
             return Err(format!("post-build: static/embed.js lacks {placeholder}"));
         }
     }
     Ok(template
+        .replace("__FB_I18N_KEY__", funding_breakdown::i18n::CATALOGUE_KEY)
         .replace("__FB_GLUE__", &a.glue)
         .replace("__FB_WASM__", &a.wasm)
         .replace("__FB_CSS__", &a.css))
@@ -285,6 +292,15 @@ pub fn post_build() -> Result<(), String> {
     }
     for (name, page) in &pages {
         write(&staging.join(name), page)?;
+    }
+    // French, Spanish and Japanese, which the wasm loads when they are asked for.
+    for locale in Locale::ALL {
+        if let (Some(file), Some(json)) = (
+            locale.catalogue_file(),
+            funding_breakdown::i18n::catalogue_json(locale),
+        ) {
+            write(&staging.join(file), &json)?;
+        }
     }
     if release {
         precompress(&staging)?;
@@ -556,6 +572,14 @@ mod tests {
             "href: new URL('./g-1.js', import.meta.url).href, integrity: 'sha384-g' });"
         ));
         let import = boot.find("await import(glue.href);").unwrap();
+        // With them, the catalogue of the language the widget opens in, by this build's name.
+        let catalogue = boot
+            .find(&format!(
+                "href: new URL(`./i18n-${{lang}}-{}.json`, import.meta.url).href",
+                funding_breakdown::i18n::CATALOGUE_KEY
+            ))
+            .unwrap();
+        assert!(run < catalogue && catalogue < fetch);
         // ...which runs at once or at the reader's first move.
         let wake = boot
             .find("const WAKE = ['pointerover', 'pointerdown', 'pointerup', 'focusin', 'click', 'hashchange'];")
@@ -597,8 +621,18 @@ mod tests {
         let plain = boot_js(&a, None, None);
         assert!(plain.contains("fetch(new URL('./g-1_bg.wasm', import.meta.url));"));
         assert!(plain.contains("href: new URL('./g-1.js', import.meta.url).href });"));
-        let embed = embed_js("a __FB_GLUE__ b __FB_WASM__ c __FB_CSS__", &a).unwrap();
-        assert_eq!(embed, "a g-1.js b g-1_bg.wasm c w-2.css");
+        let embed = embed_js(
+            "a __FB_GLUE__ b __FB_WASM__ c __FB_CSS__ d __FB_I18N_KEY__",
+            &a,
+        )
+        .unwrap();
+        assert_eq!(
+            embed,
+            format!(
+                "a g-1.js b g-1_bg.wasm c w-2.css d {}",
+                funding_breakdown::i18n::CATALOGUE_KEY
+            )
+        );
         assert!(embed_js("no placeholders", &a).is_err());
     }
 

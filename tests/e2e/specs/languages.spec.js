@@ -1,5 +1,6 @@
 // The widget in English, French, Spanish and Japanese: what a reader sees in
 // each, how the language is chosen, and that the layout holds at 320 px.
+import { test as plainTest } from '@playwright/test';
 import { test, expect, open, wake, holdWasm, expectNoAxeViolations, screenshot, PRERENDERED } from './helpers.js';
 
 // What a reader sees, as the catalogues and the browser's Intl write it
@@ -255,6 +256,71 @@ test('the switch lists every language by its own name and changes the language a
   await expect(page).toHaveTitle("Japan's allocation to IOM for 2021 — funding breakdown");
 });
 
+/** Every request for a catalogue file, by path. */
+function catalogueRequests(page) {
+  const paths = [];
+  page.on('request', (r) => /\/i18n-[a-z]+-[0-9a-f]+\.json$/.test(r.url()) && paths.push(new URL(r.url()).pathname));
+  return paths;
+}
+
+test('a language is downloaded when it is asked for, once; English is in the wasm', async ({ page }) => {
+  const catalogues = catalogueRequests(page);
+  await open(page);
+  await page.getByRole('tab', { name: 'By theme' }).click();
+  expect(catalogues, 'English needs no file').toEqual([]);
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('tab', { name: 'Par thème' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByLabel('Langue').selectOption('en');
+  await expect(page.getByRole('tab', { name: 'By theme' })).toBeVisible();
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.getByRole('tab', { name: 'Par thème' })).toBeVisible();
+  expect(catalogues).toEqual([expect.stringMatching(/^\/i18n-fr-[0-9a-f]{16}\.json$/)]);
+});
+
+// Plain: the console errors are expected.
+plainTest('a language whose texts cannot be loaded leaves the widget as it was, and says so', async ({ page }) => {
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.route('**/i18n-fr-*.json', (route) => route.abort());
+  await open(page, '#view=table');
+  await page.getByLabel('Language').selectOption('fr');
+  const notice = page.locator('.fb-lang-notice');
+  await expect(notice).toHaveText('The texts in Français could not be loaded.');
+  await expect(notice).toHaveAttribute('role', 'status');
+  // Still English, all of it, with the switch and the URL back on English.
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
+  await expect(page.getByLabel('Language')).toHaveValue('en');
+  await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/\/#view=table$/);
+  expect(errors.join('\n')).toMatch(/funding-breakdown: cannot load the catalogue .*i18n-fr-/);
+  expect(errors.join('\n'), 'no panic').not.toMatch(/panicked|unreachable/);
+  await expectNoAxeViolations(page, 'language unavailable');
+  // Another language works, and the notice goes.
+  await page.getByLabel('Language').selectOption('es');
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'es');
+  await expect(page.getByRole('tab', { name: 'Tabla' })).toHaveAttribute('aria-selected', 'true');
+  await expect(notice).toHaveCount(0);
+});
+
+plainTest('an element whose language cannot be loaded opens in English', async ({ page }) => {
+  await page.route('**/i18n-ja-*.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/lang-host.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+        <link rel="icon" href="data:,"><script type="module" src="embed.js"></script></head>
+        <body><main><funding-breakdown id="ja-test" lang="ja"></funding-breakdown></main></body></html>`,
+    }),
+  );
+  await page.goto('/lang-host.html');
+  await expect(page.locator('#ja-test')).toHaveAttribute('data-state', 'ready');
+  const widget = page.locator('#ja-test .fb-root');
+  await expect(widget).toHaveAttribute('lang', 'en');
+  await expect(widget.getByRole('tab', { name: 'By region' })).toHaveAttribute('aria-selected', 'true');
+  await expect(widget.locator('.fb-legend')).toContainText('Sub-Saharan Africa');
+});
+
 /**
  * On the French page, shown in French: English chosen is written into the
  * URL, which is not English's default there, so a reload keeps it.
@@ -289,6 +355,14 @@ test.describe('a reader whose browser is set to French', () => {
   });
 
   test('is sent to the French page, in French from its first paint, before the wasm is fetched', async ({ page }) => {
+    const catalogues = catalogueRequests(page);
+    // Every language the widget's root has had: never English, not even for a frame.
+    await page.addInitScript(() => {
+      window.__langs = new Set();
+      new MutationObserver(() => {
+        for (const root of document.querySelectorAll('.fb-root')) window.__langs.add(root.lang);
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['lang'] });
+    });
     const wasm = [];
     page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
     // Held until the static copy has been checked, however slow the machine.
@@ -305,6 +379,9 @@ test.describe('a reader whose browser is set to French', () => {
     await expect(copy).toHaveCount(0, { timeout: 15000 });
     await expect(page.getByRole('tab', { name: 'Tableau' })).toHaveAttribute('aria-selected', 'true');
     expect(wasm).toHaveLength(1);
+    // French's texts came with the wasm (boot.js preloads them), in one request.
+    expect(catalogues).toEqual([expect.stringMatching(/^\/i18n-fr-/)]);
+    expect(await page.evaluate(() => [...window.__langs])).toEqual(['fr']);
   });
 
   test('still gets the language the link names', async ({ page }) => {
@@ -347,6 +424,7 @@ test.describe('a reader whose browser language the widget lacks', () => {
 });
 
 test('the lang attribute of the custom element chooses its language', async ({ page }) => {
+  const catalogues = catalogueRequests(page);
   // A host page on the widget's own origin, answered by Playwright.
   await page.route('**/lang-host.html', (route) =>
     route.fulfill({
@@ -361,6 +439,8 @@ test('the lang attribute of the custom element chooses its language', async ({ p
   await expect(widget).toHaveAttribute('lang', 'es');
   await expect(widget.getByRole('tab', { name: 'Fuentes' })).toHaveAttribute('aria-selected', 'true');
   await expect(widget.locator('.fb-sources')).toContainText('publicado el 12 de marzo de 2021; en inglés');
+  // Spanish's texts: preloaded by embed.js with the wasm, fetched once.
+  expect(catalogues).toEqual([expect.stringMatching(/^\/i18n-es-/)]);
 
   // Changing the attribute changes the language.
   await page.evaluate(() => document.getElementById('lang-test').setAttribute('lang', 'ja'));
