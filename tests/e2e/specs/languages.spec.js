@@ -288,6 +288,9 @@ plainTest('a language whose texts cannot be loaded leaves the widget as it was, 
   const notice = page.locator('.fb-lang-notice');
   await expect(notice).toHaveText('The texts in Français could not be loaded.');
   await expect(notice).toHaveAttribute('role', 'status');
+  // On its own line, under the list.
+  const [list, said] = [await page.getByLabel('Language').boundingBox(), await notice.boundingBox()];
+  expect(said.y).toBeGreaterThanOrEqual(list.y + list.height);
   // Still English, all of it, with the switch and the URL back on English.
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
   await expect(page.getByLabel('Language')).toHaveValue('en');
