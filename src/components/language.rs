@@ -28,19 +28,31 @@ pub fn use_shown_locale(
         let shown = shown.clone();
         use_effect_with(want, move |&want| {
             if !want.is_ready() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Err(why) = crate::web::load_catalogue(want, &base).await {
-                        gloo::console::error!(format!("funding-breakdown: {why}"));
-                        let stays = *shown.borrow_mut().get_or_insert(Locale::En);
-                        on_failed.emit((want, stays));
-                    }
-                    update.force_update();
-                });
+                load_then(
+                    want,
+                    base,
+                    Box::new(move |result| {
+                        if let Err(why) = result {
+                            gloo::console::error!(format!("funding-breakdown: {why}"));
+                            let stays = *shown.borrow_mut().get_or_insert(Locale::En);
+                            on_failed.emit((want, stays));
+                        }
+                        update.force_update();
+                    }),
+                );
             }
         });
     }
     let shown = *shown.borrow();
     shown
+}
+
+/// Loads `locale`'s catalogue in the background, then calls `then`. One
+/// function for every caller, so the wasm has one copy of its future.
+fn load_then(locale: Locale, base: AttrValue, then: Box<dyn FnOnce(Result<(), String>)>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        then(crate::web::load_catalogue(locale, &base).await);
+    });
 }
 
 #[derive(Properties, PartialEq)]
@@ -70,6 +82,24 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
             }
         })
     };
+    // A reader opening the list is about to choose: the languages not loaded
+    // yet start now, so the choice rarely waits for its file. Not on focus,
+    // which a keyboard passing through gives too.
+    let prefetch = {
+        let base = ctx.base.clone();
+        move || {
+            for l in Locale::ALL.into_iter().filter(|l| !l.is_ready()) {
+                // A failure is said when that language is chosen.
+                load_then(l, base.clone(), Box::new(drop));
+            }
+        }
+    };
+    // (mousedown, which a tap gives too: Yew already handles mouse events.)
+    let onmousedown = {
+        let prefetch = prefetch.clone();
+        Callback::from(move |_: MouseEvent| prefetch())
+    };
+    let onkeydown = Callback::from(move |_: KeyboardEvent| prefetch());
     let options = Locale::ALL.into_iter().map(|l| {
         html! {
             <option value={l.tag()} lang={l.tag()} selected={l == props.current}>{ l.native_name() }</option>
@@ -78,7 +108,7 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     html! {
         <div class="fb-lang">
             <label for={id.clone()}>{ ctx.locale.text(Msg::LanguageLabel) }</label>
-            <select id={id} class="fb-lang-select" {onchange}>{ for options }</select>
+            <select id={id} class="fb-lang-select" {onchange} {onmousedown} {onkeydown}>{ for options }</select>
             if let Some(l) = props.unavailable {
                 <p class="fb-lang-notice" role="status">
                     { ctx.locale.fill(Msg::LanguageUnavailable, &[("language", l.native_name())]) }

@@ -278,6 +278,22 @@ test('a language is downloaded when it is asked for, once; English is in the was
   expect(catalogues).toEqual([expect.stringMatching(/^\/i18n-fr-[0-9a-f]{16}\.json$/)]);
 });
 
+test('opening the language list fetches the languages not loaded yet, so a choice need not wait', async ({ page }) => {
+  const catalogues = catalogueRequests(page);
+  await open(page);
+  await page.getByLabel('Language').focus();
+  expect(catalogues, 'focus alone fetches nothing').toEqual([]);
+  await page.getByLabel('Language').click();
+  await expect.poll(() => catalogues.length).toBe(3);
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Language').selectOption('ja');
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('tab', { name: '地域別' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByLabel('言語').selectOption('es');
+  await expect(page.getByRole('tab', { name: 'Por región' })).toBeVisible();
+  expect(catalogues.map((p) => p.split('-')[1]).sort()).toEqual(['es', 'fr', 'ja']);
+});
+
 // Plain: the console errors are expected.
 plainTest('a language whose texts cannot be loaded leaves the widget as it was, and says so', async ({ page }) => {
   const errors = [];
