@@ -82,7 +82,7 @@ for (const csp of [false, true]) {
       elementPage(
         `${baseURL}/`,
         `<funding-breakdown id="a" view="region"></funding-breakdown>
-         <funding-breakdown id="b" view="region"></funding-breakdown>
+         <funding-breakdown id="b" view="region" lang="ja"></funding-breakdown>
          <funding-breakdown id="c" view="table"></funding-breakdown>`,
       ),
       { csp },
@@ -92,6 +92,10 @@ for (const csp of [false, true]) {
       await expect(page.locator(`#${id}`)).toHaveAttribute('data-state', 'ready');
     }
     await expect(page.locator('#c table.fb-table')).toBeVisible();
+    // Japanese texts come from the widget's origin, under the host's policy.
+    await expect(page.locator('#b .fb-root')).toHaveAttribute('lang', 'ja');
+    await expect(page.locator('#b').getByRole('tab', { name: '地域別' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('#a .fb-root')).toHaveAttribute('lang', 'en');
     await clickMark(page, page.locator('#a path[data-id="asia"]'));
     await expect(page.locator('#a .fb-detail-name')).toHaveText('Asia');
     await expect(page.locator('#b .fb-detail')).toHaveClass(/is-empty/);
