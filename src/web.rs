@@ -60,6 +60,14 @@ fn from_js(v: &JsValue) -> Json {
     }
 }
 
+thread_local! {
+    /// Catalogue requests on their way, by language: a second caller (a
+    /// choice made while the list's prefetch is still coming, another widget)
+    /// waits for the same response instead of asking again.
+    static IN_FLIGHT: std::cell::RefCell<Vec<(crate::i18n::Locale, js_sys::Promise)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Loads `locale`'s catalogue from `base` (the directory of the widget's
 /// files) unless it is at hand. Err says why, for the console.
 pub async fn load_catalogue(locale: crate::i18n::Locale, base: &str) -> Result<(), String> {
@@ -68,27 +76,45 @@ pub async fn load_catalogue(locale: crate::i18n::Locale, base: &str) -> Result<(
         return Ok(());
     };
     let url = format!("{base}{file}");
+    let waiting = IN_FLIGHT.with(|f| {
+        let f = f.borrow();
+        f.iter().find(|(l, _)| *l == locale).map(|(_, p)| p.clone())
+    });
     // Given up after a dataset's time, so a stalled request cannot hold the
     // widget back for good (it then shows the language it has).
-    let controller = web_sys::AbortController::new().ok();
-    let init = web_sys::RequestInit::new();
-    init.set_signal(controller.as_ref().map(|c| c.signal()).as_ref());
-    let _timer = controller
-        .map(|c| gloo::timers::callback::Timeout::new(crate::embed::TIMEOUT_MS, move || c.abort()));
-    // Credentials as the pages' <link rel="preload" as="fetch" crossorigin> asks.
+    let mut _timer = None;
+    let request = match waiting {
+        Some(request) => Some(request),
+        None => window().map(|window| {
+            let controller = web_sys::AbortController::new().ok();
+            let init = web_sys::RequestInit::new();
+            init.set_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+            _timer = controller.map(|c| {
+                gloo::timers::callback::Timeout::new(crate::embed::TIMEOUT_MS, move || c.abort())
+            });
+            // Credentials as the pages' <link rel="preload" as="fetch" crossorigin> asks.
+            let request = window.fetch_with_str_and_init(&url, &init);
+            IN_FLIGHT.with(|f| f.borrow_mut().push((locale, request.clone())));
+            request
+        }),
+    };
     let entries = async {
-        let response = JsFuture::from(window()?.fetch_with_str_and_init(&url, &init))
-            .await
-            .ok()?;
+        let response = JsFuture::from(request?).await.ok()?;
         let response: web_sys::Response = response.dyn_into().ok()?;
         if !response.ok() {
             return None;
         }
-        let entries = JsFuture::from(response.json().ok()?).await.ok()?;
-        entries.dyn_into::<js_sys::Array>().ok()
+        // Each caller reads its own copy of the body.
+        let body = web_sys::Response::clone(&response).ok()?.json().ok()?;
+        JsFuture::from(body)
+            .await
+            .ok()?
+            .dyn_into::<js_sys::Array>()
+            .ok()
     }
-    .await
-    .ok_or_else(|| format!("cannot load the catalogue {url}"))?;
+    .await;
+    IN_FLIGHT.with(|f| f.borrow_mut().retain(|(l, _)| *l != locale));
+    let entries = entries.ok_or_else(|| format!("cannot load the catalogue {url}"))?;
     crate::i18n::install(locale, entries.iter().map(|v| v.as_string()).collect())
         .map_err(|e| format!("{url}: {e}"))
 }

@@ -280,12 +280,18 @@ test('a language is downloaded when it is asked for, once; English is in the was
 
 test('opening the language list fetches the languages not loaded yet, so a choice need not wait', async ({ page }) => {
   const catalogues = catalogueRequests(page);
+  // A slow network: the files are still on their way when the reader chooses.
+  await page.route('**/i18n-*.json', async (route) => {
+    await new Promise((go) => setTimeout(go, 400));
+    await route.continue();
+  });
   await open(page);
   await page.getByLabel('Language').focus();
   expect(catalogues, 'focus alone fetches nothing').toEqual([]);
   await page.getByLabel('Language').click();
   await expect.poll(() => catalogues.length).toBe(3);
   await page.keyboard.press('Escape');
+  // Chosen while its file is coming: the widget waits for that request, not a second one.
   await page.getByLabel('Language').selectOption('ja');
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
   await expect(page.getByRole('tab', { name: '地域別' })).toHaveAttribute('aria-selected', 'true');
