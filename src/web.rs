@@ -80,12 +80,14 @@ pub async fn load_catalogue(locale: crate::i18n::Locale, base: &str) -> Result<(
         let f = f.borrow();
         f.iter().find(|(l, _)| *l == locale).map(|(_, p)| p.clone())
     });
-    // Given up after a dataset's time, so a stalled request cannot hold the
-    // widget back for good (it then shows the language it has).
+    // The caller that asks gives up after a dataset's time, so a stalled
+    // request cannot hold the widget back for good (it then shows the
+    // language it has).
     let mut _timer = None;
     let request = match waiting {
-        Some(request) => Some(request),
-        None => window().map(|window| {
+        Some(request) => request,
+        None => {
+            let window = window().ok_or_else(|| format!("no window to load {url}"))?;
             let controller = web_sys::AbortController::new().ok();
             let init = web_sys::RequestInit::new();
             init.set_signal(controller.as_ref().map(|c| c.signal()).as_ref());
@@ -96,10 +98,10 @@ pub async fn load_catalogue(locale: crate::i18n::Locale, base: &str) -> Result<(
             let request = window.fetch_with_str_and_init(&url, &init);
             IN_FLIGHT.with(|f| f.borrow_mut().push((locale, request.clone())));
             request
-        }),
+        }
     };
     let entries = async {
-        let response = JsFuture::from(request?).await.ok()?;
+        let response = JsFuture::from(request).await.ok()?;
         let response: web_sys::Response = response.dyn_into().ok()?;
         if !response.ok() {
             return None;
@@ -117,6 +119,22 @@ pub async fn load_catalogue(locale: crate::i18n::Locale, base: &str) -> Result<(
     let entries = entries.ok_or_else(|| format!("cannot load the catalogue {url}"))?;
     crate::i18n::install(locale, entries.iter().map(|v| v.as_string()).collect())
         .map_err(|e| format!("{url}: {e}"))
+}
+
+/// The language a widget opens in, and the one a URL hash without `lang`
+/// means: the URL's (standalone page only) wins, then the embedder's or the
+/// page's `lang`, then the reader's browser, then English.
+pub fn opening_locale(
+    standalone: bool,
+    lang: Option<&str>,
+) -> (crate::i18n::Locale, crate::i18n::Locale) {
+    let from_hash = standalone
+        .then(|| crate::state::HashState::decode(&location_hash()).lang)
+        .flatten();
+    let default = lang
+        .and_then(crate::i18n::Locale::from_tag)
+        .unwrap_or_else(browser_locale);
+    (from_hash.unwrap_or(default), default)
 }
 
 /// The first of the reader's browser languages that the widget supports, else English.
@@ -271,13 +289,9 @@ pub fn start() {
     // A page of another language than index.html's says which
     // (`prerender::page_lang`); the URL hash still wins over it.
     let lang = root.get_attribute("data-lang").map(yew::AttrValue::from);
-    // The language the widget opens in (App's rule: the URL's, the page's,
-    // the browser's) is loaded first, so the copy never gives way to English.
-    // boot.js has already asked for its catalogue with the wasm.
-    let opens_in = crate::state::HashState::decode(&location_hash())
-        .lang
-        .or_else(|| lang.as_deref().and_then(crate::i18n::Locale::from_tag))
-        .unwrap_or_else(browser_locale);
+    // The language the widget opens in is loaded first, so the copy never
+    // gives way to English. boot.js has already asked for its catalogue.
+    let (opens_in, _) = opening_locale(true, lang.as_deref());
     wasm_bindgen_futures::spawn_local(async move {
         // Failing, the widget opens in English and says why in the console.
         let _ = load_catalogue(opens_in, "").await;

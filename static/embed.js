@@ -20,8 +20,8 @@ const preloaded = new Set();
  */
 function preloadCatalogue(tag) {
   const lang = tag?.split(/[-_]/)[0].toLowerCase();
-  // Locale::ALL but English (compiled into the wasm).
-  if (!['fr', 'es', 'ja'].includes(lang) || preloaded.has(lang)) return;
+  // English is compiled into the wasm.
+  if (lang === 'en' || ![__FB_LANGS__].includes(lang) || preloaded.has(lang)) return;
   preloaded.add(lang);
   const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
   link.href = new URL(`./i18n-${lang}-__FB_I18N_KEY__.json`, here).href;

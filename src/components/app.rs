@@ -86,21 +86,13 @@ pub fn App(props: &AppProps) -> Html {
     super::rendered("App");
     let text = props.data.clone();
     let loaded = use_memo(text, |text| load(text.as_deref().unwrap_or(DEFAULT_DATA)));
-    // Language: the URL (standalone page) wins, then the embedder's choice,
-    // then the reader's browser, then English. Without the URL's, the page's
-    // default: what a hash without `lang` means.
+    // Language (`web::opening_locale`), and the page's default: what a hash
+    // without `lang` means.
     let (locale, default_locale) = {
         let lang = props.lang.clone();
         let standalone = props.standalone;
         *use_memo(lang, move |lang| {
-            let from_hash = standalone
-                .then(|| crate::state::HashState::decode(&crate::web::location_hash()).lang)
-                .flatten();
-            let default = lang
-                .as_deref()
-                .and_then(Locale::from_tag)
-                .unwrap_or_else(crate::web::browser_locale);
-            (from_hash.unwrap_or(default), default)
+            crate::web::opening_locale(standalone, lang.as_deref())
         })
     };
     // Bad data is reported here; good data by the widget, which knows when

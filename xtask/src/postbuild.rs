@@ -119,12 +119,8 @@ pub fn find_assets(names: &[String]) -> Result<Assets, String> {
 ///
 /// Release builds minify it with terser, like the glue.
 pub fn boot_js(a: &Assets, wasm_integrity: Option<&str>, glue_integrity: Option<&str>) -> String {
-    let tags: Vec<String> = Locale::ALL
-        .iter()
-        .map(|l| format!("'{}'", l.tag()))
-        .collect();
     include_str!("../boot.js")
-        .replace("__FB_LANGS__", &tags.join(","))
+        .replace("__FB_LANGS__", &langs_js())
         .replace("__FB_I18N_KEY__", funding_breakdown::i18n::CATALOGUE_KEY)
         .replace("__FB_WASM__", &a.wasm)
         .replace("__FB_GLUE__", &a.glue)
@@ -138,6 +134,15 @@ pub fn boot_js(a: &Assets, wasm_integrity: Option<&str>, glue_integrity: Option<
         )
 }
 
+/// The widget's languages as JavaScript array items: `'en','fr','es','ja'`.
+fn langs_js() -> String {
+    let tags: Vec<String> = Locale::ALL
+        .iter()
+        .map(|l| format!("'{}'", l.tag()))
+        .collect();
+    tags.join(",")
+}
+
 /// `static/embed.js` with its placeholders replaced by the hashed names.
 pub fn embed_js(template: &str, a: &Assets) -> Result<String, String> {
     for placeholder in [
@@ -145,12 +150,14 @@ pub fn embed_js(template: &str, a: &Assets) -> Result<String, String> {
         "__FB_WASM__",
         "__FB_CSS__",
         "__FB_I18N_KEY__",
+        "__FB_LANGS__",
     ] {
         if !template.contains(placeholder) {
             return Err(format!("post-build: static/embed.js lacks {placeholder}"));
         }
     }
     Ok(template
+        .replace("__FB_LANGS__", &langs_js())
         .replace("__FB_I18N_KEY__", funding_breakdown::i18n::CATALOGUE_KEY)
         .replace("__FB_GLUE__", &a.glue)
         .replace("__FB_WASM__", &a.wasm)
@@ -622,14 +629,14 @@ mod tests {
         assert!(plain.contains("fetch(new URL('./g-1_bg.wasm', import.meta.url));"));
         assert!(plain.contains("href: new URL('./g-1.js', import.meta.url).href });"));
         let embed = embed_js(
-            "a __FB_GLUE__ b __FB_WASM__ c __FB_CSS__ d __FB_I18N_KEY__",
+            "a __FB_GLUE__ b __FB_WASM__ c __FB_CSS__ d __FB_I18N_KEY__ e [__FB_LANGS__]",
             &a,
         )
         .unwrap();
         assert_eq!(
             embed,
             format!(
-                "a g-1.js b g-1_bg.wasm c w-2.css d {}",
+                "a g-1.js b g-1_bg.wasm c w-2.css d {} e ['en','fr','es','ja']",
                 funding_breakdown::i18n::CATALOGUE_KEY
             )
         );
