@@ -4,6 +4,7 @@
 
 pub mod years;
 
+use crate::i18n::format::{directed_ppm, directed_short, Toward};
 use crate::i18n::{amount_msg, pieces, share_msg, LocalFmt, Locale, Msg, Piece};
 use crate::model::derive::{self, Part, Qualified};
 use crate::model::{Dataset, MarkKind, Minor, ProblemKind, Stated, Status};
@@ -58,7 +59,12 @@ impl<'a> Describer<'a> {
     pub fn share(&self, q: Qualified<i64>) -> String {
         self.locale.fill(
             share_msg(q.stated),
-            &[("share", &self.fmt.percent(q.value))],
+            &[(
+                "share",
+                &self
+                    .fmt
+                    .percent(directed_ppm(q.value, Toward::of(q.stated))),
+            )],
         )
     }
 
@@ -104,9 +110,9 @@ impl<'a> Describer<'a> {
 
     /// "more than USD 14.8 million".
     pub fn amount_short(&self, q: Qualified<Minor>) -> String {
-        let amount = self
-            .fmt
-            .money_short(q.value, self.digits(), self.currency());
+        let ja = self.locale == Locale::Ja;
+        let value = directed_short(q.value, self.digits(), ja, Toward::of(q.stated));
+        let amount = self.fmt.money_short(value, self.digits(), self.currency());
         self.locale
             .fill(amount_msg(q.stated), &[("amount", &amount)])
     }
@@ -216,12 +222,14 @@ impl<'a> Describer<'a> {
     /// Japan → IOM, 2021".
     pub fn title(&self) -> String {
         let c = &self.ds.contribution;
-        format!(
-            "{}: {} → {}, {}",
-            self.text(Msg::WidgetLabel),
-            self.data(&c.donor).text,
-            self.recipient().text,
-            c.operations_year
+        self.locale.fill(
+            Msg::TitleLine,
+            &[
+                ("widget", self.text(Msg::WidgetLabel)),
+                ("donor", &self.data(&c.donor).text),
+                ("recipient", &self.recipient().text),
+                ("year", &c.operations_year.to_string()),
+            ],
         )
     }
 
@@ -438,6 +446,23 @@ mod tests {
 
     fn bundled() -> Dataset {
         crate::model::load::read_dataset(DEFAULT_DATA).expect("the bundled dataset parses")
+    }
+
+    #[test]
+    fn the_title_is_punctuated_as_each_language_writes() {
+        let ds = bundled();
+        let title = |l| Describer::new(&ds, l).title();
+        assert_eq!(
+            title(Locale::En),
+            "Funding breakdown: Government of Japan → IOM, 2021"
+        );
+        // French puts a no-break space before its colon; Japanese writes
+        // full-width punctuation and counts the year.
+        assert_eq!(
+            title(Locale::Fr),
+            "Répartition du financement\u{a0}: Gouvernement du Japon → OIM, 2021"
+        );
+        assert_eq!(title(Locale::Ja), "資金配分の内訳：日本政府 → IOM、2021年");
     }
 
     #[test]

@@ -94,6 +94,18 @@ async fn tabs_switch_views() {
     assert!(text(&one(&table, "caption")).contains("Figures by region"));
     assert_eq!(all(&table, "tbody tr").len(), 4);
     assert!(text(&table).contains("at most USD 1,855,038.35"));
+    // How each share was stated: the rest is worked out, never stated; the
+    // total's row follows how the source gave the total (exactly, here).
+    let stated = |row: &str| text(&all(&one(&table, row), "td")[1]);
+    assert_eq!(
+        stated("tr[data-id=sub-saharan-africa]"),
+        "lower bound (more than)"
+    );
+    assert_eq!(
+        stated("tr[data-id=unattributed]"),
+        "not in the source: the rest of the total"
+    );
+    assert_eq!(stated("tfoot tr"), "as stated");
     key(&one(&root, "#t4-tab-table"), "ArrowRight");
     yew::scheduler::flush().await;
     assert_eq!(

@@ -28,7 +28,9 @@ pub fn TableView() -> Html {
                 <tr role="row" class={classes!(p.is_remainder().then_some("is-rest"))} data-id={p.id().to_owned()}>
                     <th role="rowheader" scope="row">{ data_text(d.name(&p)) }</th>
                     <td role="cell" class="fb-num" data-label={l_share}>{ d.part_share(&p) }</td>
-                    <td role="cell" data-label={l_stated}>{ d.text(stated_msg(p.share.stated)) }</td>
+                    // The rest is worked out from the other rows, never given by
+                    // the source; its share cell already says which bound it is.
+                    <td role="cell" data-label={l_stated}>{ d.text(if p.is_remainder() { Msg::StatedRemainder } else { stated_msg(p.share.stated) }) }</td>
                     <td role="cell" class="fb-num" data-label={l_amount}>{ d.part_amount(&p) }</td>
                 </tr>
             }
@@ -56,7 +58,7 @@ pub fn TableView() -> Html {
                     <tr role="row">
                         <th role="rowheader" scope="row">{ d.text(Msg::TableTotal) }</th>
                         <td role="cell" class="fb-num" data-label={l_share}>{ d.share(total) }</td>
-                        <td role="cell" data-label={l_stated}>{ d.text(stated_msg(Stated::Exact)) }</td>
+                        <td role="cell" data-label={l_stated}>{ d.text(stated_msg(ctx.data.contribution.total_stated)) }</td>
                         <td role="cell" class="fb-num" data-label={l_amount}>{ d.total_cell() }</td>
                     </tr>
                 </tfoot>

@@ -111,8 +111,7 @@ pub fn YearsView(props: &YearsProps) -> Html {
         };
         let mut label = slot_phrase(slot, l);
         if is_current {
-            label.push_str(", ");
-            label.push_str(l.text(Msg::YearShown));
+            label = l.fill(Msg::YearShownLabel, &[("label", &label)]);
         }
         let select = {
             let on_select = props.on_select.clone();
@@ -247,7 +246,7 @@ fn YearDetail(props: &YearDetailProps) -> Html {
             <li>
                 <span class="fb-fact-name">{ data_text(d.data(&r.name)) }</span>
                 if let Some(group) = d.part_of(r) {
-                    { " (" }{ data_text(group) }{ ")" }
+                    { d.text(Msg::AsideOpen) }{ data_text(group) }{ d.text(Msg::AsideClose) }
                 }
                 { country_list(&d, &r.countries, r.country_count) }
             </li>

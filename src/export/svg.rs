@@ -718,9 +718,9 @@ mod tests {
             let y = &attrs[attrs.find(" y=\"").expect("y") + 4..];
             y[..y.find('"').expect("quote")].to_owned()
         };
-        assert_eq!(y_of("2019"), y_of("about USD\u{a0}27 million"));
+        assert_eq!(y_of("2019"), y_of("about USD\u{a0}27\u{a0}million"));
         assert_eq!(y_of("2020"), y_of("No announcement found"));
-        assert_eq!(y_of("2021"), y_of("USD\u{a0}37.1 million"));
+        assert_eq!(y_of("2021"), y_of("USD\u{a0}37.1\u{a0}million"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use super::Locale;
 use crate::model::share::PPM;
-use crate::model::Minor;
+use crate::model::{Minor, Stated};
 
 /// Formatting for one locale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,13 +114,7 @@ impl Fmt {
             return self.money(whole, digits, currency);
         }
         let ja = self.locale == Locale::Ja;
-        let div = match () {
-            _ if ja && major >= 1e12 => 1e12,
-            _ if ja && major >= 1e8 => 1e8,
-            _ if ja => 1e4,
-            _ if major >= 1e9 => 1e9,
-            _ => 1e6,
-        };
+        let div = 10f64.powi(compact_unit(major, ja));
         let scaled = round_compact(major / div);
         let tenths = (scaled * 10.0).round() as u64;
         let frac = match tenths % 10 {
@@ -151,7 +145,8 @@ impl Fmt {
             };
             format!("{num}{unit}")
         } else {
-            format!("{num} {word}")
+            // No line break inside "37,1 millions" either.
+            format!("{num}{NBSP}{word}").replace(' ', "\u{a0}")
         };
         self.with_currency(&number, currency)
     }
@@ -300,6 +295,85 @@ pub fn is_compact(major: f64) -> bool {
     major >= 1e6
 }
 
+/// The power of ten a compact amount is counted in: millions and billions,
+/// or in Japanese 万, 億 and 兆.
+pub fn compact_unit(major: f64, ja: bool) -> i32 {
+    match () {
+        _ if ja && major >= 1e12 => 12,
+        _ if ja && major >= 1e8 => 8,
+        _ if ja => 4,
+        _ if major >= 1e9 => 9,
+        _ => 6,
+    }
+}
+
+/// Which way a figure may move when it is shown rounded. A bound must not
+/// claim more than the source does: "more than 15.25 million" may read "more
+/// than 15.2 million", never "15.3"; "at most 29.69 %" reads "at most 29.7 %".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Toward {
+    Nearest,
+    Down,
+    Up,
+}
+
+impl Toward {
+    pub fn of(stated: Stated) -> Self {
+        if stated.is_lower_bound() {
+            Toward::Down
+        } else if stated.is_upper_bound() {
+            Toward::Up
+        } else {
+            Toward::Nearest
+        }
+    }
+
+    /// `v` (not negative) to a multiple of `step` this way; Nearest leaves it
+    /// to the formatter.
+    fn to_step(self, v: i64, step: i64) -> i64 {
+        match self {
+            Toward::Nearest => v,
+            Toward::Down => v - v.rem_euclid(step),
+            Toward::Up if v.rem_euclid(step) == 0 => v,
+            Toward::Up => v.saturating_add(step - v.rem_euclid(step)),
+        }
+    }
+}
+
+/// A share in ppm rounded `toward` to what [`Fmt::percent`] shows (tenths of
+/// a percent, hundredths below 1 %), so the formatter's own rounding keeps it.
+pub fn directed_ppm(ppm: i64, toward: Toward) -> i64 {
+    if ppm <= 0 {
+        return ppm;
+    }
+    toward.to_step(ppm, if ppm >= 10_000 { 1_000 } else { 100 })
+}
+
+/// An amount rounded `toward` to what `money_short` shows: whole units below
+/// a million, else the digits [`round_compact`] keeps of its unit.
+pub fn directed_short(amount: Minor, digits: u32, ja: bool, toward: Toward) -> Minor {
+    let major = amount.to_major(digits);
+    if toward == Toward::Nearest || amount.0 <= 0 || !major.is_finite() {
+        return amount;
+    }
+    let exp = if is_compact(major) {
+        let unit = compact_unit(major, ja);
+        let scaled = major / 10f64.powi(unit);
+        let decimals =
+            (COMPACT_SIGNIFICANT as i32 - integer_digits(scaled)).min(COMPACT_DECIMALS as i32);
+        unit - decimals
+    } else {
+        0
+    };
+    let step = u32::try_from(exp + digits as i32)
+        .ok()
+        .and_then(|e| 10i64.checked_pow(e));
+    match step {
+        Some(step) => Minor(toward.to_step(amount.0, step)),
+        None => amount,
+    }
+}
+
 /// Significant digits kept in a compact figure, with at most
 /// `COMPACT_DECIMALS` decimals; the coarser of the two wins, so 37.10 million
 /// shows as "37.1", 123.4 million as "123", 3,710.08万 as "3,710".
@@ -424,6 +498,45 @@ pub fn fraction(ppm: i64) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn bounds_are_rounded_away_from_what_they_do_not_claim() {
+        use Toward::{Down, Nearest, Up};
+        // Shares: tenths of a percent, hundredths below 1 %.
+        assert_eq!(directed_ppm(296_875, Up), 297_000);
+        assert_eq!(directed_ppm(296_875, Down), 296_000);
+        assert_eq!(directed_ppm(296_875, Nearest), 296_875);
+        assert_eq!(directed_ppm(400_000, Down), 400_000);
+        assert_eq!(directed_ppm(400_000, Up), 400_000);
+        assert_eq!(directed_ppm(2_501, Up), 2_600);
+        assert_eq!(directed_ppm(0, Up), 0);
+        let f = Fmt::new(Locale::En);
+        assert_eq!(f.percent(directed_ppm(296_875, Up)), "29.7%");
+        assert_eq!(f.percent(directed_ppm(296_875, Down)), "29.6%");
+        // Amounts: to what money_short keeps, in its unit.
+        let short = |minor: i64, toward, ja| directed_short(Minor(minor), 2, ja, toward).0;
+        assert_eq!(short(1_525_000_000, Down, false), 1_520_000_000);
+        assert_eq!(short(1_525_000_000, Up, false), 1_530_000_000);
+        assert_eq!(short(1_525_000_000, Nearest, false), 1_525_000_000);
+        assert_eq!(short(1_520_000_000, Up, false), 1_520_000_000);
+        assert_eq!(short(185_503_835, Up, false), 190_000_000);
+        // 123.4 million keeps no decimal; 999.95 million up is a billion.
+        assert_eq!(short(12_345_000_000, Down, false), 12_300_000_000);
+        assert_eq!(short(99_995_000_000, Up, false), 100_000_000_000);
+        // Japanese counts in 万: 1,525万 keeps three digits, 1,520万 down.
+        assert_eq!(short(1_525_000_000, Down, true), 1_520_000_000);
+        // Below a million, whole units.
+        assert_eq!(short(85_000_050, Down, false), 85_000_000);
+        assert_eq!(short(85_000_050, Up, false), 85_000_100);
+        assert_eq!(
+            f.money_short(Minor(short(1_525_000_000, Down, false)), 2, "USD"),
+            "USD\u{a0}15.2\u{a0}million"
+        );
+        assert_eq!(
+            Fmt::new(Locale::Ja).money_short(Minor(short(1_525_000_000, Up, true)), 2, "USD"),
+            "1,530万米ドル"
+        );
+    }
+
+    #[test]
     fn each_language_writes_figures_as_intl_does_in_chromium() {
         // Read off Chromium 156's Intl (tests/i18n_browser.rs compares the
         // two over more values); no-break spaces as `Intl` places them.
@@ -434,8 +547,8 @@ mod tests {
                 "40\u{a0}%",
                 "33,3\u{a0}%",
                 "14\u{202f}840\u{202f}306,80\u{a0}USD",
-                "37,1 millions\u{a0}USD",
-                "1,9 million\u{a0}USD",
+                "37,1\u{a0}millions\u{a0}USD",
+                "1,9\u{a0}million\u{a0}USD",
                 "12 mars 2021",
                 "japonais",
             ),
@@ -444,8 +557,8 @@ mod tests {
                 "40\u{a0}%",
                 "33,3\u{a0}%",
                 "14.840.306,80\u{a0}USD",
-                "37,1 millones\u{a0}USD",
-                "1,9 millones\u{a0}USD",
+                "37,1\u{a0}millones\u{a0}USD",
+                "1,9\u{a0}millones\u{a0}USD",
                 "12 de marzo de 2021",
                 "japonés",
             ),
@@ -476,8 +589,8 @@ mod tests {
             "1234\u{a0}USD"
         );
         for (locale, minor, want) in [
-            (Locale::Es, 100_000_000, "1 millón\u{a0}USD"),
-            (Locale::Fr, 250_000_000_000, "2,5 milliards\u{a0}USD"),
+            (Locale::Es, 100_000_000, "1\u{a0}millón\u{a0}USD"),
+            (Locale::Fr, 250_000_000_000, "2,5\u{a0}milliards\u{a0}USD"),
             (Locale::Ja, 250_000_000_000, "25億米ドル"),
         ] {
             assert_eq!(Fmt::new(locale).money_short(Minor(minor), 2, "USD"), want);
@@ -544,19 +657,19 @@ mod tests {
     fn money_short_rounds_to_one_decimal() {
         assert_eq!(
             EN.money_short(Minor(3_710_076_700), 2, "USD"),
-            "USD\u{a0}37.1 million"
+            "USD\u{a0}37.1\u{a0}million"
         );
         assert_eq!(
             EN.money_short(Minor(1_484_030_680), 2, "USD"),
-            "USD\u{a0}14.8 million"
+            "USD\u{a0}14.8\u{a0}million"
         );
         assert_eq!(
             EN.money_short(Minor(185_503_835), 2, "USD"),
-            "USD\u{a0}1.9 million"
+            "USD\u{a0}1.9\u{a0}million"
         );
         assert_eq!(
             EN.money_short(Minor(200_000_000), 2, "USD"),
-            "USD\u{a0}2 million"
+            "USD\u{a0}2\u{a0}million"
         );
         assert_eq!(
             EN.money_short(Minor(85_000_000), 2, "USD"),
@@ -564,7 +677,7 @@ mod tests {
         );
         assert_eq!(
             EN.money_short(Minor(125_000_000_000), 2, "USD"),
-            "USD\u{a0}1.3 billion"
+            "USD\u{a0}1.3\u{a0}billion"
         );
     }
 
@@ -580,7 +693,7 @@ mod tests {
         assert_eq!(round_compact(2.0), 2.0);
         assert_eq!(
             EN.money_short(Minor(12_345_600_000), 2, "USD"),
-            "USD\u{a0}123 million"
+            "USD\u{a0}123\u{a0}million"
         );
         assert!(!is_compact(999_999.0) && is_compact(1e6));
     }

@@ -257,9 +257,11 @@ impl IntlFmt {
             Kind::CompactMoney(currency.to_owned()),
             major,
             |kind| {
+                // No line break inside "37,1 millions", as `format` writes it.
                 let number = self
                     .number(Kind::CompactNumber, major)
-                    .unwrap_or_else(|| super::format::number(major));
+                    .unwrap_or_else(|| super::format::number(major))
+                    .replace(' ', "\u{a0}");
                 let layout = parts(&intl(self.locale, kind.clone()), major);
                 let (before, after) = around_number(&layout);
                 Some(if before.is_empty() && after.is_empty() {

@@ -286,7 +286,7 @@ mod tests {
         };
         let fits = |s, ppm, a| share_fits_amount(&s, ppm, a, 0);
         use Stated::*;
-        // 35 % and USD 13 million of 37.1 million (35.04 %): rounding.
+        // 35 % and USD 13\u{a0}million of 37.1\u{a0}million (35.04 %): rounding.
         assert!(fits(share(0.35, Exact), 350_400, Exact));
         // One percentage point apart is the most rounding can explain.
         assert!(fits(share(0.35, Exact), 360_000, Exact));

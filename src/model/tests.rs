@@ -102,7 +102,7 @@ fn lower_bound_share_derives_a_lower_bound_amount() {
     assert_eq!(d.amount(ssa.amount), "more than USD\u{a0}14,840,306.80");
     assert_eq!(
         d.amount_short(ssa.amount),
-        "more than USD\u{a0}14.8 million"
+        "more than USD\u{a0}14.8\u{a0}million"
     );
 }
 
@@ -206,7 +206,7 @@ fn summary_is_generated_with_qualifiers() {
     let s = Describer::new(&ds, Locale::En).summary();
     assert_eq!(
         s,
-        "Government of Japan allocated USD\u{a0}37.1 million to IOM for its operations in 2021. \
+        "Government of Japan allocated USD\u{a0}37.1\u{a0}million to IOM for its operations in 2021. \
          By region: Sub-Saharan Africa, more than 40%; Middle East and North Africa, and Europe, 35%; \
          Asia, 20%. The source leaves at most 5% of the total unattributed to any region."
     );
@@ -373,12 +373,12 @@ fn rule_amounts_sum_not_above_total() {
 
 #[test]
 fn rule_share_and_amount_of_one_part_agree() {
-    // Asia: 20 % of USD 37,100,767. USD 7.4 million is 19.95 %: rounding.
+    // Asia: 20 % of USD 37,100,767. USD 7.4\u{a0}million is 19.95 %: rounding.
     let p = problems_after(|v| {
         v["regions"][2]["amount"] = json!({"value": 7400000, "stated": "exact"})
     });
     assert!(p.is_empty(), "{p:#?}");
-    // USD 10 million is 27 %: the two figures cannot both be true.
+    // USD 10\u{a0}million is 27 %: the two figures cannot both be true.
     let p = problems_after(|v| {
         v["regions"][2]["amount"] = json!({"value": 10000000, "stated": "exact"})
     });
@@ -387,7 +387,7 @@ fn rule_share_and_amount_of_one_part_agree() {
         "regions[2].amount.value",
         "the amount is 27% of the total, which does not agree with the stated share",
     );
-    // "More than 40 %" agrees with USD 20 million (54 %), not with 10 million.
+    // "More than 40 %" agrees with USD 20\u{a0}million (54 %), not with 10\u{a0}million.
     let p = problems_after(|v| {
         v["regions"][0]["amount"] = json!({"value": 20000000, "stated": "exact"})
     });

@@ -65,16 +65,16 @@ fn year_2018_says_almost_half_in_every_language() {
     assert!(ssa.words && ssa.share_is_stated && ssa.amount_is_stated);
     assert_eq!(ssa.amount.stated, Stated::About);
     let want = [
-        (Locale::En, "almost half", "about USD\u{a0}14 million"),
+        (Locale::En, "almost half", "about USD\u{a0}14\u{a0}million"),
         (
             Locale::Fr,
             "presque la moitié",
-            "environ 14 millions\u{a0}USD",
+            "environ 14\u{a0}millions\u{a0}USD",
         ),
         (
             Locale::Es,
             "casi la mitad",
-            "alrededor de 14 millones\u{a0}USD",
+            "alrededor de 14\u{a0}millones\u{a0}USD",
         ),
         (Locale::Ja, "半分近く", "約1,400万米ドル"),
     ];
@@ -90,20 +90,30 @@ fn year_2018_says_almost_half_in_every_language() {
     assert_eq!(ids(&marks), ["sub-saharan-africa", "unattributed"]);
     assert_eq!(marks[1].share.value, 500_000);
     assert_eq!(marks[1].share.stated, Stated::AtLeast);
+    // Half of about USD 30.5 million is 15.25 million: a lower bound shown
+    // rounded is rounded down, in every language, never up past the source.
+    for (locale, want) in [
+        (Locale::En, "at least USD\u{a0}15.2\u{a0}million"),
+        (Locale::Fr, "au moins 15,2\u{a0}millions\u{a0}USD"),
+        (Locale::Ja, "1,520万米ドル以上"),
+    ] {
+        let d = Describer::new(&ds, locale);
+        assert_eq!(d.part_amount(&marks[1]), want, "{locale:?}");
+    }
     let d = en(&ds);
-    assert_eq!(d.total_phrase(), "about USD\u{a0}30.5 million");
+    assert_eq!(d.total_phrase(), "about USD\u{a0}30.5\u{a0}million");
     assert_eq!(
         d.total_fact(),
-        "Total, rounded in the source: about USD\u{a0}30.5 million"
+        "Total, rounded in the source: about USD\u{a0}30.5\u{a0}million"
     );
     assert!(!d.total_cell().contains("30,500,000"));
     assert_eq!(
         d.facts_line(),
-        "Sub-Saharan Africa: almost half, about USD\u{a0}14 million; Asia (named, no figure); \
+        "Sub-Saharan Africa: almost half, about USD\u{a0}14\u{a0}million; Asia (named, no figure); \
          Middle East and North Africa (named, no figure); Europe (named, no figure)"
     );
     assert!(d.summary().starts_with(
-        "Government of Japan contributed about USD\u{a0}30.5 million to IOM for its operations in 2018."
+        "Government of Japan contributed about USD\u{a0}30.5\u{a0}million to IOM for its operations in 2018."
     ));
 }
 
@@ -170,7 +180,10 @@ fn year_2019_states_a_share_and_an_amount() {
     let d = en(&ds);
     let parts = derive::region_parts(&ds);
     let ssa = part(&parts, "sub-saharan-africa");
-    assert_eq!(d.stated_figures(&ssa), "58%, about USD\u{a0}15.6 million");
+    assert_eq!(
+        d.stated_figures(&ssa),
+        "58%, about USD\u{a0}15.6\u{a0}million"
+    );
     assert_eq!(
         ds.region("sub-saharan-africa").map(|r| r.countries.len()),
         Some(13)
@@ -191,7 +204,7 @@ fn year_2022_is_a_lower_bound_and_two_named_regions() {
     );
     // Derived from a rounded total: shown rounded, and still a lower bound.
     assert_eq!(ssa.amount.stated, Stated::MoreThan);
-    assert_eq!(d.part_amount(&ssa), "more than USD\u{a0}11.9 million");
+    assert_eq!(d.part_amount(&ssa), "more than USD\u{a0}11.9\u{a0}million");
     assert_eq!(d.part_share(&ssa), "more than 60%");
     assert_eq!(marks[1].share.stated, Stated::AtMost);
     assert_eq!(d.share(marks[1].share), "at most 40%");
@@ -199,7 +212,7 @@ fn year_2022_is_a_lower_bound_and_two_named_regions() {
     assert_eq!(named, ["asia", "mena"]);
     assert!(ds.named_regions.iter().all(|r| r.countries.is_empty()));
     // Both versions of the total: the one cited, and the Japanese one in a note.
-    assert_eq!(d.total_phrase(), "about USD\u{a0}19.9 million");
+    assert_eq!(d.total_phrase(), "about USD\u{a0}19.9\u{a0}million");
     let note = ds.contribution.total_note.as_ref().map(|t| d.data(t).text);
     assert!(note.is_some_and(|n| n.contains("19.99 million")));
     assert_eq!(
@@ -226,7 +239,7 @@ fn year_2023_is_one_third_for_ukraine_and_three_named_regions() {
         "3分の1"
     );
     assert_eq!(ukraine.amount.stated, Stated::About);
-    assert_eq!(d.part_amount(&ukraine), "about USD\u{a0}12.1 million");
+    assert_eq!(d.part_amount(&ukraine), "about USD\u{a0}12.1\u{a0}million");
     assert_eq!(marks[1].share.value, 666_667);
     assert_eq!(ds.named_regions.len(), 3);
     assert_eq!(
@@ -262,7 +275,7 @@ fn year_2024_has_a_combined_group_and_an_amount_only_country() {
         (203_125, Stated::About)
     );
     assert_eq!(d.part_share(&ukraine), "about 20.3%");
-    assert_eq!(d.part_amount(&ukraine), "about USD\u{a0}6.5 million");
+    assert_eq!(d.part_amount(&ukraine), "about USD\u{a0}6.5\u{a0}million");
     assert_eq!(
         (marks[1].share.value, marks[1].share.stated),
         (296_875, Stated::AtMost)
@@ -346,7 +359,10 @@ fn amount_only_parts_get_the_qualifier_their_amount_allows() {
     let parts = derive::region_parts(&ds);
     let asia = part(&parts, "asia");
     assert_eq!(en(&ds).part_share(&asia), "about 19.9%");
-    assert_eq!(en(&ds).part_amount(&asia), "about USD\u{a0}7.4 million");
+    assert_eq!(
+        en(&ds).part_amount(&asia),
+        "about USD\u{a0}7.4\u{a0}million"
+    );
 }
 
 #[test]
@@ -356,12 +372,12 @@ fn the_series_reads_as_one_paragraph() {
     assert!(
         text.starts_with(
             "Donor: Government of Japan. Recipient: IOM. Contributions by operations year: \
-         2018, about USD\u{a0}30.5 million; 2019, about USD\u{a0}27 million; 2021, USD\u{a0}37.1 million; "
+         2018, about USD\u{a0}30.5\u{a0}million; 2019, about USD\u{a0}27\u{a0}million; 2021, USD\u{a0}37.1\u{a0}million; "
         ),
         "{text}"
     );
     assert!(
-        text.ends_with("2025, about USD\u{a0}55 million. No announcement was found for 2020."),
+        text.ends_with("2025, about USD\u{a0}55\u{a0}million. No announcement was found for 2020."),
         "{text}"
     );
     // Names from the data take no article, so the sentence needs none.
@@ -383,7 +399,7 @@ fn the_series_reads_as_one_paragraph() {
     );
     assert_eq!(
         slot_phrase(&slots[0], Locale::En),
-        "2018: about USD\u{a0}30.5 million"
+        "2018: about USD\u{a0}30.5\u{a0}million"
     );
 }
 

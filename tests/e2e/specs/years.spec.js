@@ -105,6 +105,12 @@ test('choosing 2018 and opening it shows Sub-Saharan Africa as almost half, USD 
   // The table and downloads are the opened year's.
   await page.getByRole('tab', { name: 'Table' }).click();
   await expect(page.locator('table.fb-table tfoot')).toContainText('about USD 30.5 million');
+  // The source rounds the total and never states the rest: the table says so.
+  await expect(page.locator('table.fb-table tfoot td').nth(1)).toHaveText('approximate');
+  const rest = page.locator('table.fb-table tr[data-id="unattributed"]');
+  await expect(rest.locator('td').nth(1)).toHaveText('not in the source: the rest of the total');
+  // Half of about 30.5 million, a lower bound: rounded down, not up to 15.3.
+  await expect(rest.locator('td').nth(2)).toHaveText('at least USD 15.2 million');
   await expect(page.locator('.fb-root')).not.toContainText('30,500,000');
   const [file] = await Promise.all([
     page.waitForEvent('download'),
@@ -234,7 +240,9 @@ test('the Years view in Japanese', async ({ page }) => {
   await expect(list.getByRole('option')).toHaveCount(8);
   await expect(list.locator('[data-year="2020"] .fb-bar-value')).toHaveText('発表は見つかっていません');
   await expect(list.locator('[data-year="2018"] .fb-bar-value')).toHaveText('約3,050万米ドル');
-  await expect(list.locator('.is-current')).toContainText('他の表示で表示中');
+  await expect(list.locator('.is-current')).toContainText('他のビューで表示中');
+  // Japanese punctuation in the bar's spoken name, not ", ".
+  await expect(list.locator('.is-current')).toHaveAttribute('aria-label', '2021年：3,710万米ドル（他のビューで表示中）');
   await list.locator('[data-year="2018"]').click();
   await expect(page.locator('.fb-year-detail')).toContainText('サブサハラ・アフリカ：半分近く（約1,400万米ドル）');
   // The source's title is in our words, so it is given in Japanese too.
