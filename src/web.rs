@@ -362,7 +362,24 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
     }
 }
 
-/// The attribute `name` of the element that has focus in `node`'s document
+/// Focuses the element with `id` in `node`'s document or shadow root, if
+/// it is there and focusable; natively, nothing.
+pub fn focus_by_id(node: &web_sys::Node, id: &str) {
+    let root = node.get_root_node();
+    let found = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.get_element_by_id(id),
+        None => root
+            .dyn_ref::<web_sys::Document>()
+            .and_then(|d| d.get_element_by_id(id)),
+    };
+    if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        // An element that cannot take focus simply does not: nothing to report.
+        let _ = el.focus();
+    }
+}
+
+/// The attribute `name` of the element that has focus (or of its closest
+/// ancestor that has one) in `node`'s document
 /// or shadow root (a widget inside `<funding-breakdown>` has its own focus).
 /// None natively.
 pub fn focused_attribute(node: &web_sys::Node, name: &str) -> Option<String> {
@@ -372,5 +389,11 @@ pub fn focused_attribute(node: &web_sys::Node, name: &str) -> Option<String> {
         Some(shadow) => shadow.active_element(),
         None => root.dyn_ref::<web_sys::Document>()?.active_element(),
     };
-    active?.get_attribute(name)
+    // The focused element's own, or its item's: a theme's button sits in the
+    // list item that carries the theme's id.
+    active?
+        .closest(&format!("[{name}]"))
+        .ok()
+        .flatten()?
+        .get_attribute(name)
 }

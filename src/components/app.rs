@@ -422,6 +422,18 @@ fn Widget(props: &WidgetProps) -> Html {
         });
     }
 
+    // The page's language follows the widget's, so that its title is read in
+    // it too. Only where the widget is the page: an element leaves its host's.
+    use_effect_with((sync, ctx.locale), |&(sync, locale)| {
+        let html = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        if let (true, Some(html)) = (sync, html) {
+            // Setting an attribute on the page's root cannot fail.
+            let _ = html.set_attribute("lang", locale.tag());
+        }
+    });
+
     // Keep the URL in step with the state (replaceState: no history spam)...
     // once the reader pauses: replaceState costs Chromium a few milliseconds,
     // more than the whole re-render, and hovering across marks selects each.
@@ -486,12 +498,29 @@ fn Widget(props: &WidgetProps) -> Html {
     let on_select_year = use_callback(store.dispatcher(), |y: Option<i32>, d| {
         d.dispatch(Action::SelectYear(y))
     });
-    let on_open_year = use_callback(store.dispatcher(), |y: i32, d| {
-        d.dispatch(Action::OpenYear(y))
-    });
+    // Where focus goes after the next render, by id: the control that had it
+    // ("Open 2019", "Try again") is replaced by what it asked for.
+    let focus_next = use_mut_ref(|| None::<String>);
+    // The year just opened from the Years view, to be announced once.
+    let opened = use_mut_ref(|| None::<i32>);
+    let on_open_year = {
+        let (d, focus_next, opened) = (store.dispatcher(), focus_next.clone(), opened.clone());
+        let tab = ctx.id("tab-region");
+        Callback::from(move |y: i32| {
+            *opened.borrow_mut() = Some(y);
+            *focus_next.borrow_mut() = Some(tab.to_string());
+            d.dispatch(Action::OpenYear(y))
+        })
+    };
     let on_retry = {
-        let attempt = attempt.clone();
-        Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
+        let (attempt, focus_next) = (attempt.clone(), focus_next.clone());
+        // The panel stays while the series loads again; a year of its own
+        // replaces the whole card, whose status line then takes focus.
+        let target = ctx.id(if pending { "status" } else { "panel" });
+        Callback::from(move |()| {
+            *focus_next.borrow_mut() = Some(target.to_string());
+            attempt.set(attempt.wrapping_add(1))
+        })
     };
 
     let view = if View::offered(years_offered).contains(&state.view) {
@@ -534,7 +563,23 @@ fn Widget(props: &WidgetProps) -> Html {
     } else {
         selected.is_some()
     };
-    let announcement = if !has_selection && *had_selection.borrow() {
+    // A new view is announced by its tab: the live region does not speak
+    // over it with a selection kept from another view, or its clearing. Only
+    // a year opened from the Years view says which year the card now shows.
+    let last_view = use_mut_ref(|| view);
+    let view_changed = std::mem::replace(&mut *last_view.borrow_mut(), view) != view;
+    let announcement = if view_changed {
+        opened
+            .borrow_mut()
+            .take()
+            .and_then(|y| {
+                let s = loaded.as_ref()?;
+                let slot = s.slots().into_iter().find(|slot| slot.year() == y)?;
+                let label = crate::describe::years::slot_phrase(&slot, ctx.locale);
+                Some(ctx.locale.fill(Msg::YearOpenedLabel, &[("label", &label)]))
+            })
+            .unwrap_or_default()
+    } else if !has_selection && *had_selection.borrow() {
         d.text(Msg::AnnounceCleared).to_owned()
     } else {
         announcement
@@ -619,7 +664,7 @@ fn Widget(props: &WidgetProps) -> Html {
         match (&years_data, &failed) {
             (_, Some(message)) => failure(message, &on_retry, ctx.locale),
             _ => {
-                html! { <div class="fb-loading" role="status"><p>{ d.text(Msg::Loading) }</p></div> }
+                html! { <div class="fb-loading" role="status" id={ctx.id("status")} tabindex="-1"><p>{ d.text(Msg::Loading) }</p></div> }
             }
         }
     } else {
@@ -633,6 +678,15 @@ fn Widget(props: &WidgetProps) -> Html {
             <Footer state={footer_state} latest={Shared(footer_link)} />
         </> }
     };
+
+    {
+        let (focus_next, live_ref) = (focus_next.clone(), live_ref.clone());
+        use_effect(move || {
+            if let (Some(id), Some(live)) = (focus_next.borrow_mut().take(), live_ref.get()) {
+                crate::web::focus_by_id(&live, &id);
+            }
+        });
+    }
 
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>

@@ -46,16 +46,28 @@ pub fn ThemeView(props: &ThemeViewProps) -> Html {
         let who = t.beneficiaries.iter().filter_map(|b| ctx.data.beneficiary(b)).map(|b| {
             html! { <li>{ data_text(d.data(&b.name)) }</li> }
         });
+        // A toggle, as aria-pressed says: pressed again, or Escape, lets go.
         let onclick = {
             let on_select = props.on_select.clone();
             let id = t.id.clone();
-            Callback::from(move |_: MouseEvent| on_select.emit(Some(AttrValue::from(id.clone()))))
+            Callback::from(move |_: MouseEvent| {
+                on_select.emit((!is_sel).then(|| AttrValue::from(id.clone())))
+            })
+        };
+        let onkeydown = {
+            let on_select = props.on_select.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if is_sel && e.key() == "Escape" {
+                    e.prevent_default();
+                    on_select.emit(None);
+                }
+            })
         };
         html! {
             <li class={classes!("fb-theme", is_sel.then_some("is-selected"), is_linked.then_some("is-linked"))}
                 data-id={t.id.clone()}>
                 <@{ctx.sub_heading()} class="fb-theme-name">
-                    <button type="button" class="fb-link-button" aria-pressed={if is_sel { "true" } else { "false" }} {onclick}>
+                    <button type="button" class="fb-link-button" aria-pressed={if is_sel { "true" } else { "false" }} {onclick} {onkeydown}>
                         { data_text(d.data(&t.name)) }
                     </button>
                 </@>

@@ -39,6 +39,8 @@ pub fn YearsView(props: &YearsProps) -> Html {
     super::rendered("YearsView");
     let ctx = use_ctx();
     let list_ref = use_node_ref();
+    // As in the chart: after Escape, Tab comes back to the year last chosen.
+    let last_selected = use_mut_ref(|| None::<i32>);
     let l = ctx.locale;
     let series = match &props.series {
         YearsData::Ready(s) => s.clone(),
@@ -97,7 +99,15 @@ pub fn YearsView(props: &YearsProps) -> Html {
         })
     };
 
-    let roving = selected_index.unwrap_or(0);
+    if let Some(y) = selected_index.and_then(|i| years.get(i)) {
+        *last_selected.borrow_mut() = Some(*y);
+    }
+    let roving = selected_index
+        .or_else(|| {
+            let last = *last_selected.borrow();
+            years.iter().position(|y| Some(*y) == last)
+        })
+        .unwrap_or(0);
     let rows = slots.iter().enumerate().map(|(i, slot)| {
         let year = slot.year();
         let is_sel = selected_index == Some(i);

@@ -163,6 +163,7 @@ pub fn text(msg: Msg) -> &'static str {
         YearGap => "No announcement found",
         YearShown => "shown in the other views",
         YearShownLabel => "{label}, shown in the other views",
+        YearOpenedLabel => "{label}, now shown in the breakdown",
         YearsSummary => "Donor: {donor}. Recipient: {recipient}. Contributions by operations year: {list}.",
         YearsSummaryItem => "{year}, {total}",
         YearsSummaryGaps => "No announcement was found for {years}.",

@@ -169,6 +169,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::YearGap, "No se encontró ningún anuncio"),
     (Msg::YearShown, "mostrado en las otras vistas"),
     (Msg::YearShownLabel, "{label}, mostrado en las otras vistas"),
+    (Msg::YearOpenedLabel, "{label}, ahora mostrado en el desglose"),
     (Msg::YearsSummary, "Donante: {donor}. Destinatario: {recipient}. Contribuciones por año de operaciones: {list}."),
     (Msg::YearsSummaryItem, "{year} ({total})"),
     (Msg::YearsSummaryGaps, "No se encontró ningún anuncio para {years}."),

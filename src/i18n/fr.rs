@@ -169,6 +169,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::YearGap, "Aucune annonce trouvée"),
     (Msg::YearShown, "affichée dans les autres vues"),
     (Msg::YearShownLabel, "{label}, affichée dans les autres vues"),
+    (Msg::YearOpenedLabel, "{label}, désormais affichée dans la répartition"),
     (Msg::YearsSummary, "Donateur\u{a0}: {donor}. Bénéficiaire\u{a0}: {recipient}. Contributions par année d’opérations\u{a0}: {list}."),
     (Msg::YearsSummaryItem, "{year} ({total})"),
     (Msg::YearsSummaryGaps, "Aucune annonce n’a été trouvée pour {years}."),

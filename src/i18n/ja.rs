@@ -169,6 +169,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::YearGap, "発表は見つかっていません"),
     (Msg::YearShown, "他のビューで表示中"),
     (Msg::YearShownLabel, "{label}（他のビューで表示中）"),
+    (Msg::YearOpenedLabel, "{label}（内訳に表示中）"),
     (Msg::YearsSummary, "{donor}から{recipient}への活動年別の拠出額は、{list}です。"),
     (Msg::YearsSummaryItem, "{year}年が{total}"),
     (Msg::YearsSummaryGaps, "{years}年については発表が見つかっていません。"),

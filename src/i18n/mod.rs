@@ -508,6 +508,7 @@ messages! {
     YearGap,
     YearShown,
     YearShownLabel,
+    YearOpenedLabel,
     YearsSummary,
     YearsSummaryItem,
     YearsSummaryGaps,

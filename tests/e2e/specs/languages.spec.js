@@ -232,6 +232,8 @@ test('the switch lists every language by its own name and changes the language a
   await expect(page).toHaveURL(/#.*view=table/);
   // The page's title too, for the tab and for screen readers.
   await expect(page).toHaveTitle(/^Répartition du financement.*Japon.*2021$/);
+  // And the page's language, so that title is read as French.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 
   // The label is now French; the choice survives a reload.
   await page.getByLabel('Langue').selectOption({ label: '日本語' });
@@ -248,6 +250,7 @@ test('the switch lists every language by its own name and changes the language a
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
   await expect(page).toHaveURL(/\/index\.ja\.html#view=table&lang=en$/);
   await expect(page).toHaveTitle('Funding breakdown: Government of Japan → IOM, 2021');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   // On index.html, English is the default: the language leaves the URL, which
   // stays short, and the page has its own title.
   await open(page, '#view=table&lang=en');

@@ -1,0 +1,99 @@
+// Where keyboard focus goes, and what the live region says, when a control
+// replaces itself or the view changes: a reader who cannot see the page has
+// only these to know what happened.
+import { test, expect, open } from './helpers.js';
+
+const live = (page) => page.locator('[aria-live=polite]');
+/** The id of the focused element, or its tag when it has none. */
+const focused = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+
+test('opening a year from the Years view moves focus to its breakdown and says which year it is', async ({ page }) => {
+  await open(page, '#view=years');
+  const list = page.getByRole('listbox', { name: 'Total by operations year' });
+  await list.locator('[data-year="2019"]').click();
+  const openButton = page.getByRole('button', { name: 'Open 2019 in the breakdown' });
+  await openButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'By region' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.fb-total')).toHaveText('about USD 27 million');
+  // Not the body: the selected tab, from where the new view is one Tab away.
+  await expect.poll(() => focused(page)).toMatch(/-tab-region$/);
+  await expect(live(page)).toHaveText('2019: about USD 27 million, now shown in the breakdown');
+  await expect(live(page)).not.toContainText('Selection cleared');
+});
+
+test('changing view does not announce a selection from another view', async ({ page }) => {
+  await open(page);
+  await page.locator('.fb-legend-button[data-id="asia"]').click();
+  await expect(live(page)).toHaveText(/^Asia: 20%/);
+  await page.getByRole('tab', { name: 'By region' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'By theme' })).toHaveAttribute('aria-selected', 'true');
+  await expect(live(page)).toHaveText('');
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('tab', { name: 'By region' })).toHaveAttribute('aria-selected', 'true');
+  await expect(live(page)).toHaveText('');
+});
+
+test('after Escape, Shift+Tab leaves the chart instead of selecting its first mark', async ({ page }) => {
+  await open(page);
+  const chart = page.getByRole('listbox', { name: /by region/i }).first();
+  await page.locator('path.fb-mark[data-id="sub-saharan-africa"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('path.fb-mark[aria-selected=true]')).toHaveAttribute('data-id', 'mena-europe');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('path.fb-mark[aria-selected=true]')).toHaveCount(0);
+  // Tab would come back to the mark the reader was on.
+  await expect(page.locator('path.fb-mark[data-id="mena-europe"]')).toHaveAttribute('tabindex', '0');
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('svg') === null)).toBe(true);
+  await expect(page.locator('path.fb-mark[aria-selected=true]')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/sel=/);
+  await expect(chart).toBeVisible();
+});
+
+test('after Escape in the Years view, Shift+Tab leaves the list', async ({ page }) => {
+  await open(page, '#view=years');
+  const list = page.getByRole('listbox', { name: 'Total by operations year' });
+  await list.locator('[data-year="2021"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(list.locator('[aria-selected=true]')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(list.locator('[aria-selected=true]')).toHaveCount(0);
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role=listbox]') === null)).toBe(true);
+  await expect(list.locator('[aria-selected=true]')).toHaveCount(0);
+});
+
+test('a theme pressed again, or Escape, lets go of it', async ({ page }) => {
+  await open(page, '#view=theme');
+  const theme = page.locator('.fb-theme button[aria-pressed]').first();
+  await theme.focus();
+  await page.keyboard.press('Enter');
+  await expect(theme).toHaveAttribute('aria-pressed', 'true');
+  // Focus is on the button that says it: the live region does not repeat it.
+  await expect(live(page)).toHaveText('');
+  await page.keyboard.press('Enter');
+  await expect(theme).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('Enter');
+  await expect(theme).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(theme).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('Try again keeps focus in the panel while the series loads again', async ({ page }) => {
+  let fail = true;
+  await page.route('**/data/japan-iom-series.json', (route) =>
+    fail ? route.fulfill({ status: 503, body: 'busy' }) : route.fallback(),
+  );
+  // The failed request logs, as it should; that is this test's own doing.
+  page.removeAllListeners('console');
+  await page.goto('/#view=years');
+  const retry = page.locator('.fb-years-view [role=alert]').getByRole('button', { name: 'Try again' });
+  await retry.focus();
+  fail = false;
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('listbox', { name: 'Total by operations year' }).getByRole('option')).toHaveCount(8);
+  await expect.poll(() => focused(page)).toMatch(/-panel$/);
+});
