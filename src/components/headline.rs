@@ -1,6 +1,7 @@
 //! The headline card: who gave how much to whom, and the generated summary,
 //! which comes first in the DOM so screen readers reach it first.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{data_text, use_ctx};
@@ -13,6 +14,28 @@ pub fn Headline() -> Html {
     let d = ctx.describer();
     let c = &ctx.data.contribution;
     let exact_id = ctx.id("exact-total");
+    // The exact total shows on hover and focus; Escape hides it without
+    // moving the pointer or focus (WCAG 1.4.13), until they leave the total.
+    let dismissed = use_state_eq(|| false);
+    {
+        let dismissed = dismissed.clone();
+        use_effect_with((), move |()| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "keydown", move |e| {
+                    let escape = e
+                        .dyn_ref::<KeyboardEvent>()
+                        .is_some_and(|k| k.key() == "Escape");
+                    if escape {
+                        dismissed.set(true);
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+    let reset = {
+        let dismissed = dismissed.clone();
+        Callback::from(move |_: Event| dismissed.set(false))
+    };
     html! {
         <header class="fb-head">
             <p class="fb-summary" id={ctx.id("summary")}>
@@ -31,9 +54,10 @@ pub fn Headline() -> Html {
                 <span class="fb-recipient">{ data_text(d.data(&c.recipient)) }</span>
             </@>
             <div class="fb-facts">
-                <p class="fb-total-wrap">
+                <p class="fb-total-wrap" onmouseleave={reset.reform(Event::from)}>
                     <span class="fb-fact-label">{ d.text(Msg::TotalLabel) }</span>
-                    <span class="fb-total" tabindex="0" aria-describedby={exact_id.clone()}>
+                    <span class={classes!("fb-total", dismissed.then_some("is-dismissed"))} tabindex="0"
+                        aria-describedby={exact_id.clone()} onblur={reset.reform(Event::from)}>
                         { d.total_phrase() }
                     </span>
                     <span class="fb-exact" id={exact_id} role="tooltip">{ d.total_fact() }</span>

@@ -97,3 +97,32 @@ test('Try again keeps focus in the panel while the series loads again', async ({
   await expect(page.getByRole('listbox', { name: 'Total by operations year' }).getByRole('option')).toHaveCount(8);
   await expect.poll(() => focused(page)).toMatch(/-panel$/);
 });
+
+test('the exact total can be hovered onto and dismissed with Escape (WCAG 1.4.13)', async ({ page }) => {
+  await open(page);
+  const total = page.locator('.fb-total');
+  const tip = page.locator('.fb-exact');
+  await expect(tip).toBeHidden();
+  await total.hover();
+  await expect(tip).toBeVisible();
+  // The pointer moves down onto the tooltip, which stays.
+  const [a, b] = [await total.boundingBox(), await tip.boundingBox()];
+  const x = Math.max(b.x + 4, Math.min(a.x + a.width / 2, b.x + b.width - 4));
+  await page.mouse.move(x, a.y + a.height - 2);
+  await page.mouse.move(x, b.y + b.height / 2, { steps: 4 });
+  await expect(tip).toBeVisible();
+  // Escape hides it without moving the pointer.
+  await page.keyboard.press('Escape');
+  await expect(tip).toBeHidden();
+  await page.mouse.move(0, 0);
+  // With focus: Escape hides it and focus stays; it shows again next time.
+  await total.focus();
+  await expect(tip).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(tip).toBeHidden();
+  await expect(total).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(total).toBeFocused();
+  await expect(tip).toBeVisible();
+});
