@@ -130,6 +130,16 @@ impl<'a> Describer<'a> {
         self.fmt.money(self.total(), self.digits(), self.currency())
     }
 
+    /// The caption under the total in the donut's hole, which has no room
+    /// for "about": "Total", or "Total, rounded" when the source rounds it.
+    pub fn hole_caption(&self) -> &'static str {
+        self.text(if self.ds.total_is_exact() {
+            Msg::TotalLabel
+        } else {
+            Msg::TotalRoundedLabel
+        })
+    }
+
     /// The total as the headline shows it: "USD 37.1 million", or "about
     /// USD 30.5 million" when the source itself gives a rounded total.
     pub fn total_phrase(&self) -> String {

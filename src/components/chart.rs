@@ -244,7 +244,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             }) }
             <text class="fb-donut-caption" x="100"
                 y={decimal(top + line_height * (lines.len() as f64 - 1.0) + caption_size * 1.5, 1)}
-                text-anchor="middle" font-size={decimal(caption_size, 0)}>{ d.text(Msg::TotalLabel) }</text>
+                text-anchor="middle" font-size={decimal(caption_size, 0)}>{ d.hole_caption() }</text>
         </g>
     };
     html! {

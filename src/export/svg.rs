@@ -371,7 +371,7 @@ fn donut_and_legend(
         caption,
         &format!("{muted} text-anchor=\"middle\""),
         None,
-        d.text(Msg::TotalLabel),
+        d.hole_caption(),
     );
     o.s.push_str("</g>");
 
@@ -891,6 +891,9 @@ mod tests {
         )
         .svg;
         assert!(!plain.contains("url(#open)") && !plain.contains("id=\"open\""));
+        // The hole has no room for "about": its caption says the total is rounded.
+        assert!(svg.contains(">Total, rounded</text>"), "{svg}");
+        assert!(plain.contains(">Total</text>") && !plain.contains("Total, rounded"));
     }
 
     #[test]

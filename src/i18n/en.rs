@@ -12,6 +12,7 @@ pub fn text(msg: Msg) -> &'static str {
         Arrow => "to",
         ForOperationsIn => "for operations in {year}",
         TotalLabel => "Total",
+        TotalRoundedLabel => "Total, rounded",
         ExactTotal => "Exact total: {amount}",
         AnnouncedOn => "Announced {date}",
         StatusPledged => "Pledged",

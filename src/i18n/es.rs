@@ -19,6 +19,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::Arrow, "a"),
     (Msg::ForOperationsIn, "para las operaciones de {year}"),
     (Msg::TotalLabel, "Total"),
+    (Msg::TotalRoundedLabel, "Total redondeado"),
     (Msg::ExactTotal, "Total exacto: {amount}"),
     (Msg::AnnouncedOn, "Anunciado el {date}"),
     (Msg::StatusPledged, "Prometido"),

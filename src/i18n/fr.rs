@@ -19,6 +19,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::Arrow, "vers"),
     (Msg::ForOperationsIn, "pour les opérations de {year}"),
     (Msg::TotalLabel, "Total"),
+    (Msg::TotalRoundedLabel, "Total arrondi"),
     (Msg::ExactTotal, "Total exact\u{a0}: {amount}"),
     (Msg::AnnouncedOn, "Annoncé le {date}"),
     (Msg::StatusPledged, "Promis"),

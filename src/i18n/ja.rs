@@ -19,6 +19,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::Arrow, "から"),
     (Msg::ForOperationsIn, "{year}年の活動向け"),
     (Msg::TotalLabel, "総額"),
+    (Msg::TotalRoundedLabel, "総額（概数）"),
     (Msg::ExactTotal, "正確な総額：{amount}"),
     (Msg::AnnouncedOn, "{date}発表"),
     (Msg::StatusPledged, "拠出表明"),

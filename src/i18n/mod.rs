@@ -356,6 +356,7 @@ messages! {
     Arrow,
     ForOperationsIn,
     TotalLabel,
+    TotalRoundedLabel,
     ExactTotal,
     AnnouncedOn,
     StatusPledged,

@@ -87,6 +87,8 @@ test('choosing 2018 and opening it shows Sub-Saharan Africa as almost half, USD 
   await expect(page).toHaveURL(/year=2018/);
   await expect(page.getByRole('tab', { name: 'By region' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.fb-total')).toHaveText('about USD 30.5 million');
+  // The hole has no room for "about"; its caption says the total is rounded.
+  await expect(page.locator('.fb-donut-caption')).toHaveText('Total, rounded');
   await expect(page.locator('.fb-year')).toHaveText('for operations in 2018');
   const ssa = page.locator('.fb-legend-button[data-id="sub-saharan-africa"]');
   await expect(ssa.locator('.fb-legend-share')).toHaveText('almost half');
