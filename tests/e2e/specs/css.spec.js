@@ -28,3 +28,41 @@ for (const [view, table] of [
     expect(names.map((n) => n.trim())).toEqual(values);
   });
 }
+
+test('forced colours: the selected year row and theme card stand out by more than colour, as the legend entry does', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active', colorScheme: 'light' });
+  await open(page, '#view=years&ysel=2019');
+  await expect(page.getByRole('option', { name: /^2019/ })).toHaveAttribute('aria-selected', 'true');
+  const look = (sel) =>
+    page.locator(sel).evaluateAll((els) => {
+      const bg = getComputedStyle(els[0].closest('.fb-root')).backgroundColor;
+      return els.map((el) => {
+        const s = getComputedStyle(el);
+        return {
+          selected: el.matches('.is-selected'),
+          // A line: a border that is not the background's colour, or an outline.
+          line: s.borderTopColor !== bg ? parseFloat(s.borderTopWidth) : 0,
+          outline: s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth),
+        };
+      });
+    });
+  const rows = await look('.fb-bar-row');
+  expect(rows.filter((r) => r.selected)).toHaveLength(1);
+  // Only the selected row has a line (all of them had one, the selected's
+  // only a little thicker and in another colour).
+  for (const r of rows) expect(r.line > 0, JSON.stringify(r)).toBe(r.selected);
+
+  await open(page, '#view=theme');
+  await page.locator('.fb-theme .fb-link-button').first().click();
+  await expect(page.locator('.fb-theme.is-selected')).toHaveCount(1);
+  await page.mouse.move(0, 0);
+  const cards = await look('.fb-theme');
+  // Every card keeps its frame; the pressed one has a second, outside it.
+  const selected = cards.find((c) => c.selected);
+  for (const c of cards.filter((c) => !c.selected)) {
+    expect(c.line).toBeGreaterThan(0);
+    expect(c.outline).toBe(0);
+  }
+  expect(selected.line).toBeGreaterThan(1);
+  expect(selected.outline).toBeGreaterThan(0);
+});
