@@ -1,6 +1,6 @@
 // What the stylesheet alone decides: names screen readers hear, cues in
 // forced colours, layout that holds still.
-import { test, expect, open } from './helpers.js';
+import { test, expect, open, wake, PRERENDERED } from './helpers.js';
 
 /** The names of the accessibility tree's nodes of `role`, from Chromium's own tree. */
 async function axNames(page, role) {
@@ -66,3 +66,34 @@ test('forced colours: the selected year row and theme card stand out by more tha
   expect(selected.line).toBeGreaterThan(1);
   expect(selected.outline).toBeGreaterThan(0);
 });
+
+for (const [width, height] of [
+  [320, 640],
+  [360, 740],
+]) {
+  test(`tabs keep their boxes whichever is selected (French, ${width}x${height})`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/index.fr.html');
+    await wake(page);
+    await expect(page.locator(PRERENDERED)).toHaveCount(0);
+    const tabs = page.getByRole('tab');
+    // In the page's coordinates: a click may scroll the tab into view.
+    const boxes = () =>
+      tabs.evaluateAll((ts) =>
+        ts.map((t) => {
+          const r = t.getBoundingClientRect();
+          return [r.x + scrollX, r.y + scrollY, r.width, r.height];
+        }),
+      );
+    const before = await boxes();
+    for (const tab of await tabs.all()) {
+      const name = await tab.textContent();
+      await tab.click();
+      await expect(tab).toHaveAttribute('aria-selected', 'true');
+      // The selected tab is bold, in a box as wide as before: no row of
+      // tabs reflows, no tab moves under the finger.
+      expect(await tab.evaluate((t) => getComputedStyle(t).fontWeight)).toBe('600');
+      expect(await boxes(), `after selecting ${name}`).toEqual(before);
+    }
+  });
+}
