@@ -423,6 +423,11 @@ mod tests {
         assert!(page.contains("more than 40%"));
         assert!(page.contains(r#"aria-selected="true" aria-controls="fb1-panel""#));
         assert!(page.contains(r#"data-view="region""#));
+        // Each tab's name for the stylesheet's unseen bold copy (the tab's width).
+        assert!(
+            page.contains(r#"data-view="region" data-text="By region""#),
+            "{page}"
+        );
         assert_eq!(page.matches(PRERENDERED).count(), 1);
     }
 

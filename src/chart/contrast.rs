@@ -30,10 +30,11 @@ mod tests {
 
     const CSS: &str = include_str!("../../static/widget.css");
 
-    /// `--fbi-name: var(--fb-name, #hex);` declarations (the default colour is
-    /// the fallback) in the first block that starts at `from`.
-    fn palette(from: &str) -> Vec<(String, String)> {
-        let start = CSS.find(from).expect("palette block");
+    /// The `--fbi-name: var(--fb-name, light-dark(#light, #dark));` defaults
+    /// of the `.fb-root` block, the light (`dark` false) or the dark ones: the
+    /// line's last `light-dark(…)` (muted and rest nest theirs in fallbacks).
+    fn palette(dark: bool) -> Vec<(String, String)> {
+        let start = CSS.find(".fb-root {").expect("palette block");
         let block = &CSS[start..];
         let block = &block[..block.find('}').expect("block end")];
         block
@@ -41,13 +42,12 @@ mod tests {
             .filter_map(|l| {
                 let l = l.trim().strip_prefix("--fbi-")?;
                 let (name, value) = l.split_once(':')?;
-                let hex = value
-                    .rsplit('#')
-                    .next()?
-                    .trim_end_matches([')', ';'])
-                    .trim();
-                (value.contains('#') && hex.len() == 6)
-                    .then(|| (name.to_owned(), format!("#{hex}")))
+                let pair = value.rsplit("light-dark(").next()?;
+                let pair = &pair[..pair.find(')')?];
+                let (light, dark_hex) = pair.split_once(',')?;
+                let hex = if dark { dark_hex } else { light }.trim();
+                (value.contains("light-dark(") && hex.len() == 7)
+                    .then(|| (name.to_owned(), hex.to_owned()))
             })
             .collect()
     }
@@ -90,14 +90,11 @@ mod tests {
 
     #[test]
     fn light_palette_has_enough_contrast() {
-        check(&palette(".fb-root {"), "light");
+        check(&palette(false), "light");
     }
 
     #[test]
     fn dark_palette_has_enough_contrast() {
-        check(
-            &palette("@media screen and (prefers-color-scheme: dark)"),
-            "dark",
-        );
+        check(&palette(true), "dark");
     }
 }

@@ -64,11 +64,14 @@ pub fn Tabs(props: &TabsProps) -> Html {
             let on_change = props.on_change.clone();
             Callback::from(move |_: MouseEvent| on_change.emit(v))
         };
+        let name = ctx.locale.text(label(v));
+        // `data-text`: the stylesheet sets the name again, bold and unseen, so
+        // that the tab is as wide selected (bold) as not and no row reflows.
         html! {
             <button type="button" role="tab" class="fb-tab" id={ctx.id(&format!("tab-{}", v.as_str()))}
                 aria-selected={if selected { "true" } else { "false" }} aria-controls={ctx.id("panel")}
-                tabindex={if selected { "0" } else { "-1" }} data-view={v.as_str()} {onclick}>
-                { ctx.locale.text(label(v)) }
+                tabindex={if selected { "0" } else { "-1" }} data-view={v.as_str()} data-text={name} {onclick}>
+                { name }
             </button>
         }
     });

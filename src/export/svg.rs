@@ -691,15 +691,18 @@ mod tests {
 
     const CSS: &str = include_str!("../../static/widget.css");
 
-    /// `--fbi-NAME: var(--fb-NAME, #hex)` fallbacks of the light `.fb-root` block.
+    /// The light default of `--fbi-NAME` in the `.fb-root` block: the first
+    /// colour of the line's last `light-dark(#light, #dark)`.
     fn css_light(name: &str) -> String {
         let start = CSS.find(".fb-root {").expect("the .fb-root block");
         let block = &CSS[start..];
         let block = &block[..block.find('}').expect("block end")];
         let decl = format!("--fbi-{name}: var(--fb-{name}, ");
         let at = block.find(&decl).unwrap_or_else(|| panic!("--fbi-{name}"));
-        let rest = &block[at + decl.len()..];
-        rest[..rest.find(')').expect("closing parenthesis")].to_owned()
+        let line = &block[at..];
+        let line = &line[..line.find('\n').expect("line end")];
+        let pair = line.rsplit("light-dark(").next().expect("light-dark()");
+        pair[..pair.find(',').expect("comma")].to_owned()
     }
 
     #[test]

@@ -30,9 +30,12 @@ pub const BUDGET: u64 = 100_000;
 /// loaded on demand (-6.5 KB); then 497 B for fetching them when a reader
 /// opens the language list, so a choice seldom waits, and 306 B for one
 /// request per file however many wait for it; 80 B less when the page and
-/// the widget shared one rule for the opening language (212,376 measured).
+/// the widget shared one rule for the opening language (212,376 measured);
+/// then 124 B for the CSS fixes of branch css-fixes (sizes in em, forced
+/// colours cues, tabs as wide as their bold name with its data-text in the
+/// static copy, light-dark() theming; 212,500 measured).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 212_385;
+pub const CEILING: u64 = 212_509;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

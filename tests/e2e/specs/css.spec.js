@@ -1,0 +1,99 @@
+// What the stylesheet alone decides: names screen readers hear, cues in
+// forced colours, layout that holds still.
+import { test, expect, open, wake, PRERENDERED } from './helpers.js';
+
+/** The names of the accessibility tree's nodes of `role`, from Chromium's own tree. */
+async function axNames(page, role) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value ?? '');
+}
+
+for (const [view, table] of [
+  ['table', '.fb-table-view .fb-table'],
+  ['years', '.fb-years-table'],
+]) {
+  test(`narrow table cards (${view}): a cell's name is its value, not the column name shown beside it`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await open(page, `#view=${view}`);
+    const cells = page.locator(`${table} td`);
+    await expect(cells.first()).toBeVisible();
+    // The column name is shown (the card layout is on) ...
+    const label = await cells.first().evaluate((td) => getComputedStyle(td, '::before').content);
+    expect(label).toContain(await cells.first().getAttribute('data-label'));
+    // ... and not heard: the header already names the column.
+    const values = await cells.evaluateAll((tds) => tds.map((td) => td.textContent.trim()));
+    const names = await axNames(page, 'cell');
+    expect(names.map((n) => n.trim())).toEqual(values);
+  });
+}
+
+test('forced colours: the selected year row and theme card stand out by more than colour, as the legend entry does', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active', colorScheme: 'light' });
+  await open(page, '#view=years&ysel=2019');
+  await expect(page.getByRole('option', { name: /^2019/ })).toHaveAttribute('aria-selected', 'true');
+  const look = (sel) =>
+    page.locator(sel).evaluateAll((els) => {
+      const bg = getComputedStyle(els[0].closest('.fb-root')).backgroundColor;
+      return els.map((el) => {
+        const s = getComputedStyle(el);
+        return {
+          selected: el.matches('.is-selected'),
+          // A line: a border that is not the background's colour, or an outline.
+          line: s.borderTopColor !== bg ? parseFloat(s.borderTopWidth) : 0,
+          outline: s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth),
+        };
+      });
+    });
+  const rows = await look('.fb-bar-row');
+  expect(rows.filter((r) => r.selected)).toHaveLength(1);
+  // Only the selected row has a line (all of them had one, the selected's
+  // only a little thicker and in another colour).
+  for (const r of rows) expect(r.line > 0, JSON.stringify(r)).toBe(r.selected);
+
+  await open(page, '#view=theme');
+  await page.locator('.fb-theme .fb-link-button').first().click();
+  await expect(page.locator('.fb-theme.is-selected')).toHaveCount(1);
+  await page.mouse.move(0, 0);
+  const cards = await look('.fb-theme');
+  // Every card keeps its frame; the pressed one has a second, outside it.
+  const selected = cards.find((c) => c.selected);
+  for (const c of cards.filter((c) => !c.selected)) {
+    expect(c.line).toBeGreaterThan(0);
+    expect(c.outline).toBe(0);
+  }
+  expect(selected.line).toBeGreaterThan(1);
+  expect(selected.outline).toBeGreaterThan(0);
+});
+
+for (const [width, height] of [
+  [320, 640],
+  [360, 740],
+]) {
+  test(`tabs keep their boxes whichever is selected (French, ${width}x${height})`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/index.fr.html');
+    await wake(page);
+    await expect(page.locator(PRERENDERED)).toHaveCount(0);
+    const tabs = page.getByRole('tab');
+    // In the page's coordinates: a click may scroll the tab into view.
+    const boxes = () =>
+      tabs.evaluateAll((ts) =>
+        ts.map((t) => {
+          const r = t.getBoundingClientRect();
+          return [r.x + scrollX, r.y + scrollY, r.width, r.height];
+        }),
+      );
+    const before = await boxes();
+    for (const tab of await tabs.all()) {
+      const name = await tab.textContent();
+      await tab.click();
+      await expect(tab).toHaveAttribute('aria-selected', 'true');
+      // The selected tab is bold, in a box as wide as before: no row of
+      // tabs reflows, no tab moves under the finger.
+      expect(await tab.evaluate((t) => getComputedStyle(t).fontWeight)).toBe('600');
+      expect(await boxes(), `after selecting ${name}`).toEqual(before);
+    }
+  });
+}
