@@ -174,5 +174,6 @@ pub fn text(msg: Msg) -> &'static str {
         ProblemOtherCurrency => "every year must be in the currency of the first (\"{value}\"), so totals compare",
         StatedFigures => "{share}, {amount}",
         Fact => "{name}: {figures}",
+        LoadEmptySrc => "The src attribute of this widget is empty, so it names no dataset to show.",
     }
 }

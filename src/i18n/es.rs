@@ -180,4 +180,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemOtherCurrency, "todos los años deben estar en la moneda del primero («{value}») para que los totales se puedan comparar"),
     (Msg::StatedFigures, "{share}, {amount}"),
     (Msg::Fact, "{name}: {figures}"),
+    (Msg::LoadEmptySrc, "El atributo src de este widget está vacío, así que no indica ningún conjunto de datos que mostrar."),
 ];

@@ -180,4 +180,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemOtherCurrency, "toutes les années doivent être dans la devise de la première («\u{a0}{value}\u{a0}») pour que les totaux se comparent"),
     (Msg::StatedFigures, "{share}, {amount}"),
     (Msg::Fact, "{name}\u{a0}: {figures}"),
+    (Msg::LoadEmptySrc, "L’attribut src de ce widget est vide\u{a0}: il ne désigne aucun jeu de données à afficher."),
 ];

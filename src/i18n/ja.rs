@@ -180,4 +180,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemOtherCurrency, "総額を比べられるよう、すべての年を最初の年の通貨（「{value}」）にしてください"),
     (Msg::StatedFigures, "{share}（{amount}）"),
     (Msg::Fact, "{name}：{figures}"),
+    (Msg::LoadEmptySrc, "このウィジェットのsrc属性が空のため、表示するデータセットが指定されていません。"),
 ];

@@ -519,6 +519,7 @@ messages! {
     ProblemOtherCurrency,
     StatedFigures,
     Fact,
+    LoadEmptySrc,
 }
 
 /// The message that phrases a share stated in this way.

@@ -30,9 +30,10 @@ pub const BUDGET: u64 = 100_000;
 /// loaded on demand (-6.5 KB); then 497 B for fetching them when a reader
 /// opens the language list, so a choice seldom waits, and 306 B for one
 /// request per file however many wait for it; 80 B less when the page and
-/// the widget shared one rule for the opening language (212,376 measured).
+/// the widget shared one rule for the opening language (212,376 measured);
+/// 363 B for an empty `src` being an error, not the default data.
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 212_385;
+pub const CEILING: u64 = 212_748;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

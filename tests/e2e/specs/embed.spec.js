@@ -310,3 +310,28 @@ test('the demo page shows every kind of embed', async ({ page }) => {
   }
   await expect(page.frameLocator('iframe.funding-breakdown').locator('svg.fb-donut')).toBeVisible();
 });
+
+for (const [label, value] of [['""', ''], ['of spaces', '  ']]) {
+  test(`an empty src (${label}) is an error, never the default data`, async ({ page, baseURL }) => {
+    // The widget logs the error to the console, as for any dataset it cannot load.
+    page.removeAllListeners('console');
+    await hostPages(
+      page,
+      baseURL,
+      elementPage(`${baseURL}/`, `<funding-breakdown src="${value}" view="table"></funding-breakdown>`),
+      { csp: false },
+    );
+    await page.addInitScript(() => {
+      window.__errors = [];
+      document.addEventListener('funding-breakdown:error', (e) => window.__errors.push(e.detail.message));
+    });
+    await page.goto(`${hostOf(baseURL)}/index.html`);
+    const el = page.locator('funding-breakdown');
+    await expect(el).toHaveAttribute('data-state', 'error');
+    await expect(el.getByRole('alert')).toContainText('src attribute of this widget is empty');
+    await expect(el.locator('table, svg')).toHaveCount(0);
+    expect(await page.evaluate(() => window.__errors)).toEqual([
+      'The src attribute of this widget is empty, so it names no dataset to show.',
+    ]);
+  });
+}
