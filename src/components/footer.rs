@@ -325,15 +325,10 @@ pub fn Footer(props: &FooterProps) -> Html {
 
     let panel = if *open {
         let state = props.latest.borrow().state.clone();
-        let iframe = embed_code::iframe(
-            &ctx.base,
-            ctx.locale.tag(),
-            &state.to_link_hash(),
-            &d.title(),
-        );
         let mut attrs: Vec<(&str, String)> = Vec::new();
         if let Some(src) = &ctx.src {
-            attrs.push(("src", src.to_string()));
+            // Absolute: the snippet is pasted into pages elsewhere.
+            attrs.push(("src", crate::web::absolute_url(src)));
         }
         attrs.push(("view", state.view.as_str().to_owned()));
         if let Some(year) = state.year.filter(|_| ctx.src.is_none()) {
@@ -374,10 +369,30 @@ pub fn Footer(props: &FooterProps) -> Html {
                 </div>
             }
         };
+        // The standalone page shows only the widget's own data: loading any
+        // URL there would let anyone show made-up figures under its domain.
+        // So custom data gets the element only.
+        let iframe = ctx.src.is_none().then(|| {
+            snippet(
+                "iframe",
+                Msg::EmbedIframe,
+                embed_code::iframe(
+                    &ctx.base,
+                    ctx.locale.tag(),
+                    &state.to_link_hash(),
+                    &d.title(),
+                ),
+            )
+        });
+        let intro = if iframe.is_some() {
+            Msg::EmbedIntro
+        } else {
+            Msg::EmbedSrcIntro
+        };
         html! {
             <div class="fb-embed" id={panel_id.clone()}>
-                <p class="fb-note">{ d.text(Msg::EmbedIntro) }</p>
-                { snippet("iframe", Msg::EmbedIframe, iframe) }
+                <p class="fb-note">{ d.text(intro) }</p>
+                { for iframe }
                 { snippet("element", Msg::EmbedScript, element) }
             </div>
         }

@@ -181,4 +181,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::StatedFigures, "{share}, {amount}"),
     (Msg::Fact, "{name}: {figures}"),
     (Msg::LoadEmptySrc, "El atributo src de este widget está vacío, así que no indica ningún conjunto de datos que mostrar."),
+    (Msg::EmbedSrcIntro, "Pegue este código en su página: muestra este conjunto de datos en la vista y el idioma actuales. No hay código iframe, porque la página del widget solo muestra sus propios datos."),
 ];

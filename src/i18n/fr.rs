@@ -181,4 +181,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::StatedFigures, "{share}, {amount}"),
     (Msg::Fact, "{name}\u{a0}: {figures}"),
     (Msg::LoadEmptySrc, "L’attribut src de ce widget est vide\u{a0}: il ne désigne aucun jeu de données à afficher."),
+    (Msg::EmbedSrcIntro, "Collez ce code dans votre page\u{a0}: il affiche ce jeu de données dans la vue et la langue actuelles. Il n’y a pas de code iframe, car la page du widget n’affiche que ses propres données."),
 ];

@@ -181,4 +181,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::StatedFigures, "{share}（{amount}）"),
     (Msg::Fact, "{name}：{figures}"),
     (Msg::LoadEmptySrc, "このウィジェットのsrc属性が空のため、表示するデータセットが指定されていません。"),
+    (Msg::EmbedSrcIntro, "このコードをページに貼り付けてください。このデータセットを現在の表示と言語で表示します。ウィジェット自身のページは自らのデータしか表示しないため、iframe用のコードはありません。"),
 ];

@@ -520,6 +520,7 @@ messages! {
     StatedFigures,
     Fact,
     LoadEmptySrc,
+    EmbedSrcIntro,
 }
 
 /// The message that phrases a share stated in this way.

@@ -1,6 +1,7 @@
 // Embedding on host pages of another origin (see hosts.js), with and without
 // the strict CSP on both sides. The snippets are read from README.md, so the
 // documentation is what gets tested.
+import fs from 'node:fs';
 import { test, expect, clickMark } from './helpers.js';
 import { hostPages, elementPage, hostOf, snippet } from './hosts.js';
 
@@ -335,3 +336,30 @@ for (const [label, value] of [['""', ''], ['of spaces', '  ']]) {
     ]);
   });
 }
+
+test('the Embed panel of an element with src offers only the element, with src made absolute', async ({ page, baseURL }) => {
+  // A dataset beside the host page, named relative to it as an embedder writes it.
+  const alt = fs.readFileSync(new URL('../../data/good/minimal.json', import.meta.url), 'utf8');
+  const host = hostOf(baseURL);
+  await hostPages(
+    page,
+    baseURL,
+    {
+      ...elementPage(`${baseURL}/`, '<funding-breakdown src="data/alt.json" view="table"></funding-breakdown>'),
+      'data/alt.json': ['application/json', alt],
+    },
+    { csp: false },
+  );
+  await page.goto(`${host}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await el.getByRole('button', { name: 'Embed' }).click();
+  // The standalone page cannot show this dataset, so no iframe is offered.
+  await expect(el.locator('[data-copy=iframe]')).toHaveCount(0);
+  await expect(el.locator('textarea')).toHaveCount(1);
+  await expect(el.locator('.fb-embed .fb-note')).toContainText('There is no iframe code');
+  await expect(el.locator('textarea')).toHaveValue(
+    `<funding-breakdown src="${host}/data/alt.json" view="table" lang="en"></funding-breakdown>\n` +
+      `<script type="module" src="${baseURL}/embed.js"></script>`,
+  );
+});
