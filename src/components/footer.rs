@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::export::{
@@ -342,19 +342,31 @@ pub fn Footer(props: &FooterProps) -> Html {
         attrs.push(("lang", state.locale.tag().to_owned()));
         let attrs_ref: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let element = embed_code::element(&ctx.base, &attrs_ref);
-        let snippet = |key: &str, label: Msg, code: String| {
+        let snippet = |key: &str, label: Msg, copy_label: Msg, code: String| {
             let id = ctx.id(&format!("embed-{key}"));
             let onclick = {
                 let status = status.clone();
                 let code = code.clone();
-                let done = d.text(Msg::Copied).to_owned();
-                Callback::from(move |_: MouseEvent| {
+                let locale = ctx.locale;
+                Callback::from(move |e: MouseEvent| {
                     let status = status.clone();
                     let code = code.clone();
-                    let done = done.clone();
+                    // The code's field is the button's previous sibling.
+                    let field = e
+                        .target_dyn_into::<web_sys::Element>()
+                        .and_then(|b| b.previous_element_sibling())
+                        .and_then(|f| f.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
                     wasm_bindgen_futures::spawn_local(async move {
+                        // `announce`, so a second copy is announced too.
                         if copy(code).await {
-                            status.set(done);
+                            announce(&status, locale.text(Msg::Copied).to_owned());
+                        } else {
+                            // Refused: the code is selected, to copy by hand.
+                            if let Some(field) = field {
+                                let _ = field.focus();
+                                field.select();
+                            }
+                            announce(&status, locale.text(Msg::CodeCopyFailed).to_owned());
                         }
                     });
                 })
@@ -364,7 +376,7 @@ pub fn Footer(props: &FooterProps) -> Html {
                     <label for={id.clone()}>{ d.text(label) }</label>
                     <textarea id={id} class="fb-code" readonly=true rows="3" spellcheck="false" value={code} />
                     <button type="button" class="fb-button" data-copy={key.to_owned()} {onclick}>
-                        { d.text(Msg::Copy) }
+                        { d.text(copy_label) }
                     </button>
                 </div>
             }
@@ -376,6 +388,7 @@ pub fn Footer(props: &FooterProps) -> Html {
             snippet(
                 "iframe",
                 Msg::EmbedIframe,
+                Msg::CopyIframe,
                 embed_code::iframe(
                     &ctx.base,
                     ctx.locale.tag(),
@@ -393,7 +406,7 @@ pub fn Footer(props: &FooterProps) -> Html {
             <div class="fb-embed" id={panel_id.clone()}>
                 <p class="fb-note">{ d.text(intro) }</p>
                 { for iframe }
-                { snippet("element", Msg::EmbedScript, element) }
+                { snippet("element", Msg::EmbedScript, Msg::CopyElement, element) }
             </div>
         }
     } else {

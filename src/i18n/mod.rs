@@ -467,7 +467,9 @@ messages! {
     EmbedIntro,
     EmbedIframe,
     EmbedScript,
-    Copy,
+    CopyIframe,
+    CopyElement,
+    CodeCopyFailed,
     Copied,
     // Export and share (footer actions, downloaded files)
     ActionsLabel,

@@ -2,7 +2,7 @@
 // the strict CSP on both sides. The snippets are read from README.md, so the
 // documentation is what gets tested.
 import fs from 'node:fs';
-import { test, expect, clickMark } from './helpers.js';
+import { test, expect, clickMark, open } from './helpers.js';
 import { hostPages, elementPage, hostOf, snippet } from './hosts.js';
 
 async function expectClean(page, log) {
@@ -362,4 +362,32 @@ test('the Embed panel of an element with src offers only the element, with src m
     `<funding-breakdown src="${host}/data/alt.json" view="table" lang="en"></funding-breakdown>\n` +
       `<script type="module" src="${baseURL}/embed.js"></script>`,
   );
+});
+
+test('the Copy buttons of the Embed panel are named apart and announce every copy, and a refusal', async ({ page, baseURL, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await open(page);
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const status = page.locator('.fb-footer-status');
+  const said = () => status.evaluate((n) => n.textContent);
+  await page.getByRole('button', { name: 'Copy the iframe code' }).click();
+  await expect(status).toHaveText('Copied to the clipboard');
+  const first = await said();
+  await page.getByRole('button', { name: 'Copy the element code' }).click();
+  // Changed text is what makes a screen reader speak again.
+  await expect.poll(said).not.toBe(first);
+  await expect(status).toHaveText('Copied to the clipboard');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('<funding-breakdown');
+
+  // A browser that refuses: the reader is told, and the code is selected to copy by hand.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+  });
+  await page.getByRole('button', { name: 'Copy the element code' }).click();
+  await expect(status).toContainText('not allowed to copy');
+  const selected = await page.evaluate(() => {
+    const field = document.activeElement;
+    return field.value.slice(field.selectionStart, field.selectionEnd);
+  });
+  expect(selected).toContain('<funding-breakdown');
 });
