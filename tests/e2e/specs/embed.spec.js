@@ -391,3 +391,44 @@ test('the Copy buttons of the Embed panel are named apart and announce every cop
   });
   expect(selected).toContain('<funding-breakdown');
 });
+
+test('a wasm that failed to load once is fetched again: Try again, a re-inserted element and a new one start', async ({ page, baseURL }) => {
+  // The failed request and the error event are logged, as they should be.
+  page.removeAllListeners('console');
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="a" lang="fr"></funding-breakdown>'), { csp: false });
+  let aborted = 0;
+  // Registered after hostPages', so it is tried first: only the first wasm request fails.
+  await page.context().route('**/*.wasm', (route) => (aborted++ === 0 ? route.abort('failed') : route.fallback()));
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const a = page.locator('#a');
+  await expect(a).toHaveAttribute('data-state', 'error');
+  const alert = a.getByRole('alert');
+  await expect(alert).toContainText('n’a pas pu être chargée');
+  // Styled as the widget's own errors.
+  expect(await alert.evaluate((n) => getComputedStyle(n).borderInlineStartWidth)).toBe('4px');
+  // The network is back: a new element starts, and so does the failed one with Try again.
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('funding-breakdown'), { id: 'b' })));
+  await expect(page.locator('#b')).toHaveAttribute('data-state', 'ready');
+  await a.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(a).toHaveAttribute('data-state', 'ready');
+  await expect(a.getByRole('tab', { name: 'Par région' })).toBeVisible();
+  expect(aborted).toBe(2);
+});
+
+test('an element re-inserted after the wasm failed to load starts', async ({ page, baseURL }) => {
+  page.removeAllListeners('console');
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown></funding-breakdown>'), { csp: false });
+  let aborted = 0;
+  await page.context().route('**/*.wasm', (route) => (aborted++ === 0 ? route.abort('failed') : route.fallback()));
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'error');
+  await page.evaluate(() => {
+    const el = document.querySelector('funding-breakdown');
+    el.remove();
+    document.body.append(el);
+  });
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.getByRole('alert')).toHaveCount(0);
+  await expect(el.locator('svg.fb-donut')).toBeVisible();
+});
