@@ -48,12 +48,12 @@ function loadWasm() {
 }
 
 // What the element says before the wasm, which holds every other text, has
-// run: [could not start, try again], by language.
+// run: [loading, could not start, try again], by language.
 const TEXTS = {
-  en: ['The funding breakdown could not be loaded. Check your connection and try again.', 'Try again'],
-  fr: ['La répartition du financement n’a pas pu être chargée. Vérifiez votre connexion et réessayez.', 'Réessayer'],
-  es: ['No se pudo cargar el desglose de la financiación. Compruebe su conexión y vuelva a intentarlo.', 'Reintentar'],
-  ja: ['資金の内訳を読み込めませんでした。接続を確認して、もう一度お試しください。', '再試行'],
+  en: ['Loading the funding breakdown…', 'The funding breakdown could not be loaded. Check your connection and try again.', 'Try again'],
+  fr: ['Chargement de la répartition du financement…', 'La répartition du financement n’a pas pu être chargée. Vérifiez votre connexion et réessayez.', 'Réessayer'],
+  es: ['Cargando el desglose de la financiación…', 'No se pudo cargar el desglose de la financiación. Compruebe su conexión y vuelva a intentarlo.', 'Reintentar'],
+  ja: ['資金の内訳を読み込んでいます…', '資金の内訳を読み込めませんでした。接続を確認して、もう一度お試しください。', '再試行'],
 };
 
 /** The language of `element`'s texts, by the widget's rule: its `lang`, else the browser's, else English. */
@@ -114,6 +114,12 @@ class FundingBreakdown extends HTMLElement {
 
   async #start(generation) {
     this.dataset.state = 'loading';
+    if (!this.#widget) {
+      // A box of about the widget's height, so the page does not jump when it comes.
+      const note = box(this, 'fb-loading fb-placeholder', Object.assign(document.createElement('p'), { textContent: TEXTS[langOf(this)][0] }));
+      note.setAttribute('role', 'status');
+      this.shadowRoot.querySelector('.fb-mount').replaceChildren(note);
+    }
     // loading="lazy", as on an iframe: nothing is fetched or rendered until the
     // element comes within a screen's height of the viewport.
     if (this.getAttribute('loading') === 'lazy' && window.IntersectionObserver) {
@@ -132,7 +138,7 @@ class FundingBreakdown extends HTMLElement {
     } catch (error) {
       if (generation !== this.#generation) return;
       this.dataset.state = 'error';
-      const [sentence, retry] = TEXTS[langOf(this)];
+      const [, sentence, retry] = TEXTS[langOf(this)];
       const button = Object.assign(document.createElement('button'), { type: 'button', className: 'fb-button', textContent: retry });
       button.addEventListener('click', () => this.#start(this.#generation));
       const alert = Object.assign(document.createElement('div'), { className: 'fb-error' });

@@ -432,3 +432,27 @@ test('an element re-inserted after the wasm failed to load starts', async ({ pag
   await expect(el.getByRole('alert')).toHaveCount(0);
   await expect(el.locator('svg.fb-donut')).toBeVisible();
 });
+
+test('while the wasm downloads, the element holds a box of its size saying it is loading', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown lang="es"></funding-breakdown><p id="after">After</p>'), { csp: true });
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  // Falls back to hostPages' route, which serves the widget's files to the host page.
+  await page.context().route('**/*.wasm', async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el.getByRole('status')).toHaveText('Cargando el desglose de la financiación…');
+  const top = async () => (await page.locator('#after').boundingBox()).y;
+  const before = await top();
+  expect((await el.boundingBox()).height).toBeGreaterThan(600);
+  release();
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.getByRole('status').filter({ hasText: 'Cargando' })).toHaveCount(0);
+  // The widget takes the box's place with little movement below it.
+  expect(Math.abs((await top()) - before)).toBeLessThan(200);
+});
