@@ -389,11 +389,16 @@ pub fn Footer(props: &FooterProps) -> Html {
                 "iframe",
                 Msg::EmbedIframe,
                 Msg::CopyIframe,
-                embed_code::iframe(
-                    &ctx.base,
-                    ctx.locale.tag(),
-                    &state.to_link_hash(),
-                    &d.title(),
+                // With the listener: without it the frame does not fit its content.
+                format!(
+                    "{}\n{}",
+                    embed_code::iframe(
+                        &ctx.base,
+                        ctx.locale.tag(),
+                        &state.to_link_hash(),
+                        &d.title(),
+                    ),
+                    embed_code::LISTENER
                 ),
             )
         });

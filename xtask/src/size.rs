@@ -33,9 +33,10 @@ pub const BUDGET: u64 = 100_000;
 /// the widget shared one rule for the opening language (212,376 measured);
 /// 363 B for an empty `src` being an error, not the default data; 565 B
 /// for the Embed panel of custom data (absolute `src`, no iframe, a note);
-/// 183 B for its Copy buttons' own names, announcing every copy and a refusal.
+/// 183 B for its Copy buttons' own names, announcing every copy and a refusal;
+/// 346 B for the height listener given with the iframe snippet.
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 213_505;
+pub const CEILING: u64 = 213_851;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

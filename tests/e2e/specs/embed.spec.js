@@ -14,7 +14,7 @@ async function expectClean(page, log) {
 }
 
 /** Opens a host page with `iframe` (README's snippet, if not given) and README's height listener. */
-async function openIframeHost(page, baseURL, { csp, iframe = snippet('iframe', `${baseURL}/`) }) {
+async function openIframeHost(page, baseURL, { csp, iframe = snippet('iframe', `${baseURL}/`), css = '' }) {
   const listener = snippet('listener', `${baseURL}/`).replace(/^<script>\n|\n<\/script>$/g, '');
   const log = await hostPages(
     page,
@@ -23,10 +23,11 @@ async function openIframeHost(page, baseURL, { csp, iframe = snippet('iframe', `
       'index.html': [
         'text/html',
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-         <script src="listener.js"></script></head><body><main><h1>Host page</h1>
-         ${iframe}</main></body></html>`,
+         <link rel="stylesheet" href="host.css"><script src="listener.js"></script></head>
+         <body><main><h1>Host page</h1>${iframe}</main></body></html>`,
       ],
       'listener.js': ['text/javascript', listener],
+      'host.css': ['text/css', css],
     },
     { csp },
   );
@@ -294,8 +295,12 @@ test('the Embed panel offers both snippets for the current view', async ({ page,
   await button.click();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
   const base = `${baseURL}/`;
+  // The iframe comes with the listener that sizes it.
   const iframe = snippet('iframe', base).replace('#view=region', '#view=table');
-  await expect(page.locator('textarea').first()).toHaveValue(iframe);
+  await expect(page.locator('textarea').first()).toHaveValue(`${iframe}\n${snippet('listener', base)}`);
+  // The element's label says what it looks like, not that it takes the page's fonts.
+  await expect(page.locator('.fb-embed')).not.toContainText("follows your page's fonts");
+  await expect(page.locator('.fb-embed')).toContainText('system font');
   const element = snippet('element', base).replace('view="region"', 'view="table"');
   await expect(page.locator('textarea').nth(1)).toHaveValue(element);
   await page.locator('[data-copy=element]').click();
@@ -455,4 +460,16 @@ test('while the wasm downloads, the element holds a box of its size saying it is
   await expect(el.getByRole('status').filter({ hasText: 'Cargando' })).toHaveCount(0);
   // The widget takes the box's place with little movement below it.
   expect(Math.abs((await top()) - before)).toBeLessThan(200);
+});
+
+test('an iframe on a host page with box-sizing: border-box fits its content to the pixel (strict CSP)', async ({ page, baseURL }) => {
+  const log = await openIframeHost(page, baseURL, { csp: true, css: '*, *::before, *::after { box-sizing: border-box; }' });
+  const frame = page.frameLocator('iframe.funding-breakdown');
+  await expect(frame.locator('svg.fb-donut')).toBeVisible();
+  await expect
+    .poll(() =>
+      page.frames()[1].evaluate(() => document.documentElement.scrollHeight - window.innerHeight),
+    )
+    .toBe(0);
+  await expectClean(page, log);
 });
