@@ -199,7 +199,11 @@ fn props_from(host: &web_sys::HtmlElement, ids: &str, base: &str) -> EmbedProps 
     EmbedProps {
         host: host.clone(),
         ids: ids.to_owned().into(),
-        src: attr("src"),
+        // Kept when empty (a CMS variable that rendered nothing): the widget
+        // then says so, instead of showing the default data in its place.
+        src: host
+            .get_attribute("src")
+            .map(|v| v.trim().to_owned().into()),
         view: attr("view"),
         lang: attr("lang"),
         sel: attr("sel"),
@@ -291,6 +295,8 @@ pub enum LoadError {
     TooLarge(u64),
     /// The bytes are not UTF-8 text.
     NotUtf8,
+    /// The `src` attribute is there but empty.
+    EmptySrc,
 }
 
 /// How long a dataset may take to arrive.

@@ -29,6 +29,21 @@ pub fn iframe(base: &str, lang: &str, hash: &str, title: &str) -> String {
     )
 }
 
+/// The parent page's listener that sizes iframe embeds to their content
+/// (README's, which a test holds to this), given after the iframe snippet.
+pub const LISTENER: &str = "<script>
+  window.addEventListener('message', (event) => {
+    const data = event.data;
+    if (!data || data.type !== 'funding-breakdown:height' || data.version !== 1) return;
+    for (const frame of document.querySelectorAll('iframe.funding-breakdown')) {
+      if (event.source !== frame.contentWindow) continue;
+      // A border would take its width from the height under box-sizing: border-box.
+      frame.style.border = '0';
+      frame.style.height = `${Math.ceil(data.height)}px`;
+    }
+  });
+</script>";
+
 /// The standalone page whose static copy, shown until the wasm runs, is in
 /// language `lang`: index.html (English) or index.fr.html, index.ja.html, …
 /// (`cargo xtask post-build` writes one per catalogue).
@@ -89,6 +104,11 @@ mod tests {
         // Another language: the page whose static copy is in it.
         assert!(iframe(BASE, "ja", "#lang=ja", title)
             .contains("src=\"https://example.org/funding-breakdown/index.ja.html#lang=ja\""));
+    }
+
+    #[test]
+    fn readme_listener_is_what_the_widget_gives() {
+        assert_eq!(readme_snippet("listener"), LISTENER);
     }
 
     #[test]

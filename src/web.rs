@@ -166,6 +166,16 @@ pub fn location_href() -> String {
         .unwrap_or_default()
 }
 
+/// `url` resolved against the document's base URL, as `fetch` resolves it;
+/// as given when that fails (or natively).
+pub fn absolute_url(url: &str) -> String {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| web_sys::Url::new_with_base(url, &base).ok())
+        .map_or_else(|| url.to_owned(), |u| u.href())
+}
+
 /// Replaces the URL hash without adding a history entry.
 pub fn replace_hash(hash: &str) {
     let Some(window) = web_sys::window() else {

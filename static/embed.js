@@ -31,7 +31,12 @@ function preloadCatalogue(tag) {
 /** Loads the wasm once for every element on the page. */
 function loadWasm() {
   if (!wasm) {
-    wasm = init({ module_or_path: new URL('./__FB_WASM__', here) });
+    // A failure is not kept: the next element, or Try again, asks anew
+    // (the glue's init keeps nothing from a failed attempt).
+    wasm = init({ module_or_path: new URL('./__FB_WASM__', here) }).catch((error) => {
+      wasm = null;
+      throw error;
+    });
     // The first use of Intl in a page loads the browser's ICU data (~50 ms of
     // main thread): done while the wasm downloads, not in the first render.
     setTimeout(() => {
@@ -40,6 +45,31 @@ function loadWasm() {
     });
   }
   return wasm;
+}
+
+// What the element says before the wasm, which holds every other text, has
+// run: [loading, could not start, try again], by language.
+const TEXTS = {
+  en: ['Loading the funding breakdown…', 'The funding breakdown could not be loaded. Check your connection and try again.', 'Try again'],
+  fr: ['Chargement de la répartition du financement…', 'La répartition du financement n’a pas pu être chargée. Vérifiez votre connexion et réessayez.', 'Réessayer'],
+  es: ['Cargando el desglose de la financiación…', 'No se pudo cargar el desglose de la financiación. Compruebe su conexión y vuelva a intentarlo.', 'Reintentar'],
+  ja: ['資金の内訳を読み込んでいます…', '資金の内訳を読み込めませんでした。接続を確認して、もう一度お試しください。', '再試行'],
+};
+
+/** The language of `element`'s texts, by the widget's rule: its `lang`, else the browser's, else English. */
+function langOf(element) {
+  return (
+    [element.getAttribute('lang'), ...navigator.languages]
+      .map((tag) => tag?.split(/[-_]/)[0].toLowerCase())
+      .find((lang) => lang in TEXTS) ?? 'en'
+  );
+}
+
+/** A box in the widget's own style (`fb-root`), in the element's language. */
+function box(element, className, ...children) {
+  const root = Object.assign(document.createElement('div'), { className: `fb-root ${className}`, lang: langOf(element) });
+  root.append(...children);
+  return root;
 }
 
 /** Resolves when the stylesheet inside the shadow root has loaded (or failed). */
@@ -67,7 +97,7 @@ class FundingBreakdown extends HTMLElement {
   // after the element was removed does not mount into a detached element.
   #generation = 0;
 
-  async connectedCallback() {
+  connectedCallback() {
     const generation = ++this.#generation;
     if (!this.shadowRoot) {
       const shadow = this.attachShadow({ mode: 'open' });
@@ -79,7 +109,17 @@ class FundingBreakdown extends HTMLElement {
       shadow.append(link, root);
       this.#stylesheet = styled(link);
     }
+    this.#start(generation);
+  }
+
+  async #start(generation) {
     this.dataset.state = 'loading';
+    if (!this.#widget) {
+      // A box of about the widget's height, so the page does not jump when it comes.
+      const note = box(this, 'fb-loading fb-placeholder', Object.assign(document.createElement('p'), { textContent: TEXTS[langOf(this)][0] }));
+      note.setAttribute('role', 'status');
+      this.shadowRoot.querySelector('.fb-mount').replaceChildren(note);
+    }
     // loading="lazy", as on an iframe: nothing is fetched or rendered until the
     // element comes within a screen's height of the viewport.
     if (this.getAttribute('loading') === 'lazy' && window.IntersectionObserver) {
@@ -96,14 +136,24 @@ class FundingBreakdown extends HTMLElement {
     try {
       await Promise.all([loadWasm(), this.#stylesheet]);
     } catch (error) {
+      if (generation !== this.#generation) return;
       this.dataset.state = 'error';
+      const [, sentence, retry] = TEXTS[langOf(this)];
+      const button = Object.assign(document.createElement('button'), { type: 'button', className: 'fb-button', textContent: retry });
+      button.addEventListener('click', () => this.#start(this.#generation));
+      const alert = Object.assign(document.createElement('div'), { className: 'fb-error' });
+      alert.setAttribute('role', 'alert');
+      alert.append(Object.assign(document.createElement('p'), { textContent: sentence }), button);
+      this.shadowRoot.querySelector('.fb-mount').replaceChildren(box(this, '', alert));
       const message = `The funding breakdown could not start: ${error}`;
-      this.shadowRoot.querySelector('.fb-mount').textContent = message;
       this.dispatchEvent(new CustomEvent('funding-breakdown:error', { detail: { message }, bubbles: true, composed: true }));
       return;
     }
     if (generation !== this.#generation || !this.isConnected || this.#widget) return;
-    this.#widget = mount(this.shadowRoot.querySelector('.fb-mount'), this, new URL('./', here).href);
+    const mountPoint = this.shadowRoot.querySelector('.fb-mount');
+    // Whatever was shown while it loaded or after it failed gives way to the widget.
+    mountPoint.replaceChildren();
+    this.#widget = mount(mountPoint, this, new URL('./', here).href);
   }
 
   disconnectedCallback() {

@@ -63,6 +63,7 @@ pub fn load_message(locale: Locale, url: &str, e: &LoadError) -> String {
             &[("url", url), ("size", &(bytes / 1024).to_string())],
         ),
         LoadError::NotUtf8 => locale.fill(Msg::LoadNotUtf8, &[("url", url)]),
+        LoadError::EmptySrc => locale.text(Msg::LoadEmptySrc).to_owned(),
     }
 }
 
@@ -76,8 +77,16 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         .and_then(Locale::from_tag)
         .unwrap_or_else(crate::web::browser_locale);
 
+    // An empty `src` (a template variable that rendered nothing) names no
+    // dataset: an error, never the default data in its place.
+    let empty = props.src.as_deref() == Some("");
     // (Re)load whenever the source or the attempt changes.
-    let load = use_fetch_text(props.src.clone(), *attempt);
+    let load = use_fetch_text(props.src.clone().filter(|_| !empty), *attempt);
+    let load = if empty {
+        Fetch::Failed(LoadError::EmptySrc)
+    } else {
+        load
+    };
     {
         let host = props.host.clone();
         use_effect_with(load == Fetch::Loading, move |loading| {
@@ -127,7 +136,10 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                     <div class="fb-error" role="alert">
                         <h2 class="fb-title">{ locale.text(Msg::ErrorTitle) }</h2>
                         <p class="fb-error-message">{ load_message(locale, &url, e) }</p>
-                        <button type="button" class="fb-button" onclick={retry}>{ locale.text(Msg::Retry) }</button>
+                        // Trying an empty address again cannot help.
+                        if *e != LoadError::EmptySrc {
+                            <button type="button" class="fb-button" onclick={retry}>{ locale.text(Msg::Retry) }</button>
+                        }
                     </div>
                 </div>
             };

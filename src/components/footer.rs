@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::export::{
@@ -325,15 +325,10 @@ pub fn Footer(props: &FooterProps) -> Html {
 
     let panel = if *open {
         let state = props.latest.borrow().state.clone();
-        let iframe = embed_code::iframe(
-            &ctx.base,
-            ctx.locale.tag(),
-            &state.to_link_hash(),
-            &d.title(),
-        );
         let mut attrs: Vec<(&str, String)> = Vec::new();
         if let Some(src) = &ctx.src {
-            attrs.push(("src", src.to_string()));
+            // Absolute: the snippet is pasted into pages elsewhere.
+            attrs.push(("src", crate::web::absolute_url(src)));
         }
         attrs.push(("view", state.view.as_str().to_owned()));
         if let Some(year) = state.year.filter(|_| ctx.src.is_none()) {
@@ -347,19 +342,31 @@ pub fn Footer(props: &FooterProps) -> Html {
         attrs.push(("lang", state.locale.tag().to_owned()));
         let attrs_ref: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let element = embed_code::element(&ctx.base, &attrs_ref);
-        let snippet = |key: &str, label: Msg, code: String| {
+        let snippet = |key: &str, label: Msg, copy_label: Msg, code: String| {
             let id = ctx.id(&format!("embed-{key}"));
             let onclick = {
                 let status = status.clone();
                 let code = code.clone();
-                let done = d.text(Msg::Copied).to_owned();
-                Callback::from(move |_: MouseEvent| {
+                let locale = ctx.locale;
+                Callback::from(move |e: MouseEvent| {
                     let status = status.clone();
                     let code = code.clone();
-                    let done = done.clone();
+                    // The code's field is the button's previous sibling.
+                    let field = e
+                        .target_dyn_into::<web_sys::Element>()
+                        .and_then(|b| b.previous_element_sibling())
+                        .and_then(|f| f.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
                     wasm_bindgen_futures::spawn_local(async move {
+                        // `announce`, so a second copy is announced too.
                         if copy(code).await {
-                            status.set(done);
+                            announce(&status, locale.text(Msg::Copied).to_owned());
+                        } else {
+                            // Refused: the code is selected, to copy by hand.
+                            if let Some(field) = field {
+                                let _ = field.focus();
+                                field.select();
+                            }
+                            announce(&status, locale.text(Msg::CodeCopyFailed).to_owned());
                         }
                     });
                 })
@@ -369,16 +376,42 @@ pub fn Footer(props: &FooterProps) -> Html {
                     <label for={id.clone()}>{ d.text(label) }</label>
                     <textarea id={id} class="fb-code" readonly=true rows="3" spellcheck="false" value={code} />
                     <button type="button" class="fb-button" data-copy={key.to_owned()} {onclick}>
-                        { d.text(Msg::Copy) }
+                        { d.text(copy_label) }
                     </button>
                 </div>
             }
         };
+        // The standalone page shows only the widget's own data: loading any
+        // URL there would let anyone show made-up figures under its domain.
+        // So custom data gets the element only.
+        let iframe = ctx.src.is_none().then(|| {
+            snippet(
+                "iframe",
+                Msg::EmbedIframe,
+                Msg::CopyIframe,
+                // With the listener: without it the frame does not fit its content.
+                format!(
+                    "{}\n{}",
+                    embed_code::iframe(
+                        &ctx.base,
+                        ctx.locale.tag(),
+                        &state.to_link_hash(),
+                        &d.title(),
+                    ),
+                    embed_code::LISTENER
+                ),
+            )
+        });
+        let intro = if iframe.is_some() {
+            Msg::EmbedIntro
+        } else {
+            Msg::EmbedSrcIntro
+        };
         html! {
             <div class="fb-embed" id={panel_id.clone()}>
-                <p class="fb-note">{ d.text(Msg::EmbedIntro) }</p>
-                { snippet("iframe", Msg::EmbedIframe, iframe) }
-                { snippet("element", Msg::EmbedScript, element) }
+                <p class="fb-note">{ d.text(intro) }</p>
+                { for iframe }
+                { snippet("element", Msg::EmbedScript, Msg::CopyElement, element) }
             </div>
         }
     } else {

@@ -124,9 +124,11 @@ pub fn text(msg: Msg) -> &'static str {
         InternalError => "This funding breakdown stopped because of an internal error. Please reload the page.",
         EmbedButton => "Embed",
         EmbedIntro => "Paste one of these into your page. Both show the current view and language.",
-        EmbedIframe => "As an iframe (resizes itself with the listener in our README)",
-        EmbedScript => "As an element (no iframe; follows your page's fonts and theme)",
-        Copy => "Copy",
+        EmbedIframe => "As an iframe, with the script that sizes it to fit (once per page)",
+        EmbedScript => "As an element (no iframe; in the system font and our colours unless your page sets --fb-font and the other --fb-* properties)",
+        CopyIframe => "Copy the iframe code",
+        CopyElement => "Copy the element code",
+        CodeCopyFailed => "This page is not allowed to copy to the clipboard. The code is selected: copy it with your keyboard or menu.",
         Copied => "Copied to the clipboard",
         ActionsLabel => "Download and share",
         DownloadCsv => "Download CSV",
@@ -181,5 +183,7 @@ pub fn text(msg: Msg) -> &'static str {
         ProblemOtherCurrency => "every year must be in the currency of the first (\"{value}\"), so totals compare",
         StatedFigures => "{share}, {amount}",
         Fact => "{name}: {figures}",
+        LoadEmptySrc => "The src attribute of this widget is empty, so it names no dataset to show.",
+        EmbedSrcIntro => "Paste this into your page: it shows this dataset in the current view and language. There is no iframe code, because the widget's own page shows only its own data.",
     }
 }

@@ -469,7 +469,9 @@ messages! {
     EmbedIntro,
     EmbedIframe,
     EmbedScript,
-    Copy,
+    CopyIframe,
+    CopyElement,
+    CodeCopyFailed,
     Copied,
     // Export and share (footer actions, downloaded files)
     ActionsLabel,
@@ -526,6 +528,8 @@ messages! {
     ProblemOtherCurrency,
     StatedFigures,
     Fact,
+    LoadEmptySrc,
+    EmbedSrcIntro,
 }
 
 /// The message that phrases a share stated in this way.

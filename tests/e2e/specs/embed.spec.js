@@ -1,7 +1,8 @@
 // Embedding on host pages of another origin (see hosts.js), with and without
 // the strict CSP on both sides. The snippets are read from README.md, so the
 // documentation is what gets tested.
-import { test, expect, clickMark } from './helpers.js';
+import fs from 'node:fs';
+import { test, expect, clickMark, open } from './helpers.js';
 import { hostPages, elementPage, hostOf, snippet } from './hosts.js';
 
 async function expectClean(page, log) {
@@ -13,7 +14,7 @@ async function expectClean(page, log) {
 }
 
 /** Opens a host page with `iframe` (README's snippet, if not given) and README's height listener. */
-async function openIframeHost(page, baseURL, { csp, iframe = snippet('iframe', `${baseURL}/`) }) {
+async function openIframeHost(page, baseURL, { csp, iframe = snippet('iframe', `${baseURL}/`), css = '' }) {
   const listener = snippet('listener', `${baseURL}/`).replace(/^<script>\n|\n<\/script>$/g, '');
   const log = await hostPages(
     page,
@@ -22,10 +23,11 @@ async function openIframeHost(page, baseURL, { csp, iframe = snippet('iframe', `
       'index.html': [
         'text/html',
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-         <script src="listener.js"></script></head><body><main><h1>Host page</h1>
-         ${iframe}</main></body></html>`,
+         <link rel="stylesheet" href="host.css"><script src="listener.js"></script></head>
+         <body><main><h1>Host page</h1>${iframe}</main></body></html>`,
       ],
       'listener.js': ['text/javascript', listener],
+      'host.css': ['text/css', css],
     },
     { csp },
   );
@@ -293,8 +295,12 @@ test('the Embed panel offers both snippets for the current view', async ({ page,
   await button.click();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
   const base = `${baseURL}/`;
+  // The iframe comes with the listener that sizes it.
   const iframe = snippet('iframe', base).replace('#view=region', '#view=table');
-  await expect(page.locator('textarea').first()).toHaveValue(iframe);
+  await expect(page.locator('textarea').first()).toHaveValue(`${iframe}\n${snippet('listener', base)}`);
+  // The element's label says what it looks like, not that it takes the page's fonts.
+  await expect(page.locator('.fb-embed')).not.toContainText("follows your page's fonts");
+  await expect(page.locator('.fb-embed')).toContainText('system font');
   const element = snippet('element', base).replace('view="region"', 'view="table"');
   await expect(page.locator('textarea').nth(1)).toHaveValue(element);
   await page.locator('[data-copy=element]').click();
@@ -309,4 +315,161 @@ test('the demo page shows every kind of embed', async ({ page }) => {
     await expect(el).toHaveAttribute('data-state', 'ready');
   }
   await expect(page.frameLocator('iframe.funding-breakdown').locator('svg.fb-donut')).toBeVisible();
+});
+
+for (const [label, value] of [['""', ''], ['of spaces', '  ']]) {
+  test(`an empty src (${label}) is an error, never the default data`, async ({ page, baseURL }) => {
+    // The widget logs the error to the console, as for any dataset it cannot load.
+    page.removeAllListeners('console');
+    await hostPages(
+      page,
+      baseURL,
+      elementPage(`${baseURL}/`, `<funding-breakdown src="${value}" view="table"></funding-breakdown>`),
+      { csp: false },
+    );
+    await page.addInitScript(() => {
+      window.__errors = [];
+      document.addEventListener('funding-breakdown:error', (e) => window.__errors.push(e.detail.message));
+    });
+    await page.goto(`${hostOf(baseURL)}/index.html`);
+    const el = page.locator('funding-breakdown');
+    await expect(el).toHaveAttribute('data-state', 'error');
+    await expect(el.getByRole('alert')).toContainText('src attribute of this widget is empty');
+    await expect(el.locator('table, svg')).toHaveCount(0);
+    expect(await page.evaluate(() => window.__errors)).toEqual([
+      'The src attribute of this widget is empty, so it names no dataset to show.',
+    ]);
+  });
+}
+
+test('the Embed panel of an element with src offers only the element, with src made absolute', async ({ page, baseURL }) => {
+  // A dataset beside the host page, named relative to it as an embedder writes it.
+  const alt = fs.readFileSync(new URL('../../data/good/minimal.json', import.meta.url), 'utf8');
+  const host = hostOf(baseURL);
+  await hostPages(
+    page,
+    baseURL,
+    {
+      ...elementPage(`${baseURL}/`, '<funding-breakdown src="data/alt.json" view="table"></funding-breakdown>'),
+      'data/alt.json': ['application/json', alt],
+    },
+    { csp: false },
+  );
+  await page.goto(`${host}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await el.getByRole('button', { name: 'Embed' }).click();
+  // The standalone page cannot show this dataset, so no iframe is offered.
+  await expect(el.locator('[data-copy=iframe]')).toHaveCount(0);
+  await expect(el.locator('textarea')).toHaveCount(1);
+  await expect(el.locator('.fb-embed .fb-note')).toContainText('There is no iframe code');
+  await expect(el.locator('textarea')).toHaveValue(
+    `<funding-breakdown src="${host}/data/alt.json" view="table" lang="en"></funding-breakdown>\n` +
+      `<script type="module" src="${baseURL}/embed.js"></script>`,
+  );
+});
+
+test('the Copy buttons of the Embed panel are named apart and announce every copy, and a refusal', async ({ page, baseURL, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await open(page);
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const status = page.locator('.fb-footer-status');
+  const said = () => status.evaluate((n) => n.textContent);
+  await page.getByRole('button', { name: 'Copy the iframe code' }).click();
+  await expect(status).toHaveText('Copied to the clipboard');
+  const first = await said();
+  await page.getByRole('button', { name: 'Copy the element code' }).click();
+  // Changed text is what makes a screen reader speak again.
+  await expect.poll(said).not.toBe(first);
+  await expect(status).toHaveText('Copied to the clipboard');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('<funding-breakdown');
+
+  // A browser that refuses: the reader is told, and the code is selected to copy by hand.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+  });
+  await page.getByRole('button', { name: 'Copy the element code' }).click();
+  await expect(status).toContainText('not allowed to copy');
+  const selected = await page.evaluate(() => {
+    const field = document.activeElement;
+    return field.value.slice(field.selectionStart, field.selectionEnd);
+  });
+  expect(selected).toContain('<funding-breakdown');
+});
+
+test('a wasm that failed to load once is fetched again: Try again, a re-inserted element and a new one start', async ({ page, baseURL }) => {
+  // The failed request and the error event are logged, as they should be.
+  page.removeAllListeners('console');
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="a" lang="fr"></funding-breakdown>'), { csp: false });
+  let aborted = 0;
+  // Registered after hostPages', so it is tried first: only the first wasm request fails.
+  await page.context().route('**/*.wasm', (route) => (aborted++ === 0 ? route.abort('failed') : route.fallback()));
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const a = page.locator('#a');
+  await expect(a).toHaveAttribute('data-state', 'error');
+  const alert = a.getByRole('alert');
+  await expect(alert).toContainText('n’a pas pu être chargée');
+  // Styled as the widget's own errors.
+  expect(await alert.evaluate((n) => getComputedStyle(n).borderInlineStartWidth)).toBe('4px');
+  // The network is back: a new element starts, and so does the failed one with Try again.
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('funding-breakdown'), { id: 'b' })));
+  await expect(page.locator('#b')).toHaveAttribute('data-state', 'ready');
+  await a.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(a).toHaveAttribute('data-state', 'ready');
+  await expect(a.getByRole('tab', { name: 'Par région' })).toBeVisible();
+  expect(aborted).toBe(2);
+});
+
+test('an element re-inserted after the wasm failed to load starts', async ({ page, baseURL }) => {
+  page.removeAllListeners('console');
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown></funding-breakdown>'), { csp: false });
+  let aborted = 0;
+  await page.context().route('**/*.wasm', (route) => (aborted++ === 0 ? route.abort('failed') : route.fallback()));
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'error');
+  await page.evaluate(() => {
+    const el = document.querySelector('funding-breakdown');
+    el.remove();
+    document.body.append(el);
+  });
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.getByRole('alert')).toHaveCount(0);
+  await expect(el.locator('svg.fb-donut')).toBeVisible();
+});
+
+test('while the wasm downloads, the element holds a box of its size saying it is loading', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown lang="es"></funding-breakdown><p id="after">After</p>'), { csp: true });
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  // Falls back to hostPages' route, which serves the widget's files to the host page.
+  await page.context().route('**/*.wasm', async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el.getByRole('status')).toHaveText('Cargando el desglose de la financiación…');
+  const top = async () => (await page.locator('#after').boundingBox()).y;
+  const before = await top();
+  expect((await el.boundingBox()).height).toBeGreaterThan(600);
+  release();
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.getByRole('status').filter({ hasText: 'Cargando' })).toHaveCount(0);
+  // The widget takes the box's place with little movement below it.
+  expect(Math.abs((await top()) - before)).toBeLessThan(200);
+});
+
+test('an iframe on a host page with box-sizing: border-box fits its content to the pixel (strict CSP)', async ({ page, baseURL }) => {
+  const log = await openIframeHost(page, baseURL, { csp: true, css: '*, *::before, *::after { box-sizing: border-box; }' });
+  const frame = page.frameLocator('iframe.funding-breakdown');
+  await expect(frame.locator('svg.fb-donut')).toBeVisible();
+  await expect
+    .poll(() =>
+      page.frames()[1].evaluate(() => document.documentElement.scrollHeight - window.innerHeight),
+    )
+    .toBe(0);
+  await expectClean(page, log);
 });
