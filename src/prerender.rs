@@ -415,7 +415,7 @@ mod tests {
         // Headline, total, chart with one mark per part, legend: what a reader sees first.
         assert!(page.contains(r#"<h1 class="fb-title">"#), "{page}");
         assert!(page.contains(&format!(
-            r#"class="fb-total">USD{nbsp}37.1\u{a0}million</span>"#
+            r#"class="fb-total">USD{nbsp}37.1{nbsp}million</span>"#
         )));
         assert!(page.contains(r#"role="img" aria-label="Share of the total by region""#));
         assert_eq!(page.matches(r#"<path id="fb1-mark-"#).count(), 4);
