@@ -120,7 +120,14 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_else(|| crate::embed_code::base_of(&crate::web::location_href()).into());
     // The widget opens in its language once that language's texts are here
     // (a standalone page waits for them before its static copy gives way).
-    let Some(locale) = use_shown_locale(locale, base.clone(), Callback::noop()) else {
+    // A language that cannot be loaded at all opens the widget in English,
+    // and the widget says so under its language list, as for a later choice.
+    let failed_first = use_state_eq(|| None::<Locale>);
+    let on_first_failed = {
+        let failed_first = failed_first.clone();
+        Callback::from(move |(failed, _): (Locale, Locale)| failed_first.set(Some(failed)))
+    };
+    let Some(locale) = use_shown_locale(locale, base.clone(), on_first_failed) else {
         return html! { <div lang={locale.tag()} aria-busy="true"></div> };
     };
     let view = props.view.as_deref().and_then(View::parse);
@@ -130,7 +137,7 @@ pub fn App(props: &AppProps) -> Html {
                 page_locale={props.lang.as_deref().and_then(Locale::from_tag).unwrap_or_default()}
                 standalone={props.standalone} view={view} sel={props.sel.clone()}
                 year={props.year.as_deref().and_then(crate::state::parse_year)}
-                base={base}
+                base={base} unavailable={*failed_first}
                 src={props.src.clone()} on_status={props.on_status.clone()} />
         },
         Err(problems) => html! {
@@ -167,6 +174,9 @@ struct WidgetProps {
     base: AttrValue,
     src: Option<AttrValue>,
     on_status: Option<Callback<Result<(), String>>>,
+    /// The language the widget was asked to open in, when its texts could not
+    /// be loaded.
+    unavailable: Option<Locale>,
 }
 
 /// Whether `id` can be selected in the year `year` shows: checked now in the
@@ -240,7 +250,7 @@ fn Widget(props: &WidgetProps) -> Html {
     // The language shown: the state's once its texts are here, meanwhile the
     // one before. One that cannot be loaded gives way to the one shown, and
     // the switch says so until the reader picks a language again.
-    let unavailable = use_state(|| None::<Locale>);
+    let unavailable = use_state(|| props.unavailable);
     let on_failed = {
         let (store, unavailable) = (store.clone(), unavailable.clone());
         Callback::from(move |(failed, stays): (Locale, Locale)| {

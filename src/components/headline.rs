@@ -17,15 +17,21 @@ pub fn Headline() -> Html {
     // The exact total shows on hover and focus; Escape hides it without
     // moving the pointer or focus (WCAG 1.4.13), until they leave the total.
     let dismissed = use_state_eq(|| false);
+    // The total with its tooltip, hovered or holding focus.
+    let total_ref = use_node_ref();
     {
-        let dismissed = dismissed.clone();
+        let (dismissed, total_ref) = (dismissed.clone(), total_ref.clone());
         use_effect_with((), move |()| {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "keydown", move |e| {
                     let escape = e
                         .dyn_ref::<KeyboardEvent>()
                         .is_some_and(|k| k.key() == "Escape");
-                    if escape {
+                    // Only while it shows: Escape elsewhere (a chart's) is not ours.
+                    let showing = total_ref
+                        .cast::<web_sys::Element>()
+                        .is_some_and(|t| t.matches(":hover, :focus-within").unwrap_or(false));
+                    if escape && showing {
                         dismissed.set(true);
                     }
                 });
@@ -54,11 +60,11 @@ pub fn Headline() -> Html {
                 <span class="fb-recipient">{ data_text(d.data(&c.recipient)) }</span>
             </@>
             <div class="fb-facts">
-                <p class="fb-total-wrap" onmouseleave={reset.reform(Event::from)}>
+                <p class="fb-total-wrap" onmouseleave={reset.reform(Event::from)} ref={total_ref}>
                     <span class="fb-fact-label">{ d.text(Msg::TotalLabel) }</span>
                     <span class={classes!("fb-total", dismissed.then_some("is-dismissed"))} tabindex="0"
                         aria-describedby={exact_id.clone()} onblur={reset.reform(Event::from)}>
-                        { d.total_phrase() }
+                        { crate::i18n::format::unit_breakable(&d.total_phrase()) }
                     </span>
                     <span class="fb-exact" id={exact_id} role="tooltip">{ d.total_fact() }</span>
                 </p>

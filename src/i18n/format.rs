@@ -295,6 +295,25 @@ pub fn is_compact(major: f64) -> bool {
     major >= 1e6
 }
 
+/// `text` with the no-break space between a figure and its unit word
+/// ("37.1\u{a0}million") made breakable, for the headline's large total,
+/// which may need two lines on a phone; the currency code stays attached.
+pub fn unit_breakable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        let unit_next = chars.peek().is_some_and(|n| n.is_lowercase());
+        out.push(if c == NBSP && prev.is_ascii_digit() && unit_next {
+            ' '
+        } else {
+            c
+        });
+        prev = c;
+    }
+    out
+}
+
 /// The power of ten a compact amount is counted in: millions and billions,
 /// or in Japanese 万, 億 and 兆.
 pub fn compact_unit(major: f64, ja: bool) -> i32 {
@@ -497,6 +516,20 @@ pub fn fraction(ppm: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_headline_total_may_break_before_its_unit_word_only() {
+        assert_eq!(
+            unit_breakable("USD\u{a0}37.1\u{a0}million"),
+            "USD\u{a0}37.1 million"
+        );
+        assert_eq!(
+            unit_breakable("37,1\u{a0}millions\u{a0}USD"),
+            "37,1 millions\u{a0}USD"
+        );
+        assert_eq!(unit_breakable("USD\u{a0}850,000"), "USD\u{a0}850,000");
+        assert_eq!(unit_breakable("約3,710万米ドル"), "約3,710万米ドル");
+    }
+
     #[test]
     fn bounds_are_rounded_away_from_what_they_do_not_claim() {
         use Toward::{Down, Nearest, Up};

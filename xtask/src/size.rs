@@ -37,13 +37,14 @@ pub const BUDGET: u64 = 100_000;
 /// error, not the default data; 565 B for the Embed panel of custom data
 /// (absolute `src`, no iframe, a note); 183 B for its Copy buttons' own
 /// names, announcing every copy and a refusal; 346 B for the height listener
-/// given with the iframe snippet; 4,364 B for the reader-facing fixes
+/// given with the iframe snippet; 4,576 B for the reader-facing fixes
 /// of 2026-11-28's review (bounds rounded away from what they do not claim,
 /// the rest never "as stated", punctuation per language, focus after a
 /// control replaces itself, no announcement over a new view, the tooltip's
-/// Escape, the hole's "Total, rounded"; 218,330 measured).
+/// Escape, the hole's "Total, rounded", an opening language that fails said
+/// so, the headline total free to wrap before its unit; 218,542 measured).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 218_340;
+pub const CEILING: u64 = 218_550;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -97,3 +97,14 @@ for (const [width, height] of [
     }
   });
 }
+
+test('text enlarged 200 % on a phone: a selected part\'s figures stay inside the card', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open(page, '#view=region&sel=sub-saharan-africa');
+  await page.addStyleTag({ content: 'html { font-size: 200% }' });
+  const amount = page.locator('.fb-detail-amount');
+  await expect(amount).toContainText('14,840,306.80');
+  const [figure, card] = [await amount.boundingBox(), await page.locator('.fb-root').boundingBox()];
+  expect(figure.x + figure.width).toBeLessThanOrEqual(card.x + card.width);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});

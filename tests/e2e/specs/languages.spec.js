@@ -347,6 +347,9 @@ plainTest('an element whose language cannot be loaded opens in English', async (
   await expect(widget).toHaveAttribute('lang', 'en');
   await expect(widget.getByRole('tab', { name: 'By region' })).toHaveAttribute('aria-selected', 'true');
   await expect(widget.locator('.fb-legend')).toContainText('Sub-Saharan Africa');
+  // And says so, as when a language chosen later cannot be loaded.
+  await expect(widget.locator('.fb-lang-notice')).toHaveText('The texts in 日本語 could not be loaded.');
+  await expect(widget.locator('.fb-lang-notice')).toHaveAttribute('role', 'status');
 });
 
 /**
