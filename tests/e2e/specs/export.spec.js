@@ -315,7 +315,7 @@ test('when the clipboard is refused, the link is shown selected instead', async 
   });
   await open(page, '#view=sources');
   await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page.locator('.fb-footer-status')).toContainText('Select the link below');
+  await expect(page.locator('.fb-footer-status')).toContainText('Select the link in its field');
   const field = page.getByLabel('Link to this view');
   await expect(field).toHaveValue(`${baseURL}/#view=sources&lang=en`);
   await expect(field).toBeFocused();
