@@ -170,13 +170,20 @@ pub fn record_renders() -> Vec<&'static str> {
     RENDERS.with(|r| r.borrow_mut().replace(Vec::new()).unwrap_or_default())
 }
 
-/// A source's link, opening in a new tab: its text marked with the language
-/// it is in, the link with the language of what it opens.
-pub fn source_link(s: &crate::model::Source, text: crate::model::Localized<'_>) -> Html {
+/// A source's link, opening in a new tab (which screen readers are told, in
+/// the reader's language): its text marked with the language it is in, the
+/// link with the language of what it opens.
+pub fn source_link(
+    s: &crate::model::Source,
+    text: crate::model::Localized<'_>,
+    locale: crate::i18n::Locale,
+) -> Html {
     html! {
         <a href={s.url.clone()} rel="noopener noreferrer" target="_blank"
-            lang={text.lang.to_owned()}
-            hreflang={s.language.clone()}>{ text.text }</a>
+            lang={text.lang.to_owned()} hreflang={s.language.clone()}>
+            { text.text }
+            <span class="fb-sr-only" lang={locale.tag()}>{ locale.text(crate::i18n::Msg::OpensInNewTab) }</span>
+        </a>
     }
 }
 

@@ -34,7 +34,7 @@ pub fn SourcesView() -> Html {
             }
             Piece::Slot("date") => html! { <span class="fb-source-meta">{ &date }</span> },
             Piece::Slot("language") => html! { <span class="fb-source-meta">{ &language }</span> },
-            Piece::Slot(_) => source_link(s, s.title_for(ctx.locale.tag())),
+            Piece::Slot(_) => source_link(s, s.title_for(ctx.locale.tag()), ctx.locale),
             Piece::Text(text) => html! { { text } },
         });
         html! {

@@ -290,7 +290,7 @@ fn YearDetail(props: &YearDetailProps) -> Html {
                 <ul class="fb-year-facts">{ for named }</ul>
             }
             if let Some(s) = ds.sources.first() {
-                <p class="fb-year-source">{ source_link(s, s.title_for(l.tag())) }</p>
+                <p class="fb-year-source">{ source_link(s, s.title_for(l.tag()), l) }</p>
             }
             <button type="button" class="fb-button fb-year-open" onclick={open}>
                 { l.fill(Msg::YearOpen, &[("year", &d.fmt.year(year))]) }
@@ -331,7 +331,7 @@ fn YearsTable(props: &YearsTableProps) -> Html {
                 let source = ds
                     .sources
                     .first()
-                    .map(|s| source_link(s, s.publisher_text()));
+                    .map(|s| source_link(s, s.publisher_text(), l));
                 let mut facts = d.facts_line();
                 if let Some(count) = ds.contribution.country_count {
                     facts = format!(

@@ -157,6 +157,7 @@ pub fn text(msg: Msg) -> &'static str {
         NamedRegionsLabel => "Named without a share or amount",
         FactNamed => "{name} (named, no figure)",
         PartOf => "part of: {name}",
+        OpensInNewTab => " (opens in a new tab)",
         AsideOpen => " (",
         AsideClose => ")",
         NoFacts => "No split stated",

@@ -163,6 +163,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::NamedRegionsLabel, "Mencionadas sin proporción ni importe"),
     (Msg::FactNamed, "{name} (mención sin cifra)"),
     (Msg::PartOf, "parte de: {name}"),
+    (Msg::OpensInNewTab, " (se abre en una pestaña nueva)"),
     (Msg::AsideOpen, " ("),
     (Msg::AsideClose, ")"),
     (Msg::NoFacts, "Ningún reparto indicado"),

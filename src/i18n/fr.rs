@@ -163,6 +163,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::NamedRegionsLabel, "Citées sans part ni montant"),
     (Msg::FactNamed, "{name} (mention sans chiffre)"),
     (Msg::PartOf, "partie de\u{a0}: {name}"),
+    (Msg::OpensInNewTab, " (s’ouvre dans un nouvel onglet)"),
     (Msg::AsideOpen, " ("),
     (Msg::AsideClose, ")"),
     (Msg::NoFacts, "Aucune répartition indiquée"),

@@ -163,6 +163,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::NamedRegionsLabel, "割合・金額の記載なしで挙げられた地域"),
     (Msg::FactNamed, "{name}（数値の記載なし）"),
     (Msg::PartOf, "{name}に含まれる"),
+    (Msg::OpensInNewTab, "（新しいタブで開きます）"),
     (Msg::AsideOpen, "（"),
     (Msg::AsideClose, "）"),
     (Msg::NoFacts, "内訳の記載なし"),

@@ -502,6 +502,7 @@ messages! {
     NamedRegionsLabel,
     FactNamed,
     PartOf,
+    OpensInNewTab,
     AsideOpen,
     AsideClose,
     NoFacts,

@@ -42,9 +42,10 @@ pub const BUDGET: u64 = 100_000;
 /// the rest never "as stated", punctuation per language, focus after a
 /// control replaces itself, no announcement over a new view, the tooltip's
 /// Escape, the hole's "Total, rounded", an opening language that fails said
-/// so, the headline total free to wrap before its unit; 218,542 measured).
+/// so, the headline total free to wrap before its unit; 218,542 measured);
+/// 128 B for source links that tell screen readers they open a new tab.
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 218_550;
+pub const CEILING: u64 = 218_680;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -314,6 +314,9 @@ test('sources link out safely and say the figures are allocations', async ({ pag
   for (const link of await links.all()) {
     await expect(link).toHaveAttribute('rel', /noopener/);
     await expect(link).toHaveAttribute('href', /^https:\/\//);
+    // They open in a new tab, and say so to screen readers.
+    await expect(link).toHaveAttribute('target', '_blank');
+    await expect(link).toHaveAccessibleName(/ \(opens in a new tab\)$/);
   }
   await expect(page.getByRole('tabpanel')).toContainText('allocations as announced, not payments');
 });

@@ -249,7 +249,8 @@ test('the Years view in Japanese', async ({ page }) => {
   await expect(page.locator('.fb-year-detail')).toContainText('サブサハラ・アフリカ：半分近く（約1,400万米ドル）');
   // The source's title is in our words, so it is given in Japanese too.
   const source = page.locator('.fb-year-detail .fb-year-source a');
-  await expect(source).toHaveText('2018年の日本の拠出に関するIOMの発表');
+  await expect(source).toHaveText('2018年の日本の拠出に関するIOMの発表（新しいタブで開きます）');
+  await expect(source).toHaveAccessibleName(/^2018年の日本の拠出に関するIOMの発表\s?（新しいタブで開きます）$/);
   await expect(source).toHaveAttribute('lang', 'ja');
   await expect(source).toHaveAttribute('hreflang', 'en');
   await expect(page.locator('.fb-years-summary')).toContainText('2020年については発表が見つかっていません。');
