@@ -338,7 +338,14 @@ async fn sources_name_languages_and_keep_the_link_in_the_sentence() {
     assert_eq!(links[0].get_attribute("lang").as_deref(), Some("en"));
     // Our words for the Japanese page are in French, marked so, and the link
     // says it opens a Japanese page.
-    assert_eq!(text(&links[2]), "Version japonaise de l’annonce");
+    // It opens a new tab, which screen readers are told in the reader's
+    // language (visually hidden).
+    assert_eq!(
+        text(&links[2]),
+        "Version japonaise de l’annonce (s’ouvre dans un nouvel onglet)"
+    );
+    let hidden = one(&links[2], ".fb-sr-only");
+    assert_eq!(hidden.get_attribute("lang").as_deref(), Some("fr"));
     assert_eq!(links[2].get_attribute("lang").as_deref(), Some("fr"));
     assert_eq!(links[2].get_attribute("hreflang").as_deref(), Some("ja"));
 }

@@ -247,6 +247,23 @@ test('a dataset from src is loaded and shown', async ({ page, baseURL }) => {
   await expect(el.locator('table.fb-table')).toContainText('more than USD 14,840,306.80');
 });
 
+test('on a right-to-left host page the widget stays left to right', async ({ page, baseURL }) => {
+  await hostPages(
+    page,
+    baseURL,
+    elementPage(`${baseURL}/`, `<div dir="rtl" lang="ar"><funding-breakdown lang="en"></funding-breakdown></div>`),
+    { csp: false },
+  );
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  const root = el.locator('.fb-root');
+  expect(await root.evaluate((r) => getComputedStyle(r).direction)).toBe('ltr');
+  // The tabs run from the left, as on any page.
+  const [first, second] = [await el.getByRole('tab').nth(0).boundingBox(), await el.getByRole('tab').nth(1).boundingBox()];
+  expect(first.x).toBeLessThan(second.x);
+});
+
 test('loading="lazy": nothing is fetched until the element comes near the viewport', async ({ page, baseURL }) => {
   await hostPages(
     page,
