@@ -625,6 +625,15 @@ mod tests {
             "{es}"
         );
         assert!(es.contains("(como máximo 5\u{a0}%)"), "{es}");
+        // The unattributed share is the sentence's subject, not a general claim.
+        assert!(
+            fr.contains("Une part du total (au plus 5\u{a0}%) n’est attribuée par la source à aucune région."),
+            "{fr}"
+        );
+        assert!(
+            es.contains("Una parte del total (como máximo 5\u{a0}%) no está asignada por la fuente a ninguna región."),
+            "{es}"
+        );
     }
 
     #[test]
