@@ -256,6 +256,12 @@ test('the Years view in Japanese', async ({ page }) => {
   await expect(page.locator('.fb-years-summary')).toContainText('2020年については発表が見つかっていません。');
   await expectNoAxeViolations(page, 'years view in Japanese');
   await screenshot(page, 'years-view-ja');
+  // A region within a group is noted in full-width brackets, as Japanese writes them.
+  await list.locator('[data-year="2024"]').click();
+  const named = page.locator('.fb-year-detail .fb-year-facts').last();
+  await expect(named).toContainText('（');
+  await expect(named).not.toContainText(' (');
+  await list.locator('[data-year="2018"]').click();
   await page.getByRole('button', { name: '2018年を内訳で開く' }).click();
   await expect(page.locator('.fb-legend-button[data-id="sub-saharan-africa"] .fb-legend-share')).toHaveText('半分近く');
 });
