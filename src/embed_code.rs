@@ -112,6 +112,22 @@ mod tests {
     }
 
     #[test]
+    fn the_demo_page_runs_the_same_listener() {
+        // demo.js is the listener as a file (the demo page has no inline
+        // script): the same lines, one indent less, so the two cannot drift.
+        let body = LISTENER
+            .strip_prefix("<script>\n")
+            .and_then(|b| b.strip_suffix("\n</script>"))
+            .expect("the listener is one script element");
+        let lines: Vec<&str> = body
+            .lines()
+            .map(|l| l.strip_prefix("  ").unwrap_or(l))
+            .collect();
+        let demo = include_str!("../static/demo.js");
+        assert!(demo.trim_end().ends_with(&lines.join("\n")), "{demo}");
+    }
+
+    #[test]
     fn readme_element_snippet_is_what_the_widget_generates() {
         assert_eq!(
             readme_snippet("element"),

@@ -544,15 +544,14 @@ fn Widget(props: &WidgetProps) -> Html {
         .clone()
         .filter(|id| crate::state::is_selectable(&data, id))
         .map(AttrValue::from);
+    // A year of the series as the Years view names it: "2019: about USD 27 million".
+    let year_phrase = |y: i32| {
+        let s = loaded.as_ref()?;
+        let slot = s.slots().into_iter().find(|slot| slot.year() == y)?;
+        Some(crate::describe::years::slot_phrase(&slot, ctx.locale))
+    };
     let announcement = if view == View::Years {
-        state
-            .year_sel
-            .and_then(|y| {
-                let s = loaded.as_ref()?;
-                let slot = s.slots().into_iter().find(|slot| slot.year() == y)?;
-                Some(crate::describe::years::slot_phrase(&slot, ctx.locale))
-            })
-            .unwrap_or_default()
+        state.year_sel.and_then(year_phrase).unwrap_or_default()
     } else {
         selected
             .as_ref()
@@ -582,12 +581,8 @@ fn Widget(props: &WidgetProps) -> Html {
         opened
             .borrow_mut()
             .take()
-            .and_then(|y| {
-                let s = loaded.as_ref()?;
-                let slot = s.slots().into_iter().find(|slot| slot.year() == y)?;
-                let label = crate::describe::years::slot_phrase(&slot, ctx.locale);
-                Some(ctx.locale.fill(Msg::YearOpenedLabel, &[("label", &label)]))
-            })
+            .and_then(year_phrase)
+            .map(|label| ctx.locale.fill(Msg::YearOpenedLabel, &[("label", &label)]))
             .unwrap_or_default()
     } else if !has_selection && *had_selection.borrow() {
         d.text(Msg::AnnounceCleared).to_owned()

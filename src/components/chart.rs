@@ -110,19 +110,8 @@ pub fn Chart(props: &ChartProps) -> Html {
         })
     };
 
-    // The mark Tab returns to: the selected one, else the last one selected,
-    // so that after Escape focus stays where the reader was and Shift+Tab
-    // leaves the chart instead of landing on (and selecting) the first mark.
     let last_selected = use_mut_ref(|| None::<String>);
-    if let Some(i) = selected_index {
-        *last_selected.borrow_mut() = ids.get(i).cloned();
-    }
-    let roving = selected_index
-        .or_else(|| {
-            let last = last_selected.borrow();
-            ids.iter().position(|x| Some(x) == last.as_ref())
-        })
-        .unwrap_or(0);
+    let roving = super::roving(&ids, selected_index, &last_selected);
     let label = d.text(match props.kind {
         ChartKind::Region => Msg::RegionChartLabel,
         ChartKind::Theme => Msg::ThemeChartLabel,

@@ -170,6 +170,26 @@ pub fn record_renders() -> Vec<&'static str> {
     RENDERS.with(|r| r.borrow_mut().replace(Vec::new()).unwrap_or_default())
 }
 
+/// The item a list's one tab stop (roving tabindex) is on: the selected
+/// one, else the one last selected, kept in `last`. So after Escape, Tab
+/// comes back to where the reader was, and Shift+Tab leaves the list instead
+/// of landing on (and selecting) its first item.
+pub fn roving<T: PartialEq + Clone>(
+    items: &[T],
+    selected: Option<usize>,
+    last: &std::cell::RefCell<Option<T>>,
+) -> usize {
+    if let Some(item) = selected.and_then(|i| items.get(i)) {
+        *last.borrow_mut() = Some(item.clone());
+    }
+    selected
+        .or_else(|| {
+            let last = last.borrow();
+            items.iter().position(|x| Some(x) == last.as_ref())
+        })
+        .unwrap_or(0)
+}
+
 /// A source's link, opening in a new tab (which screen readers are told, in
 /// the reader's language): its text marked with the language it is in, the
 /// link with the language of what it opens.

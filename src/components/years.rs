@@ -99,15 +99,7 @@ pub fn YearsView(props: &YearsProps) -> Html {
         })
     };
 
-    if let Some(y) = selected_index.and_then(|i| years.get(i)) {
-        *last_selected.borrow_mut() = Some(*y);
-    }
-    let roving = selected_index
-        .or_else(|| {
-            let last = *last_selected.borrow();
-            years.iter().position(|y| Some(*y) == last)
-        })
-        .unwrap_or(0);
+    let roving = super::roving(&years, selected_index, &last_selected);
     let rows = slots.iter().enumerate().map(|(i, slot)| {
         let year = slot.year();
         let is_sel = selected_index == Some(i);

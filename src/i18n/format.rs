@@ -378,9 +378,7 @@ pub fn directed_short(amount: Minor, digits: u32, ja: bool, toward: Toward) -> M
     let exp = if is_compact(major) {
         let unit = compact_unit(major, ja);
         let scaled = major / 10f64.powi(unit);
-        let decimals =
-            (COMPACT_SIGNIFICANT as i32 - integer_digits(scaled)).min(COMPACT_DECIMALS as i32);
-        unit - decimals
+        unit - compact_decimals(scaled)
     } else {
         0
     };
@@ -399,15 +397,19 @@ pub fn directed_short(amount: Minor, digits: u32, ja: bool, toward: Toward) -> M
 pub const COMPACT_SIGNIFICANT: u32 = 3;
 pub const COMPACT_DECIMALS: u32 = 1;
 
+/// The decimals those rules keep of a compact figure (already divided by
+/// its unit): negative where they round to tens or more ("3,710万").
+fn compact_decimals(scaled: f64) -> i32 {
+    (COMPACT_SIGNIFICANT as i32 - integer_digits(scaled)).min(COMPACT_DECIMALS as i32)
+}
+
 /// A compact figure (already divided by its unit) rounded by those rules,
 /// as `Intl` does with `roundingPriority: "lessPrecision"`.
 pub fn round_compact(scaled: f64) -> f64 {
     if !scaled.is_finite() || scaled <= 0.0 {
         return scaled;
     }
-    let integer_digits = integer_digits(scaled);
-    let by_significant = COMPACT_SIGNIFICANT as i32 - integer_digits;
-    let decimals = by_significant.min(COMPACT_DECIMALS as i32);
+    let decimals = compact_decimals(scaled);
     // Multiply or divide by a whole power of ten, which is exact in f64.
     let p = 10f64.powi(decimals.abs());
     if decimals >= 0 {

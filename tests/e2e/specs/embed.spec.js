@@ -212,21 +212,24 @@ test.describe('for a reader whose browser is French', () => {
   });
 });
 
-test('a missing dataset gives an error state, an event and a Retry button', async ({ page, baseURL }) => {
-  // This test expects a failed request, which Chromium also logs as a console error.
+/**
+ * A host page with `element` on it whose failure is expected: the console's
+ * error (the widget logs it) is not a test failure, and the element's
+ * `funding-breakdown:error` messages are kept in `window.__errors`.
+ */
+async function failingElement(page, baseURL, element) {
   page.removeAllListeners('console');
-  await hostPages(
-    page,
-    baseURL,
-    elementPage(`${baseURL}/`, `<funding-breakdown src="${baseURL}/data/missing.json"></funding-breakdown>`),
-    { csp: false },
-  );
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, element), { csp: false });
   await page.addInitScript(() => {
     window.__errors = [];
     document.addEventListener('funding-breakdown:error', (e) => window.__errors.push(e.detail.message));
   });
   await page.goto(`${hostOf(baseURL)}/index.html`);
-  const el = page.locator('funding-breakdown');
+  return page.locator('funding-breakdown');
+}
+
+test('a missing dataset gives an error state, an event and a Retry button', async ({ page, baseURL }) => {
+  const el = await failingElement(page, baseURL, `<funding-breakdown src="${baseURL}/data/missing.json"></funding-breakdown>`);
   await expect(el).toHaveAttribute('data-state', 'error');
   await expect(el.getByRole('alert')).toContainText('error 404');
   await expect(el.getByRole('button', { name: 'Try again' })).toBeVisible();
@@ -337,19 +340,7 @@ test('the demo page shows every kind of embed', async ({ page }) => {
 for (const [label, value] of [['""', ''], ['of spaces', '  ']]) {
   test(`an empty src (${label}) is an error, never the default data`, async ({ page, baseURL }) => {
     // The widget logs the error to the console, as for any dataset it cannot load.
-    page.removeAllListeners('console');
-    await hostPages(
-      page,
-      baseURL,
-      elementPage(`${baseURL}/`, `<funding-breakdown src="${value}" view="table"></funding-breakdown>`),
-      { csp: false },
-    );
-    await page.addInitScript(() => {
-      window.__errors = [];
-      document.addEventListener('funding-breakdown:error', (e) => window.__errors.push(e.detail.message));
-    });
-    await page.goto(`${hostOf(baseURL)}/index.html`);
-    const el = page.locator('funding-breakdown');
+    const el = await failingElement(page, baseURL, `<funding-breakdown src="${value}" view="table"></funding-breakdown>`);
     await expect(el).toHaveAttribute('data-state', 'error');
     await expect(el.getByRole('alert')).toContainText('src attribute of this widget is empty');
     await expect(el.locator('table, svg')).toHaveCount(0);
