@@ -192,8 +192,8 @@ impl<'a> Describer<'a> {
             MarkKind::Remainder => Some(DataText {
                 text: self
                     .text(match part.share.stated {
-                        Stated::AtMost => Msg::RemainderDescription,
-                        Stated::AtLeast => Msg::RemainderDescriptionUpper,
+                        Stated::AtMost | Stated::AtMostAbout => Msg::RemainderDescription,
+                        Stated::AtLeast | Stated::AtLeastAbout => Msg::RemainderDescriptionUpper,
                         _ => Msg::RemainderDescriptionPlain,
                     })
                     .to_owned(),

@@ -351,7 +351,9 @@ mod tests {
                 "at_least",
                 "at_most",
                 "less_than",
-                "almost"
+                "almost",
+                "at_most_about",
+                "at_least_about"
             ]
         );
     }

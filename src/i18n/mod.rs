@@ -491,6 +491,12 @@ messages! {
     ShareAlmost,
     AmountAlmost,
     StatedAlmost,
+    ShareAtMostAbout,
+    AmountAtMostAbout,
+    StatedAtMostAbout,
+    ShareAtLeastAbout,
+    AmountAtLeastAbout,
+    StatedAtLeastAbout,
     StatedRemainder,
     FractionHalf,
     FractionThird,
@@ -543,6 +549,8 @@ pub fn share_msg(stated: Stated) -> Msg {
         Stated::AtMost => Msg::ShareAtMost,
         Stated::LessThan => Msg::ShareLessThan,
         Stated::Almost => Msg::ShareAlmost,
+        Stated::AtMostAbout => Msg::ShareAtMostAbout,
+        Stated::AtLeastAbout => Msg::ShareAtLeastAbout,
     }
 }
 
@@ -556,6 +564,8 @@ pub fn amount_msg(stated: Stated) -> Msg {
         Stated::AtMost => Msg::AmountAtMost,
         Stated::LessThan => Msg::AmountLessThan,
         Stated::Almost => Msg::AmountAlmost,
+        Stated::AtMostAbout => Msg::AmountAtMostAbout,
+        Stated::AtLeastAbout => Msg::AmountAtLeastAbout,
     }
 }
 
@@ -569,6 +579,8 @@ pub fn stated_msg(stated: Stated) -> Msg {
         Stated::AtMost => Msg::StatedAtMost,
         Stated::LessThan => Msg::StatedLessThan,
         Stated::Almost => Msg::StatedAlmost,
+        Stated::AtMostAbout => Msg::StatedAtMostAbout,
+        Stated::AtLeastAbout => Msg::StatedAtLeastAbout,
     }
 }
 

@@ -160,13 +160,16 @@ pub fn theme_parts(ds: &Dataset) -> Vec<Part<'_>> {
 /// The qualifier of what is left when `parts` are taken from the total.
 /// Lower bounds may have absorbed some of the rest, so the rest is at most
 /// what is left; upper bounds may leave more, so it is at least that; with
-/// both, or with approximate figures only, it is approximate.
+/// both, or with approximate figures only, it is approximate. A bound worked
+/// out with an approximate figure is approximate too ("at most about").
 pub fn remainder_qualifier(parts: &[Part<'_>]) -> Stated {
     let lower = parts.iter().any(|p| p.share.stated.is_lower_bound());
     let upper = parts.iter().any(|p| p.share.stated.is_upper_bound());
-    let about = parts.iter().any(|p| p.share.stated == Stated::About);
+    let about = parts.iter().any(|p| p.share.stated.is_approximate());
     match (lower, upper) {
+        (true, false) if about => Stated::AtMostAbout,
         (true, false) => Stated::AtMost,
+        (false, true) if about => Stated::AtLeastAbout,
         (false, true) => Stated::AtLeast,
         (true, true) => Stated::About,
         (false, false) if about => Stated::About,

@@ -26,10 +26,18 @@ pub enum Stated {
     /// says is close. "Less than half" would drop the closeness, "about half"
     /// the direction, so neither quotes the source.
     Almost,
+    /// An upper bound that is itself approximate ("at most about 30 %"): what
+    /// is left of a total once a lower bound and an approximate figure are
+    /// taken from it. "At most 29.7 %" would claim a bound the source never
+    /// gives to the tenth of a point.
+    AtMostAbout,
+    /// A lower bound that is itself approximate ("at least about 30 %"), the
+    /// same for an upper bound and an approximate figure.
+    AtLeastAbout,
 }
 
 impl Stated {
-    pub const ALL: [Stated; 7] = [
+    pub const ALL: [Stated; 9] = [
         Stated::Exact,
         Stated::About,
         Stated::MoreThan,
@@ -37,6 +45,8 @@ impl Stated {
         Stated::AtMost,
         Stated::LessThan,
         Stated::Almost,
+        Stated::AtMostAbout,
+        Stated::AtLeastAbout,
     ];
 
     pub fn is_exact(&self) -> bool {
@@ -44,11 +54,25 @@ impl Stated {
     }
 
     pub fn is_lower_bound(self) -> bool {
-        matches!(self, Stated::MoreThan | Stated::AtLeast)
+        matches!(
+            self,
+            Stated::MoreThan | Stated::AtLeast | Stated::AtLeastAbout
+        )
     }
 
     pub fn is_upper_bound(self) -> bool {
-        matches!(self, Stated::AtMost | Stated::LessThan | Stated::Almost)
+        matches!(
+            self,
+            Stated::AtMost | Stated::LessThan | Stated::Almost | Stated::AtMostAbout
+        )
+    }
+
+    /// Whether the figure itself is approximate, bound or not.
+    pub fn is_approximate(self) -> bool {
+        matches!(
+            self,
+            Stated::About | Stated::AtMostAbout | Stated::AtLeastAbout
+        )
     }
 
     /// The machine name used in the JSON and in CSV exports.
@@ -61,13 +85,16 @@ impl Stated {
             Stated::AtMost => "at_most",
             Stated::LessThan => "less_than",
             Stated::Almost => "almost",
+            Stated::AtMostAbout => "at_most_about",
+            Stated::AtLeastAbout => "at_least_about",
         }
     }
 
     /// The fractions of the total (ppm) that a figure of `ppm` stated this way
     /// can stand for, with `ROUNDING_SLACK_PPM` on each open side: a share
     /// written "35 %" or an amount written "USD 13 million" is rounded.
-    /// "About" spans a tenth of the figure either way, "almost" a tenth below.
+    /// "About" spans a tenth of the figure either way, "almost" a tenth below;
+    /// an approximate bound reaches a tenth past its figure.
     pub fn range_ppm(self, ppm: i64) -> (i64, i64) {
         let slack = ROUNDING_SLACK_PPM;
         let tenth = (ppm / 10).max(slack);
@@ -77,6 +104,8 @@ impl Stated {
             Stated::MoreThan | Stated::AtLeast => (ppm - slack, PPM),
             Stated::AtMost | Stated::LessThan => (0, ppm + slack),
             Stated::Almost => (ppm - tenth, ppm + slack),
+            Stated::AtMostAbout => (0, ppm + tenth),
+            Stated::AtLeastAbout => (ppm - tenth, PPM),
         }
     }
 
@@ -304,6 +333,12 @@ mod tests {
         assert!(!fits(share(0.6, About), 520_000, Exact));
         assert!(fits(share(0.5, Almost), 460_000, Exact));
         assert!(!fits(share(0.5, Almost), 520_000, Exact));
+        // An approximate bound reaches a tenth past its figure, one way.
+        assert!(fits(share(0.3, AtMostAbout), 320_000, Exact));
+        assert!(!fits(share(0.3, AtMostAbout), 340_000, Exact));
+        assert!(fits(share(0.3, AtMostAbout), 10_000, Exact));
+        assert!(fits(share(0.3, AtLeastAbout), 280_000, Exact));
+        assert!(!fits(share(0.3, AtLeastAbout), 260_000, Exact));
         // Two bounds the same way always fit; opposite ones must meet.
         assert!(fits(share(0.4, AtLeast), 100_000, AtLeast));
         assert!(!fits(share(0.4, AtLeast), 100_000, AtMost));
@@ -322,6 +357,16 @@ mod tests {
         assert!(Stated::AtMost.is_upper_bound() && Stated::LessThan.is_upper_bound());
         assert!(!Stated::About.is_lower_bound() && !Stated::About.is_upper_bound());
         assert!(Stated::Almost.is_upper_bound() && !Stated::Almost.is_lower_bound());
+        assert!(Stated::AtMostAbout.is_upper_bound() && !Stated::AtMostAbout.is_lower_bound());
+        assert!(Stated::AtLeastAbout.is_lower_bound() && !Stated::AtLeastAbout.is_upper_bound());
+        let approximate: Vec<Stated> = Stated::ALL
+            .into_iter()
+            .filter(|s| s.is_approximate())
+            .collect();
+        assert_eq!(
+            approximate,
+            [Stated::About, Stated::AtMostAbout, Stated::AtLeastAbout]
+        );
         assert_eq!(WORD_SHARES, [to_ppm(0.5), to_ppm(1.0 / 3.0)]);
     }
 
@@ -331,11 +376,13 @@ mod tests {
         assert_eq!(Stated::Almost.open_below(500_000), 50_000);
         assert_eq!(Stated::AtMost.open_below(50_000), 50_000);
         assert_eq!(Stated::LessThan.open_below(50_000), 50_000);
+        assert_eq!(Stated::AtMostAbout.open_below(296_875), 296_875);
         for s in [
             Stated::Exact,
             Stated::About,
             Stated::MoreThan,
             Stated::AtLeast,
+            Stated::AtLeastAbout,
         ] {
             assert_eq!(s.open_below(400_000), 0, "{s:?}");
         }

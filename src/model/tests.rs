@@ -161,6 +161,24 @@ fn remainder_qualifier_follows_the_bounds() {
         }),
         Some(Stated::About)
     );
+    // A bound worked out with an approximate figure is approximate itself:
+    // "more than 40 %" and "about 35 %" leave at most about the rest.
+    assert_eq!(
+        with(&|v| v["regions"][1]["share"]["stated"] = json!("about")),
+        Some(Stated::AtMostAbout)
+    );
+    assert_eq!(
+        with(&|v| {
+            v["regions"][0]["share"]["stated"] = json!("about");
+            v["regions"][2]["share"]["stated"] = json!("at_most");
+        }),
+        Some(Stated::AtLeastAbout)
+    );
+    // A part stated as an approximate bound counts as both.
+    assert_eq!(
+        with(&|v| v["regions"][0]["share"]["stated"] = json!("at_least_about")),
+        Some(Stated::AtMostAbout)
+    );
     // Shares that cover the whole total leave no remainder.
     assert_eq!(
         with(&|v| v["regions"][0]["share"]["value"] = json!(0.45)),

@@ -45,9 +45,10 @@ pub const BUDGET: u64 = 100_000;
 /// so, the headline total free to wrap before its unit; 218,542 measured);
 /// 128 B for source links that tell screen readers they open a new tab;
 /// 109 B less after that day's review shared the roving tab stop, the year
-/// phrase and the compact precision (218,561 measured).
+/// phrase and the compact precision (218,561 measured); 152 B for the
+/// approximate bounds ("at most about 29.7 %", 218,713 measured).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 218_570;
+pub const CEILING: u64 = 218_720;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

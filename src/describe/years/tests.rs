@@ -276,10 +276,28 @@ fn year_2024_has_a_combined_group_and_an_amount_only_country() {
     );
     assert_eq!(d.part_share(&ukraine), "about 20.3%");
     assert_eq!(d.part_amount(&ukraine), "about USD\u{a0}6.5\u{a0}million");
+    // "More than half" and Ukraine's "about" share leave at most about the
+    // rest: the bound is no finer than the figure it was worked out from.
     assert_eq!(
         (marks[1].share.value, marks[1].share.stated),
-        (296_875, Stated::AtMost)
+        (296_875, Stated::AtMostAbout)
     );
+    assert_eq!(d.part_share(&marks[1]), "at most about 29.7%");
+    assert_eq!(
+        d.part_amount(&marks[1]),
+        "at most about USD\u{a0}9.5\u{a0}million"
+    );
+    for (locale, share) in [
+        (Locale::Fr, "au plus environ 29,7\u{a0}%"),
+        (Locale::Es, "como máximo alrededor de 29,7\u{a0}%"),
+        (Locale::Ja, "約29.7%以下"),
+    ] {
+        assert_eq!(
+            Describer::new(&ds, locale).part_share(&marks[1]),
+            share,
+            "{locale:?}"
+        );
+    }
     let ssa = ds.named_region("sub-saharan-africa").unwrap();
     assert_eq!(ssa.country_count, Some(12));
     assert_eq!(

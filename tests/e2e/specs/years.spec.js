@@ -1,6 +1,7 @@
 // The Years view (issue #9): Japan's contributions to IOM by operations year
 // with 2021 in focus, each year at its stated precision; opening a year in the
 // full breakdown; the year in the URL hash and as the element's attribute.
+import fs from 'node:fs';
 import { test, expect, open, expectNoAxeViolations, screenshot } from './helpers.js';
 import { hostPages, elementPage, hostOf } from './hosts.js';
 
@@ -119,6 +120,25 @@ test('choosing 2018 and opening it shows Sub-Saharan Africa as almost half, USD 
     page.locator('[data-export="regions-csv"]').click(),
   ]);
   expect(file.suggestedFilename()).toBe('japan-iom-2018-regions.csv');
+});
+
+test('a bound worked out from an approximate figure is approximate: 2024\'s rest is "at most about"', async ({ page }) => {
+  await open(page, '#year=2024');
+  await expect(page.locator('.fb-year')).toHaveText('for operations in 2024');
+  // "More than half" and Ukraine's "about USD 6.5 million" leave at most about 29.7 %.
+  const rest = page.locator('.fb-legend-button[data-id="unattributed"]');
+  await expect(rest.locator('.fb-legend-share')).toHaveText('at most about 29.7%');
+  await expect(rest.locator('.fb-legend-amount')).toHaveText('at most about USD 9.5 million');
+  await expect(page.locator('.fb-summary')).toContainText('at most about 29.7%');
+  // The download says the same, as a machine value.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-export="regions-csv"]').click(),
+  ]);
+  const csv = fs.readFileSync(await file.path(), 'utf8');
+  const row = csv.split('\r\n').find((line) => line.startsWith('unattributed,'));
+  expect(row).toContain(',0.296875,at_most_about,');
+  expect(row).toContain(',at_most_about,USD,');
 });
 
 test('"almost half" is not drawn as a plain half: the open end of its mark is striped, and said', async ({ page }) => {
