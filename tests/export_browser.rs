@@ -166,4 +166,27 @@ async fn a_themes_file_is_offered_only_when_the_data_states_theme_amounts() {
             .as_deref(),
         Some("Download CSV (themes)")
     );
+    // Beside it, the regions' file says what it holds.
+    assert_eq!(
+        one(&root, "[data-export=regions-csv]")
+            .text_content()
+            .as_deref(),
+        Some("Download CSV (regions)")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_regions_file_says_so_in_the_theme_view() {
+    let root = mount("ex3", None).await;
+    let label = || one(&root, "[data-export=regions-csv]").text_content();
+    // In the region view a plain "CSV" is the regions'.
+    assert_eq!(label().as_deref(), Some("Download CSV"));
+    click(&one(&root, "#ex3-tab-theme"));
+    yew::scheduler::flush().await;
+    // The theme view has no file of its own (no theme amounts): the button
+    // that gives the regions' says so.
+    assert_eq!(label().as_deref(), Some("Download CSV (regions)"));
+    click(&one(&root, "#ex3-tab-table"));
+    yew::scheduler::flush().await;
+    assert_eq!(label().as_deref(), Some("Download CSV"));
 }

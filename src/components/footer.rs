@@ -80,8 +80,11 @@ impl File {
         }
     }
 
-    fn label(self) -> Msg {
+    /// The button's text. The regions' CSV says what it holds wherever that
+    /// is not plain: in the theme view, and beside the themes' own CSV.
+    fn label(self, regions_named: bool) -> Msg {
         match self {
+            File::RegionsCsv if regions_named => Msg::DownloadRegionsCsv,
             File::RegionsCsv => Msg::DownloadCsv,
             File::ThemesCsv => Msg::DownloadThemesCsv,
             File::Json => Msg::DownloadJson,
@@ -236,6 +239,7 @@ pub fn Footer(props: &FooterProps) -> Html {
             Breakdown::of_view(props.state.view, &ctx.data),
         ))
     };
+    let regions_named = !years && (props.state.view == View::Theme || ctx.data.has_theme_amounts());
     let download = |file: File| {
         let Some(subject) = subject.clone() else {
             return html! {};
@@ -270,7 +274,7 @@ pub fn Footer(props: &FooterProps) -> Html {
         });
         html! {
             <button type="button" class="fb-button" data-export={file.key()} {onclick}>
-                { d.text(file.label()) }
+                { d.text(file.label(regions_named)) }
             </button>
         }
     };

@@ -133,6 +133,7 @@ pub fn text(msg: Msg) -> &'static str {
         ActionsLabel => "Download and share",
         DownloadCsv => "Download CSV",
         DownloadThemesCsv => "Download CSV (themes)",
+        DownloadRegionsCsv => "Download CSV (regions)",
         DownloadJson => "Download JSON",
         DownloadSvg => "Download SVG",
         DownloadPng => "Download PNG",

@@ -139,6 +139,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ActionsLabel, "Descargar y compartir"),
     (Msg::DownloadCsv, "Descargar CSV"),
     (Msg::DownloadThemesCsv, "Descargar CSV (temas)"),
+    (Msg::DownloadRegionsCsv, "Descargar CSV (regiones)"),
     (Msg::DownloadJson, "Descargar JSON"),
     (Msg::DownloadSvg, "Descargar SVG"),
     (Msg::DownloadPng, "Descargar PNG"),

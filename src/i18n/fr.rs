@@ -139,6 +139,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ActionsLabel, "Télécharger et partager"),
     (Msg::DownloadCsv, "Télécharger en CSV"),
     (Msg::DownloadThemesCsv, "Télécharger en CSV (thèmes)"),
+    (Msg::DownloadRegionsCsv, "Télécharger en CSV (régions)"),
     (Msg::DownloadJson, "Télécharger en JSON"),
     (Msg::DownloadSvg, "Télécharger en SVG"),
     (Msg::DownloadPng, "Télécharger en PNG"),

@@ -139,6 +139,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ActionsLabel, "ダウンロードと共有"),
     (Msg::DownloadCsv, "CSVをダウンロード"),
     (Msg::DownloadThemesCsv, "CSV（テーマ別）をダウンロード"),
+    (Msg::DownloadRegionsCsv, "CSV（地域別）をダウンロード"),
     (Msg::DownloadJson, "JSONをダウンロード"),
     (Msg::DownloadSvg, "SVGをダウンロード"),
     (Msg::DownloadPng, "PNGをダウンロード"),

@@ -477,6 +477,7 @@ messages! {
     ActionsLabel,
     DownloadCsv,
     DownloadThemesCsv,
+    DownloadRegionsCsv,
     DownloadJson,
     DownloadSvg,
     DownloadPng,

@@ -46,9 +46,10 @@ pub const BUDGET: u64 = 100_000;
 /// 128 B for source links that tell screen readers they open a new tab;
 /// 109 B less after that day's review shared the roving tab stop, the year
 /// phrase and the compact precision (218,561 measured); 152 B for the
-/// approximate bounds ("at most about 29.7 %", 218,713 measured).
+/// approximate bounds ("at most about 29.7 %", 218,713 measured); 101 B
+/// for the regions' CSV button that says so in the theme view (218,814).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 218_720;
+pub const CEILING: u64 = 218_820;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
