@@ -35,7 +35,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::{BaseComponent, LocalServerRenderer};
 
-use crate::components::app::App;
+use crate::components::app::{App, AppProps};
 use crate::components::sources::SourcesView;
 use crate::components::table::TableView;
 use crate::components::Ctx;
@@ -73,6 +73,33 @@ pub fn standalone_page(locale: Locale) -> Result<String, String> {
         "<p class=\"fb-boot-failed\" role=\"alert\" hidden>{}</p>{widget}<noscript>{figures}</noscript>",
         boot_failed(locale)
     ))
+}
+
+/// What a `<funding-breakdown>` element with nothing but (at most) a `lang`
+/// shows while its wasm downloads: the default view in `locale`, rendered as
+/// an element's widget renders (not standalone: an `h2` title), made static
+/// like the page's. embed.js fetches it (`element-<lang>-<hash>.html`, written
+/// by `cargo xtask post-build`) and keeps it until the live widget has
+/// rendered in its place, so the chart is there long before the wasm.
+pub fn element_copy(locale: Locale) -> Result<String, String> {
+    let props = AppProps {
+        // Ids live in the element's shadow root: no other widget sees them.
+        id_prefix: "fbs".into(),
+        standalone: false,
+        data: None,
+        lang: Some(locale.tag().into()),
+        view: None,
+        sel: None,
+        year: None,
+        on_status: None,
+        base: Some(AttrValue::default()),
+        src: None,
+    };
+    let widget = make_static(&render::<App>(props)?)?;
+    if widget.matches(PRERENDERED).count() != 1 {
+        return Err("pre-render: the element's widget root (section.fb-root) was not found".into());
+    }
+    Ok(widget)
 }
 
 /// The language a page's widget is given (`data-lang` on its host, read by
@@ -427,6 +454,32 @@ mod tests {
             "{page}"
         );
         assert_eq!(page.matches(PRERENDERED).count(), 1);
+    }
+
+    #[test]
+    fn an_element_gets_its_own_static_copy_per_language() {
+        for locale in Locale::ALL {
+            let copy = element_copy(locale).unwrap();
+            // The element's widget: an h2 title, not the page's h1; static like the page's.
+            assert!(
+                copy.starts_with(&format!(r#"<section lang="{}""#, locale.tag())),
+                "{locale:?}"
+            );
+            assert!(copy.contains(r#"<h2 class="fb-title">"#), "{copy}");
+            assert!(!copy.contains("<h1"));
+            assert_eq!(copy.matches(PRERENDERED).count(), 1);
+            assert_eq!(copy.matches(r#"<path id="fbs-mark-"#).count(), 4);
+            assert!(!copy.contains("role=\"listbox\""));
+            assert_eq!(
+                copy.matches("<button ").count(),
+                copy.matches(" disabled>").count() - copy.matches("<select ").count()
+            );
+            // Nothing for readers without JavaScript (they get no element at
+            // all) and no alert: embed.js says itself when the wasm fails.
+            assert!(!copy.contains("<noscript") && !copy.contains("fb-boot-failed"));
+        }
+        assert!(element_copy(Locale::Fr).unwrap().contains(">Par région<"));
+        assert!(element_copy(Locale::En).unwrap().contains("more than 40%"));
     }
 
     #[test]

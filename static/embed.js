@@ -13,6 +13,9 @@ const here = import.meta.url;
 const cssUrl = new URL('./__FB_CSS__', here).href;
 let wasm = null;
 const preloaded = new Set();
+// The default view made static at build time, one file per language
+// (`prerender::element_copy`): shown while the wasm downloads.
+const COPIES = __FB_COPIES__;
 
 /**
  * Starts fetching the catalogue of a `lang` other than English, which the
@@ -65,6 +68,31 @@ function langOf(element) {
   );
 }
 
+/**
+ * The static copy of the default view, as a fragment, when that is what
+ * `element` will show (no `src`; `view`, `sel` and `year` absent, or `view`
+ * the default); null otherwise, or when it cannot be had: the element then
+ * keeps its loading box until the wasm runs.
+ */
+async function fetchCopy(element) {
+  const asks = (name) => (element.getAttribute(name) ?? '').trim();
+  if (element.hasAttribute('src') || asks('sel') || asks('year') || !['', 'region'].includes(asks('view'))) return null;
+  const name = COPIES[langOf(element)];
+  if (!name) return null;
+  try {
+    const response = await fetch(new URL(`./${name}`, here));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    // Markup of our own build, no script in it; a host that enforces Trusted
+    // Types refuses it here, and gets the loading box.
+    const template = document.createElement('template');
+    template.innerHTML = await response.text();
+    return template.content.querySelector('[data-prerendered]') ? template.content : null;
+  } catch (error) {
+    console.warn(`funding-breakdown: no static copy (${error}); the chart comes with the wasm`);
+    return null;
+  }
+}
+
 /** A box in the widget's own style (`fb-root`), in the element's language. */
 function box(element, className, ...children) {
   const root = Object.assign(document.createElement('div'), { className: `fb-root ${className}`, lang: langOf(element) });
@@ -96,6 +124,8 @@ class FundingBreakdown extends HTMLElement {
   // Bumped on every connect and disconnect, so a slow start that finishes
   // after the element was removed does not mount into a detached element.
   #generation = 0;
+  // Waits for the live widget's first content, to drop the static copy then.
+  #rendered = null;
 
   connectedCallback() {
     const generation = ++this.#generation;
@@ -112,13 +142,48 @@ class FundingBreakdown extends HTMLElement {
     this.#start(generation);
   }
 
+  /** The static copy shown in the element, if any. */
+  #copy() {
+    return this.shadowRoot.querySelector('.fb-mount > [data-prerendered]');
+  }
+
+  /** Shows the static copy when it and the stylesheet have come, unless the widget, an error or another start came first. */
+  async #showCopy(generation) {
+    const [copy] = await Promise.all([fetchCopy(this), this.#stylesheet]);
+    if (!copy || generation !== this.#generation || this.#widget || this.dataset.state !== 'loading') return;
+    this.shadowRoot.querySelector('.fb-mount').replaceChildren(copy);
+  }
+
+  /**
+   * Drops the static copy in the same task as the live widget's first content
+   * (Yew renders in a microtask, and an element in another language first
+   * loads its catalogue), so no frame shows neither or both. Focus on the
+   * copy (its total, its panel) moves to the same part of the widget.
+   */
+  #dropCopyWhenRendered(mountPoint, copy) {
+    const rendered = () => [...mountPoint.children].some((child) => child !== copy && child.firstElementChild);
+    const drop = () => {
+      this.#rendered?.disconnect();
+      this.#rendered = null;
+      const focused = this.shadowRoot.activeElement;
+      const part = focused && copy.contains(focused) ? focused.classList[0] : null;
+      copy.remove();
+      if (part) mountPoint.querySelector(`.${part}`)?.focus();
+    };
+    if (rendered()) return drop();
+    this.#rendered = new MutationObserver(() => rendered() && drop());
+    this.#rendered.observe(mountPoint, { childList: true, subtree: true });
+  }
+
   async #start(generation) {
     this.dataset.state = 'loading';
     if (!this.#widget) {
-      // A box of about the widget's height, so the page does not jump when it comes.
+      const copy = this.#copy();
+      // A box of about the widget's height, so the page does not jump when it
+      // comes; or, after a failure, the static copy without the alert.
       const note = box(this, 'fb-loading fb-placeholder', Object.assign(document.createElement('p'), { textContent: TEXTS[langOf(this)][0] }));
       note.setAttribute('role', 'status');
-      this.shadowRoot.querySelector('.fb-mount').replaceChildren(note);
+      this.shadowRoot.querySelector('.fb-mount').replaceChildren(copy ?? note);
     }
     // loading="lazy", as on an iframe: nothing is fetched or rendered until the
     // element comes within a screen's height of the viewport.
@@ -133,6 +198,7 @@ class FundingBreakdown extends HTMLElement {
       if (generation !== this.#generation) return;
     }
     preloadCatalogue(this.getAttribute('lang'));
+    if (!this.#widget && !this.#copy()) this.#showCopy(generation);
     try {
       await Promise.all([loadWasm(), this.#stylesheet]);
     } catch (error) {
@@ -144,21 +210,28 @@ class FundingBreakdown extends HTMLElement {
       const alert = Object.assign(document.createElement('div'), { className: 'fb-error' });
       alert.setAttribute('role', 'alert');
       alert.append(Object.assign(document.createElement('p'), { textContent: sentence }), button);
-      this.shadowRoot.querySelector('.fb-mount').replaceChildren(box(this, '', alert));
+      // The static copy, if shown, stays under the alert: its figures are complete.
+      const copy = this.#copy();
+      this.shadowRoot.querySelector('.fb-mount').replaceChildren(box(this, '', alert), ...(copy ? [copy] : []));
       const message = `The funding breakdown could not start: ${error}`;
       this.dispatchEvent(new CustomEvent('funding-breakdown:error', { detail: { message }, bubbles: true, composed: true }));
       return;
     }
     if (generation !== this.#generation || !this.isConnected || this.#widget) return;
     const mountPoint = this.shadowRoot.querySelector('.fb-mount');
-    // Whatever was shown while it loaded or after it failed gives way to the widget.
-    mountPoint.replaceChildren();
+    // Whatever was shown while it loaded gives way to the widget; the static
+    // copy only once the widget has rendered.
+    const copy = this.#copy();
+    mountPoint.replaceChildren(...(copy ? [copy] : []));
     this.#widget = mount(mountPoint, this, new URL('./', here).href);
+    if (copy) this.#dropCopyWhenRendered(mountPoint, copy);
   }
 
   disconnectedCallback() {
     this.#generation += 1;
     this.#near?.disconnect();
+    this.#rendered?.disconnect();
+    this.#rendered = null;
     if (this.#widget) {
       // Unmounting drops every listener and timer the widget holds.
       this.#widget.unmount();

@@ -143,14 +143,16 @@ fn langs_js() -> String {
     tags.join(",")
 }
 
-/// `static/embed.js` with its placeholders replaced by the hashed names.
-pub fn embed_js(template: &str, a: &Assets) -> Result<String, String> {
+/// `static/embed.js` with its placeholders replaced by the hashed names;
+/// `copies` names each language's static copy for elements (`copies_js`).
+pub fn embed_js(template: &str, a: &Assets, copies: &str) -> Result<String, String> {
     for placeholder in [
         "__FB_GLUE__",
         "__FB_WASM__",
         "__FB_CSS__",
         "__FB_I18N_KEY__",
         "__FB_LANGS__",
+        "__FB_COPIES__",
     ] {
         if !template.contains(placeholder) {
             return Err(format!("post-build: static/embed.js lacks {placeholder}"));
@@ -161,7 +163,29 @@ pub fn embed_js(template: &str, a: &Assets) -> Result<String, String> {
         .replace("__FB_I18N_KEY__", funding_breakdown::i18n::CATALOGUE_KEY)
         .replace("__FB_GLUE__", &a.glue)
         .replace("__FB_WASM__", &a.wasm)
-        .replace("__FB_CSS__", &a.css))
+        .replace("__FB_CSS__", &a.css)
+        .replace("__FB_COPIES__", copies))
+}
+
+/// An element's static copy in one language (`prerender::element_copy`) and
+/// the file it goes to, named by a hash of its content, so no cache ever
+/// serves one build's copy to another's wasm.
+pub fn element_copy(locale: Locale) -> Result<(String, String), String> {
+    let copy = prerender::element_copy(locale).map_err(|e| format!("post-build: {e}"))?;
+    // FNV-1a, 64 bits: a name, not a defence.
+    let hash = copy.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    Ok((format!("element-{}-{hash:016x}.html", locale.tag()), copy))
+}
+
+/// The JS object embed.js looks an element's copy up in: `{en:'element-en-….html',…}`.
+pub fn copies_js(files: &[(Locale, String)]) -> String {
+    let entries: Vec<String> = files
+        .iter()
+        .map(|(l, name)| format!("{}:'{name}'", l.tag()))
+        .collect();
+    format!("{{{}}}", entries.join(","))
 }
 
 /// Where index.html wants the pre-rendered widget: the whole content of
@@ -251,7 +275,16 @@ pub fn post_build() -> Result<(), String> {
     let template_path = crate::cmd::root().join("static/embed.js");
     let template = fs::read_to_string(&template_path)
         .map_err(|e| format!("post-build: cannot read {}: {e}", template_path.display()))?;
-    write(&staging.join("embed.js"), &embed_js(&template, &assets)?)?;
+    let mut copies = Vec::new();
+    for locale in Locale::ALL {
+        let (name, copy) = element_copy(locale)?;
+        write(&staging.join(&name), &copy)?;
+        copies.push((locale, name));
+    }
+    write(
+        &staging.join("embed.js"),
+        &embed_js(&template, &assets, &copies_js(&copies))?,
+    )?;
     let index = staging.join("index.html");
     let template = fs::read_to_string(&index)
         .map_err(|e| format!("post-build: cannot read {}: {e}", index.display()))?;
@@ -628,19 +661,25 @@ mod tests {
         let plain = boot_js(&a, None, None);
         assert!(plain.contains("fetch(new URL('./g-1_bg.wasm', import.meta.url));"));
         assert!(plain.contains("href: new URL('./g-1.js', import.meta.url).href });"));
+        let copies = copies_js(&[
+            (Locale::En, "element-en-1.html".into()),
+            (Locale::Fr, "element-fr-2.html".into()),
+        ]);
+        assert_eq!(copies, "{en:'element-en-1.html',fr:'element-fr-2.html'}");
         let embed = embed_js(
-            "a __FB_GLUE__ b __FB_WASM__ c __FB_CSS__ d __FB_I18N_KEY__ e [__FB_LANGS__]",
+            "a __FB_GLUE__ b __FB_WASM__ c __FB_CSS__ d __FB_I18N_KEY__ e [__FB_LANGS__] f __FB_COPIES__",
             &a,
+            &copies,
         )
         .unwrap();
         assert_eq!(
             embed,
             format!(
-                "a g-1.js b g-1_bg.wasm c w-2.css d {} e ['en','fr','es','ja']",
+                "a g-1.js b g-1_bg.wasm c w-2.css d {} e ['en','fr','es','ja'] f {copies}",
                 funding_breakdown::i18n::CATALOGUE_KEY
             )
         );
-        assert!(embed_js("no placeholders", &a).is_err());
+        assert!(embed_js("no placeholders", &a, &copies).is_err());
     }
 
     #[test]
@@ -758,7 +797,22 @@ mod tests {
             wasm: "g_bg.wasm".into(),
             css: "w.css".into(),
         };
-        let out = embed_js(&template, &a).unwrap();
+        let out = embed_js(&template, &a, "{}").unwrap();
         assert!(!out.contains("__FB_"));
+    }
+
+    #[test]
+    fn each_language_has_an_element_copy_named_by_its_content() {
+        let (en, copy) = element_copy(Locale::En).unwrap();
+        assert!(
+            en.starts_with("element-en-") && en.ends_with(".html"),
+            "{en}"
+        );
+        assert_eq!(en.len(), "element-en-".len() + 16 + ".html".len());
+        assert!(copy.contains("data-prerendered"));
+        // The same content, the same name; another language, another name.
+        assert_eq!(element_copy(Locale::En).unwrap().0, en);
+        let (fr, _) = element_copy(Locale::Fr).unwrap();
+        assert!(fr.starts_with("element-fr-") && fr != en);
     }
 }

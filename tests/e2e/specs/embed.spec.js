@@ -446,8 +446,8 @@ test('an element re-inserted after the wasm failed to load starts', async ({ pag
   await expect(el.locator('svg.fb-donut')).toBeVisible();
 });
 
-test('while the wasm downloads, the element holds a box of its size saying it is loading', async ({ page, baseURL }) => {
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown lang="es"></funding-breakdown><p id="after">After</p>'), { csp: true });
+test('while the wasm downloads, an element that has no static copy (a selection) holds a box of its size saying it is loading', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown lang="es" sel="asia"></funding-breakdown><p id="after">After</p>'), { csp: true });
   let release;
   const released = new Promise((resolve) => {
     release = resolve;
@@ -468,6 +468,77 @@ test('while the wasm downloads, the element holds a box of its size saying it is
   await expect(el.getByRole('status').filter({ hasText: 'Cargando' })).toHaveCount(0);
   // The widget takes the box's place with little movement below it.
   expect(Math.abs((await top()) - before)).toBeLessThan(200);
+});
+
+test('while the wasm downloads, a default element shows the chart in its language, and the widget takes its place without a jump (strict CSP)', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown lang="fr"></funding-breakdown><p id="after">After</p>'), { csp: true });
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  let wasmDone = false;
+  await page.context().route('**/*.wasm', async (route) => {
+    await released;
+    await route.fallback();
+    wasmDone = true;
+  });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  // The default view, made static at build time: chart, total and legend, in French.
+  const copy = el.locator('[data-prerendered]');
+  await expect(copy.locator('svg.fb-donut path.fb-mark')).toHaveCount(4);
+  await expect(copy.locator('svg.fb-donut')).toBeVisible();
+  await expect(copy.locator('.fb-total')).toHaveText('37,1\u00a0millions USD');
+  await expect(copy.getByRole('tab', { name: 'Par région' })).toBeDisabled();
+  await expect(copy.locator('.fb-legend')).toContainText('plus de 40');
+  await expect(el.getByRole('status').filter({ hasText: 'Chargement' })).toHaveCount(0);
+  expect(wasmDone).toBe(false);
+  await expect(el).toHaveAttribute('data-state', 'loading');
+  const boxes = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('funding-breakdown').shadowRoot;
+      const box = (s) => {
+        const r = root.querySelector(s).getBoundingClientRect();
+        return [r.x, r.y, r.width, r.height].map(Math.round);
+      };
+      return { donut: box('svg.fb-donut'), legend: box('.fb-legend'), total: box('.fb-total'), after: Math.round(document.querySelector('#after').getBoundingClientRect().y) };
+    });
+  const before = await boxes();
+  release();
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(copy).toHaveCount(0);
+  // Not a pixel moved.
+  expect(await boxes()).toEqual(before);
+  // And it works.
+  await el.locator('path.fb-mark[data-id="asia"]').click();
+  await expect(el.locator('.fb-detail')).toContainText('Asie');
+});
+
+test('an element asked for another view, a selection, a year or its own data shows no static copy', async ({ page, baseURL }) => {
+  const elements = ['view="theme"', 'sel="asia"', 'year="2018"', `src="${baseURL}/data/japan-iom-2021.json"`]
+    .map((a, i) => `<funding-breakdown id="e${i}" ${a}></funding-breakdown>`)
+    .join('');
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, `${elements}<funding-breakdown id="plain"></funding-breakdown>`), { csp: false });
+  const copies = [];
+  page.on('request', (r) => /\/element-[a-z]+-[0-9a-f]{16}\.html$/.test(r.url()) && copies.push(r.url()));
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.context().route('**/*.wasm', async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  await expect(page.locator('#plain [data-prerendered] svg.fb-donut')).toBeVisible();
+  for (let i = 0; i < 4; i += 1) {
+    await expect(page.locator(`#e${i}`).getByRole('status')).toBeVisible();
+    await expect(page.locator(`#e${i} [data-prerendered]`)).toHaveCount(0);
+  }
+  // One request for the one element that shows it.
+  expect(copies).toHaveLength(1);
+  release();
+  for (const id of ['e0', 'e1', 'e2', 'e3', 'plain']) await expect(page.locator(`#${id}`)).toHaveAttribute('data-state', 'ready');
 });
 
 test('an iframe on a host page with box-sizing: border-box fits its content to the pixel (strict CSP)', async ({ page, baseURL }) => {
