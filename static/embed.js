@@ -16,6 +16,23 @@ const preloaded = new Set();
 // The default view made static at build time, one file per language
 // (`prerender::element_copy`): shown while the wasm downloads.
 const COPIES = __FB_COPIES__;
+const copyTexts = new Map();
+
+/** The text of the static copy `name`: one request per page, however many elements show it. */
+function copyText(name) {
+  if (!copyTexts.has(name)) {
+    const text = fetch(new URL(`./${name}`, here)).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.text();
+    });
+    // A failure is not kept: the next element asks anew.
+    copyTexts.set(name, text.catch((error) => {
+      copyTexts.delete(name);
+      throw error;
+    }));
+  }
+  return copyTexts.get(name);
+}
 
 /**
  * Starts fetching the catalogue of a `lang` other than English, which the
@@ -80,12 +97,11 @@ async function fetchCopy(element) {
   const name = COPIES[langOf(element)];
   if (!name) return null;
   try {
-    const response = await fetch(new URL(`./${name}`, here));
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const html = await copyText(name);
     // Markup of our own build, no script in it; a host that enforces Trusted
     // Types refuses it here, and gets the loading box.
     const template = document.createElement('template');
-    template.innerHTML = await response.text();
+    template.innerHTML = html;
     return template.content.querySelector('[data-prerendered]') ? template.content : null;
   } catch (error) {
     console.warn(`funding-breakdown: no static copy (${error}); the chart comes with the wasm`);

@@ -514,11 +514,11 @@ test('while the wasm downloads, a default element shows the chart in its languag
   await expect(el.locator('.fb-detail')).toContainText('Asie');
 });
 
-test('an element asked for another view, a selection, a year or its own data shows no static copy', async ({ page, baseURL }) => {
+test('an element asked for another view, a selection, a year or its own data shows no static copy; default ones share one', async ({ page, baseURL }) => {
   const elements = ['view="theme"', 'sel="asia"', 'year="2018"', `src="${baseURL}/data/japan-iom-2021.json"`]
     .map((a, i) => `<funding-breakdown id="e${i}" ${a}></funding-breakdown>`)
     .join('');
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, `${elements}<funding-breakdown id="plain"></funding-breakdown>`), { csp: false });
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, `${elements}<funding-breakdown id="plain"></funding-breakdown><funding-breakdown id="plain2" lang="en"></funding-breakdown>`), { csp: false });
   const copies = [];
   page.on('request', (r) => /\/element-[a-z]+-[0-9a-f]{16}\.html$/.test(r.url()) && copies.push(r.url()));
   let release;
@@ -531,14 +531,15 @@ test('an element asked for another view, a selection, a year or its own data sho
   });
   await page.goto(`${hostOf(baseURL)}/index.html`);
   await expect(page.locator('#plain [data-prerendered] svg.fb-donut')).toBeVisible();
+  await expect(page.locator('#plain2 [data-prerendered] svg.fb-donut')).toBeVisible();
   for (let i = 0; i < 4; i += 1) {
     await expect(page.locator(`#e${i}`).getByRole('status')).toBeVisible();
     await expect(page.locator(`#e${i} [data-prerendered]`)).toHaveCount(0);
   }
-  // One request for the one element that shows it.
+  // One request for the two elements that show it.
   expect(copies).toHaveLength(1);
   release();
-  for (const id of ['e0', 'e1', 'e2', 'e3', 'plain']) await expect(page.locator(`#${id}`)).toHaveAttribute('data-state', 'ready');
+  for (const id of ['e0', 'e1', 'e2', 'e3', 'plain', 'plain2']) await expect(page.locator(`#${id}`)).toHaveAttribute('data-state', 'ready');
 });
 
 test('an iframe on a host page with box-sizing: border-box fits its content to the pixel (strict CSP)', async ({ page, baseURL }) => {
