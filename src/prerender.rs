@@ -41,6 +41,7 @@ use crate::components::table::TableView;
 use crate::components::Ctx;
 use crate::i18n::Locale;
 use crate::model::DEFAULT_DATA;
+use crate::state::View;
 
 /// What goes inside the page's `#funding-breakdown`: the default view in
 /// `locale`, made static, then the table and sources for readers without
@@ -76,19 +77,24 @@ pub fn standalone_page(locale: Locale) -> Result<String, String> {
 }
 
 /// What a `<funding-breakdown>` element with nothing but (at most) a `lang`
-/// shows while its wasm downloads: the default view in `locale`, rendered as
-/// an element's widget renders (not standalone: an `h2` title), made static
-/// like the page's. embed.js fetches it (`element-<lang>-<hash>.html`, written
-/// by `cargo xtask post-build`) and keeps it until the live widget has
-/// rendered in its place, so the chart is there long before the wasm.
-pub fn element_copy(locale: Locale) -> Result<String, String> {
+/// and a `view` of the default data shows while its wasm downloads: `view`
+/// in `locale`, rendered as an element's widget renders (not standalone: an
+/// `h2` title), made static like the page's. embed.js fetches it
+/// (`element-<lang>-<view>-<hash>.html`, written by `cargo xtask post-build`)
+/// and keeps it until the live widget has rendered in its place, so the chart
+/// or the table is there long before the wasm. Not for the Years view, whose
+/// series the widget fetches.
+pub fn element_copy(locale: Locale, view: View) -> Result<String, String> {
+    if view == View::Years {
+        return Err("pre-render: the Years view has no static copy".into());
+    }
     let props = AppProps {
         // Ids live in the element's shadow root: no other widget sees them.
         id_prefix: "fbs".into(),
         standalone: false,
         data: None,
         lang: Some(locale.tag().into()),
-        view: None,
+        view: Some(view.as_str().into()),
         sel: None,
         year: None,
         on_status: None,
@@ -457,9 +463,9 @@ mod tests {
     }
 
     #[test]
-    fn an_element_gets_its_own_static_copy_per_language() {
+    fn an_element_gets_its_own_static_copy_per_language_and_view() {
         for locale in Locale::ALL {
-            let copy = element_copy(locale).unwrap();
+            let copy = element_copy(locale, View::Region).unwrap();
             // The element's widget: an h2 title, not the page's h1; static like the page's.
             assert!(
                 copy.starts_with(&format!(r#"<section lang="{}""#, locale.tag())),
@@ -478,8 +484,28 @@ mod tests {
             // all) and no alert: embed.js says itself when the wasm fails.
             assert!(!copy.contains("<noscript") && !copy.contains("fb-boot-failed"));
         }
-        assert!(element_copy(Locale::Fr).unwrap().contains(">Par région<"));
-        assert!(element_copy(Locale::En).unwrap().contains("more than 40%"));
+        assert!(element_copy(Locale::Fr, View::Region)
+            .unwrap()
+            .contains(">Par région<"));
+        assert!(element_copy(Locale::En, View::Region)
+            .unwrap()
+            .contains("more than 40%"));
+        // Each view's copy has its own tab selected and its own panel.
+        for (view, panel) in [
+            (View::Theme, "fb-themes"),
+            (View::Table, "<table"),
+            (View::Sources, "fb-sources"),
+        ] {
+            let copy = element_copy(Locale::En, view).unwrap();
+            let selected = format!(
+                r#"aria-selected="true" aria-controls="fbs-panel" data-view="{}""#,
+                view.as_str()
+            );
+            assert!(copy.contains(&selected), "{view:?}: {copy}");
+            assert!(copy.contains(panel), "{view:?}");
+            assert_eq!(copy.matches(PRERENDERED).count(), 1);
+        }
+        assert!(element_copy(Locale::En, View::Years).is_err());
     }
 
     #[test]

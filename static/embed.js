@@ -13,8 +13,8 @@ const here = import.meta.url;
 const cssUrl = new URL('./__FB_CSS__', here).href;
 let wasm = null;
 const preloaded = new Set();
-// The default view made static at build time, one file per language
-// (`prerender::element_copy`): shown while the wasm downloads.
+// The default data's views made static at build time, one file per language
+// and view (`prerender::element_copy`): shown while the wasm downloads.
 const COPIES = __FB_COPIES__;
 const copyTexts = new Map();
 
@@ -86,15 +86,17 @@ function langOf(element) {
 }
 
 /**
- * The static copy of the default view, as a fragment, when that is what
- * `element` will show (no `src`; `view`, `sel` and `year` absent, or `view`
- * the default); null otherwise, or when it cannot be had: the element then
- * keeps its loading box until the wasm runs.
+ * The static copy of the view `element` will show, as a fragment, when it
+ * shows one of the default data's views as it opens (no `src`, `sel` or
+ * `year`; not the Years view); null otherwise, or when it cannot be had: the
+ * element then keeps its loading box until the wasm runs.
  */
 async function fetchCopy(element) {
   const asks = (name) => (element.getAttribute(name) ?? '').trim();
-  if (element.hasAttribute('src') || asks('sel') || asks('year') || !['', 'region'].includes(asks('view'))) return null;
-  const name = COPIES[langOf(element)];
+  if (element.hasAttribute('src') || asks('sel') || asks('year')) return null;
+  const views = COPIES[langOf(element)] ?? {};
+  const view = asks('view') || 'region';
+  const name = Object.hasOwn(views, view) ? views[view] : null;
   if (!name) return null;
   try {
     const html = await copyText(name);

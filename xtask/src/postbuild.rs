@@ -22,6 +22,7 @@ use std::process::Command;
 use funding_breakdown::embed_code::page_file;
 use funding_breakdown::i18n::Locale;
 use funding_breakdown::prerender;
+use funding_breakdown::state::View;
 
 /// Hashed asset names Trunk produced in the staging directory.
 #[derive(Debug, PartialEq, Eq)]
@@ -167,25 +168,40 @@ pub fn embed_js(template: &str, a: &Assets, copies: &str) -> Result<String, Stri
         .replace("__FB_COPIES__", copies))
 }
 
-/// An element's static copy in one language (`prerender::element_copy`) and
-/// the file it goes to, named by a hash of its content, so no cache ever
-/// serves one build's copy to another's wasm.
-pub fn element_copy(locale: Locale) -> Result<(String, String), String> {
-    let copy = prerender::element_copy(locale).map_err(|e| format!("post-build: {e}"))?;
+/// An element's static copy of one view in one language
+/// (`prerender::element_copy`) and the file it goes to, named by a hash of
+/// its content, so no cache ever serves one build's copy to another's wasm.
+pub fn element_copy(locale: Locale, view: View) -> Result<(String, String), String> {
+    let copy = prerender::element_copy(locale, view).map_err(|e| format!("post-build: {e}"))?;
     // FNV-1a, 64 bits: a name, not a defence.
     let hash = copy.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
-    Ok((format!("element-{}-{hash:016x}.html", locale.tag()), copy))
+    Ok((
+        format!(
+            "element-{}-{}-{hash:016x}.html",
+            locale.tag(),
+            view.as_str()
+        ),
+        copy,
+    ))
 }
 
-/// The JS object embed.js looks an element's copy up in: `{en:'element-en-….html',…}`.
-pub fn copies_js(files: &[(Locale, String)]) -> String {
-    let entries: Vec<String> = files
-        .iter()
-        .map(|(l, name)| format!("{}:'{name}'", l.tag()))
+/// The JS object embed.js looks an element's copy up in, by language and
+/// view: `{en:{region:'element-en-region-….html',…},…}`.
+pub fn copies_js(files: &[(Locale, View, String)]) -> String {
+    let langs: Vec<String> = Locale::ALL
+        .into_iter()
+        .filter_map(|l| {
+            let views: Vec<String> = files
+                .iter()
+                .filter(|(fl, _, _)| *fl == l)
+                .map(|(_, v, name)| format!("{}:'{name}'", v.as_str()))
+                .collect();
+            (!views.is_empty()).then(|| format!("{}:{{{}}}", l.tag(), views.join(",")))
+        })
         .collect();
-    format!("{{{}}}", entries.join(","))
+    format!("{{{}}}", langs.join(","))
 }
 
 /// Where index.html wants the pre-rendered widget: the whole content of
@@ -277,9 +293,11 @@ pub fn post_build() -> Result<(), String> {
         .map_err(|e| format!("post-build: cannot read {}: {e}", template_path.display()))?;
     let mut copies = Vec::new();
     for locale in Locale::ALL {
-        let (name, copy) = element_copy(locale)?;
-        write(&staging.join(&name), &copy)?;
-        copies.push((locale, name));
+        for view in View::DATASET {
+            let (name, copy) = element_copy(locale, view)?;
+            write(&staging.join(&name), &copy)?;
+            copies.push((locale, view, name));
+        }
     }
     write(
         &staging.join("embed.js"),
@@ -662,10 +680,14 @@ mod tests {
         assert!(plain.contains("fetch(new URL('./g-1_bg.wasm', import.meta.url));"));
         assert!(plain.contains("href: new URL('./g-1.js', import.meta.url).href });"));
         let copies = copies_js(&[
-            (Locale::En, "element-en-1.html".into()),
-            (Locale::Fr, "element-fr-2.html".into()),
+            (Locale::En, View::Region, "element-en-region-1.html".into()),
+            (Locale::En, View::Table, "element-en-table-2.html".into()),
+            (Locale::Fr, View::Region, "element-fr-region-3.html".into()),
         ]);
-        assert_eq!(copies, "{en:'element-en-1.html',fr:'element-fr-2.html'}");
+        assert_eq!(
+            copies,
+            "{en:{region:'element-en-region-1.html',table:'element-en-table-2.html'},fr:{region:'element-fr-region-3.html'}}"
+        );
         let embed = embed_js(
             "a __FB_GLUE__ b __FB_WASM__ c __FB_CSS__ d __FB_I18N_KEY__ e [__FB_LANGS__] f __FB_COPIES__",
             &a,
@@ -802,17 +824,19 @@ mod tests {
     }
 
     #[test]
-    fn each_language_has_an_element_copy_named_by_its_content() {
-        let (en, copy) = element_copy(Locale::En).unwrap();
+    fn each_language_and_view_has_an_element_copy_named_by_its_content() {
+        let (en, copy) = element_copy(Locale::En, View::Region).unwrap();
         assert!(
-            en.starts_with("element-en-") && en.ends_with(".html"),
+            en.starts_with("element-en-region-") && en.ends_with(".html"),
             "{en}"
         );
-        assert_eq!(en.len(), "element-en-".len() + 16 + ".html".len());
+        assert_eq!(en.len(), "element-en-region-".len() + 16 + ".html".len());
         assert!(copy.contains("data-prerendered"));
-        // The same content, the same name; another language, another name.
-        assert_eq!(element_copy(Locale::En).unwrap().0, en);
-        let (fr, _) = element_copy(Locale::Fr).unwrap();
-        assert!(fr.starts_with("element-fr-") && fr != en);
+        // The same content, the same name; another language or view, another name.
+        assert_eq!(element_copy(Locale::En, View::Region).unwrap().0, en);
+        let (fr, _) = element_copy(Locale::Fr, View::Region).unwrap();
+        assert!(fr.starts_with("element-fr-region-") && fr != en);
+        let (table, _) = element_copy(Locale::En, View::Table).unwrap();
+        assert!(table.starts_with("element-en-table-"));
     }
 }

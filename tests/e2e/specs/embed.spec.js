@@ -514,13 +514,13 @@ test('while the wasm downloads, a default element shows the chart in its languag
   await expect(el.locator('.fb-detail')).toContainText('Asie');
 });
 
-test('an element asked for another view, a selection, a year or its own data shows no static copy; default ones share one', async ({ page, baseURL }) => {
-  const elements = ['view="theme"', 'sel="asia"', 'year="2018"', `src="${baseURL}/data/japan-iom-2021.json"`]
+test('an element asked for the Years view, a selection, a year or its own data shows no static copy; others share one', async ({ page, baseURL }) => {
+  const elements = ['view="years"', 'sel="asia"', 'year="2018"', `src="${baseURL}/data/japan-iom-2021.json"`]
     .map((a, i) => `<funding-breakdown id="e${i}" ${a}></funding-breakdown>`)
     .join('');
   await hostPages(page, baseURL, elementPage(`${baseURL}/`, `${elements}<funding-breakdown id="plain"></funding-breakdown><funding-breakdown id="plain2" lang="en"></funding-breakdown>`), { csp: false });
   const copies = [];
-  page.on('request', (r) => /\/element-[a-z]+-[0-9a-f]{16}\.html$/.test(r.url()) && copies.push(r.url()));
+  page.on('request', (r) => /\/element-[a-z]+-[a-z]+-[0-9a-f]{16}\.html$/.test(r.url()) && copies.push(r.url()));
   let release;
   const released = new Promise((resolve) => {
     release = resolve;
@@ -540,6 +540,40 @@ test('an element asked for another view, a selection, a year or its own data sho
   expect(copies).toHaveLength(1);
   release();
   for (const id of ['e0', 'e1', 'e2', 'e3', 'plain', 'plain2']) await expect(page.locator(`#${id}`)).toHaveAttribute('data-state', 'ready');
+});
+
+test('an element asked for the table or the sources shows that view static while the wasm downloads, and the widget takes its place without a jump', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="t" view="table" lang="ja"></funding-breakdown><funding-breakdown id="s" view="sources"></funding-breakdown><p id="after">After</p>'), { csp: true });
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.context().route('**/*.wasm', async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const table = page.locator('#t');
+  await expect(table.locator('[data-prerendered] table.fb-table')).toBeVisible();
+  await expect(table.locator('[data-prerendered]').getByRole('tab', { name: '表' })).toHaveAttribute('aria-selected', 'true');
+  await expect(table.locator('[data-prerendered] table.fb-table')).toContainText('40%超');
+  const sources = page.locator('#s');
+  // The sources' links work before the wasm: they are plain links.
+  await expect(sources.locator('[data-prerendered] .fb-sources a').first()).toHaveAttribute('href', /^https:\/\//);
+  const boxes = () =>
+    page.evaluate(() =>
+      ['#t', '#s'].map((id) => {
+        const r = document.querySelector(id).shadowRoot.querySelector('.fb-panel').getBoundingClientRect();
+        return [r.x, r.y, r.width, r.height].map(Math.round);
+      }).concat([Math.round(document.querySelector('#after').getBoundingClientRect().y)]),
+    );
+  const before = await boxes();
+  release();
+  await expect(table).toHaveAttribute('data-state', 'ready');
+  await expect(sources).toHaveAttribute('data-state', 'ready');
+  await expect(page.locator('[data-prerendered]')).toHaveCount(0);
+  expect(await boxes()).toEqual(before);
+  await expect(table.getByRole('tab', { name: '表' })).toBeEnabled();
 });
 
 test('an iframe on a host page with box-sizing: border-box fits its content to the pixel (strict CSP)', async ({ page, baseURL }) => {
