@@ -556,9 +556,15 @@ fn Widget(props: &WidgetProps) -> Html {
         selected
             .as_ref()
             .and_then(|id| {
-                derive::region_marks(&ctx.data)
+                // The rest has the same id in both charts: the view's own first.
+                let (first, then) = if view == View::Theme {
+                    (derive::theme_marks(&ctx.data), derive::region_marks(&ctx.data))
+                } else {
+                    (derive::region_marks(&ctx.data), derive::theme_marks(&ctx.data))
+                };
+                first
                     .into_iter()
-                    .chain(derive::theme_marks(&ctx.data))
+                    .chain(then)
                     .find(|p| p.id() == id.as_str())
                     .map(|p| d.announce(&p))
                     .or_else(|| ctx.data.theme(id).map(|t| d.data(&t.name).text))
@@ -626,7 +632,7 @@ fn Widget(props: &WidgetProps) -> Html {
                 <Chart kind={ChartKind::Region} selected={selected.clone()} on_select={on_select.clone()} />
                 <div class="fb-side">
                     <Legend kind={ChartKind::Region} selected={selected.clone()} on_select={on_select.clone()} />
-                    <Detail selected={selected.clone()} />
+                    <Detail kind={ChartKind::Region} selected={selected.clone()} />
                     <NamedRegions />
                 </div>
             </div>

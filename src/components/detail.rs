@@ -11,6 +11,9 @@ use crate::model::MarkKind;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
+    /// The chart beside it: its parts are looked up first, since the
+    /// unattributed rest has the same id in both.
+    pub kind: ChartKind,
     pub selected: Option<AttrValue>,
 }
 
@@ -19,10 +22,14 @@ pub fn Detail(props: &DetailProps) -> Html {
     super::rendered("Detail");
     let ctx = use_ctx();
     let d = ctx.describer();
+    let other = match props.kind {
+        ChartKind::Region => ChartKind::Theme,
+        ChartKind::Theme => ChartKind::Region,
+    };
     let part = props.selected.as_ref().and_then(|id| {
-        marks(&ctx.data, ChartKind::Region)
+        marks(&ctx.data, props.kind)
             .into_iter()
-            .chain(marks(&ctx.data, ChartKind::Theme))
+            .chain(marks(&ctx.data, other))
             .find(|p| p.id() == id.as_str())
     });
     let Some(part) = part else {

@@ -33,7 +33,7 @@ pub fn ThemeView(props: &ThemeViewProps) -> Html {
                 <Chart kind={ChartKind::Theme} selected={props.selected.clone()} on_select={props.on_select.clone()} />
                 <div class="fb-side">
                     <Legend kind={ChartKind::Theme} selected={props.selected.clone()} on_select={props.on_select.clone()} />
-                    <Detail selected={props.selected.clone()} />
+                    <Detail kind={ChartKind::Theme} selected={props.selected.clone()} />
                 </div>
             </div>
         }

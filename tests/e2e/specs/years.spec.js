@@ -141,6 +141,17 @@ test('a bound worked out from an approximate figure is approximate: 2024\'s rest
   expect(row).toContain(',at_most_about,USD,');
 });
 
+test('the theme view\'s rest is the themes\' rest in its detail and announcement, not the regions\' (2025)', async ({ page }) => {
+  await open(page, '#view=theme&year=2025');
+  const rest = page.locator('.fb-legend-button[data-id="unattributed"]');
+  await expect(rest.locator('.fb-legend-share')).toHaveText('about 40%');
+  await rest.click();
+  // The regions' rest for 2025 is the whole total: it must not show here.
+  await expect(page.locator('.fb-detail-share')).toHaveText('about 40%');
+  await expect(page.locator('.fb-detail-amount')).toHaveText('about USD 22 million');
+  await expect(page.locator('[aria-live=polite]')).toContainText('about 40%');
+});
+
 test('"almost half" is not drawn as a plain half: the open end of its mark is striped, and said', async ({ page }) => {
   await open(page, '#year=2018');
   await expect(page.locator('.fb-year')).toHaveText('for operations in 2018');
