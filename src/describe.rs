@@ -4,7 +4,7 @@
 
 pub mod years;
 
-use crate::i18n::format::{directed_ppm, directed_short, Toward};
+use crate::i18n::format::{directed_ppm, directed_short, western_short, whole_percent, Toward};
 use crate::i18n::{amount_msg, pieces, share_msg, LocalFmt, Locale, Msg, Piece};
 use crate::model::derive::{self, Part, Qualified};
 use crate::model::{Dataset, MarkKind, Minor, ProblemKind, Stated, Status};
@@ -77,10 +77,20 @@ impl<'a> Describer<'a> {
 
     /// A part's share as the source put it: in words where it used words
     /// ("almost half"), else as a percentage ("more than 40%").
+    /// A share worked out from rounded figures (Ukraine's USD 6.5 million
+    /// of about USD 32 million, or the rest beside it) is shown to the whole
+    /// percent: "about 20%", "at most about 30%", not 20.3 and 29.7.
     pub fn part_share(&self, part: &Part<'_>) -> String {
         let word = match part.share.value {
             500_000 => Msg::FractionHalf,
             333_333 => Msg::FractionThird,
+            _ if !part.share_is_stated && part.share.stated.is_approximate() => {
+                let toward = Toward::of(part.share.stated);
+                return self.share(Qualified {
+                    value: whole_percent(part.share.value, toward),
+                    stated: part.share.stated,
+                });
+            }
             _ => return self.share(part.share),
         };
         if !part.words {
@@ -110,8 +120,11 @@ impl<'a> Describer<'a> {
 
     /// "more than USD 14.8 million".
     pub fn amount_short(&self, q: Qualified<Minor>) -> String {
-        let ja = self.locale == Locale::Ja;
-        let value = directed_short(q.value, self.digits(), ja, Toward::of(q.stated));
+        let value = if self.locale == Locale::Ja {
+            western_short(q.value, self.digits(), Toward::of(q.stated))
+        } else {
+            directed_short(q.value, self.digits(), false, Toward::of(q.stated))
+        };
         let amount = self.fmt.money_short(value, self.digits(), self.currency());
         self.locale
             .fill(amount_msg(q.stated), &[("amount", &amount)])
@@ -122,8 +135,12 @@ impl<'a> Describer<'a> {
     }
 
     pub fn total_short(&self) -> String {
-        self.fmt
-            .money_short(self.total(), self.digits(), self.currency())
+        let total = if self.locale == Locale::Ja {
+            western_short(self.total(), self.digits(), Toward::Nearest)
+        } else {
+            self.total()
+        };
+        self.fmt.money_short(total, self.digits(), self.currency())
     }
 
     pub fn total_exact(&self) -> String {
@@ -314,7 +331,7 @@ impl<'a> Describer<'a> {
             out.text(self.text(Msg::SentenceSeparator).to_owned());
             out.text(
                 self.locale
-                    .fill(Msg::SummaryRemainder, &[("share", &self.share(rest.share))]),
+                    .fill(Msg::SummaryRemainder, &[("share", &self.part_share(&rest))]),
             );
         }
         out.0

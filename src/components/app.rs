@@ -558,9 +558,15 @@ fn Widget(props: &WidgetProps) -> Html {
             .and_then(|id| {
                 // The rest has the same id in both charts: the view's own first.
                 let (first, then) = if view == View::Theme {
-                    (derive::theme_marks(&ctx.data), derive::region_marks(&ctx.data))
+                    (
+                        derive::theme_marks(&ctx.data),
+                        derive::region_marks(&ctx.data),
+                    )
                 } else {
-                    (derive::region_marks(&ctx.data), derive::theme_marks(&ctx.data))
+                    (
+                        derive::region_marks(&ctx.data),
+                        derive::theme_marks(&ctx.data),
+                    )
                 };
                 first
                     .into_iter()

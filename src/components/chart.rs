@@ -336,7 +336,7 @@ fn PartRow(props: &PartRowProps) -> Html {
             tabindex={if props.focusable { "0" } else { "-1" }} {onclick} {onfocus}>
             <span class="fb-part-name" aria-hidden="true">{ super::data_text(d.name(&part)) }</span>
             <span class="fb-part-figures" aria-hidden="true">
-                { format!("{} · {}", d.share(part.share), d.amount_short(part.amount)) }
+                { format!("{} · {}", d.part_share(&part), d.amount_short(part.amount)) }
             </span>
             <svg class="fb-part-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
                 <rect class={classes!("fb-mark", if rest { "fb-rest" } else { "fb-c1" })}

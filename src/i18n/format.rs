@@ -368,11 +368,39 @@ pub fn directed_ppm(ppm: i64, toward: Toward) -> i64 {
     toward.to_step(ppm, if ppm >= 10_000 { 1_000 } else { 100 })
 }
 
+/// A share in ppm rounded `toward` (Nearest: half up) to a whole percent.
+pub fn whole_percent(ppm: i64, toward: Toward) -> i64 {
+    const STEP: i64 = 10_000;
+    if ppm <= 0 {
+        return ppm;
+    }
+    match toward {
+        Toward::Nearest => (ppm + STEP / 2) / STEP * STEP,
+        _ => toward.to_step(ppm, STEP),
+    }
+}
+
 /// An amount rounded `toward` to what `money_short` shows: whole units below
 /// a million, else the digits [`round_compact`] keeps of its unit.
 pub fn directed_short(amount: Minor, digits: u32, ja: bool, toward: Toward) -> Minor {
+    if toward == Toward::Nearest {
+        return amount;
+    }
+    short_step(amount, digits, ja, toward)
+}
+
+/// An amount rounded `toward` (Nearest too) to the digits the short form
+/// shows in English, French and Spanish: a tenth of a million for 7.42
+/// million. Japanese counts in 万, so its three significant digits would be
+/// finer ("742万"); rounded here first, it reads "740万", no more precise
+/// than the other languages.
+pub fn western_short(amount: Minor, digits: u32, toward: Toward) -> Minor {
+    short_step(amount, digits, false, toward)
+}
+
+fn short_step(amount: Minor, digits: u32, ja: bool, toward: Toward) -> Minor {
     let major = amount.to_major(digits);
-    if toward == Toward::Nearest || amount.0 <= 0 || !major.is_finite() {
+    if amount.0 <= 0 || !major.is_finite() {
         return amount;
     }
     let exp = if is_compact(major) {
@@ -386,6 +414,15 @@ pub fn directed_short(amount: Minor, digits: u32, ja: bool, toward: Toward) -> M
         .ok()
         .and_then(|e| 10i64.checked_pow(e));
     match step {
+        Some(step) if toward == Toward::Nearest => {
+            // Half away from zero, as the formatter rounds.
+            let down = amount.0 - amount.0.rem_euclid(step);
+            Minor(if (amount.0 - down) * 2 >= step {
+                down.saturating_add(step)
+            } else {
+                down
+            })
+        }
         Some(step) => Minor(toward.to_step(amount.0, step)),
         None => amount,
     }

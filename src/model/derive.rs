@@ -83,6 +83,8 @@ fn part_from<'a>(
 ) -> Option<Part<'a>> {
     let total = total(ds);
     let digits = ds.minor_digits();
+    // A total the source rounds makes every figure worked out from it rough.
+    let rough = !ds.total_is_exact();
     let words = share.is_some_and(|s| s.words);
     let (share, amount, share_is_stated, amount_is_stated) = match (share, amount) {
         (Some(s), Some(a)) => (
@@ -106,7 +108,7 @@ fn part_from<'a>(
                 },
                 Qualified {
                     value: total.times_ppm(ppm),
-                    stated: s.stated.for_derived(),
+                    stated: s.stated.for_derived(rough),
                 },
                 true,
                 false,
@@ -119,7 +121,7 @@ fn part_from<'a>(
                     value: minor.ppm_of(total),
                     // A percentage of a stated amount is rounded, so at best
                     // approximate; a bound on the amount bounds it the same way.
-                    stated: a.stated.for_derived(),
+                    stated: a.stated.for_derived(rough),
                 },
                 Qualified {
                     value: minor,
@@ -207,7 +209,7 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
         },
         amount: Qualified {
             value: amount,
-            stated: stated.for_derived(),
+            stated: stated.for_derived(!ds.total_is_exact()),
         },
         share_is_stated: false,
         amount_is_stated: false,

@@ -121,12 +121,20 @@ impl Stated {
         (ppm - self.range_ppm(ppm).0.max(0)).clamp(0, ppm)
     }
 
-    /// The qualifier of an amount derived from a share stated this way.
-    /// Sources state shares as rounded percentages, so an amount computed from
-    /// an "exact" share is only approximate: we never show false precision.
-    pub fn for_derived(self) -> Stated {
+    /// The qualifier of a figure derived from one stated this way: an amount
+    /// from a share of the total, or a share from an amount. Sources state
+    /// shares as rounded percentages, so an amount computed from an "exact"
+    /// share is only approximate: we never show false precision. With a
+    /// `rough` base (a total the source rounds), a bound becomes an
+    /// approximate bound: more than half of about USD 32 million is "at least
+    /// about USD 16 million", not "more than USD 16 million". "Almost" says
+    /// it is close already.
+    pub fn for_derived(self, rough: bool) -> Stated {
         match self {
             Stated::Exact => Stated::About,
+            Stated::Almost => Stated::Almost,
+            s if rough && s.is_lower_bound() => Stated::AtLeastAbout,
+            s if rough && s.is_upper_bound() => Stated::AtMostAbout,
             other => other,
         }
     }
@@ -300,10 +308,19 @@ mod tests {
 
     #[test]
     fn derived_amounts_from_exact_shares_are_approximate() {
-        assert_eq!(Stated::Exact.for_derived(), Stated::About);
-        assert_eq!(Stated::MoreThan.for_derived(), Stated::MoreThan);
-        assert_eq!(Stated::AtMost.for_derived(), Stated::AtMost);
-        assert_eq!(Stated::Almost.for_derived(), Stated::Almost);
+        assert_eq!(Stated::Exact.for_derived(false), Stated::About);
+        assert_eq!(Stated::MoreThan.for_derived(false), Stated::MoreThan);
+        assert_eq!(Stated::AtMost.for_derived(false), Stated::AtMost);
+        assert_eq!(Stated::Almost.for_derived(false), Stated::Almost);
+        // From a rounded total, a bound is an approximate bound.
+        assert_eq!(Stated::Exact.for_derived(true), Stated::About);
+        assert_eq!(Stated::About.for_derived(true), Stated::About);
+        assert_eq!(Stated::MoreThan.for_derived(true), Stated::AtLeastAbout);
+        assert_eq!(Stated::AtLeast.for_derived(true), Stated::AtLeastAbout);
+        assert_eq!(Stated::AtMost.for_derived(true), Stated::AtMostAbout);
+        assert_eq!(Stated::LessThan.for_derived(true), Stated::AtMostAbout);
+        assert_eq!(Stated::AtMostAbout.for_derived(true), Stated::AtMostAbout);
+        assert_eq!(Stated::Almost.for_derived(true), Stated::Almost);
     }
 
     #[test]

@@ -91,11 +91,12 @@ fn year_2018_says_almost_half_in_every_language() {
     assert_eq!(marks[1].share.value, 500_000);
     assert_eq!(marks[1].share.stated, Stated::AtLeast);
     // Half of about USD 30.5 million is 15.25 million: a lower bound shown
-    // rounded is rounded down, in every language, never up past the source.
+    // rounded is rounded down, in every language, never up past the source;
+    // and of a rounded total, it is itself approximate.
     for (locale, want) in [
-        (Locale::En, "at least USD\u{a0}15.2\u{a0}million"),
-        (Locale::Fr, "au moins 15,2\u{a0}millions\u{a0}USD"),
-        (Locale::Ja, "1,520万米ドル以上"),
+        (Locale::En, "at least about USD\u{a0}15.2\u{a0}million"),
+        (Locale::Fr, "au moins environ 15,2\u{a0}millions\u{a0}USD"),
+        (Locale::Ja, "約1,520万米ドル以上"),
     ] {
         let d = Describer::new(&ds, locale);
         assert_eq!(d.part_amount(&marks[1]), want, "{locale:?}");
@@ -202,12 +203,25 @@ fn year_2022_is_a_lower_bound_and_two_named_regions() {
         (ssa.share.value, ssa.share.stated),
         (600_000, Stated::MoreThan)
     );
-    // Derived from a rounded total: shown rounded, and still a lower bound.
-    assert_eq!(ssa.amount.stated, Stated::MoreThan);
-    assert_eq!(d.part_amount(&ssa), "more than USD\u{a0}11.9\u{a0}million");
+    // Derived from a rounded total: shown rounded, and an approximate lower bound.
+    assert_eq!(ssa.amount.stated, Stated::AtLeastAbout);
+    assert_eq!(
+        d.part_amount(&ssa),
+        "at least about USD\u{a0}11.9\u{a0}million"
+    );
     assert_eq!(d.part_share(&ssa), "more than 60%");
     assert_eq!(marks[1].share.stated, Stated::AtMost);
     assert_eq!(d.share(marks[1].share), "at most 40%");
+    // 40 % of about USD 19.9 million (19.99 in the Japanese source): about 8
+    // million at most, to the same digits in Japanese as in English.
+    assert_eq!(
+        d.part_amount(&marks[1]),
+        "at most about USD\u{a0}8\u{a0}million"
+    );
+    assert_eq!(
+        Describer::new(&ds, Locale::Ja).part_amount(&marks[1]),
+        "約800万米ドル以下"
+    );
     let named: Vec<&str> = ds.named_regions.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(named, ["asia", "mena"]);
     assert!(ds.named_regions.iter().all(|r| r.countries.is_empty()));
@@ -274,7 +288,8 @@ fn year_2024_has_a_combined_group_and_an_amount_only_country() {
         (ukraine.share.value, ukraine.share.stated),
         (203_125, Stated::About)
     );
-    assert_eq!(d.part_share(&ukraine), "about 20.3%");
+    // 6.5 of 32 is 20.3 %, from two rounded figures: "about 20%".
+    assert_eq!(d.part_share(&ukraine), "about 20%");
     assert_eq!(d.part_amount(&ukraine), "about USD\u{a0}6.5\u{a0}million");
     // "More than half" and Ukraine's "about" share leave at most about the
     // rest: the bound is no finer than the figure it was worked out from.
@@ -282,15 +297,15 @@ fn year_2024_has_a_combined_group_and_an_amount_only_country() {
         (marks[1].share.value, marks[1].share.stated),
         (296_875, Stated::AtMostAbout)
     );
-    assert_eq!(d.part_share(&marks[1]), "at most about 29.7%");
+    assert_eq!(d.part_share(&marks[1]), "at most about 30%");
     assert_eq!(
         d.part_amount(&marks[1]),
         "at most about USD\u{a0}9.5\u{a0}million"
     );
     for (locale, share) in [
-        (Locale::Fr, "au plus environ 29,7\u{a0}%"),
-        (Locale::Es, "como máximo alrededor de 29,7\u{a0}%"),
-        (Locale::Ja, "約29.7%以下"),
+        (Locale::Fr, "au plus environ 30\u{a0}%"),
+        (Locale::Es, "como máximo alrededor de 30\u{a0}%"),
+        (Locale::Ja, "約30%以下"),
     ] {
         assert_eq!(
             Describer::new(&ds, locale).part_share(&marks[1]),
@@ -355,10 +370,12 @@ fn amount_only_parts_get_the_qualifier_their_amount_allows() {
     let cases = [
         (Stated::About, Stated::About),
         (Stated::Exact, Stated::About),
-        (Stated::MoreThan, Stated::MoreThan),
-        (Stated::AtLeast, Stated::AtLeast),
-        (Stated::AtMost, Stated::AtMost),
-        (Stated::LessThan, Stated::LessThan),
+        // Of a total the source rounds (about USD 32 million), a bound on
+        // the amount bounds the share only roughly.
+        (Stated::MoreThan, Stated::AtLeastAbout),
+        (Stated::AtLeast, Stated::AtLeastAbout),
+        (Stated::AtMost, Stated::AtMostAbout),
+        (Stated::LessThan, Stated::AtMostAbout),
         (Stated::Almost, Stated::Almost),
     ];
     for (amount, share) in cases {
@@ -388,7 +405,8 @@ fn amount_only_parts_get_the_qualifier_their_amount_allows() {
     }
     let parts = derive::region_parts(&ds);
     let asia = part(&parts, "asia");
-    assert_eq!(en(&ds).part_share(&asia), "about 19.9%");
+    // Worked out from a rounded amount: to the whole percent.
+    assert_eq!(en(&ds).part_share(&asia), "about 20%");
     assert_eq!(
         en(&ds).part_amount(&asia),
         "about USD\u{a0}7.4\u{a0}million"
@@ -442,4 +460,22 @@ fn bars_are_proportional_to_the_totals() {
     assert_eq!(bar_length(derive::total(&year(2018)), max), 555);
     assert_eq!(bar_length(Minor(0), max), 0);
     assert_eq!(bar_length(max, Minor(0)), 0);
+}
+
+#[test]
+fn japanese_amounts_are_no_more_precise_than_the_other_languages() {
+    let ds = year(2021);
+    let marks = derive::region_marks(&ds);
+    let ja = Describer::new(&ds, Locale::Ja);
+    let en = en(&ds);
+    let short = |d: &Describer<'_>, id: &str| d.amount_short(part(&marks, id).amount);
+    // 7.42 million is "7.4 million": in 万, 740, not 742 (three digits
+    // of a figure worked out from a rounded 20 %).
+    assert_eq!(short(&en, "asia"), "about USD\u{a0}7.4\u{a0}million");
+    assert_eq!(short(&ja, "asia"), "約740万米ドル");
+    // Bounds keep their direction: more than 14.84 million is more than
+    // 1,480万; at most 1.855 million is at most 190万.
+    assert_eq!(short(&ja, "sub-saharan-africa"), "1,480万米ドル超");
+    assert_eq!(short(&ja, "unattributed"), "190万米ドル以下");
+    assert_eq!(ja.total_short(), "3,710万米ドル");
 }
