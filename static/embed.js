@@ -86,25 +86,33 @@ function langOf(element) {
 }
 
 /**
- * The static copy of the view `element` will show, as a fragment, when it
- * shows one of the default data's views as it opens (no `src`, `sel` or
- * `year`; not the Years view); null otherwise, or when it cannot be had: the
- * element then keeps its loading box until the wasm runs.
+ * The file of the static copy of what `element` will show as it opens, when
+ * that is one of the bundled data's views (no `src`, `sel` or `year`; not the
+ * Years view): by the widget's own rules, a `view` it does not know is the
+ * region view. Null otherwise: the element keeps its loading box.
  */
-async function fetchCopy(element) {
+function copyName(element) {
   const asks = (name) => (element.getAttribute(name) ?? '').trim();
-  if (element.hasAttribute('src') || asks('sel') || asks('year')) return null;
+  if (element.hasAttribute('src') || asks('sel') || asks('year') || asks('view') === 'years') return null;
   const views = COPIES[langOf(element)] ?? {};
-  const view = asks('view') || 'region';
-  const name = Object.hasOwn(views, view) ? views[view] : null;
-  if (!name) return null;
+  const view = Object.hasOwn(views, asks('view')) ? asks('view') : 'region';
+  return views[view] ?? null;
+}
+
+/** The static copy `name` as an element, or null when it cannot be had (the loading box stays). */
+async function fetchCopy(name) {
   try {
     const html = await copyText(name);
     // Markup of our own build, no script in it; a host that enforces Trusted
     // Types refuses it here, and gets the loading box.
     const template = document.createElement('template');
     template.innerHTML = html;
-    return template.content.querySelector('[data-prerendered]') ? template.content : null;
+    const copy = template.content.querySelector('[data-prerendered]');
+    if (!copy) throw new Error('not a static copy');
+    copy.dataset.copy = name;
+    // What it shows is about to change: the live widget takes its place.
+    copy.setAttribute('aria-busy', 'true');
+    return copy;
   } catch (error) {
     console.warn(`funding-breakdown: no static copy (${error}); the chart comes with the wasm`);
     return null;
@@ -144,6 +152,8 @@ class FundingBreakdown extends HTMLElement {
   #generation = 0;
   // Waits for the live widget's first content, to drop the static copy then.
   #rendered = null;
+  // Set once a start is past its lazy wait: a static copy may be fetched.
+  #fetching = false;
 
   connectedCallback() {
     const generation = ++this.#generation;
@@ -165,11 +175,39 @@ class FundingBreakdown extends HTMLElement {
     return this.shadowRoot.querySelector('.fb-mount > [data-prerendered]');
   }
 
-  /** Shows the static copy when it and the stylesheet have come, unless the widget, an error or another start came first. */
+  /** The box saying the widget is loading, about its height, in its language. */
+  #placeholder() {
+    const note = box(this, 'fb-loading fb-placeholder', Object.assign(document.createElement('p'), { textContent: TEXTS[langOf(this)][0] }));
+    note.setAttribute('role', 'status');
+    return note;
+  }
+
+  /**
+   * Shows the static copy of what the element will show, when there is one,
+   * once it and the stylesheet have come; unless the widget, an error,
+   * another start or an attribute that asks for something else came first.
+   */
   async #showCopy(generation) {
-    const [copy] = await Promise.all([fetchCopy(this), this.#stylesheet]);
+    const name = copyName(this);
+    if (!name) return;
+    const [copy] = await Promise.all([fetchCopy(name), this.#stylesheet]);
     if (!copy || generation !== this.#generation || this.#widget || this.dataset.state !== 'loading') return;
+    if (copyName(this) !== name) return;
     this.shadowRoot.querySelector('.fb-mount').replaceChildren(copy);
+  }
+
+  /**
+   * An attribute changed before the widget came: the copy shown must still
+   * be what the widget will show (another language, view or dataset), else
+   * the loading box takes its place until the right one comes.
+   */
+  #refreshCopy() {
+    if (this.#widget || !this.#fetching || this.dataset.state !== 'loading') return;
+    const shown = this.#copy();
+    const wanted = copyName(this);
+    if ((shown?.dataset.copy ?? null) === wanted) return;
+    if (shown) this.shadowRoot.querySelector('.fb-mount').replaceChildren(this.#placeholder());
+    this.#showCopy(this.#generation);
   }
 
   /**
@@ -179,7 +217,9 @@ class FundingBreakdown extends HTMLElement {
    * copy (its total, its panel) moves to the same part of the widget.
    */
   #dropCopyWhenRendered(mountPoint, copy) {
-    const rendered = () => [...mountPoint.children].some((child) => child !== copy && child.firstElementChild);
+    // The widget's root, its loading note or its error: each is an `.fb-root`
+    // (an element waiting for its language renders an empty box first).
+    const rendered = () => [...mountPoint.children].some((child) => child !== copy && child.querySelector('.fb-root'));
     const drop = () => {
       this.#rendered?.disconnect();
       this.#rendered = null;
@@ -196,12 +236,13 @@ class FundingBreakdown extends HTMLElement {
   async #start(generation) {
     this.dataset.state = 'loading';
     if (!this.#widget) {
+      const mountPoint = this.shadowRoot.querySelector('.fb-mount');
       const copy = this.#copy();
       // A box of about the widget's height, so the page does not jump when it
-      // comes; or, after a failure, the static copy without the alert.
-      const note = box(this, 'fb-loading fb-placeholder', Object.assign(document.createElement('p'), { textContent: TEXTS[langOf(this)][0] }));
-      note.setAttribute('role', 'status');
-      this.shadowRoot.querySelector('.fb-mount').replaceChildren(copy ?? note);
+      // comes; or, after a failure, the static copy without the alert (moved
+      // only if it has company, so focus on it stays).
+      if (!copy) mountPoint.replaceChildren(this.#placeholder());
+      else for (const child of [...mountPoint.children]) if (child !== copy) child.remove();
     }
     // loading="lazy", as on an iframe: nothing is fetched or rendered until the
     // element comes within a screen's height of the viewport.
@@ -216,6 +257,7 @@ class FundingBreakdown extends HTMLElement {
       if (generation !== this.#generation) return;
     }
     preloadCatalogue(this.getAttribute('lang'));
+    this.#fetching = true;
     if (!this.#widget && !this.#copy()) this.#showCopy(generation);
     try {
       await Promise.all([loadWasm(), this.#stylesheet]);
@@ -238,15 +280,17 @@ class FundingBreakdown extends HTMLElement {
     if (generation !== this.#generation || !this.isConnected || this.#widget) return;
     const mountPoint = this.shadowRoot.querySelector('.fb-mount');
     // Whatever was shown while it loaded gives way to the widget; the static
-    // copy only once the widget has rendered.
+    // copy only once the widget has rendered (left in place, so focus on it
+    // stays until it moves to the widget).
     const copy = this.#copy();
-    mountPoint.replaceChildren(...(copy ? [copy] : []));
+    for (const child of [...mountPoint.children]) if (child !== copy) child.remove();
     this.#widget = mount(mountPoint, this, new URL('./', here).href);
     if (copy) this.#dropCopyWhenRendered(mountPoint, copy);
   }
 
   disconnectedCallback() {
     this.#generation += 1;
+    this.#fetching = false;
     this.#near?.disconnect();
     this.#rendered?.disconnect();
     this.#rendered = null;
@@ -259,7 +303,9 @@ class FundingBreakdown extends HTMLElement {
   }
 
   attributeChangedCallback(_name, before, after) {
-    if (before !== after) this.#widget?.update();
+    if (before === after) return;
+    this.#widget?.update();
+    this.#refreshCopy();
   }
 }
 

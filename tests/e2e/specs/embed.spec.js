@@ -542,6 +542,77 @@ test('an element asked for the Years view, a selection, a year or its own data s
   for (const id of ['e0', 'e1', 'e2', 'e3', 'plain', 'plain2']) await expect(page.locator(`#${id}`)).toHaveAttribute('data-state', 'ready');
 });
 
+test('the static copy stays while the widget waits for its language, and focus on it moves to the widget', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown lang="fr"></funding-breakdown><p id="after">After</p>'), { csp: true });
+  let releaseWasm;
+  const wasmReleased = new Promise((resolve) => {
+    releaseWasm = resolve;
+  });
+  let releaseCatalogue;
+  const catalogueReleased = new Promise((resolve) => {
+    releaseCatalogue = resolve;
+  });
+  await page.context().route('**/*.wasm', async (route) => {
+    await wasmReleased;
+    await route.fallback();
+  });
+  await page.context().route('**/i18n-fr-*.json', async (route) => {
+    await catalogueReleased;
+    await route.fallback();
+  });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  const copy = el.locator('[data-prerendered]');
+  await expect(copy.locator('.fb-total')).toBeVisible();
+  await expect(copy).toHaveAttribute('aria-busy', 'true');
+  // A keyboard reader is on the copy's total when the widget comes.
+  await copy.locator('.fb-total').focus();
+  const after = async () => Math.round((await page.locator('#after').boundingBox()).y);
+  const before = await after();
+  releaseWasm();
+  // The widget is mounted but waits for French: the copy stays, nothing moves.
+  await expect(el.locator('.fb-app')).toHaveCount(1);
+  await page.waitForTimeout(300);
+  await expect(copy).toHaveCount(1);
+  expect(await after()).toBe(before);
+  releaseCatalogue();
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(copy).toHaveCount(0);
+  expect(await after()).toBe(before);
+  await expect(el.locator('.fb-total')).toBeFocused();
+});
+
+test('an attribute set before the wasm comes changes the static copy, or drops it', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="a"></funding-breakdown><funding-breakdown id="b"></funding-breakdown>'), { csp: false });
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.context().route('**/*.wasm', async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const a = page.locator('#a');
+  const b = page.locator('#b');
+  await expect(a.locator('[data-prerendered] svg.fb-donut')).toBeVisible();
+  await expect(b.locator('[data-prerendered] svg.fb-donut')).toBeVisible();
+  // Another language and view: their copy. Its own data: no copy of ours.
+  await page.evaluate((src) => {
+    document.querySelector('#a').setAttribute('lang', 'fr');
+    document.querySelector('#a').setAttribute('view', 'table');
+    document.querySelector('#b').setAttribute('src', src);
+  }, `${baseURL}/data/japan-iom-2021.json`);
+  await expect(a.locator('[data-prerendered] table.fb-table')).toBeVisible();
+  await expect(a.locator('[data-prerendered]').getByRole('tab', { name: 'Tableau' })).toHaveAttribute('aria-selected', 'true');
+  await expect(b.locator('[data-prerendered]')).toHaveCount(0);
+  await expect(b.getByRole('status')).toBeVisible();
+  release();
+  await expect(a).toHaveAttribute('data-state', 'ready');
+  await expect(a.locator('[data-prerendered]')).toHaveCount(0);
+  await expect(a.getByRole('tab', { name: 'Tableau' })).toHaveAttribute('aria-selected', 'true');
+});
+
 test('an element asked for the table or the sources shows that view static while the wasm downloads, and the widget takes its place without a jump', async ({ page, baseURL }) => {
   await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="t" view="table" lang="ja"></funding-breakdown><funding-breakdown id="s" view="sources"></funding-breakdown><p id="after">After</p>'), { csp: true });
   let release;
