@@ -9,12 +9,17 @@ if (want && want != 'en' && /\/(index\.html)?$/.test(location.pathname) && !host
   await new Promise(() => {});
 }
 // In an iframe, the parent sizes it to the height posted here (README, "Embed").
+// Chromium does not render an off-screen frame of another origin, so its
+// ResizeObserver is quiet until the reader scrolls to it: measured now and at load too.
 if (parent !== window) {
   let sent;
-  new ResizeObserver(() => {
+  const post = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height != sent) parent.postMessage({ type: 'funding-breakdown:height', version: 1, height: (sent = height) }, '*');
-  }).observe(document.documentElement);
+  };
+  post();
+  addEventListener('load', post);
+  new ResizeObserver(post).observe(document.documentElement);
 }
 // Focus may have come before this module ran.
 let last = document.activeElement;

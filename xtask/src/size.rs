@@ -47,9 +47,13 @@ pub const BUDGET: u64 = 100_000;
 /// 109 B less after that day's review shared the roving tab stop, the year
 /// phrase and the compact precision (218,561 measured); 152 B for the
 /// approximate bounds ("at most about 29.7 %", 218,713 measured); 101 B
-/// for the regions' CSV button that says so in the theme view (218,814).
+/// for the regions' CSV button that says so in the theme view (218,814);
+/// 289 B for figures worked out from rounded ones shown no finer (whole
+/// percents, approximate bounds of a rounded total, Japanese amounts to the
+/// other languages' digits), the theme view's own rest in its detail, and
+/// boot.js's height posted before an off-screen frame renders (219,103).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 218_820;
+pub const CEILING: u64 = 219_110;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -14,7 +14,7 @@ async function expectClean(page, log) {
 }
 
 /** Opens a host page with `iframe` (README's snippet, if not given) and README's height listener. */
-async function openIframeHost(page, baseURL, { csp, iframe = snippet('iframe', `${baseURL}/`), css = '' }) {
+async function openIframeHost(page, baseURL, { csp, iframe = snippet('iframe', `${baseURL}/`), css = '', before = '' }) {
   const listener = snippet('listener', `${baseURL}/`).replace(/^<script>\n|\n<\/script>$/g, '');
   const log = await hostPages(
     page,
@@ -24,7 +24,7 @@ async function openIframeHost(page, baseURL, { csp, iframe = snippet('iframe', `
         'text/html',
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
          <link rel="stylesheet" href="host.css"><script src="listener.js"></script></head>
-         <body><main><h1>Host page</h1>${iframe}</main></body></html>`,
+         <body><main><h1>Host page</h1>${before}${iframe}</main></body></html>`,
       ],
       'listener.js': ['text/javascript', listener],
       'host.css': ['text/css', css],
@@ -645,6 +645,18 @@ test('an element asked for the table or the sources shows that view static while
   await expect(page.locator('[data-prerendered]')).toHaveCount(0);
   expect(await boxes()).toEqual(before);
   await expect(table.getByRole('tab', { name: '表' })).toBeEnabled();
+});
+
+test('an iframe below the fold is sized to its content before the reader scrolls to it', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const log = await openIframeHost(page, baseURL, { csp: true, before: '<p id="spacer">Article text.</p>', css: '#spacer { height: 3000px; }' });
+  const iframe = page.locator('iframe.funding-breakdown');
+  const content = () => page.frames()[1].evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  await expect(page.frameLocator('iframe.funding-breakdown').locator('svg.fb-donut')).toBeAttached();
+  // Off screen, never scrolled to: its height is the content's all the same.
+  await expect.poll(async () => Math.round((await iframe.boundingBox()).height)).toBe(await content());
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  await expectClean(page, log);
 });
 
 test('an iframe on a host page with box-sizing: border-box fits its content to the pixel (strict CSP)', async ({ page, baseURL }) => {
