@@ -84,6 +84,7 @@ impl<'a> Describer<'a> {
         let word = match part.share.value {
             500_000 => Msg::FractionHalf,
             333_333 => Msg::FractionThird,
+            666_667 => Msg::FractionTwoThirds,
             _ if !part.share_is_stated && part.share.stated.is_approximate() => {
                 let toward = Toward::of(part.share.stated);
                 return self.share(Qualified {
@@ -327,7 +328,11 @@ impl<'a> Describer<'a> {
                 }
             }
         }
-        if let Some(rest) = derive::remainder(self.ds, &parts) {
+        if parts.is_empty() {
+            // The whole total "unattributed" would read as a part of it.
+            out.text(self.text(Msg::SentenceSeparator).to_owned());
+            out.text(self.text(Msg::SummaryNoRegions).to_owned());
+        } else if let Some(rest) = derive::remainder(self.ds, &parts) {
             out.text(self.text(Msg::SentenceSeparator).to_owned());
             out.text(
                 self.locale

@@ -38,7 +38,13 @@ pub fn ThemeView(props: &ThemeViewProps) -> Html {
             </div>
         }
     } else {
-        html! { <p class="fb-note fb-no-breakdown">{ d.text(Msg::NoThemeBreakdown) }</p> }
+        // "…for the themes below" only where there are themes below.
+        let note = if ctx.data.themes.is_empty() {
+            Msg::NoThemes
+        } else {
+            Msg::NoThemeBreakdown
+        };
+        html! { <p class="fb-note fb-no-breakdown">{ d.text(note) }</p> }
     };
     let items = ctx.data.themes.iter().map(|t| {
         let is_sel = props.selected.as_deref() == Some(t.id.as_str());

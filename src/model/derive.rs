@@ -213,7 +213,9 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
         },
         share_is_stated: false,
         amount_is_stated: false,
-        words: false,
+        // What is left of figures the source put in words ("one third") is
+        // said in words too ("two thirds"), where there is a word for it.
+        words: !parts.is_empty() && parts.iter().all(|p| p.words),
     })
 }
 

@@ -356,9 +356,49 @@ fn year_2025_has_no_regional_split_and_a_theme_share() {
     assert!(ds.has_theme_amounts());
     assert_eq!(d.facts_line(), "Linked to TICAD 9: about 60%");
     assert_eq!(ds.contribution.country_count, Some(33));
-    assert!(d
+    // Not "leaves 100% … unattributed" (in French "une part du total (100 %)").
+    let summary = d.summary();
+    assert!(
+        summary.ends_with(". The source gives no breakdown of the total by region."),
+        "{summary}"
+    );
+    assert!(!summary.contains("100%"));
+    let fr = Describer::new(&ds, Locale::Fr).summary();
+    assert!(fr.ends_with("La source ne donne aucune répartition du total par région."));
+}
+
+#[test]
+fn the_rest_of_figures_in_words_is_in_words() {
+    // 2023: "one third" to the response in Ukraine leaves two thirds.
+    let ds = year(2023);
+    let marks = derive::region_marks(&ds);
+    let rest = part(&marks, "unattributed");
+    assert_eq!(rest.share.value, 666_667);
+    assert!(rest.words);
+    assert_eq!(en(&ds).part_share(&rest), "two thirds");
+    assert_eq!(
+        Describer::new(&ds, Locale::Fr).part_share(&rest),
+        "les deux tiers"
+    );
+    assert_eq!(Describer::new(&ds, Locale::Ja).part_share(&rest), "3分の2");
+    assert!(en(&ds)
         .summary()
-        .contains("The source leaves 100% of the total unattributed to any region."));
+        .contains("The source leaves two thirds of the total"));
+    // 2018: "almost half" leaves "at least half".
+    let ds = year(2018);
+    let marks = derive::region_marks(&ds);
+    assert_eq!(
+        en(&ds).part_share(&part(&marks, "unattributed")),
+        "at least half"
+    );
+    // 2021: figures in numbers leave a number.
+    let ds = year(2021);
+    let marks = derive::region_marks(&ds);
+    assert!(!part(&marks, "unattributed").words);
+    assert_eq!(
+        en(&ds).part_share(&part(&marks, "unattributed")),
+        "at most 5%"
+    );
 }
 
 /// The share of an amount-only part takes its qualifier from the amount: a

@@ -101,8 +101,8 @@ test('choosing 2018 and opening it shows Sub-Saharan Africa as almost half, USD 
   await expect(page.locator('.fb-named-regions')).toContainText('Asia');
   await expect(page.locator('path.fb-mark[data-id="asia"]')).toHaveCount(0);
   await expect(page.locator('path.fb-mark')).toHaveCount(2);
-  // "Almost half" leaves at least half unattributed.
-  await expect(page.locator('.fb-legend-button[data-id="unattributed"] .fb-legend-share')).toHaveText('at least 50%');
+  // "Almost half" leaves at least half unattributed, in words as the source put it.
+  await expect(page.locator('.fb-legend-button[data-id="unattributed"] .fb-legend-share')).toHaveText('at least half');
   await expectNoAxeViolations(page, '2018 by region');
 
   // The table and downloads are the opened year's.
@@ -142,6 +142,16 @@ test('a bound worked out from an approximate figure is approximate: 2024\'s rest
   const row = csv.split('\r\n').find((line) => line.startsWith('unattributed,'));
   expect(row).toContain(',0.296875,at_most_about,');
   expect(row).toContain(',at_most_about,USD,');
+});
+
+test('a year whose source names no theme says so, and one with no region figures says that in its summary', async ({ page }) => {
+  await open(page, '#view=theme&year=2019');
+  await expect(page.locator('.fb-no-breakdown')).toHaveText('The source names no theme or purpose for this contribution.');
+  await open(page, '#view=region&year=2025');
+  await expect(page.locator('.fb-summary')).toContainText('The source gives no breakdown of the total by region.');
+  await expect(page.locator('.fb-summary')).not.toContainText('100%');
+  await open(page, '#view=region&year=2023');
+  await expect(page.locator('.fb-legend-button[data-id="unattributed"] .fb-legend-share')).toHaveText('two thirds');
 });
 
 test('the theme view\'s rest is the themes\' rest in its detail and announcement, not the regions\' (2025)', async ({ page }) => {
