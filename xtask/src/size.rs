@@ -51,9 +51,11 @@ pub const BUDGET: u64 = 100_000;
 /// 289 B for figures worked out from rounded ones shown no finer (whole
 /// percents, approximate bounds of a rounded total, Japanese amounts to the
 /// other languages' digits), the theme view's own rest in its detail, and
-/// boot.js's height posted before an off-screen frame renders (219,103).
+/// boot.js's height posted before an off-screen frame renders (219,103);
+/// 122 B for "two thirds" and the notes for a year with no region figures
+/// or no themes (219,225).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 219_110;
+pub const CEILING: u64 = 219_230;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
