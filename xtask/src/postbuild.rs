@@ -345,8 +345,10 @@ pub fn post_build() -> Result<(), String> {
         ),
     )?;
     if release {
-        // Every reader loads boot.js too (no integrity attribute to update).
+        // Every reader loads boot.js too (no integrity attribute to update),
+        // and every reader of an element embed.js (5.4 → 2.9 KB gzip).
         terser(&boot)?;
+        terser(&staging.join("embed.js"))?;
     }
     for (name, page) in &pages {
         write(&staging.join(name), page)?;

@@ -41,7 +41,8 @@ async function counters(page, cdp) {
   const wasm = await page.evaluate(async () => {
     // The glue's init returns the instance embed.js already loaded.
     const embed = document.querySelector('script[src$="embed.js"]').src;
-    const glue = /from '\.\/([^']+\.js)'/.exec(await (await fetch(embed)).text())[1];
+    // (Minified in release builds: `from"./glue.js"`.)
+    const glue = /from\s*["']\.\/([^"']+\.js)["']/.exec(await (await fetch(embed)).text())[1];
     const exports = await (await import(new URL(glue, embed).href)).default();
     // Every JS object the wasm holds has a slot in wasm-bindgen's table.
     const table = exports.__wbindgen_externrefs;
