@@ -120,7 +120,7 @@ pub fn NamedRegions() -> Html {
             <li class="fb-named" data-id={r.id.clone()}>
                 <span class="fb-named-name">{ data_text(d.data(&r.name)) }</span>
                 if let Some(group) = d.part_of(r) {
-                    { " (" }{ data_text(group) }{ ")" }
+                    { d.text(Msg::AsideOpen) }{ data_text(group) }{ d.text(Msg::AsideClose) }
                 }
                 { country_list(&d, &r.countries, r.country_count) }
             </li>

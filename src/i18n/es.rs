@@ -170,7 +170,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::TotalRounded, "Total, redondeado en la fuente: {amount}"),
     (Msg::CountryCount, "{count} países"),
     (Msg::DetailCountryCount, "Países"),
-    (Msg::NamedRegionsLabel, "Mencionadas sin proporción ni importe"),
+    (Msg::NamedRegionsLabel, "Regiones mencionadas sin proporción ni importe"),
     (Msg::FactNamed, "{name} (mención sin cifra)"),
     (Msg::PartOf, "parte de: {name}"),
     (Msg::OpensInNewTab, " (se abre en una pestaña nueva)"),

@@ -170,7 +170,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::TotalRounded, "Total, arrondi dans la source\u{a0}: {amount}"),
     (Msg::CountryCount, "{count}\u{a0}pays"),
     (Msg::DetailCountryCount, "Pays"),
-    (Msg::NamedRegionsLabel, "Citées sans part ni montant"),
+    (Msg::NamedRegionsLabel, "Régions citées sans part ni montant"),
     (Msg::FactNamed, "{name} (mention sans chiffre)"),
     (Msg::PartOf, "partie de\u{a0}: {name}"),
     (Msg::OpensInNewTab, " (s’ouvre dans un nouvel onglet)"),

@@ -308,6 +308,11 @@ test('the Years view in Japanese', async ({ page }) => {
   await list.locator('[data-year="2018"]').click();
   await page.getByRole('button', { name: '2018年を内訳で開く' }).click();
   await expect(page.locator('.fb-legend-button[data-id="sub-saharan-africa"] .fb-legend-share')).toHaveText('半分近く');
+  // The same brackets beside the region chart.
+  await page.evaluate(() => (location.hash = '#view=region&year=2024&lang=ja'));
+  const mena = page.locator('.fb-named[data-id="mena"]');
+  await expect(mena).toContainText('中東・北アフリカ（サブサハラ・アフリカと中東・北アフリカ（合計）に含まれる）');
+  await expect(mena).not.toContainText(' (');
 });
 
 test('the Years view works at 320 px and downloads the series', async ({ page }) => {
