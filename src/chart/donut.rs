@@ -229,8 +229,10 @@ pub fn text_em(text: &str) -> f64 {
     text.chars().map(char_em).sum()
 }
 
-/// The total in the hole, as one line or split at the space that best
-/// balances two lines, with the largest font size (≤ `max_size`) that fits.
+/// The total in the hole, as one line or split in two, with the largest font
+/// size (≤ `max_size`) that fits. It splits after the figure ("27" |
+/// "millions USD", as "37,1" | "millions USD") unless another space allows
+/// a clearly larger font, so one year's hole reads like the next.
 pub fn hole_label(text: &str, max_size: f64) -> (Vec<String>, f64) {
     let fit = |lines: &[&str]| {
         let widest = lines.iter().map(|l| text_em(l)).fold(0.0, f64::max);
@@ -241,7 +243,7 @@ pub fn hole_label(text: &str, max_size: f64) -> (Vec<String>, f64) {
         }
     };
     let one = fit(&[text]);
-    let best_split = text
+    let splits: Vec<(f64, &str, &str)> = text
         .char_indices()
         .filter(|(_, c)| *c == ' ')
         .map(|(i, _)| {
@@ -251,10 +253,23 @@ pub fn hole_label(text: &str, max_size: f64) -> (Vec<String>, f64) {
             )
         })
         .map(|(a, b)| (fit(&[a, b]), a, b))
-        .fold(None::<(f64, &str, &str)>, |best, cand| match best {
-            Some(b) if b.0 >= cand.0 => Some(b),
-            _ => Some(cand),
-        });
+        .collect();
+    let balanced =
+        splits
+            .iter()
+            .copied()
+            .fold(None::<(f64, &str, &str)>, |best, cand| match best {
+                Some(b) if b.0 >= cand.0 => Some(b),
+                _ => Some(cand),
+            });
+    let after_figure = splits
+        .iter()
+        .copied()
+        .find(|(_, a, _)| a.ends_with(|c: char| c.is_ascii_digit()));
+    let best_split = match (after_figure, balanced) {
+        (Some(f), Some(b)) if f.0 >= b.0 * 0.85 => Some(f),
+        (_, b) => b,
+    };
     match best_split {
         // Two lines only when they allow a clearly larger font.
         Some((size, a, b)) if size > one * 1.25 => (vec![a.to_owned(), b.to_owned()], size),
@@ -274,6 +289,25 @@ mod hole_tests {
             .iter()
             .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
         assert!(size >= 16.0, "still readable: {size}");
+    }
+
+    #[test]
+    fn every_year_splits_after_its_figure() {
+        // Not "27 millions" | "USD" beside "37,1" | "millions USD".
+        for (text, first) in [
+            ("37,1 millions USD", "37,1"),
+            ("27 millions USD", "27"),
+            ("32 millions USD", "32"),
+            ("30,5 millones USD", "30,5"),
+            ("USD 37.1 million", "USD 37.1"),
+            ("USD 27 million", "USD 27"),
+        ] {
+            let (lines, size) = hole_label(text, 22.0);
+            assert_eq!(lines.first().map(String::as_str), Some(first), "{text}");
+            assert!(lines
+                .iter()
+                .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
+        }
     }
 
     #[test]
