@@ -13,6 +13,8 @@ const here = import.meta.url;
 const cssUrl = new URL('./__FB_CSS__', here).href;
 let wasm = null;
 const preloaded = new Set();
+// Elements whose wasm failed to load: when any element gets it, they start too.
+const failed = new Set();
 // The default data's views made static at build time, one file per language
 // and view (`prerender::element_copy`): shown while the wasm downloads.
 const COPIES = __FB_COPIES__;
@@ -259,10 +261,12 @@ class FundingBreakdown extends HTMLElement {
     preloadCatalogue(this.getAttribute('lang'));
     this.#fetching = true;
     if (!this.#widget && !this.#copy()) this.#showCopy(generation);
+    failed.delete(this);
     try {
       await Promise.all([loadWasm(), this.#stylesheet]);
     } catch (error) {
       if (generation !== this.#generation) return;
+      failed.add(this);
       this.dataset.state = 'error';
       const [, sentence, retry] = TEXTS[langOf(this)];
       const button = Object.assign(document.createElement('button'), { type: 'button', className: 'fb-button', textContent: retry });
@@ -277,6 +281,8 @@ class FundingBreakdown extends HTMLElement {
       this.dispatchEvent(new CustomEvent('funding-breakdown:error', { detail: { message }, bubbles: true, composed: true }));
       return;
     }
+    // The network is back: the page's other failed elements need not wait for a click.
+    for (const other of failed) if (other.isConnected) other.#start(other.#generation);
     if (generation !== this.#generation || !this.isConnected || this.#widget) return;
     const mountPoint = this.shadowRoot.querySelector('.fb-mount');
     // Whatever was shown while it loaded gives way to the widget; the static
@@ -289,6 +295,7 @@ class FundingBreakdown extends HTMLElement {
   }
 
   disconnectedCallback() {
+    failed.delete(this);
     this.#generation += 1;
     this.#fetching = false;
     this.#near?.disconnect();

@@ -405,7 +405,7 @@ test('the Copy buttons of the Embed panel are named apart and announce every cop
   expect(selected).toContain('<funding-breakdown');
 });
 
-test('a wasm that failed to load once is fetched again: Try again, a re-inserted element and a new one start', async ({ page, baseURL }) => {
+test('a wasm that failed to load once is fetched again by Try again', async ({ page, baseURL }) => {
   // The failed request and the error event are logged, as they should be.
   page.removeAllListeners('console');
   await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="a" lang="fr"></funding-breakdown>'), { csp: false });
@@ -419,12 +419,26 @@ test('a wasm that failed to load once is fetched again: Try again, a re-inserted
   await expect(alert).toContainText('n’a pas pu être chargée');
   // Styled as the widget's own errors.
   expect(await alert.evaluate((n) => getComputedStyle(n).borderInlineStartWidth)).toBe('4px');
-  // The network is back: a new element starts, and so does the failed one with Try again.
-  await page.evaluate(() => document.body.append(Object.assign(document.createElement('funding-breakdown'), { id: 'b' })));
-  await expect(page.locator('#b')).toHaveAttribute('data-state', 'ready');
+  // The network is back: Try again starts it.
   await a.getByRole('button', { name: 'Réessayer' }).click();
   await expect(a).toHaveAttribute('data-state', 'ready');
   await expect(a.getByRole('tab', { name: 'Par région' })).toBeVisible();
+  expect(aborted).toBe(2);
+});
+
+test('when the wasm fails for every element, a new element that gets it starts the others too', async ({ page, baseURL }) => {
+  page.removeAllListeners('console');
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="a" lang="fr"></funding-breakdown><funding-breakdown id="b" view="table"></funding-breakdown>'), { csp: false });
+  let aborted = 0;
+  await page.context().route('**/*.wasm', (route) => (aborted++ === 0 ? route.abort('failed') : route.fallback()));
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  await expect(page.locator('#a')).toHaveAttribute('data-state', 'error');
+  await expect(page.locator('#b')).toHaveAttribute('data-state', 'error');
+  // One element gets the wasm (added by the host, or a reader's Try again on one of them).
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('funding-breakdown'), { id: 'c' })));
+  for (const id of ['c', 'a', 'b']) await expect(page.locator(`#${id}`)).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('#a').getByRole('tab', { name: 'Par région' })).toBeVisible();
   expect(aborted).toBe(2);
 });
 
