@@ -4,7 +4,9 @@
 
 pub mod years;
 
-use crate::i18n::format::{directed_ppm, directed_short, western_short, whole_percent, Toward};
+use crate::i18n::format::{
+    directed_ppm, directed_short, two_significant_percent, western_short, Toward,
+};
 use crate::i18n::{amount_msg, pieces, share_msg, LocalFmt, Locale, Msg, Piece};
 use crate::model::derive::{self, Part, Qualified};
 use crate::model::{Dataset, MarkKind, Minor, ProblemKind, Stated, Status};
@@ -78,8 +80,9 @@ impl<'a> Describer<'a> {
     /// A part's share as the source put it: in words where it used words
     /// ("almost half"), else as a percentage ("more than 40%").
     /// A share worked out from rounded figures (Ukraine's USD 6.5 million
-    /// of about USD 32 million, or the rest beside it) is shown to the whole
-    /// percent: "about 20%", "at most about 30%", not 20.3 and 29.7.
+    /// of about USD 32 million, or the rest beside it) is shown to two
+    /// significant digits: "about 20%", "at most about 30%", not 20.3 and
+    /// 29.7; a small one keeps its digits ("about 0.09%", never 0).
     pub fn part_share(&self, part: &Part<'_>) -> String {
         let word = match part.share.value {
             500_000 => Msg::FractionHalf,
@@ -88,7 +91,7 @@ impl<'a> Describer<'a> {
             _ if !part.share_is_stated && part.share.stated.is_approximate() => {
                 let toward = Toward::of(part.share.stated);
                 return self.share(Qualified {
-                    value: whole_percent(part.share.value, toward),
+                    value: two_significant_percent(part.share.value, toward),
                     stated: part.share.stated,
                 });
             }

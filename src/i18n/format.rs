@@ -368,15 +368,20 @@ pub fn directed_ppm(ppm: i64, toward: Toward) -> i64 {
     toward.to_step(ppm, if ppm >= 10_000 { 1_000 } else { 100 })
 }
 
-/// A share in ppm rounded `toward` (Nearest: half up) to a whole percent.
-pub fn whole_percent(ppm: i64, toward: Toward) -> i64 {
-    const STEP: i64 = 10_000;
+/// A share in ppm rounded `toward` (Nearest: half up) to two significant
+/// digits: 20.3 % is 20 %, 29.69 % at most 30 %, 5.47 % 5.5 %, and 0.0914 %
+/// stays 0.09 % (never "about 0%").
+pub fn two_significant_percent(ppm: i64, toward: Toward) -> i64 {
     if ppm <= 0 {
         return ppm;
     }
+    let mut step = 1i64;
+    while ppm / step >= 100 {
+        step *= 10;
+    }
     match toward {
-        Toward::Nearest => (ppm + STEP / 2) / STEP * STEP,
-        _ => toward.to_step(ppm, STEP),
+        Toward::Nearest => (ppm + step / 2) / step * step,
+        _ => toward.to_step(ppm, step),
     }
 }
 
@@ -723,6 +728,19 @@ mod tests {
         );
         assert_eq!(EN.money(Minor(5), 2, "USD"), "USD\u{a0}0.05");
         assert_eq!(EN.money(Minor(1_000), 0, "JPY"), "JPY\u{a0}1,000");
+    }
+
+    #[test]
+    fn derived_shares_keep_two_significant_digits() {
+        use Toward::{Down, Nearest, Up};
+        assert_eq!(two_significant_percent(203_125, Nearest), 200_000);
+        assert_eq!(two_significant_percent(296_875, Up), 300_000);
+        assert_eq!(two_significant_percent(296_875, Down), 290_000);
+        assert_eq!(two_significant_percent(54_700, Nearest), 55_000);
+        assert_eq!(two_significant_percent(914, Nearest), 910);
+        assert_eq!(two_significant_percent(1_000_000, Nearest), 1_000_000);
+        assert_eq!(two_significant_percent(0, Up), 0);
+        assert_eq!(EN.percent(two_significant_percent(914, Nearest)), "0.09%");
     }
 
     #[test]

@@ -445,7 +445,7 @@ fn amount_only_parts_get_the_qualifier_their_amount_allows() {
     }
     let parts = derive::region_parts(&ds);
     let asia = part(&parts, "asia");
-    // Worked out from a rounded amount: to the whole percent.
+    // Worked out from a rounded amount: to two significant digits.
     assert_eq!(en(&ds).part_share(&asia), "about 20%");
     assert_eq!(
         en(&ds).part_amount(&asia),

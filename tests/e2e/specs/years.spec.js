@@ -127,7 +127,7 @@ test('a bound worked out from an approximate figure is approximate: 2024\'s rest
   await open(page, '#year=2024');
   await expect(page.locator('.fb-year')).toHaveText('for operations in 2024');
   // "More than half" and Ukraine's "about USD 6.5 million" leave at most about
-  // 29.7 %: a figure worked out from rounded ones, shown to the whole percent.
+  // 29.7 %: a figure worked out from rounded ones, shown to two significant digits.
   const rest = page.locator('.fb-legend-button[data-id="unattributed"]');
   await expect(rest.locator('.fb-legend-share')).toHaveText('at most about 30%');
   await expect(page.locator('.fb-legend-button[data-id="ukraine"] .fb-legend-share')).toHaveText('about 20%');
