@@ -54,9 +54,10 @@ pub const BUDGET: u64 = 100_000;
 /// boot.js's height posted before an off-screen frame renders (219,103);
 /// 122 B for "two thirds" and the notes for a year with no region figures
 /// or no themes (219,225); 363 B for the hole split after the figure and
-/// the named regions' brackets per language (219,588).
+/// the named regions' brackets per language (219,588); 44 B for two
+/// significant digits instead of the whole percent (219,632).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 219_590;
+pub const CEILING: u64 = 219_640;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
