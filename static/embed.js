@@ -156,6 +156,8 @@ class FundingBreakdown extends HTMLElement {
   #rendered = null;
   // Set once a start is past its lazy wait: a static copy may be fetched.
   #fetching = false;
+  // The id of the copy's mark a reader clicked, for the live widget.
+  #clicked = null;
 
   connectedCallback() {
     const generation = ++this.#generation;
@@ -195,6 +197,10 @@ class FundingBreakdown extends HTMLElement {
     const [copy] = await Promise.all([fetchCopy(name), this.#stylesheet]);
     if (!copy || generation !== this.#generation || this.#widget || this.dataset.state !== 'loading') return;
     if (copyName(this) !== name) return;
+    // A click on a mark is not lost: the live widget gets it when it comes.
+    copy.addEventListener('click', (e) => {
+      this.#clicked = e.target.closest?.('.fb-mark[data-id]')?.dataset.id ?? this.#clicked;
+    });
     this.shadowRoot.querySelector('.fb-mount').replaceChildren(copy);
   }
 
@@ -229,6 +235,16 @@ class FundingBreakdown extends HTMLElement {
       const part = focused && copy.contains(focused) ? focused.classList[0] : null;
       copy.remove();
       if (part) mountPoint.querySelector(`.${part}`)?.focus();
+      const clicked = this.#clicked;
+      this.#clicked = null;
+      // Once the widget says it is ready (its first effects have run, which
+      // would undo an earlier selection), within half a second.
+      const replay = (tries) => {
+        if (this.dataset.state !== 'ready') return tries > 0 && setTimeout(() => replay(tries - 1), 20);
+        const mark = mountPoint.querySelector(`.fb-mark[data-id="${CSS.escape(clicked)}"]`);
+        mark?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, view: window }));
+      };
+      if (clicked) replay(25);
     };
     if (rendered()) return drop();
     this.#rendered = new MutationObserver(() => rendered() && drop());

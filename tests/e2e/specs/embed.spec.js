@@ -596,6 +596,26 @@ test('the static copy stays while the widget waits for its language, and focus o
   await expect(el.locator('.fb-total')).toBeFocused();
 });
 
+test('a click on a mark of the static copy is given to the widget when it comes', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown></funding-breakdown>'), { csp: true });
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.context().route('**/*.wasm', async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await el.locator('[data-prerendered] path.fb-mark[data-id="asia"]').click();
+  release();
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.locator('[data-prerendered]')).toHaveCount(0);
+  await expect(el.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
+  await expect(el.locator('.fb-detail')).toContainText('Asia');
+});
+
 test('an attribute set before the wasm comes changes the static copy, or drops it', async ({ page, baseURL }) => {
   await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="a"></funding-breakdown><funding-breakdown id="b"></funding-breakdown>'), { csp: false });
   let release;
