@@ -127,7 +127,7 @@ impl<'a> Describer<'a> {
         let value = if self.locale == Locale::Ja {
             western_short(q.value, self.digits(), Toward::of(q.stated))
         } else {
-            directed_short(q.value, self.digits(), false, Toward::of(q.stated))
+            directed_short(q.value, self.digits(), Toward::of(q.stated))
         };
         let amount = self.fmt.money_short(value, self.digits(), self.currency());
         self.locale

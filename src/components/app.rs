@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::chart::{Chart, ChartKind};
+use super::chart::{find_mark, Chart, ChartKind};
 use super::detail::{Detail, NamedRegions};
 use super::embed_app::load_message;
 use super::error::ErrorView;
@@ -21,7 +21,7 @@ use super::years::{failure, YearsData, YearsView};
 use super::{Ctx, Shared};
 use crate::describe::Describer;
 use crate::i18n::{Locale, Msg};
-use crate::model::{derive, Dataset, Problem, Series, DEFAULT_DATA, SERIES_PATH};
+use crate::model::{Dataset, Problem, Series, DEFAULT_DATA, SERIES_PATH};
 use crate::state::{Action, UiState, View};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -556,22 +556,12 @@ fn Widget(props: &WidgetProps) -> Html {
         selected
             .as_ref()
             .and_then(|id| {
-                // The rest has the same id in both charts: the view's own first.
-                let (first, then) = if view == View::Theme {
-                    (
-                        derive::theme_marks(&ctx.data),
-                        derive::region_marks(&ctx.data),
-                    )
+                let kind = if view == View::Theme {
+                    ChartKind::Theme
                 } else {
-                    (
-                        derive::region_marks(&ctx.data),
-                        derive::theme_marks(&ctx.data),
-                    )
+                    ChartKind::Region
                 };
-                first
-                    .into_iter()
-                    .chain(then)
-                    .find(|p| p.id() == id.as_str())
+                find_mark(&ctx.data, kind, id)
                     .map(|p| d.announce(&p))
                     .or_else(|| ctx.data.theme(id).map(|t| d.data(&t.name).text))
             })

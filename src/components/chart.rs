@@ -27,6 +27,20 @@ pub fn marks(ds: &crate::model::Dataset, kind: ChartKind) -> Vec<Part<'_>> {
     }
 }
 
+/// The part with `id` among the marks of `kind`'s chart, else of the other
+/// chart (a selection kept across views): the unattributed rest has the same
+/// id in both, and the chart in view must find its own.
+pub fn find_mark<'a>(ds: &'a crate::model::Dataset, kind: ChartKind, id: &str) -> Option<Part<'a>> {
+    let other = match kind {
+        ChartKind::Region => ChartKind::Theme,
+        ChartKind::Theme => ChartKind::Region,
+    };
+    marks(ds, kind)
+        .into_iter()
+        .chain(marks(ds, other))
+        .find(|p| p.id() == id)
+}
+
 /// CSS class giving a mark its colour: a palette slot, or the hatch for the remainder.
 pub fn colour_class(index: usize, part: &Part<'_>) -> String {
     if part.is_remainder() {

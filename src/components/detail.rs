@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::chart::{marks, ChartKind};
+use super::chart::{find_mark, ChartKind};
 use super::{country_list, data_text, use_ctx};
 use crate::i18n::Msg;
 use crate::model::derive;
@@ -22,16 +22,10 @@ pub fn Detail(props: &DetailProps) -> Html {
     super::rendered("Detail");
     let ctx = use_ctx();
     let d = ctx.describer();
-    let other = match props.kind {
-        ChartKind::Region => ChartKind::Theme,
-        ChartKind::Theme => ChartKind::Region,
-    };
-    let part = props.selected.as_ref().and_then(|id| {
-        marks(&ctx.data, props.kind)
-            .into_iter()
-            .chain(marks(&ctx.data, other))
-            .find(|p| p.id() == id.as_str())
-    });
+    let part = props
+        .selected
+        .as_ref()
+        .and_then(|id| find_mark(&ctx.data, props.kind, id));
     let Some(part) = part else {
         return html! {
             <div class="fb-detail is-empty" id={ctx.id("detail")}>

@@ -385,13 +385,14 @@ pub fn two_significant_percent(ppm: i64, toward: Toward) -> i64 {
     }
 }
 
-/// An amount rounded `toward` to what `money_short` shows: whole units below
-/// a million, else the digits [`round_compact`] keeps of its unit.
-pub fn directed_short(amount: Minor, digits: u32, ja: bool, toward: Toward) -> Minor {
+/// A bound rounded `toward` to what `money_short` shows in English, French
+/// and Spanish: whole units below a million, else the digits
+/// [`round_compact`] keeps of its unit. Nearest is left to the formatter.
+pub fn directed_short(amount: Minor, digits: u32, toward: Toward) -> Minor {
     if toward == Toward::Nearest {
         return amount;
     }
-    short_step(amount, digits, ja, toward)
+    western_short(amount, digits, toward)
 }
 
 /// An amount rounded `toward` (Nearest too) to the digits the short form
@@ -400,16 +401,12 @@ pub fn directed_short(amount: Minor, digits: u32, ja: bool, toward: Toward) -> M
 /// finer ("742万"); rounded here first, it reads "740万", no more precise
 /// than the other languages.
 pub fn western_short(amount: Minor, digits: u32, toward: Toward) -> Minor {
-    short_step(amount, digits, false, toward)
-}
-
-fn short_step(amount: Minor, digits: u32, ja: bool, toward: Toward) -> Minor {
     let major = amount.to_major(digits);
     if amount.0 <= 0 || !major.is_finite() {
         return amount;
     }
     let exp = if is_compact(major) {
-        let unit = compact_unit(major, ja);
+        let unit = compact_unit(major, false);
         let scaled = major / 10f64.powi(unit);
         unit - compact_decimals(scaled)
     } else {
@@ -589,26 +586,25 @@ mod tests {
         assert_eq!(f.percent(directed_ppm(296_875, Up)), "29.7%");
         assert_eq!(f.percent(directed_ppm(296_875, Down)), "29.6%");
         // Amounts: to what money_short keeps, in its unit.
-        let short = |minor: i64, toward, ja| directed_short(Minor(minor), 2, ja, toward).0;
-        assert_eq!(short(1_525_000_000, Down, false), 1_520_000_000);
-        assert_eq!(short(1_525_000_000, Up, false), 1_530_000_000);
-        assert_eq!(short(1_525_000_000, Nearest, false), 1_525_000_000);
-        assert_eq!(short(1_520_000_000, Up, false), 1_520_000_000);
-        assert_eq!(short(185_503_835, Up, false), 190_000_000);
+        let short = |minor: i64, toward| directed_short(Minor(minor), 2, toward).0;
+        assert_eq!(short(1_525_000_000, Down), 1_520_000_000);
+        assert_eq!(short(1_525_000_000, Up), 1_530_000_000);
+        assert_eq!(short(1_525_000_000, Nearest), 1_525_000_000);
+        assert_eq!(short(1_520_000_000, Up), 1_520_000_000);
+        assert_eq!(short(185_503_835, Up), 190_000_000);
         // 123.4 million keeps no decimal; 999.95 million up is a billion.
-        assert_eq!(short(12_345_000_000, Down, false), 12_300_000_000);
-        assert_eq!(short(99_995_000_000, Up, false), 100_000_000_000);
-        // Japanese counts in 万: 1,525万 keeps three digits, 1,520万 down.
-        assert_eq!(short(1_525_000_000, Down, true), 1_520_000_000);
+        assert_eq!(short(12_345_000_000, Down), 12_300_000_000);
+        assert_eq!(short(99_995_000_000, Up), 100_000_000_000);
         // Below a million, whole units.
-        assert_eq!(short(85_000_050, Down, false), 85_000_000);
-        assert_eq!(short(85_000_050, Up, false), 85_000_100);
+        assert_eq!(short(85_000_050, Down), 85_000_000);
+        assert_eq!(short(85_000_050, Up), 85_000_100);
         assert_eq!(
-            f.money_short(Minor(short(1_525_000_000, Down, false)), 2, "USD"),
+            f.money_short(Minor(short(1_525_000_000, Down)), 2, "USD"),
             "USD\u{a0}15.2\u{a0}million"
         );
+        // Japanese shows the same digits, in 万.
         assert_eq!(
-            Fmt::new(Locale::Ja).money_short(Minor(short(1_525_000_000, Up, true)), 2, "USD"),
+            Fmt::new(Locale::Ja).money_short(Minor(short(1_525_000_000, Up)), 2, "USD"),
             "1,530万米ドル"
         );
     }

@@ -2,7 +2,7 @@
 // the strict CSP on both sides. The snippets are read from README.md, so the
 // documentation is what gets tested.
 import fs from 'node:fs';
-import { test, expect, clickMark, open } from './helpers.js';
+import { test, expect, clickMark, open, holdWasm } from './helpers.js';
 import { hostPages, elementPage, hostOf, snippet } from './hosts.js';
 
 async function expectClean(page, log) {
@@ -462,15 +462,7 @@ test('an element re-inserted after the wasm failed to load starts', async ({ pag
 
 test('while the wasm downloads, an element that has no static copy (a selection) holds a box of its size saying it is loading', async ({ page, baseURL }) => {
   await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown lang="es" sel="asia"></funding-breakdown><p id="after">After</p>'), { csp: true });
-  let release;
-  const released = new Promise((resolve) => {
-    release = resolve;
-  });
-  // Falls back to hostPages' route, which serves the widget's files to the host page.
-  await page.context().route('**/*.wasm', async (route) => {
-    await released;
-    await route.fallback();
-  });
+  const { release } = await holdWasm(page);
   await page.goto(`${hostOf(baseURL)}/index.html`);
   const el = page.locator('funding-breakdown');
   await expect(el.getByRole('status')).toHaveText('Cargando el desglose de la financiación…');
@@ -486,16 +478,7 @@ test('while the wasm downloads, an element that has no static copy (a selection)
 
 test('while the wasm downloads, a default element shows the chart in its language, and the widget takes its place without a jump (strict CSP)', async ({ page, baseURL }) => {
   await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown lang="fr"></funding-breakdown><p id="after">After</p>'), { csp: true });
-  let release;
-  const released = new Promise((resolve) => {
-    release = resolve;
-  });
-  let wasmDone = false;
-  await page.context().route('**/*.wasm', async (route) => {
-    await released;
-    await route.fallback();
-    wasmDone = true;
-  });
+  const { release, log } = await holdWasm(page);
   await page.goto(`${hostOf(baseURL)}/index.html`);
   const el = page.locator('funding-breakdown');
   // The default view, made static at build time: chart, total and legend, in French.
@@ -506,7 +489,7 @@ test('while the wasm downloads, a default element shows the chart in its languag
   await expect(copy.getByRole('tab', { name: 'Par région' })).toBeDisabled();
   await expect(copy.locator('.fb-legend')).toContainText('plus de 40');
   await expect(el.getByRole('status').filter({ hasText: 'Chargement' })).toHaveCount(0);
-  expect(wasmDone).toBe(false);
+  expect(log.finishedAt).toBe(null);
   await expect(el).toHaveAttribute('data-state', 'loading');
   const boxes = () =>
     page.evaluate(() => {
@@ -535,14 +518,7 @@ test('an element asked for the Years view, a selection, a year or its own data s
   await hostPages(page, baseURL, elementPage(`${baseURL}/`, `${elements}<funding-breakdown id="plain"></funding-breakdown><funding-breakdown id="plain2" lang="en"></funding-breakdown>`), { csp: false });
   const copies = [];
   page.on('request', (r) => /\/element-[a-z]+-[a-z]+-[0-9a-f]{16}\.html$/.test(r.url()) && copies.push(r.url()));
-  let release;
-  const released = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.context().route('**/*.wasm', async (route) => {
-    await released;
-    await route.fallback();
-  });
+  const { release } = await holdWasm(page);
   await page.goto(`${hostOf(baseURL)}/index.html`);
   await expect(page.locator('#plain [data-prerendered] svg.fb-donut')).toBeVisible();
   await expect(page.locator('#plain2 [data-prerendered] svg.fb-donut')).toBeVisible();
@@ -558,17 +534,10 @@ test('an element asked for the Years view, a selection, a year or its own data s
 
 test('the static copy stays while the widget waits for its language, and focus on it moves to the widget', async ({ page, baseURL }) => {
   await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown lang="fr"></funding-breakdown><p id="after">After</p>'), { csp: true });
-  let releaseWasm;
-  const wasmReleased = new Promise((resolve) => {
-    releaseWasm = resolve;
-  });
+  const { release: releaseWasm } = await holdWasm(page);
   let releaseCatalogue;
   const catalogueReleased = new Promise((resolve) => {
     releaseCatalogue = resolve;
-  });
-  await page.context().route('**/*.wasm', async (route) => {
-    await wasmReleased;
-    await route.fallback();
   });
   await page.context().route('**/i18n-fr-*.json', async (route) => {
     await catalogueReleased;
@@ -598,14 +567,7 @@ test('the static copy stays while the widget waits for its language, and focus o
 
 test('a click on a mark of the static copy is given to the widget when it comes', async ({ page, baseURL }) => {
   await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown></funding-breakdown>'), { csp: true });
-  let release;
-  const released = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.context().route('**/*.wasm', async (route) => {
-    await released;
-    await route.fallback();
-  });
+  const { release } = await holdWasm(page);
   await page.goto(`${hostOf(baseURL)}/index.html`);
   const el = page.locator('funding-breakdown');
   await el.locator('[data-prerendered] path.fb-mark[data-id="asia"]').click();
@@ -618,14 +580,7 @@ test('a click on a mark of the static copy is given to the widget when it comes'
 
 test('an attribute set before the wasm comes changes the static copy, or drops it', async ({ page, baseURL }) => {
   await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="a"></funding-breakdown><funding-breakdown id="b"></funding-breakdown>'), { csp: false });
-  let release;
-  const released = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.context().route('**/*.wasm', async (route) => {
-    await released;
-    await route.fallback();
-  });
+  const { release } = await holdWasm(page);
   await page.goto(`${hostOf(baseURL)}/index.html`);
   const a = page.locator('#a');
   const b = page.locator('#b');
@@ -649,14 +604,7 @@ test('an attribute set before the wasm comes changes the static copy, or drops i
 
 test('an element asked for the table or the sources shows that view static while the wasm downloads, and the widget takes its place without a jump', async ({ page, baseURL }) => {
   await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="t" view="table" lang="ja"></funding-breakdown><funding-breakdown id="s" view="sources"></funding-breakdown><p id="after">After</p>'), { csp: true });
-  let release;
-  const released = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.context().route('**/*.wasm', async (route) => {
-    await released;
-    await route.fallback();
-  });
+  const { release } = await holdWasm(page);
   await page.goto(`${hostOf(baseURL)}/index.html`);
   const table = page.locator('#t');
   await expect(table.locator('[data-prerendered] table.fb-table')).toBeVisible();

@@ -37,7 +37,11 @@ export async function wake(page) {
   await page.mouse.move(1, 1);
 }
 
-/** Holds every wasm response until `release()`, or until `delayMs` after the first wasm request when given. */
+/**
+ * Holds every wasm response until `release()`, or until `delayMs` after the
+ * first wasm request when given. Then falls back to the context's routes
+ * (hostPages serves the widget's files to a host page that way), else the network.
+ */
 export async function holdWasm(page, delayMs) {
   let release;
   const released = new Promise((resolve) => {
@@ -51,7 +55,7 @@ export async function holdWasm(page, delayMs) {
     // The delay runs from the request, which the page makes only once the reader moves.
     if (delayMs !== undefined) setTimeout(release, delayMs);
     await released;
-    await route.continue();
+    await route.fallback();
   });
   return { release, log };
 }
