@@ -101,6 +101,21 @@ function copyName(element) {
   return views[view] ?? null;
 }
 
+/**
+ * The selector, in the live widget, of `el`, a control of the static copy
+ * (whose ids are its own): a tab by its view, a download by its kind, a mark
+ * or legend entry by its class and data-id, the Embed button by its state.
+ */
+function liveSelector(el) {
+  const { view, id } = el.dataset;
+  if (view) return `[role=tab][data-view="${CSS.escape(view)}"]`;
+  if (el.dataset.export) return `[data-export="${CSS.escape(el.dataset.export)}"]`;
+  if (el.hasAttribute('aria-expanded')) return '.fb-actions [aria-expanded]';
+  const first = el.classList[0];
+  if (!first) return null;
+  return id ? `.${first}[data-id="${CSS.escape(id)}"]` : `.${first}`;
+}
+
 /** The static copy `name` as an element, or null when it cannot be had (the loading box stays). */
 async function fetchCopy(name) {
   try {
@@ -156,7 +171,7 @@ class FundingBreakdown extends HTMLElement {
   #rendered = null;
   // Set once a start is past its lazy wait: a static copy may be fetched.
   #fetching = false;
-  // The id of the copy's mark a reader clicked, for the live widget.
+  // The selector of the copy's control a reader clicked last, for the live widget.
   #clicked = null;
 
   connectedCallback() {
@@ -197,9 +212,13 @@ class FundingBreakdown extends HTMLElement {
     const [copy] = await Promise.all([fetchCopy(name), this.#stylesheet]);
     if (!copy || generation !== this.#generation || this.#widget || this.dataset.state !== 'loading') return;
     if (copyName(this) !== name) return;
-    // A click on a mark is not lost: the live widget gets it when it comes.
+    // The copy's controls take clicks (a disabled one would drop them
+    // unseen) and the live widget gets the last one when it comes, as
+    // boot.js does on the page.
+    for (const button of copy.querySelectorAll('button[disabled]')) button.disabled = false;
     copy.addEventListener('click', (e) => {
-      this.#clicked = e.target.closest?.('.fb-mark[data-id]')?.dataset.id ?? this.#clicked;
+      const target = e.target.closest?.('button, .fb-mark[data-id]');
+      this.#clicked = (target && liveSelector(target)) ?? this.#clicked;
     });
     this.shadowRoot.querySelector('.fb-mount').replaceChildren(copy);
   }
@@ -232,17 +251,16 @@ class FundingBreakdown extends HTMLElement {
       this.#rendered?.disconnect();
       this.#rendered = null;
       const focused = this.shadowRoot.activeElement;
-      const part = focused && copy.contains(focused) ? focused.classList[0] : null;
+      const part = focused && copy.contains(focused) ? liveSelector(focused) : null;
       copy.remove();
-      if (part) mountPoint.querySelector(`.${part}`)?.focus();
+      if (part) mountPoint.querySelector(part)?.focus();
       const clicked = this.#clicked;
       this.#clicked = null;
       // Once the widget says it is ready (its first effects have run, which
       // would undo an earlier selection), within half a second.
       const replay = (tries) => {
         if (this.dataset.state !== 'ready') return tries > 0 && setTimeout(() => replay(tries - 1), 20);
-        const mark = mountPoint.querySelector(`.fb-mark[data-id="${CSS.escape(clicked)}"]`);
-        mark?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, view: window }));
+        mountPoint.querySelector(clicked)?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, view: window }));
       };
       if (clicked) replay(25);
     };

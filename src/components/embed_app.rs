@@ -45,6 +45,20 @@ fn report(host: &web_sys::HtmlElement, status: &Result<(), String>) {
     }
 }
 
+/// Focuses, in the host's shadow root (where the widget renders), the first
+/// element found by the first of `selectors` that finds one.
+fn focus_first(host: &web_sys::HtmlElement, selectors: &[&str]) {
+    use wasm_bindgen::JsCast;
+    let found = selectors.iter().find_map(|s| match host.shadow_root() {
+        Some(root) => root.query_selector(s).ok().flatten(),
+        None => host.query_selector(s).ok().flatten(),
+    });
+    // Every selector names an HTML element of ours.
+    if let Some(el) = found {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
 /// The reader-facing sentence for a failed load.
 pub fn load_message(locale: Locale, url: &str, e: &LoadError) -> String {
     match e {
@@ -87,11 +101,23 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     } else {
         load
     };
+    let refocus = use_mut_ref(|| false);
     {
-        let host = props.host.clone();
-        use_effect_with(load == Fetch::Loading, move |loading| {
-            if *loading {
+        let (host, refocus) = (props.host.clone(), refocus.clone());
+        use_effect_with(load == Fetch::Loading, move |&loading| {
+            if loading {
                 let _ = host.set_attribute("data-state", "loading");
+            }
+            // Focus on Try again goes with the load it starts: to the loading
+            // note, then to what it brings, not to the body when the button goes.
+            if *refocus.borrow() {
+                *refocus.borrow_mut() = loading;
+                let order: &[&str] = if loading {
+                    &[".fb-loading"]
+                } else {
+                    &["[role=tabpanel]", ".fb-error .fb-button", ".fb-error"]
+                };
+                focus_first(&host, order);
             }
         });
     }
@@ -120,7 +146,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         Fetch::Loaded(text) => Some(text.clone()),
         Fetch::Loading => {
             return html! {
-                <div class="fb-root fb-loading" lang={locale.tag()} role="status">
+                <div class="fb-root fb-loading" lang={locale.tag()} role="status" tabindex="-1">
                     <p>{ locale.text(Msg::Loading) }</p>
                 </div>
             }
@@ -128,7 +154,10 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         Fetch::Failed(e) => {
             let retry = {
                 let attempt = attempt.clone();
-                Callback::from(move |_: MouseEvent| attempt.set(attempt.wrapping_add(1)))
+                Callback::from(move |_: MouseEvent| {
+                    *refocus.borrow_mut() = true;
+                    attempt.set(attempt.wrapping_add(1))
+                })
             };
             let url = props.src.clone().unwrap_or_default();
             return html! {

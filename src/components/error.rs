@@ -45,7 +45,9 @@ pub fn ErrorView(props: &ErrorProps) -> Html {
     });
     let more = props.problems.len().saturating_sub(shown);
     html! {
-        <div class="fb-error" role="alert">
+        // Focusable from script only: where focus goes when a reader's Try
+        // again brings data that cannot be shown (EmbedApp).
+        <div class="fb-error" role="alert" tabindex="-1">
             <@{props.heading.to_string()} class="fb-title">{ l.text(Msg::ErrorTitle) }</@>
             <p>{ l.text(Msg::ErrorIntro) }</p>
             <ul>{ for items }</ul>

@@ -125,16 +125,19 @@ pub fn YearsView(props: &YearsProps) -> Html {
         };
         // Focus selects, as on the donut; hover does not: the reader's way
         // from a bar to the "Open" button would cross other bars.
-        let onfocus = Callback::from(move |_: FocusEvent| if !is_sel { select() });
-        let bar = match length {
-            Some(len) => html! {
+        let onfocus = Callback::from(move |_: FocusEvent| {
+            if !is_sel {
+                select()
+            }
+        });
+        // A gap has no bar at all, not a zero-length one nor an empty track
+        // (a box as long as the largest total reads as a figure): its row says why.
+        let bar = length.map(|len| html! {
+            <svg class="fb-bar" viewBox={format!("0 0 {BAR_FULL} 20")} preserveAspectRatio="none"
+                aria-hidden="true" focusable="false">
                 <rect class="fb-bar-fill" x="0" y="0" width={len.max(1).to_string()} height="20" />
-            },
-            // A gap is an empty dashed track, never a zero-length bar.
-            None => html! {
-                <rect class="fb-bar-gap" x="1" y="1" width={(BAR_FULL - 2).to_string()} height="18" />
-            },
-        };
+            </svg>
+        });
         html! {
             <div id={option_id(year)} data-year={year.to_string()} role="option"
                 class={classes!("fb-bar-row", is_current.then_some("is-current"),
@@ -142,8 +145,7 @@ pub fn YearsView(props: &YearsProps) -> Html {
                 aria-selected={if is_sel { "true" } else { "false" }} aria-label={label}
                 tabindex={if i == roving { "0" } else { "-1" }} {onclick} {onfocus}>
                 <span class="fb-bar-year">{ ctx.describer().fmt.year(year) }</span>
-                <svg class="fb-bar" viewBox={format!("0 0 {BAR_FULL} 20")} preserveAspectRatio="none"
-                    aria-hidden="true" focusable="false">{ bar }</svg>
+                { bar }
                 <span class="fb-bar-value">
                     { value }
                     if is_current {

@@ -537,7 +537,7 @@ const ROW: f64 = 34.0;
 
 /// The Years view as a standalone SVG: a bar per operations year with its
 /// total as stated, the year `current` outlined and labelled, gaps as
-/// dashed empty tracks; with `heading`, title and sources too.
+/// their reason without a bar; with `heading`, title and sources too.
 pub fn render_years(series: &Series, locale: Locale, current: i32, heading: bool) -> Drawing {
     let p = LIGHT;
     let muted = format!(" fill=\"{}\"", p.muted);
@@ -602,18 +602,8 @@ pub fn render_years(series: &Series, locale: Locale, current: i32, heading: bool
                 o.s.push_str("\"/>");
                 (BARS_X + w, Describer::new(ds, locale).total_phrase())
             }
-            Slot::Gap(_) => {
-                o.s.push_str("<rect x=\"");
-                num(&mut o.s, BARS_X);
-                o.s.push_str("\" y=\"");
-                num(&mut o.s, top + 6.0);
-                o.s.push_str("\" width=\"");
-                num(&mut o.s, BARS_W);
-                o.s.push_str("\" height=\"20\" fill=\"none\" stroke=\"");
-                o.s.push_str(p.muted);
-                o.s.push_str("\" stroke-dasharray=\"4 3\"/>");
-                (BARS_X, locale.text(Msg::YearGap).to_owned())
-            }
+            // No bar, not even an empty track: only the reason, where a bar would start.
+            Slot::Gap(_) => (BARS_X - 8.0, locale.text(Msg::YearGap).to_owned()),
         };
         // The current year is bold and outlined; the widget's "shown in the
         // other views" means nothing in a file that travels alone.
@@ -724,6 +714,20 @@ mod tests {
         assert_eq!(y_of("2019"), y_of("about USD\u{a0}27\u{a0}million"));
         assert_eq!(y_of("2020"), y_of("No announcement found"));
         assert_eq!(y_of("2021"), y_of("USD\u{a0}37.1\u{a0}million"));
+        // Seven years, seven bars: 2020 gets no rect, not even an empty track.
+        let bars = svg.matches("<rect x=\"").count() - svg.matches("<rect x=\"0\"").count();
+        assert_eq!(bars, 7, "{svg}");
+        assert!(!svg.contains("stroke-dasharray"), "{svg}");
+        // Its reason starts where the bars do.
+        let x_of = |label: &str| {
+            let end = svg.find(&format!(">{label}</text>")).expect(label);
+            let attrs = &svg[svg[..end].rfind("<text").expect("its element")..end];
+            let x = &attrs[attrs.find(" x=\"").expect("x") + 4..];
+            x[..x.find('"').expect("quote")]
+                .parse::<f64>()
+                .expect("a number")
+        };
+        assert_eq!(x_of("No announcement found"), BARS_X);
     }
 
     #[test]
@@ -925,7 +929,7 @@ mod tests {
             ">USD 37.1<",
             ">million<",
             ">Total<",
-            "<desc>Government of Japan allocated USD 37.1 million",
+            "<desc>Donor: Government of Japan. Recipient: IOM. Allocated to its operations in 2021: USD 37.1 million.",
         ] {
             assert!(svg.contains(want), "missing {want:?} in\n{svg}");
         }

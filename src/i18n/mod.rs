@@ -729,6 +729,30 @@ mod tests {
     }
 
     #[test]
+    fn french_punctuation_has_its_spaces() {
+        // A no-break space before ':', a narrow one before ';', '?' and '!'
+        // (fr.rs's rule): a plain or wrong space breaks the line before the mark.
+        for &msg in Msg::ALL {
+            let text = Locale::Fr.text(msg);
+            let chars: Vec<char> = text.chars().collect();
+            for (i, &c) in chars.iter().enumerate().skip(1) {
+                let before = chars[i - 1];
+                // "https://", "--fb-*", a time or a ratio: no space wanted.
+                let next = chars.get(i + 1).copied().unwrap_or(' ');
+                if c == ':' && next != ' ' && next != '\u{a0}' {
+                    continue;
+                }
+                let want = match c {
+                    ':' => '\u{a0}',
+                    ';' | '?' | '!' => '\u{202f}',
+                    _ => continue,
+                };
+                assert_eq!(before, want, "Fr {msg:?}: {c:?} at {i} in {text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn placeholders_match_english_in_every_locale() {
         for locale in Locale::ALL {
             for &msg in Msg::ALL {

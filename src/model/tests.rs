@@ -224,7 +224,7 @@ fn summary_is_generated_with_qualifiers() {
     let s = Describer::new(&ds, Locale::En).summary();
     assert_eq!(
         s,
-        "Government of Japan allocated USD\u{a0}37.1\u{a0}million to IOM for its operations in 2021. \
+        "Donor: Government of Japan. Recipient: IOM. Allocated to its operations in 2021: USD\u{a0}37.1\u{a0}million. \
          By region: Sub-Saharan Africa, more than 40%; Middle East and North Africa, and Europe, 35%; \
          Asia, 20%. The source leaves at most 5% of the total unattributed to any region."
     );

@@ -56,9 +56,12 @@ pub const BUDGET: u64 = 100_000;
 /// or no themes (219,225); 363 B for the hole split after the figure and
 /// the named regions' brackets per language (219,588); 44 B for two
 /// significant digits instead of the whole percent (219,632); 229 B less
-/// after the review shared the lookup of a selected mark (219,403).
+/// after the review shared the lookup of a selected mark (219,403); 70 B
+/// for the English summary's labelled lead and a Years gap without a bar
+/// (219,473); 372 B for focus that follows an element's Try again to the
+/// loading note and then the widget or the new error (219,845).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 219_410;
+pub const CEILING: u64 = 219_850;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

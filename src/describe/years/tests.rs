@@ -114,7 +114,7 @@ fn year_2018_says_almost_half_in_every_language() {
          Middle East and North Africa (named, no figure); Europe (named, no figure)"
     );
     assert!(d.summary().starts_with(
-        "Government of Japan contributed about USD\u{a0}30.5\u{a0}million to IOM for its operations in 2018."
+        "Donor: Government of Japan. Recipient: IOM. Contributed to its operations in 2018: about USD\u{a0}30.5\u{a0}million."
     ));
 }
 

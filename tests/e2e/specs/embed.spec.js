@@ -486,7 +486,8 @@ test('while the wasm downloads, a default element shows the chart in its languag
   await expect(copy.locator('svg.fb-donut path.fb-mark')).toHaveCount(4);
   await expect(copy.locator('svg.fb-donut')).toBeVisible();
   await expect(copy.locator('.fb-total')).toHaveText('37,1\u00a0millions USD');
-  await expect(copy.getByRole('tab', { name: 'Par région' })).toBeDisabled();
+  // Its controls take clicks, for the widget (below): none looks enabled while it is not.
+  await expect(copy.getByRole('tab', { name: 'Par région' })).toBeEnabled();
   await expect(copy.locator('.fb-legend')).toContainText('plus de 40');
   await expect(el.getByRole('status').filter({ hasText: 'Chargement' })).toHaveCount(0);
   expect(log.finishedAt).toBe(null);
@@ -576,6 +577,28 @@ test('a click on a mark of the static copy is given to the widget when it comes'
   await expect(el.locator('[data-prerendered]')).toHaveCount(0);
   await expect(el.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
   await expect(el.locator('.fb-detail')).toContainText('Asia');
+});
+
+test('a tab or legend entry of the static copy takes clicks and focus, and the widget acts on them when it comes', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="a"></funding-breakdown><funding-breakdown id="b"></funding-breakdown>'), { csp: true });
+  const { release } = await holdWasm(page);
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const [a, b] = [page.locator('#a'), page.locator('#b')];
+  // A keyboard reader on a's "By theme" tab; a mouse on b's legend entry for Asia.
+  const tab = a.locator('[data-prerendered]').getByRole('tab', { name: 'By theme' });
+  await expect(tab).toBeEnabled();
+  await b.locator('[data-prerendered] .fb-legend-button[data-id="asia"]').click();
+  await tab.focus();
+  await page.keyboard.press('Enter');
+  release();
+  await expect(a).toHaveAttribute('data-state', 'ready');
+  await expect(b).toHaveAttribute('data-state', 'ready');
+  await expect(a.locator('[data-prerendered]')).toHaveCount(0);
+  // The live tab, not the first control of its class, has focus, and is selected.
+  await expect(a.getByRole('tab', { name: 'By theme' })).toBeFocused();
+  await expect(a.getByRole('tab', { name: 'By theme' })).toHaveAttribute('aria-selected', 'true');
+  await expect(b.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(b.locator('.fb-detail')).toContainText('Asia');
 });
 
 test('an attribute set before the wasm comes changes the static copy, or drops it', async ({ page, baseURL }) => {

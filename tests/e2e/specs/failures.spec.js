@@ -78,9 +78,24 @@ test('Retry loads the data once the server recovers', async ({ page, baseURL }) 
   quiet(page);
   const el = await openWith(page, baseURL, `${baseURL}/_fail/once.json?${Date.now()}`);
   await expectFailure(page, el, /error 503/);
-  await el.getByRole('button', { name: 'Try again' }).click();
+  // From the keyboard: focus goes with the load, never to the page's body when the button goes.
+  await el.getByRole('button', { name: 'Try again' }).focus();
+  await page.keyboard.press('Enter');
   await expect(el).toHaveAttribute('data-state', 'ready');
   await expect(el.locator('svg.fb-donut')).toBeVisible();
+  await expect(el.getByRole('tabpanel')).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.localName)).toBe('funding-breakdown');
+});
+
+test('Try again that fails again leaves focus on the new Try again', async ({ page, baseURL }) => {
+  quiet(page);
+  const el = await openWith(page, baseURL, `${baseURL}/_fail/404.json`);
+  await expectFailure(page, el, /404/);
+  await el.getByRole('button', { name: 'Try again' }).focus();
+  await page.keyboard.press('Enter');
+  // The second failure, not the first one still on screen.
+  await expect.poll(() => page.evaluate(() => window.__events.filter(([type]) => type.endsWith('error')).length)).toBe(2);
+  await expect(el.getByRole('button', { name: 'Try again' })).toBeFocused();
 });
 
 test('a file over the size limit is refused before it is read', async ({ page, baseURL }) => {
