@@ -164,7 +164,7 @@ class FundingBreakdown extends HTMLElement {
   #stylesheet = null;
   // With loading="lazy": what tells it the reader is near.
   #near = null;
-  // Bumped on every connect and disconnect, so a slow start that finishes
+  // Bumped on every connect and unmount, so a slow start that finishes
   // after the element was removed does not mount into a detached element.
   #generation = 0;
   // Waits for the live widget's first content, to drop the static copy then.
@@ -175,6 +175,9 @@ class FundingBreakdown extends HTMLElement {
   #clicked = null;
 
   connectedCallback() {
+    // Moved (removed and inserted in the same task, as frameworks and
+    // carousels do): the live widget, and what the reader chose in it, stay.
+    if (this.#widget) return;
     const generation = ++this.#generation;
     if (!this.shadowRoot) {
       const shadow = this.attachShadow({ mode: 'open' });
@@ -330,9 +333,15 @@ class FundingBreakdown extends HTMLElement {
 
   disconnectedCallback() {
     failed.delete(this);
+    this.#near?.disconnect();
+    // A live widget waits for the end of the task: inserted again by then, it was moved.
+    if (this.#widget) return queueMicrotask(() => this.isConnected || this.#unmount());
+    this.#unmount();
+  }
+
+  #unmount() {
     this.#generation += 1;
     this.#fetching = false;
-    this.#near?.disconnect();
     this.#rendered?.disconnect();
     this.#rendered = null;
     if (this.#widget) {

@@ -675,3 +675,36 @@ test('an iframe on a host page with box-sizing: border-box fits its content to t
     .toBe(0);
   await expectClean(page, log);
 });
+
+test('an element moved in the page keeps its widget and what the reader chose; one removed for good frees it', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<div id="one"><funding-breakdown></funding-breakdown></div><div id="two"></div>'), { csp: true });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await el.getByRole('tab', { name: 'By theme' }).click();
+  await el.getByRole('tab', { name: 'By region' }).click();
+  await el.locator('path.fb-mark[data-id="asia"]').click();
+  await expect(el.locator('.fb-detail')).toContainText('Asia');
+  // A framework or a carousel moves it: removed and inserted in the same task.
+  await page.evaluate(() => document.querySelector('#two').append(document.querySelector('funding-breakdown')));
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  const moved = page.locator('#two funding-breakdown');
+  await expect(moved).toHaveAttribute('data-state', 'ready');
+  await expect(moved.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
+  await expect(moved.locator('.fb-detail')).toContainText('Asia');
+  await expect(moved.locator('.fb-app')).toHaveCount(1);
+  // And it still answers.
+  await clickMark(page, moved.locator('path.fb-mark[data-id="mena-europe"]'));
+  await expect(moved.locator('.fb-detail')).toContainText('Middle East');
+  // Removed, then inserted in a later task: its widget was freed, and it starts afresh.
+  await page.evaluate(() => {
+    window.__kept = document.querySelector('funding-breakdown');
+    window.__kept.remove();
+  });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+  expect(await page.evaluate(() => window.__kept.shadowRoot.querySelector('.fb-app'))).toBe(null);
+  await page.evaluate(() => document.querySelector('#one').append(window.__kept));
+  const back = page.locator('#one funding-breakdown');
+  await expect(back).toHaveAttribute('data-state', 'ready');
+  await expect(back.locator('path.fb-mark[aria-selected="true"]')).toHaveCount(0);
+});
