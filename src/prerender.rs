@@ -141,7 +141,7 @@ pub fn boot_failed(locale: Locale) -> &'static str {
             vuelva a cargar la página para intentarlo de nuevo."
         }
         Locale::Ja => {
-            "このグラフの操作できる版を読み込めませんでした。\
+            "このグラフのインタラクティブ版を読み込めませんでした。\
             以下の数値はすべてそろっていますが、クリックには反応しません。\
             ページを再読み込みしてください。"
         }
