@@ -42,9 +42,10 @@ if (noscript) addEventListener('beforeprint', () => {
 // The live widget's element for one of the copy's: same id, else same first class and data-id.
 const find = async (el) => {
   const selector = `#funding-breakdown ${el.id ? `[id="${el.id}"]` : `.${el.classList[0]}${el.dataset.id ? `[data-id="${el.dataset.id}"]` : ''}`}`;
-  // It may come a task or two after init.
-  for (let i = 0; i < 30; i++) {
-    const live = document.querySelector(selector);
+  // It may come a task or two after init, or (another language) once its
+  // catalogue has come; until then the copy, with the same ids, is still there.
+  for (let i = 0; i < 300; i++) {
+    const live = [...document.querySelectorAll(selector)].find((e) => !copy?.contains(e));
     if (live) return live;
     await new Promise((go) => setTimeout(go, 16));
   }

@@ -288,6 +288,24 @@ test.describe('on a touch screen', () => {
     await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
   });
 
+  test('on another language\'s page, a tap on a mark selects it once the widget has its catalogue', async ({ page }) => {
+    // The widget renders only once its catalogue has come; until then the copy,
+    // with the same ids, is still there, and the tap must not be given to it.
+    await page.route('**/i18n-es-*.json', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.fallback();
+    });
+    await page.goto('/index.es.html');
+    const root = page.locator(ROOT);
+    await expect(root).toHaveAttribute('data-prerendered', '');
+    const point = await markPoint(page, root.locator('svg.fb-donut path[data-id="asia"]'));
+    await page.touchscreen.tap(point.x, point.y);
+    await expect(page.locator(PRERENDERED)).toHaveCount(0);
+    await expect(page.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
+    await expect(page).toHaveURL(/sel=asia/);
+  });
+
   test('a tap on the language list, disabled until the wasm runs, starts it', async ({ page }) => {
     const requests = recordRequests(page);
     await page.goto('/');
