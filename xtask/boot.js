@@ -39,9 +39,12 @@ if (noscript) addEventListener('beforeprint', () => {
   t.content.firstElementChild?.classList.add('fb-printed');
   noscript.after(t.content);
 });
-// The live widget's element for one of the copy's: same id, else same first class and data-id.
+// The live widget's element for one of the copy's: same id, else a download by its
+// kind, the Embed button by its state, else same first class and data-id.
 const find = async (el) => {
-  const selector = `#funding-breakdown ${el.id ? `[id="${el.id}"]` : `.${el.classList[0]}${el.dataset.id ? `[data-id="${el.dataset.id}"]` : ''}`}`;
+  const { id, export: kind } = el.dataset;
+  const part = el.id ? `[id="${el.id}"]` : kind ? `[data-export="${kind}"]` : el.hasAttribute('aria-expanded') ? '.fb-actions [aria-expanded]' : `.${el.classList[0]}${id ? `[data-id="${id}"]` : ''}`;
+  const selector = `#funding-breakdown ${part}`;
   // It may come a task or two after init, or (another language) once its
   // catalogue has come; until then the copy, with the same ids, is still there.
   for (let i = 0; i < 300; i++) {

@@ -241,6 +241,33 @@ test('a click on the static copy starts the wasm and is given to the live widget
   await expect(page).toHaveURL(/#view=region&sel=asia$/);
 });
 
+test('a first click on a footer button of the static copy does what that button does, not what the first one does', async ({ page }) => {
+  // The footer's buttons share a class and have no id: each is found by what it is.
+  let { root, release } = await openHeldCopy(page);
+  await root.getByRole('button', { name: 'Embed' }).click();
+  release();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Embed' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('button', { name: 'Embed' })).toBeFocused();
+  ({ root, release } = await openHeldCopy(page));
+  const download = page.waitForEvent('download');
+  await root.getByRole('button', { name: 'Download SVG' }).click();
+  release();
+  expect((await download).suggestedFilename()).toMatch(/\.svg$/);
+});
+
+test('a first click on a tab of another language\'s static copy opens that view', async ({ page }) => {
+  const { release } = await holdWasm(page);
+  await page.goto('/index.fr.html');
+  const root = page.locator(ROOT);
+  await expect(root).toHaveAttribute('data-prerendered', '');
+  await root.getByRole('tab', { name: 'Tableau' }).click();
+  release();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Tableau' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('table.fb-table')).toBeVisible();
+});
+
 test('a URL that asks for more than the static copy starts the wasm without waiting for the reader', async ({ page }) => {
   // A selection: the copy has none, so the live widget comes at once, no pointer needed.
   await page.goto('/#view=region&sel=asia');
