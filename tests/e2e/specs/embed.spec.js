@@ -708,3 +708,20 @@ test('an element moved in the page keeps its widget and what the reader chose; o
   await expect(back).toHaveAttribute('data-state', 'ready');
   await expect(back.locator('path.fb-mark[aria-selected="true"]')).toHaveCount(0);
 });
+
+test('in a parent that sizes to its content, the element keeps a readable width', async ({ page, baseURL }) => {
+  const body = `<figure id="fig" style="display:inline-block;margin:0"><funding-breakdown id="a"></funding-breakdown></figure>
+    <div style="display:flex;gap:16px"><aside style="flex:0 0 200px">Sidebar</aside><main id="main"><funding-breakdown id="b" view="table"></funding-breakdown></main></div>`;
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, body), { csp: false });
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  for (const id of ['a', 'b']) {
+    const el = page.locator(`#${id}`);
+    await expect(el).toHaveAttribute('data-state', 'ready');
+    const box = await el.boundingBox();
+    // It was 34 px wide and 15,000 px tall, a letter per line.
+    expect(box.width).toBeGreaterThanOrEqual(300);
+    expect(box.width).toBeLessThanOrEqual(800);
+    expect(box.height).toBeLessThan(2500);
+  }
+});
