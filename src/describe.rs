@@ -223,6 +223,12 @@ impl<'a> Describer<'a> {
         }
     }
 
+    /// For the regions' rest, when the source also names regions without a
+    /// figure: "it does not say where this goes" must not read as "nowhere".
+    pub fn rest_named_note(&self) -> Option<&'static str> {
+        (!self.ds.named_regions.is_empty()).then(|| self.text(Msg::RemainderNamedNote))
+    }
+
     /// The stage of the money, where the source says.
     pub fn status(&self) -> Option<&'static str> {
         let msg = match self.ds.contribution.status? {

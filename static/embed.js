@@ -201,6 +201,10 @@ class FundingBreakdown extends HTMLElement {
   #placeholder() {
     const note = box(this, 'fb-loading fb-placeholder', Object.assign(document.createElement('p'), { textContent: TEXTS[langOf(this)][0] }));
     note.setAttribute('role', 'status');
+    // Its height before the stylesheet comes too (on a slow network, a second
+    // or more), so the page does not jump then. Set through the CSSOM, which a
+    // host's strict CSP allows, unlike a style attribute.
+    note.style.minHeight = '640px';
     return note;
   }
 
@@ -213,7 +217,8 @@ class FundingBreakdown extends HTMLElement {
     const name = copyName(this);
     if (!name) return;
     const [copy] = await Promise.all([fetchCopy(name), this.#stylesheet]);
-    if (!copy || generation !== this.#generation || this.#widget || this.dataset.state !== 'loading') return;
+    const state = this.dataset.state;
+    if (!copy || generation !== this.#generation || this.#widget || (state !== 'loading' && state !== 'error')) return;
     if (copyName(this) !== name) return;
     // The copy's controls take clicks (a disabled one would drop them
     // unseen) and the live widget gets the last one when it comes, as
@@ -223,7 +228,10 @@ class FundingBreakdown extends HTMLElement {
       const target = e.target.closest?.('button, .fb-mark[data-id]');
       this.#clicked = (target && liveSelector(target)) ?? this.#clicked;
     });
-    this.shadowRoot.querySelector('.fb-mount').replaceChildren(copy);
+    // After a failed wasm (which may fail before the copy comes), under the alert: its figures are complete.
+    const mountPoint = this.shadowRoot.querySelector('.fb-mount');
+    if (state === 'error') mountPoint.append(copy);
+    else mountPoint.replaceChildren(copy);
   }
 
   /**

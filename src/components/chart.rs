@@ -174,7 +174,9 @@ pub fn Chart(props: &ChartProps) -> Html {
                     aria-describedby={help_id.clone()} {onkeydown}>
                     { for rows }
                 </ul>
-                <figcaption class="fb-sr-only" id={help_id}>{ d.text(Msg::ChartHelp) }</figcaption>
+                // Not a figcaption: the figure would be named by the keyboard help, which
+            // the listbox already has as its description, and a reader heard it twice.
+            <p class="fb-sr-only" id={help_id}>{ d.text(Msg::ChartHelp) }</p>
             </figure>
         };
     }
@@ -261,7 +263,9 @@ pub fn Chart(props: &ChartProps) -> Html {
                 { focus_ring }
                 { hole }
             </svg>
-            <figcaption class="fb-sr-only" id={help_id}>{ d.text(Msg::ChartHelp) }</figcaption>
+            // Not a figcaption: the figure would be named by the keyboard help, which
+            // the listbox already has as its description, and a reader heard it twice.
+            <p class="fb-sr-only" id={help_id}>{ d.text(Msg::ChartHelp) }</p>
         </figure>
     }
 }

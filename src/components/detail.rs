@@ -74,6 +74,10 @@ pub fn Detail(props: &DetailProps) -> Html {
     } else {
         html! {}
     };
+    let named_note = (part.is_remainder() && props.kind == ChartKind::Region)
+        .then(|| d.rest_named_note())
+        .flatten()
+        .map(|t| html! { <p class="fb-note">{ t }</p> });
     // The stripes on the mark are said in words too.
     let open_note = (part.open_ppm() > 0)
         .then(|| html! { <p class="fb-note">{ d.text(Msg::OpenEndNote) }</p> });
@@ -93,6 +97,7 @@ pub fn Detail(props: &DetailProps) -> Html {
             if let Some(desc) = d.description(&part) {
                 <p class="fb-detail-description">{ data_text(desc) }</p>
             }
+            { named_note }
             { note }
             { open_note }
         </div>

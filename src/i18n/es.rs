@@ -76,7 +76,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::Announce, "{name}: {share}, {amount}"),
     (Msg::AnnounceCleared, "Selección borrada"),
     (Msg::NoThemeBreakdown, "La fuente no desglosa los fondos por tema, así que no se muestran importes ni proporciones para los temas siguientes."),
-    (Msg::ThemeBeneficiaries, "Destinatarios"),
+    (Msg::ThemeBeneficiaries, "Beneficiarios"),
     (Msg::TableRegionsCaption, "Cifras por región, con la forma en que se indicó cada una"),
     (Msg::TableThemesCaption, "Cifras por tema, con la forma en que se indicó cada una"),
     (Msg::TableRegion, "Región"),
@@ -202,4 +202,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::Fact, "{name}: {figures}"),
     (Msg::LoadEmptySrc, "El atributo src de este widget está vacío, así que no indica ningún conjunto de datos que mostrar."),
     (Msg::EmbedSrcIntro, "Pegue este código en su página: muestra este conjunto de datos en la vista y el idioma actuales. No hay código iframe, porque la página del widget solo muestra sus propios datos."),
+    (Msg::RemainderNamedNote, "La fuente también menciona regiones sin darles proporción ni importe: esta parte puede corresponderles en todo o en parte."),
 ];

@@ -541,6 +541,7 @@ messages! {
     Fact,
     LoadEmptySrc,
     EmbedSrcIntro,
+    RemainderNamedNote,
 }
 
 /// The message that phrases a share stated in this way.

@@ -59,9 +59,11 @@ pub const BUDGET: u64 = 100_000;
 /// after the review shared the lookup of a selected mark (219,403); 70 B
 /// for the English summary's labelled lead and a Years gap without a bar
 /// (219,473); 372 B for focus that follows an element's Try again to the
-/// loading note and then the widget or the new error (219,845).
+/// loading note and then the widget or the new error (219,845); 421 B for
+/// the regions' rest that says regions named without a figure may hold it
+/// (220,266).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 219_850;
+pub const CEILING: u64 = 220_270;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

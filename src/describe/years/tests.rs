@@ -519,3 +519,14 @@ fn japanese_amounts_are_no_more_precise_than_the_other_languages() {
     assert_eq!(short(&ja, "unattributed"), "190万米ドル以下");
     assert_eq!(ja.total_short(), "3,710万米ドル");
 }
+
+#[test]
+fn the_rest_says_that_named_regions_may_hold_it() {
+    // 2018 names Asia, the Middle East and Europe without a figure: "the source
+    // does not say where this goes" must not read as "to none of them".
+    let note = en(&year(2018))
+        .rest_named_note()
+        .expect("2018 names regions");
+    assert!(note.contains("names regions without"), "{note}");
+    assert_eq!(en(&year(2021)).rest_named_note(), None);
+}

@@ -37,3 +37,12 @@ for (const scheme of schemes) {
     });
   }
 }
+
+test('the chart\'s keyboard help is said once: as the listbox\'s description, not also as the figure\'s name', async ({ page }) => {
+  await open(page, '');
+  const listbox = page.getByRole('listbox', { name: 'Share of the total by region' });
+  await expect(listbox).toHaveAccessibleDescription(/arrow keys/);
+  const names = await page.locator('figure.fb-chart').evaluateAll((figures) => figures.map((f) => f.querySelector('figcaption')?.textContent ?? ''));
+  expect(names).toEqual(['']);
+  expect(await page.locator('.fb-chart').ariaSnapshot()).not.toMatch(/figure "Use the arrow keys/);
+});

@@ -725,3 +725,48 @@ test('in a parent that sizes to its content, the element keeps a readable width'
     expect(box.height).toBeLessThan(2500);
   }
 });
+
+test('a wasm that fails before the static copy comes leaves the alert above the copy', async ({ page, baseURL }) => {
+  page.removeAllListeners('console');
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown lang="ja"></funding-breakdown>'), { csp: true });
+  await page.context().route('**/*.wasm', (route) => route.abort('failed'));
+  await page.context().route('**/element-*.html', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.fallback();
+  });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'error');
+  await expect(el.getByRole('alert')).toBeVisible();
+  // The copy came after the failure: its figures are there, under the alert.
+  await expect(el.locator('[data-prerendered] svg.fb-donut')).toBeVisible();
+  await expect(el.locator('[data-prerendered] .fb-legend')).toContainText('40%超');
+  const [alert, copy] = await Promise.all([el.getByRole('alert').boundingBox(), el.locator('[data-prerendered]').boundingBox()]);
+  expect(copy.y).toBeGreaterThan(alert.y);
+});
+
+test('before its stylesheet comes, the loading box already has the widget\'s height (strict CSP)', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown sel="asia"></funding-breakdown><p id="after">After</p>'), { csp: true });
+  let releaseCss;
+  const cssHeld = new Promise((resolve) => {
+    releaseCss = resolve;
+  });
+  await page.context().route('**/widget-*.css', async (route) => {
+    await cssHeld;
+    await route.fallback();
+  });
+  const { release } = await holdWasm(page);
+  // Its load event waits for the stylesheet.
+  await page.goto(`${hostOf(baseURL)}/index.html`, { waitUntil: 'domcontentloaded' });
+  const el = page.locator('funding-breakdown');
+  await expect(el.getByRole('status')).toHaveText('Loading the funding breakdown…');
+  const after = async () => Math.round((await page.locator('#after').boundingBox()).y);
+  // Unstyled, it was one line of 18 px, and the page then jumped by 600.
+  expect((await el.getByRole('status').boundingBox()).height).toBeGreaterThanOrEqual(640);
+  const before = await after();
+  releaseCss();
+  await page.waitForTimeout(300);
+  expect(Math.abs((await after()) - before)).toBeLessThan(40);
+  release();
+  await expect(el).toHaveAttribute('data-state', 'ready');
+});

@@ -59,7 +59,7 @@ function snapshot(page) {
       const el = walker.currentNode.parentElement;
       // Yew keeps empty text nodes (an empty status line) that the static copy has no need of.
       const data = walker.currentNode.data;
-      if (data !== '' && el.checkVisibility() && !el.closest('.fb-chart figcaption')) text.push(data);
+      if (data !== '' && el.checkVisibility() && !el.closest('.fb-chart > p.fb-sr-only')) text.push(data);
     }
     const parts = ['.fb-lang', '.fb-head', '.fb-total', '.fb-tabs', 'svg.fb-donut', '.fb-legend', '.fb-detail', '.fb-footer'];
     const box = (el) => {

@@ -199,6 +199,8 @@ test('"almost half" is not drawn as a plain half: the open end of its mark is st
   await page.locator('.fb-legend-button[data-id="unattributed"]').click();
   await expect(page.locator('.fb-detail')).toContainText('It may be larger than drawn');
   await expect(page.locator('.fb-detail')).not.toContainText('lower bound');
+  // And that the regions named without a figure may hold some of it.
+  await expect(page.locator('.fb-detail')).toContainText('The source also names regions without giving them a share or amount');
   await expectNoAxeViolations(page, '2018 with the rest selected');
   // The default view has no upper bound: no stripes.
   await open(page, '');
