@@ -82,10 +82,17 @@ pub struct UiState {
     /// The year selected in the Years view (a gap year too: it tells that
     /// no announcement was found).
     pub year_sel: Option<i32>,
+    /// The part the pointer is over, shown in place of the selection until
+    /// it leaves: a preview, never in the URL or the announcements. Any other
+    /// action ends it (a pointer resting on the chart must not hide what the
+    /// arrow keys select; a new view starts from the selection).
+    pub preview: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
+    /// The pointer is over this part (None: over none).
+    Preview(Option<String>),
     SetView(View),
     Select(String),
     /// Select when not selected, clear when already selected (click twice).
@@ -105,7 +112,9 @@ pub enum Action {
 impl UiState {
     pub fn reduce(&self, action: Action) -> UiState {
         let mut next = self.clone();
+        next.preview = None;
         match action {
+            Action::Preview(id) => next.preview = id,
             Action::SetView(view) => next.view = view,
             Action::Select(id) => next.selected = Some(id),
             Action::Toggle(id) => {
@@ -147,6 +156,7 @@ impl UiState {
             locale: h.lang.unwrap_or(locale),
             year: h.year,
             year_sel: h.ysel,
+            preview: None,
         }
     }
 
@@ -445,6 +455,27 @@ mod tests {
         // A link leaving the page always says it, English included.
         assert_eq!(with(Locale::En).to_link_hash(), "#view=region&lang=en");
         assert_eq!(with(Locale::Es).to_link_hash(), "#view=region&lang=es");
+    }
+
+    #[test]
+    fn a_preview_is_shown_until_anything_else_happens_and_never_in_the_url() {
+        let ds =
+            crate::model::load::read_dataset(crate::model::DEFAULT_DATA).expect("bundled data");
+        let s = UiState::from_hash("#view=region&sel=asia", &ds, Locale::En);
+        let hovered = s.reduce(Action::Preview(Some("mena-europe".into())));
+        assert_eq!(hovered.preview.as_deref(), Some("mena-europe"));
+        assert_eq!(hovered.selected.as_deref(), Some("asia"));
+        assert_eq!(hovered.to_hash(Locale::En), s.to_hash(Locale::En));
+        // The pointer leaves: the selection shows again.
+        assert_eq!(hovered.reduce(Action::Preview(None)), s);
+        // A key or a click selects, and the preview goes with it.
+        let picked = hovered.reduce(Action::Select("unattributed".into()));
+        assert_eq!(
+            (picked.selected.as_deref(), picked.preview),
+            (Some("unattributed"), None)
+        );
+        assert_eq!(hovered.reduce(Action::SetView(View::Theme)).preview, None);
+        assert_eq!(hovered.reduce(Action::ClearSelection).preview, None);
     }
 
     #[test]

@@ -393,18 +393,18 @@ async fn a_pressed_legend_entry_is_unpressed_by_activating_it_again() {
     yew::scheduler::flush().await;
     assert_eq!(pressed(), "false");
     assert!(one(&root, ".fb-detail").class_list().contains("is-empty"));
-    // The pointer: hovering presses, the click that follows keeps it
-    // pressed, the next click un-presses it.
+    // The pointer: hovering previews (pressed while it is over), a click
+    // selects, the next click un-presses it.
     mouse(&entry(), "mouseover", 0);
     yew::scheduler::flush().await;
-    assert_eq!(pressed(), "true");
+    assert_eq!(pressed(), "true", "previewed");
     mouse(&entry(), "click", 1);
     yew::scheduler::flush().await;
-    assert_eq!(pressed(), "true", "the click right after hovering keeps it");
+    assert_eq!(pressed(), "true", "the click selects the previewed entry");
     mouse(&entry(), "click", 1);
     yew::scheduler::flush().await;
     assert_eq!(pressed(), "false", "a second click un-presses it");
-    // Moving within the entry (onto its name) leaves it un-pressed...
+    // Moving within the entry (onto its name) does not preview it again...
     mouse(
         &one(&root, ".fb-legend button[data-id=asia] .fb-legend-name"),
         "mouseover",
@@ -426,6 +426,10 @@ async fn a_pressed_legend_entry_is_unpressed_by_activating_it_again() {
     mouse(&entry(), "mouseover", 0);
     yew::scheduler::flush().await;
     assert_eq!(pressed(), "true");
+    // Leaving the legend lets the preview go: nothing was selected.
+    mouse(&one(&root, ".fb-legend"), "mouseleave", 0);
+    yew::scheduler::flush().await;
+    assert_eq!(pressed(), "false", "a preview is not a selection");
 }
 
 #[wasm_bindgen_test]

@@ -241,6 +241,7 @@ fn Widget(props: &WidgetProps) -> Html {
                     locale,
                     year,
                     year_sel: year,
+                    preview: None,
                 }
             })
         })
@@ -446,7 +447,7 @@ fn Widget(props: &WidgetProps) -> Html {
 
     // Keep the URL in step with the state (replaceState: no history spam)...
     // once the reader pauses: replaceState costs Chromium a few milliseconds,
-    // more than the whole re-render, and hovering across marks selects each.
+    // more than the whole re-render, and arrow keys held down select mark after mark.
     {
         let hash = state.to_hash(props.default_locale);
         let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
@@ -494,6 +495,10 @@ fn Widget(props: &WidgetProps) -> Html {
             Some(id) => Action::Select(id.to_string()),
             None => Action::ClearSelection,
         })
+    });
+    // The part the pointer is over (`UiState::preview`).
+    let on_preview = use_callback(store.dispatcher(), |id: Option<AttrValue>, d| {
+        d.dispatch(Action::Preview(id.map(|id| id.to_string())))
     });
     let on_view = use_callback(store.dispatcher(), |v: View, d| {
         d.dispatch(Action::SetView(v))
@@ -595,7 +600,7 @@ fn Widget(props: &WidgetProps) -> Html {
     // A selection made on the element that has focus (arrows, Tab, Enter, a
     // click on a mark) is read by the screen reader from that element, whose
     // name says it all: the live region would say it a second time. It
-    // speaks for selections focus does not reach: hover, a link's `sel`.
+    // speaks for selections focus does not reach: a link's `sel`, a new hash.
     let live_ref = use_node_ref();
     let focused = live_ref.get().and_then(|live| {
         let attr = if view == View::Years {
@@ -622,19 +627,28 @@ fn Widget(props: &WidgetProps) -> Html {
         (None, Some(message)) => YearsData::Failed(message.clone()),
         (None, None) => YearsData::Loading,
     };
+    let shown = state
+        .preview
+        .clone()
+        .filter(|id| crate::state::is_selectable(&data, id))
+        .map(AttrValue::from)
+        .or_else(|| selected.clone());
     let panel = match view {
         View::Region => html! {
             <div class="fb-breakdown">
-                <Chart kind={ChartKind::Region} selected={selected.clone()} on_select={on_select.clone()} />
+                <Chart kind={ChartKind::Region} selected={shown.clone()} on_select={on_select.clone()}
+                    on_preview={on_preview.clone()} />
                 <div class="fb-side">
-                    <Legend kind={ChartKind::Region} selected={selected.clone()} on_select={on_select.clone()} />
-                    <Detail kind={ChartKind::Region} selected={selected.clone()} />
+                    <Legend kind={ChartKind::Region} selected={shown.clone()} pinned={selected.clone()}
+                        on_select={on_select.clone()} on_preview={on_preview.clone()} />
+                    <Detail kind={ChartKind::Region} selected={shown.clone()} />
                     <NamedRegions />
                 </div>
             </div>
         },
         View::Theme => {
-            html! { <ThemeView selected={selected.clone()} on_select={on_select.clone()} /> }
+            html! { <ThemeView selected={shown.clone()} pinned={selected.clone()} on_select={on_select.clone()}
+            on_preview={on_preview.clone()} /> }
         }
         View::Table => html! { <TableView /> },
         View::Sources => html! { <SourcesView /> },
@@ -646,6 +660,7 @@ fn Widget(props: &WidgetProps) -> Html {
     };
     let shown_state = UiState {
         view,
+        preview: None,
         ..state.clone()
     };
     // The footer gets the selections only while its embed snippets, which
@@ -660,6 +675,7 @@ fn Widget(props: &WidgetProps) -> Html {
             UiState {
                 selected: None,
                 year_sel: None,
+                preview: None,
                 ..shown_state
             }
         }

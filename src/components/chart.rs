@@ -53,8 +53,10 @@ pub fn colour_class(index: usize, part: &Part<'_>) -> String {
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     pub kind: ChartKind,
+    /// The part shown: the one the pointer previews, else the selection.
     pub selected: Option<AttrValue>,
     pub on_select: Callback<Option<AttrValue>>,
+    pub on_preview: Callback<Option<AttrValue>>,
 }
 
 #[component]
@@ -175,8 +177,8 @@ pub fn Chart(props: &ChartProps) -> Html {
                     { for rows }
                 </ul>
                 // Not a figcaption: the figure would be named by the keyboard help, which
-            // the listbox already has as its description, and a reader heard it twice.
-            <p class="fb-sr-only" id={help_id}>{ d.text(Msg::ChartHelp) }</p>
+                // the listbox already has as its description, and a reader heard it twice.
+                <p class="fb-sr-only" id={help_id}>{ d.text(Msg::ChartHelp) }</p>
             </figure>
         };
     }
@@ -188,7 +190,12 @@ pub fn Chart(props: &ChartProps) -> Html {
             .collect::<Vec<_>>(),
     );
     // Bars select through their rows' own listeners (`PartRow`); the donut's marks through these.
-    let events = mark_events("path[data-id]", props.selected.clone(), &props.on_select);
+    let events = mark_events(
+        "path[data-id]",
+        props.selected.clone(),
+        &props.on_select,
+        &props.on_preview,
+    );
     let marks_html = parts.iter().zip(&segments).enumerate().map(|(i, (part, seg))| {
         let id = part.id().to_owned();
         let is_sel = selected_index == Some(i);
@@ -256,7 +263,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         <figure class="fb-chart">
             <svg ref={svg_ref} viewBox={view} class="fb-donut" role="listbox" aria-label={label}
                 aria-describedby={help_id.clone()} {onkeydown} onclick={events.onclick}
-                onmouseover={events.onmouseover} onfocusin={events.onfocusin}>
+                onmouseover={events.onmouseover} onmouseleave={events.onmouseleave} onfocusin={events.onfocusin}>
                 <defs>{ hatch }{ open_hatch }</defs>
                 { for marks_html }
                 { for open_ends }

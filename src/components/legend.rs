@@ -10,21 +10,20 @@ use crate::model::derive;
 /// An entry's button, which carries its part's id.
 const ENTRY: &str = "button[data-id]";
 
-/// What the pointer did to the entry under it.
+/// An entry a pointer's click un-pressed: the pointer over it does not
+/// preview it again (it would look pressed still) until it has left it.
 #[derive(Default)]
-struct Pointer {
-    /// Pressed by hovering, not clicked since.
-    pressed: Option<AttrValue>,
-    /// Un-pressed by a click: hovering does not press it again until the
-    /// pointer has left it.
-    released: Option<AttrValue>,
-}
+struct Released(Option<AttrValue>);
 
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
     pub kind: ChartKind,
+    /// The part shown: the one the pointer previews, else the selection.
     pub selected: Option<AttrValue>,
+    /// The selection alone, which a click or Enter toggles.
+    pub pinned: Option<AttrValue>,
     pub on_select: Callback<Option<AttrValue>>,
+    pub on_preview: Callback<Option<AttrValue>>,
 }
 
 #[component]
@@ -44,56 +43,60 @@ pub fn Legend(props: &LegendProps) -> Html {
         .unwrap_or_default();
     // The entries are toggle buttons, each a tab stop: focus alone selects
     // nothing (Tab through the legend would press every one, each announced
-    // twice), Enter or Space does, and on a pressed entry un-presses it.
-    // Escape clears, as on the chart. Hovering selects too, so a click on the
-    // entry the pointer has just pressed keeps it (a touch sends both); the
-    // click after that un-presses it, and the entry stays un-pressed until
-    // the pointer leaves it. One listener of each kind on the list (see
-    // `mark_events`).
-    let pointer = use_mut_ref(Pointer::default);
+    // twice), Enter, Space or a click does, and on a pressed entry un-presses
+    // it. Escape clears, as on the chart. The pointer over an entry previews
+    // it (its detail, its mark) without selecting it, so a reader passing over
+    // the legend keeps their selection and the URL. One listener of each kind
+    // on the list (see `mark_events`).
+    let released = use_mut_ref(Released::default);
     let onmouseover = {
-        let on_select = props.on_select.clone();
-        let selected = props.selected.clone();
-        let pointer = pointer.clone();
+        let on_preview = props.on_preview.clone();
+        let released = released.clone();
         Callback::from(move |e: MouseEvent| {
-            let id = mark_of(&e, ENTRY);
-            let mut p = pointer.borrow_mut();
-            if p.released.is_some() && p.released != id {
-                p.released = None;
-            }
-            let Some(id) = id else {
+            // Between entries, the last preview stays: no flicker to the selection.
+            let Some(id) = mark_of(&e, ENTRY) else {
                 return;
             };
-            if p.released.is_none() && selected.as_ref() != Some(&id) {
-                p.pressed = Some(id.clone());
-                on_select.emit(Some(id));
+            let mut r = released.borrow_mut();
+            if r.0.as_ref() == Some(&id) {
+                return;
             }
+            r.0 = None;
+            on_preview.emit(Some(id));
+        })
+    };
+    let onmouseleave = {
+        let on_preview = props.on_preview.clone();
+        let released = released.clone();
+        Callback::from(move |_: MouseEvent| {
+            released.borrow_mut().0 = None;
+            on_preview.emit(None);
         })
     };
     let onclick = {
         let on_select = props.on_select.clone();
-        let selected = props.selected.clone();
+        let on_preview = props.on_preview.clone();
+        let pinned = props.pinned.clone();
         Callback::from(move |e: MouseEvent| {
             let Some(id) = mark_of(&e, ENTRY) else {
                 return;
             };
-            let mut p = pointer.borrow_mut();
-            // A pointer's click has a count (`detail`); Enter, Space and
-            // assistive technology's activation have none.
-            let by_pointer = e.detail() > 0;
-            let just_hovered = p.pressed.take().as_ref() == Some(&id) && by_pointer;
-            if selected.as_ref() == Some(&id) && !just_hovered {
-                p.released = by_pointer.then_some(id);
+            if pinned.as_ref() == Some(&id) {
+                // A pointer's click has a count (`detail`); Enter, Space and
+                // assistive technology's activation have none.
+                if e.detail() > 0 {
+                    released.borrow_mut().0 = Some(id);
+                    on_preview.emit(None);
+                }
                 on_select.emit(None);
             } else {
-                p.released = None;
                 on_select.emit(Some(id));
             }
         })
     };
     let onkeydown = {
         let on_select = props.on_select.clone();
-        let selected = props.selected.is_some();
+        let selected = props.pinned.is_some();
         Callback::from(move |e: KeyboardEvent| {
             if selected && e.key() == "Escape" {
                 e.prevent_default();
@@ -128,6 +131,6 @@ pub fn Legend(props: &LegendProps) -> Html {
         }
     });
     html! {
-        <ul class="fb-legend" aria-label={d.text(Msg::LegendLabel)} {onclick} {onmouseover} {onkeydown}>{ for items }</ul>
+        <ul class="fb-legend" aria-label={d.text(Msg::LegendLabel)} {onclick} {onmouseover} {onmouseleave} {onkeydown}>{ for items }</ul>
     }
 }

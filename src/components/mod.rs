@@ -237,6 +237,7 @@ pub fn data_text(t: DataText) -> Html {
 pub struct MarkEvents {
     pub onclick: Callback<MouseEvent>,
     pub onmouseover: Callback<MouseEvent>,
+    pub onmouseleave: Callback<MouseEvent>,
     pub onfocusin: Callback<FocusEvent>,
 }
 
@@ -249,8 +250,9 @@ pub(crate) fn mark_of(e: &Event, selector: &str) -> Option<AttrValue> {
     mark.get_attribute("data-id").map(AttrValue::from)
 }
 
-/// Click, hover and focus select a mark: one listener of each on the
-/// container, not three on every mark. Yew re-registers an element's
+/// Click and focus select a mark, hover previews it (`on_preview`, with None
+/// when the pointer leaves): one listener of each on the container, not
+/// several on every mark. Yew re-registers an element's
 /// listeners whenever it re-renders one that has any, so with listeners on
 /// the marks every selection re-registered them all (chart and legend: 24).
 /// `selector` picks the marks, which carry their part's id in `data-id`.
@@ -258,6 +260,7 @@ pub fn mark_events(
     selector: &'static str,
     selected: Option<AttrValue>,
     on_select: &Callback<Option<AttrValue>>,
+    on_preview: &Callback<Option<AttrValue>>,
 ) -> MarkEvents {
     let pick = {
         let on_select = on_select.clone();
@@ -271,12 +274,14 @@ pub fn mark_events(
         let pick = pick.clone();
         Callback::from(move |e: MouseEvent| pick(&e))
     };
-    // mouseover bubbles (mouseenter does not); selecting the selected mark
-    // again changes no state, so moving within a mark renders nothing.
+    // mouseover bubbles (mouseenter does not); previewing the previewed mark
+    // again changes no state, so moving within a mark renders nothing. Over
+    // the hole, none: the selection shows again.
     let onmouseover = {
-        let pick = pick.clone();
-        Callback::from(move |e: MouseEvent| pick(&e))
+        let on_preview = on_preview.clone();
+        Callback::from(move |e: MouseEvent| on_preview.emit(mark_of(&e, selector)))
     };
+    let onmouseleave = on_preview.reform(|_: MouseEvent| None);
     let onfocusin = Callback::from(move |e: FocusEvent| {
         // Focus that follows a keyboard selection must not select again.
         if mark_of(&e, selector) != selected {
@@ -286,6 +291,7 @@ pub fn mark_events(
     MarkEvents {
         onclick,
         onmouseover,
+        onmouseleave,
         onfocusin,
     }
 }

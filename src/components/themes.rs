@@ -12,8 +12,12 @@ use crate::model::derive;
 
 #[derive(Properties, PartialEq)]
 pub struct ThemeViewProps {
+    /// The part shown: the one the pointer previews, else the selection.
     pub selected: Option<AttrValue>,
+    /// The selection alone, which a click or Enter toggles.
+    pub pinned: Option<AttrValue>,
     pub on_select: Callback<Option<AttrValue>>,
+    pub on_preview: Callback<Option<AttrValue>>,
 }
 
 #[component]
@@ -30,9 +34,11 @@ pub fn ThemeView(props: &ThemeViewProps) -> Html {
     let chart = if has_amounts {
         html! {
             <div class="fb-breakdown">
-                <Chart kind={ChartKind::Theme} selected={props.selected.clone()} on_select={props.on_select.clone()} />
+                <Chart kind={ChartKind::Theme} selected={props.selected.clone()} on_select={props.on_select.clone()}
+                    on_preview={props.on_preview.clone()} />
                 <div class="fb-side">
-                    <Legend kind={ChartKind::Theme} selected={props.selected.clone()} on_select={props.on_select.clone()} />
+                    <Legend kind={ChartKind::Theme} selected={props.selected.clone()} pinned={props.pinned.clone()}
+                        on_select={props.on_select.clone()} on_preview={props.on_preview.clone()} />
                     <Detail kind={ChartKind::Theme} selected={props.selected.clone()} />
                 </div>
             </div>
@@ -48,6 +54,7 @@ pub fn ThemeView(props: &ThemeViewProps) -> Html {
     };
     let items = ctx.data.themes.iter().map(|t| {
         let is_sel = props.selected.as_deref() == Some(t.id.as_str());
+        let is_pinned = props.pinned.as_deref() == Some(t.id.as_str());
         let is_linked = linked.contains(&t.id);
         let who = t.beneficiaries.iter().filter_map(|b| ctx.data.beneficiary(b)).map(|b| {
             html! { <li>{ data_text(d.data(&b.name)) }</li> }
@@ -57,13 +64,13 @@ pub fn ThemeView(props: &ThemeViewProps) -> Html {
             let on_select = props.on_select.clone();
             let id = t.id.clone();
             Callback::from(move |_: MouseEvent| {
-                on_select.emit((!is_sel).then(|| AttrValue::from(id.clone())))
+                on_select.emit((!is_pinned).then(|| AttrValue::from(id.clone())))
             })
         };
         let onkeydown = {
             let on_select = props.on_select.clone();
             Callback::from(move |e: KeyboardEvent| {
-                if is_sel && e.key() == "Escape" {
+                if is_pinned && e.key() == "Escape" {
                     e.prevent_default();
                     on_select.emit(None);
                 }

@@ -164,6 +164,16 @@ test('the theme view\'s rest is the themes\' rest in its detail and announcement
   // The regions' rest for 2025 is the whole total: it must not show here.
   await expect(page.locator('.fb-detail-share')).toHaveText('about 40%');
   await expect(page.locator('.fb-detail-amount')).toHaveText('about USD 22 million');
+  // Announced where focus does not say it (a link's selection): the themes' rest too.
+  await expect(page).toHaveURL(/sel=unattributed/);
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.evaluate(() => {
+    location.hash = '#view=theme&year=2025';
+  });
+  await expect(page.locator('.fb-detail-share')).toHaveCount(0);
+  await page.evaluate(() => {
+    location.hash = '#view=theme&year=2025&sel=unattributed';
+  });
   await expect(page.locator('[aria-live=polite]')).toContainText('about 40%');
 });
 
