@@ -228,6 +228,22 @@ pub fn Footer(props: &FooterProps) -> Html {
         })
     };
 
+    // Escape in the open panel closes it, back on its button, as a menu or a
+    // dialog would: the panel is long, and Tab would go through all of it.
+    let embed_button = use_node_ref();
+    let onkeydown = {
+        let (open, button) = (open.clone(), embed_button.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                open.set(false);
+                if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        })
+    };
+
     let years = props.state.view == View::Years;
     let subject = if years {
         ctx.series
@@ -412,7 +428,7 @@ pub fn Footer(props: &FooterProps) -> Html {
             Msg::EmbedSrcIntro
         };
         html! {
-            <div class="fb-embed" id={panel_id.clone()}>
+            <div class="fb-embed" id={panel_id.clone()} {onkeydown}>
                 <p class="fb-note">{ d.text(intro) }</p>
                 { for iframe }
                 { snippet("element", Msg::EmbedScript, Msg::CopyElement, element) }
@@ -438,7 +454,7 @@ pub fn Footer(props: &FooterProps) -> Html {
                         { d.text(Msg::CopyLink) }
                     </button>
                     <button type="button" class="fb-button" aria-expanded={if *open { "true" } else { "false" }}
-                        aria-controls={panel_id} onclick={toggle}>
+                        aria-controls={panel_id} onclick={toggle} ref={embed_button}>
                         { d.text(Msg::EmbedButton) }
                     </button>
                 </div>

@@ -63,9 +63,10 @@ pub const BUDGET: u64 = 100_000;
 /// the regions' rest that says regions named without a figure may hold it
 /// (220,266); 888 B for the pointer's preview (`UiState::preview`): hover
 /// shows a part without selecting it, so the selection and the URL stay
-/// (221,154; a first version with its own hook state cost 2.5 KB).
+/// (221,154; a first version with its own hook state cost 2.5 KB); 194 B
+/// for Escape closing the Embed panel, back on its button (221,348).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 221_160;
+pub const CEILING: u64 = 221_350;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

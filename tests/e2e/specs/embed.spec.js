@@ -326,6 +326,12 @@ test('the Embed panel offers both snippets for the current view', async ({ page,
   await page.locator('[data-copy=element]').click();
   await expect(page.getByRole('status').last()).toHaveText('Copied to the clipboard');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(element);
+  // Escape inside the panel closes it, and focus goes back to its button.
+  await page.locator('textarea').first().focus();
+  await page.keyboard.press('Escape');
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('.fb-embed')).toHaveCount(0);
+  await expect(button).toBeFocused();
 });
 
 test('the demo page shows every kind of embed', async ({ page }) => {
@@ -696,7 +702,9 @@ test('an element moved in the page keeps its widget and what the reader chose; o
   // And it still answers.
   await clickMark(page, moved.locator('path.fb-mark[data-id="mena-europe"]'));
   await expect(moved.locator('.fb-detail')).toContainText('Middle East');
-  // Removed, then inserted in a later task: its widget was freed, and it starts afresh.
+  // Removed, then inserted in a later task: its widget was freed, and it starts afresh
+  // (the pointer away, so it previews nothing over the new one).
+  await page.mouse.move(0, 0);
   await page.evaluate(() => {
     window.__kept = document.querySelector('funding-breakdown');
     window.__kept.remove();
