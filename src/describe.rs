@@ -213,6 +213,8 @@ impl<'a> Describer<'a> {
             MarkKind::Remainder => Some(DataText {
                 text: self
                     .text(match part.share.stated {
+                        // Beside upper bounds too: drawn at what is left, it may be more.
+                        _ if part.drawn.is_some() => Msg::RemainderDescriptionUpper,
                         Stated::AtMost | Stated::AtMostAbout => Msg::RemainderDescription,
                         Stated::AtLeast | Stated::AtLeastAbout => Msg::RemainderDescriptionUpper,
                         _ => Msg::RemainderDescriptionPlain,

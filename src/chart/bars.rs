@@ -31,7 +31,7 @@ pub fn in_drawing_order(parts: Vec<Part<'_>>) -> Vec<Part<'_>> {
     }
     let shares: Vec<(i64, bool)> = parts
         .iter()
-        .map(|p| (p.share.value, p.is_remainder()))
+        .map(|p| (p.drawn_ppm(), p.is_remainder()))
         .collect();
     order(&shares)
         .into_iter()

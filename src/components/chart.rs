@@ -155,7 +155,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         }
     });
     if use_bars {
-        let lengths = bars::lengths(&parts.iter().map(|p| p.share.value).collect::<Vec<_>>());
+        let lengths = bars::lengths(&parts.iter().map(|p| p.drawn_ppm()).collect::<Vec<_>>());
         // Each row formats its own figures, so a selection formats only the
         // rows it changes (each figure is a call into `Intl`).
         let rows = parts.iter().zip(lengths).enumerate().map(|(i, (part, length))| {
@@ -186,7 +186,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let segments = donut::segments(
         &parts
             .iter()
-            .map(|p| ppm_to_fraction(p.share.value))
+            .map(|p| ppm_to_fraction(p.drawn_ppm()))
             .collect::<Vec<_>>(),
     );
     // Bars select through their rows' own listeners (`PartRow`); the donut's marks through these.
@@ -286,6 +286,7 @@ struct Figures {
     share_is_stated: bool,
     amount_is_stated: bool,
     words: bool,
+    drawn: Option<i64>,
 }
 
 impl Figures {
@@ -296,6 +297,7 @@ impl Figures {
             share_is_stated: p.share_is_stated,
             amount_is_stated: p.amount_is_stated,
             words: p.words,
+            drawn: p.drawn,
         }
     }
 }
@@ -350,10 +352,11 @@ fn PartRow(props: &PartRowProps) -> Html {
         share_is_stated: f.share_is_stated,
         amount_is_stated: f.amount_is_stated,
         words: f.words,
+        drawn: f.drawn,
     };
     let rest = part.is_remainder();
     let length = props.length;
-    let open = bars::open_from(length, f.share.value, part.open_ppm());
+    let open = bars::open_from(length, part.drawn_ppm(), part.open_ppm());
     html! {
         <li id={props.dom_id.clone()} data-id={props.id.clone()} role="option"
             class={classes!("fb-part-row", props.selected.then_some("is-selected"), props.linked.then_some("is-linked"))}

@@ -321,7 +321,7 @@ fn donut_and_legend(
     let segments = donut::segments(
         &parts
             .iter()
-            .map(|part| ppm_to_fraction(part.share.value))
+            .map(|part| ppm_to_fraction(part.drawn_ppm()))
             .collect::<Vec<_>>(),
     );
     let scale = DONUT / donut::VIEW;
@@ -432,7 +432,7 @@ fn part_bars(
     let lengths = bars::lengths(
         &parts
             .iter()
-            .map(|part| part.share.value)
+            .map(|part| part.drawn_ppm())
             .collect::<Vec<_>>(),
     );
     for (part, length) in parts.iter().zip(lengths) {
@@ -473,7 +473,7 @@ fn part_bars(
             o.s.push('"');
         }
         o.s.push_str("/>");
-        if let Some(from) = bars::open_from(length, part.share.value, part.open_ppm()) {
+        if let Some(from) = bars::open_from(length, part.drawn_ppm(), part.open_ppm()) {
             o.s.push_str("<rect x=\"");
             o.s.push_str(&decimal(MARGIN + full * from / 100.0, 1));
             o.s.push_str("\" y=\"");

@@ -33,6 +33,10 @@ pub struct Part<'a> {
     pub amount_is_stated: bool,
     /// The source put the share in words ("almost half"); say it so.
     pub words: bool,
+    /// The share it is drawn at, when not its figure: the rest beside both
+    /// lower and upper bounds is drawn as what is left, but its figure is
+    /// the bound it can reach ("at most 25%", drawn at 5%).
+    pub drawn: Option<i64>,
 }
 
 impl Part<'_> {
@@ -47,6 +51,12 @@ impl Part<'_> {
 
     pub fn is_remainder(&self) -> bool {
         matches!(self.kind, MarkKind::Remainder)
+    }
+
+    /// Its size in the chart (ppm): its share, but for the rest beside both
+    /// kinds of bound (see `drawn`).
+    pub fn drawn_ppm(&self) -> i64 {
+        self.drawn.unwrap_or(self.share.value)
     }
 
     /// The span of its share (ppm) the source leaves open below the figure
@@ -140,6 +150,7 @@ fn part_from<'a>(
         share_is_stated,
         amount_is_stated,
         words,
+        drawn: None,
     })
 }
 
@@ -162,8 +173,10 @@ pub fn theme_parts(ds: &Dataset) -> Vec<Part<'_>> {
 /// The qualifier of what is left when `parts` are taken from the total.
 /// Lower bounds may have absorbed some of the rest, so the rest is at most
 /// what is left; upper bounds may leave more, so it is at least that; with
-/// both, or with approximate figures only, it is approximate. A bound worked
-/// out with an approximate figure is approximate too ("at most about").
+/// both, it is at most what the upper-bounded parts may leave (its figure
+/// then differs from what is drawn, see [`remainder`]); with approximate
+/// figures only, it is approximate. A bound worked out with an approximate
+/// figure is approximate too ("at most about").
 pub fn remainder_qualifier(parts: &[Part<'_>]) -> Stated {
     let lower = parts.iter().any(|p| p.share.stated.is_lower_bound());
     let upper = parts.iter().any(|p| p.share.stated.is_upper_bound());
@@ -173,7 +186,8 @@ pub fn remainder_qualifier(parts: &[Part<'_>]) -> Stated {
         (true, false) => Stated::AtMost,
         (false, true) if about => Stated::AtLeastAbout,
         (false, true) => Stated::AtLeast,
-        (true, true) => Stated::About,
+        (true, true) if about => Stated::AtMostAbout,
+        (true, true) => Stated::AtMost,
         (false, false) if about => Stated::About,
         (false, false) => Stated::Exact,
     }
@@ -188,6 +202,21 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
         return None;
     }
     let stated = remainder_qualifier(parts);
+    // Beside both kinds of bound the rest is not about what is left: the
+    // lower bounds may have taken all of it, and the upper-bounded parts may
+    // be as small as nothing. Its figure is the most it can be.
+    let mixed = parts.iter().any(|p| p.share.stated.is_lower_bound())
+        && parts.iter().any(|p| p.share.stated.is_upper_bound());
+    let (drawn, left) = if mixed {
+        let upper: i64 = parts
+            .iter()
+            .filter(|p| p.share.stated.is_upper_bound())
+            .map(|p| p.share.value)
+            .sum();
+        (Some(left), (left + upper).min(PPM))
+    } else {
+        (None, left)
+    };
     let total = total(ds);
     let used_amount: i64 = parts.iter().map(|p| p.amount.value.0).sum();
     // When the total and every part are exact amounts, subtract amounts to
@@ -216,6 +245,7 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
         // What is left of figures the source put in words ("one third") is
         // said in words too ("two thirds"), where there is a word for it.
         words: !parts.is_empty() && parts.iter().all(|p| p.words),
+        drawn,
     })
 }
 

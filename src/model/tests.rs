@@ -128,6 +128,36 @@ fn remainder_is_an_upper_bound_when_a_share_is_a_lower_bound() {
 }
 
 #[test]
+fn the_rest_beside_both_kinds_of_bound_says_the_most_it_can_be() {
+    // "More than 40 %", 35 %, "at most 20 %": the lower bound may have taken
+    // all that is left, and Asia may have nothing, so the rest is anywhere
+    // from 0 to 25 %. It was said "about 5%", which nothing supports.
+    let mut v = default_value();
+    v["regions"][2]["share"]["stated"] = json!("at_most");
+    let ds = Dataset::from_json(&serde_json::from_value(v).unwrap()).unwrap();
+    let marks = derive::region_marks(&ds);
+    let rest = marks.iter().find(|m| m.is_remainder()).unwrap();
+    assert_eq!(rest.share.stated, Stated::AtMost);
+    assert_eq!(rest.share.value, 250_000);
+    // Drawn at what is left, so the chart still makes the whole.
+    assert_eq!(rest.drawn_ppm(), 50_000);
+    assert_eq!(marks.iter().map(|m| m.drawn_ppm()).sum::<i64>(), 1_000_000);
+    let d = Describer::new(&ds, Locale::En);
+    assert_eq!(d.part_share(rest), "at most 25%");
+    assert_eq!(d.amount(rest.amount), "at most USD\u{a0}9,275,191.75");
+    let text = d.description(rest).unwrap().text;
+    assert!(text.contains("may be larger than drawn"), "{text}");
+    // The CSV says the bound too.
+    let csv = crate::export::csv::regions(&d);
+    assert!(csv.contains("unattributed,"), "{csv}");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("unattributed,") && l.contains("0.25") && l.contains("at_most")),
+        "{csv}"
+    );
+}
+
+#[test]
 fn remainder_qualifier_follows_the_bounds() {
     let with = |edit: &dyn Fn(&mut Value)| {
         let mut v = default_value();
@@ -149,10 +179,11 @@ fn remainder_qualifier_follows_the_bounds() {
         }),
         Some(Stated::AtLeast)
     );
-    // Both kinds of bound: only approximate.
+    // Both kinds of bound: at most what the upper-bounded parts may leave
+    // (see `the_rest_beside_both_kinds_of_bound_says_the_most_it_can_be`).
     assert_eq!(
         with(&|v| v["regions"][2]["share"]["stated"] = json!("less_than")),
-        Some(Stated::About)
+        Some(Stated::AtMost)
     );
     // About alone: about.
     assert_eq!(

@@ -64,9 +64,11 @@ pub const BUDGET: u64 = 100_000;
 /// (220,266); 888 B for the pointer's preview (`UiState::preview`): hover
 /// shows a part without selecting it, so the selection and the URL stay
 /// (221,154; a first version with its own hook state cost 2.5 KB); 194 B
-/// for Escape closing the Embed panel, back on its button (221,348).
+/// for Escape closing the Embed panel, back on its button (221,348); 669 B
+/// for the rest beside both kinds of bound said as the most it can be and
+/// drawn as what is left (222,017).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 221_350;
+pub const CEILING: u64 = 222_020;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

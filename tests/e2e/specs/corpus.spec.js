@@ -208,3 +208,20 @@ test('bars hold the layout at 320 px', async ({ page, baseURL }) => {
   expect(bar.width).toBeGreaterThan(240);
   await screenshot(page, 'bars-24-regions-320');
 });
+
+test('a rest beside both a lower and an upper bound is said as the most it can be, and drawn as what is left', async ({ page, baseURL }) => {
+  // West "at least 20 %", South "less than 30 %", East 40 %: the rest is
+  // anywhere from nothing to 40 %. It was "about 10%".
+  const el = await openData(page, baseURL, 'good', 'jpy-amounts-and-themes.json');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  const rest = el.locator('.fb-legend-button[data-id="unattributed"]');
+  await expect(rest.locator('.fb-legend-share')).toHaveText(/^at most (about )?40%$/);
+  await rest.click();
+  await expect(el.locator('.fb-detail')).toContainText('may be larger than drawn');
+  // Drawn as what is left: a tenth of the ring, not four.
+  const turn = await el.locator('path.fb-mark[data-id="unattributed"]').evaluate((p) => {
+    const box = p.getBBox();
+    return Math.max(box.width, box.height);
+  });
+  expect(turn).toBeLessThan(130);
+});
