@@ -474,6 +474,7 @@ pub fn problem(locale: Locale, kind: &ProblemKind) -> Vec<DataText> {
         NoWords(v) => figure(Msg::ProblemNoWords, *v),
         DuplicateYear(y) => value(Msg::ProblemDuplicateYear, y),
         YearsOutOfOrder => text(Msg::ProblemYearsOutOfOrder, &[]),
+        IsSeries => text(Msg::ProblemIsSeries, &[]),
         OtherCurrency(c) => value(Msg::ProblemOtherCurrency, c),
     };
     vec![DataText {
@@ -767,6 +768,7 @@ mod tests {
             DuplicateYear(2019),
             YearsOutOfOrder,
             OtherCurrency("USD".into()),
+            IsSeries,
         ];
         for kind in kinds {
             let text: String = problem(Locale::En, &kind)

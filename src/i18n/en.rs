@@ -197,5 +197,6 @@ pub fn text(msg: Msg) -> &'static str {
         LoadEmptySrc => "The src attribute of this widget is empty, so it names no dataset to show.",
         EmbedSrcIntro => "Paste this into your page: it shows this dataset in the current view and language. There is no iframe code, because the widget's own page shows only its own data.",
         RemainderNamedNote => "The source also names regions without giving them a share or amount: some or all of this part may go to them.",
+        ProblemIsSeries => "this file is a series of years, not one year's data: src takes one year's dataset (the year attribute shows a year of the bundled series)",
     }
 }

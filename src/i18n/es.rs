@@ -203,4 +203,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::LoadEmptySrc, "El atributo src de este widget está vacío, así que no indica ningún conjunto de datos que mostrar."),
     (Msg::EmbedSrcIntro, "Pegue este código en su página: muestra este conjunto de datos en la vista y el idioma actuales. No hay código iframe, porque la página del widget solo muestra sus propios datos."),
     (Msg::RemainderNamedNote, "La fuente también menciona regiones sin darles proporción ni importe: esta parte puede corresponderles en todo o en parte."),
+    (Msg::ProblemIsSeries, "este archivo es una serie de años, no los datos de un año: src espera el conjunto de datos de un solo año (el atributo year muestra un año de la serie incluida)"),
 ];

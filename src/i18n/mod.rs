@@ -542,6 +542,7 @@ messages! {
     LoadEmptySrc,
     EmbedSrcIntro,
     RemainderNamedNote,
+    ProblemIsSeries,
 }
 
 /// The message that phrases a share stated in this way.

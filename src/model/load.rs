@@ -145,6 +145,14 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
 /// A dataset read from a parsed document and validated, or its problems:
 /// the first value that does not fit the schema, else every rule it breaks.
 pub fn dataset(doc: &Json) -> Result<Dataset, Vec<Problem>> {
+    // The widget's own series given as `src`: say what it is, not which of
+    // a dataset's fields it lacks.
+    if is_series(doc) {
+        return Err(vec![Problem {
+            path: String::new(),
+            kind: ProblemKind::IsSeries,
+        }]);
+    }
     checked(Dataset::from_json(doc).map_err(|p| vec![p])?)
 }
 

@@ -617,3 +617,18 @@ fn the_bundled_data_is_the_file_without_its_indentation() {
     assert!(!DEFAULT_DATA.contains("\": "));
     assert!(DEFAULT_DATA.len() + 1_500 < file.len());
 }
+
+#[test]
+fn a_series_given_as_one_dataset_is_named_for_what_it_is() {
+    // An embedder pointing `src` at the widget's own series file got "unknown
+    // field `years`, expected one of …".
+    let problems = read_dataset(include_str!("../../static/data/japan-iom-series.json"))
+        .expect_err("a series is not one dataset");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].kind, ProblemKind::IsSeries);
+    assert!(
+        problems[0].to_string().contains("series of years"),
+        "{}",
+        problems[0]
+    );
+}

@@ -56,6 +56,8 @@ pub enum ProblemKind {
     DuplicateYear(i32),
     YearsOutOfOrder,
     OtherCurrency(String),
+    /// A series file where one year's dataset is wanted (an element's `src`).
+    IsSeries,
 }
 
 impl fmt::Display for ProblemKind {
@@ -103,6 +105,11 @@ impl fmt::Display for ProblemKind {
             NoWords(v) => write!(f, "{} has no words; only 1/2 and 1/3 can be stated in words", number(*v)),
             DuplicateYear(y) => write!(f, "the year {y} is in the series more than once"),
             YearsOutOfOrder => write!(f, "the years must be in ascending order"),
+            IsSeries => write!(
+                f,
+                "this file is a series of years, not one year's data: src takes one year's \
+                 dataset (the year attribute shows a year of the bundled series)"
+            ),
             OtherCurrency(c) => write!(
                 f,
                 "every year must be in the currency of the first ({c:?}), so totals compare"

@@ -66,9 +66,10 @@ pub const BUDGET: u64 = 100_000;
 /// (221,154; a first version with its own hook state cost 2.5 KB); 194 B
 /// for Escape closing the Embed panel, back on its button (221,348); 669 B
 /// for the rest beside both kinds of bound said as the most it can be and
-/// drawn as what is left (222,017).
+/// drawn as what is left (222,017); 154 B for a series given as `src`
+/// named for what it is (222,171).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 222_020;
+pub const CEILING: u64 = 222_175;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

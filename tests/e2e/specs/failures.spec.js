@@ -103,3 +103,11 @@ test('a file over the size limit is refused before it is read', async ({ page, b
   const el = await openWith(page, baseURL, `${baseURL}/_fail/huge.json`);
   await expectFailure(page, el, /too large/);
 });
+
+test('the widget\'s own series given as src is named for what it is', async ({ page, baseURL }) => {
+  quiet(page);
+  const el = await openWith(page, baseURL, `${baseURL}/data/japan-iom-series.json`);
+  await expect(el).toHaveAttribute('data-state', 'error');
+  await expect(el.getByRole('alert')).toContainText('series of years, not one year\'s data');
+  await expect(el.getByRole('alert')).not.toContainText('unknown field');
+});
