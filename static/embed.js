@@ -51,6 +51,10 @@ function preloadCatalogue(tag) {
 }
 
 /** Loads the wasm once for every element on the page. */
+/** How long a wasm download may take before the reader is told (it goes on). */
+const SLOW_MS = 60_000;
+class Stall extends Error {}
+
 function loadWasm() {
   if (!wasm) {
     // A failure is not kept: the next element, or Try again, asks anew
@@ -307,10 +311,19 @@ class FundingBreakdown extends HTMLElement {
     this.#fetching = true;
     if (!this.#widget && !this.#copy()) this.#showCopy(generation);
     failed.delete(this);
+    // A download that stalls would keep the loading box or the busy copy for
+    // good: after a minute the reader gets the alert and Try again, and the
+    // widget still comes if the download ends after all.
+    const loaded = Promise.all([loadWasm(), this.#stylesheet]);
+    let timer;
+    const stall = new Promise((_, fail) => {
+      timer = setTimeout(() => fail(new Stall(`no wasm within ${SLOW_MS / 1000} s`)), SLOW_MS);
+    });
     try {
-      await Promise.all([loadWasm(), this.#stylesheet]);
+      await Promise.race([loaded, stall]);
     } catch (error) {
       if (generation !== this.#generation) return;
+      if (error instanceof Stall) loaded.then(() => generation === this.#generation && this.#start(generation), () => {});
       failed.add(this);
       this.dataset.state = 'error';
       const [, sentence, retry] = TEXTS[langOf(this)];
@@ -325,6 +338,8 @@ class FundingBreakdown extends HTMLElement {
       const message = `The funding breakdown could not start: ${error}`;
       this.dispatchEvent(new CustomEvent('funding-breakdown:error', { detail: { message }, bubbles: true, composed: true }));
       return;
+    } finally {
+      clearTimeout(timer);
     }
     // The network is back: the page's other failed elements need not wait for a click.
     for (const other of failed) if (other.isConnected) other.#start(other.#generation);

@@ -55,6 +55,7 @@ const find = async (el) => {
 };
 const icu = () => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); };
 let clicked;
+const SLOW_MS = 60_000;
 const run = async (now) => {
   // The catalogue of the language the widget opens in (App's rule), fetched with the wasm.
   const lang = asked || host?.dataset.lang || browser;
@@ -72,11 +73,20 @@ const run = async (now) => {
         setTimeout(go, 100);
       });
     } else copy.ariaBusy = 'true';
+    // A download that stalls would leave the copy busy for good: after a
+    // minute the reader is told, and the notice goes if it comes after all.
+    const notice = document.querySelector('#funding-breakdown > .fb-boot-failed');
+    const slow = setTimeout(() => {
+      notice?.removeAttribute('hidden');
+      if (copy) copy.ariaBusy = null;
+    }, SLOW_MS);
     await fetched;
     const { default: init } = await import(glue.href);
     const started = init({ module_or_path: wasm });
     setTimeout(icu);
     await started;
+    clearTimeout(slow);
+    notice?.setAttribute('hidden', '');
     removeEventListener('focusin', track);
     removeEventListener('focusout', track);
     printed()?.remove();

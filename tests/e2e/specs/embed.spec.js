@@ -778,3 +778,22 @@ test('before its stylesheet comes, the loading box already has the widget\'s hei
   release();
   await expect(el).toHaveAttribute('data-state', 'ready');
 });
+
+test('a wasm download that stalls gives the alert after a minute, and the widget still comes if it ends', async ({ page, baseURL }) => {
+  page.removeAllListeners('console');
+  await page.clock.install();
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown></funding-breakdown>'), { csp: true });
+  const { release } = await holdWasm(page);
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el.locator('[data-prerendered] svg.fb-donut')).toBeVisible();
+  await expect(el.getByRole('alert')).toHaveCount(0);
+  await page.clock.fastForward(61_000);
+  await expect(el).toHaveAttribute('data-state', 'error');
+  await expect(el.getByRole('alert')).toContainText('could not be loaded');
+  await expect(el.locator('[data-prerendered] svg.fb-donut')).toBeVisible();
+  release();
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.getByRole('alert')).toHaveCount(0);
+  await expect(el.locator('[data-prerendered]')).toHaveCount(0);
+});

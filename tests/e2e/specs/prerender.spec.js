@@ -210,6 +210,22 @@ test('while the wasm loads, a bar shows it from 0.3 s on (a touch screen has no 
   expect(await page.evaluate(() => getComputedStyle(document.querySelector('.fb-root'), '::before').content)).toBe('none');
 });
 
+test('a wasm download that stalls is said after a minute (the copy no longer busy), and the notice goes if it ends', async ({ page }) => {
+  await page.clock.install();
+  const { root, release } = await openHeldCopy(page);
+  const notice = page.locator('#funding-breakdown > .fb-boot-failed');
+  await wake(page);
+  await expect(root).toHaveAttribute('aria-busy', 'true');
+  await expect(notice).toBeHidden();
+  await page.clock.fastForward(61_000);
+  await expect(notice).toBeVisible();
+  await expect(notice).toHaveAttribute('role', 'alert');
+  await expect(root).not.toHaveAttribute('aria-busy', 'true');
+  release();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(notice).toBeHidden();
+});
+
 test('a reader saving data downloads the wasm on a click, not for a mouse passing over', async ({ page }) => {
   // Chromium sets navigator.connection.saveData from the Save-Data preference; here, by hand.
   await page.addInitScript(() => Object.defineProperty(NetworkInformation.prototype, 'saveData', { get: () => true }));
