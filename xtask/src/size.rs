@@ -67,9 +67,10 @@ pub const BUDGET: u64 = 100_000;
 /// for Escape closing the Embed panel, back on its button (221,348); 669 B
 /// for the rest beside both kinds of bound said as the most it can be and
 /// drawn as what is left (222,017); 154 B for a series given as `src`
-/// named for what it is (222,171).
+/// named for what it is (222,171); 38 B for boot.js's notice after a
+/// minute of stalled download (222,209).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 222_175;
+pub const CEILING: u64 = 222_210;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
