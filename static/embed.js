@@ -177,6 +177,8 @@ class FundingBreakdown extends HTMLElement {
   #fetching = false;
   // The selector of the copy's control a reader clicked last, for the live widget.
   #clicked = null;
+  // Set by a keyboard reader's Try again, whose button goes: focus stays in the element.
+  #refocus = false;
 
   connectedCallback() {
     // Moved (removed and inserted in the same task, as frameworks and
@@ -275,13 +277,23 @@ class FundingBreakdown extends HTMLElement {
       // would undo an earlier selection), within half a second.
       const replay = (tries) => {
         if (this.dataset.state !== 'ready') return tries > 0 && setTimeout(() => replay(tries - 1), 20);
-        mountPoint.querySelector(clicked)?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, view: window }));
+        const live = mountPoint.querySelector(clicked);
+        live?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, view: window }));
+        // The copy's marks are an image, so its click focused the panel: the live mark takes focus, as a click on it would.
+        if (live?.matches('.fb-mark')) live.focus();
       };
       if (clicked) replay(25);
     };
     if (rendered()) return drop();
     this.#rendered = new MutationObserver(() => rendered() && drop());
     this.#rendered.observe(mountPoint, { childList: true, subtree: true });
+  }
+
+  /** Focuses the live widget's panel (or its error's button) once it has rendered, within `tries` × 16 ms. */
+  #focusWhenRendered(mountPoint, tries) {
+    const at = mountPoint.querySelector('[role=tabpanel], .fb-error .fb-button');
+    if (at) at.focus();
+    else if (tries > 0) setTimeout(() => this.#focusWhenRendered(mountPoint, tries - 1), 16);
   }
 
   async #start(generation) {
@@ -294,6 +306,12 @@ class FundingBreakdown extends HTMLElement {
       // only if it has company, so focus on it stays).
       if (!copy) mountPoint.replaceChildren(this.#placeholder());
       else for (const child of [...mountPoint.children]) if (child !== copy) child.remove();
+      // Focus on Try again goes to what takes its place: the copy's panel or the loading box.
+      if (this.#refocus) {
+        const at = copy?.querySelector('[role=tabpanel]') ?? mountPoint.firstElementChild;
+        if (at && !copy) at.tabIndex = -1;
+        at?.focus();
+      }
     }
     // loading="lazy", as on an iframe: nothing is fetched or rendered until the
     // element comes within a screen's height of the viewport.
@@ -328,14 +346,21 @@ class FundingBreakdown extends HTMLElement {
       this.dataset.state = 'error';
       const [, sentence, retry] = TEXTS[langOf(this)];
       const button = Object.assign(document.createElement('button'), { type: 'button', className: 'fb-button', textContent: retry });
-      button.addEventListener('click', () => this.#start(this.#generation));
+      button.addEventListener('click', () => {
+        this.#refocus = this.shadowRoot.activeElement === button;
+        this.#start(this.#generation);
+      });
       const alert = Object.assign(document.createElement('div'), { className: 'fb-error' });
       alert.setAttribute('role', 'alert');
       alert.append(Object.assign(document.createElement('p'), { textContent: sentence }), button);
       // The static copy, if shown, stays under the alert: its figures are complete.
       const copy = this.#copy();
       this.shadowRoot.querySelector('.fb-mount').replaceChildren(box(this, '', alert), ...(copy ? [copy] : []));
+      if (this.#refocus) button.focus();
+      this.#refocus = false;
       const message = `The funding breakdown could not start: ${error}`;
+      // The cause for the host's developer (a CSP without 'wasm-unsafe-eval', a 404, …).
+      console.error(`funding-breakdown: ${message}`, error);
       this.dispatchEvent(new CustomEvent('funding-breakdown:error', { detail: { message }, bubbles: true, composed: true }));
       return;
     } finally {
@@ -352,6 +377,8 @@ class FundingBreakdown extends HTMLElement {
     for (const child of [...mountPoint.children]) if (child !== copy) child.remove();
     this.#widget = mount(mountPoint, this, new URL('./', here).href);
     if (copy) this.#dropCopyWhenRendered(mountPoint, copy);
+    else if (this.#refocus) this.#focusWhenRendered(mountPoint, 300);
+    this.#refocus = false;
   }
 
   disconnectedCallback() {

@@ -87,6 +87,10 @@ const run = async (now) => {
     await started;
     clearTimeout(slow);
     notice?.setAttribute('hidden', '');
+    // Another language's widget replaces the copy only once its catalogue has
+    // come: focus (and the click) must wait for that, or focus on the copy
+    // is lost with it.
+    for (let i = 0; i < 300 && copy?.isConnected; i++) await new Promise((go) => setTimeout(go, 16));
     removeEventListener('focusin', track);
     removeEventListener('focusout', track);
     printed()?.remove();
@@ -96,7 +100,12 @@ const run = async (now) => {
       const live = await find(last);
       if (lost()) live?.focus();
     }
-    if (clicked) (await find(clicked))?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
+    if (clicked) {
+      const live = await find(clicked);
+      live?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
+      // The copy's marks are an image, so its click focused the panel: the live mark takes focus, as a click on it would.
+      if (live?.matches('.fb-mark')) live.focus();
+    }
   } catch (error) {
     console.error('funding-breakdown: the widget could not start', error);
     if (copy) copy.ariaBusy = null;

@@ -621,6 +621,20 @@ fn Widget(props: &WidgetProps) -> Html {
     } else {
         announcement
     };
+    // Said once, when what it says changes: a render for anything else (a
+    // preview, a download's status) after focus has left the selected mark
+    // must not say the selection again.
+    let said = use_mut_ref(|| (None::<String>, None::<i32>, View::Region, String::new()));
+    let announcement = {
+        let mut said = said.borrow_mut();
+        let now = (state.selected.clone(), state.year_sel, view);
+        if (said.0.clone(), said.1, said.2) == now {
+            said.3.clone()
+        } else {
+            *said = (now.0, now.1, now.2, announcement.clone());
+            announcement
+        }
+    };
 
     let years_data = match (&loaded, &failed) {
         (Some(s), _) => YearsData::Ready(s.clone()),
@@ -636,8 +650,8 @@ fn Widget(props: &WidgetProps) -> Html {
     let panel = match view {
         View::Region => html! {
             <div class="fb-breakdown">
-                <Chart kind={ChartKind::Region} selected={shown.clone()} on_select={on_select.clone()}
-                    on_preview={on_preview.clone()} />
+                <Chart kind={ChartKind::Region} selected={shown.clone()} pinned={selected.clone()}
+                    on_select={on_select.clone()} on_preview={on_preview.clone()} />
                 <div class="fb-side">
                     <Legend kind={ChartKind::Region} selected={shown.clone()} pinned={selected.clone()}
                         on_select={on_select.clone()} on_preview={on_preview.clone()} />

@@ -53,8 +53,11 @@ pub fn colour_class(index: usize, part: &Part<'_>) -> String {
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     pub kind: ChartKind,
-    /// The part shown: the one the pointer previews, else the selection.
+    /// The part shown (drawn as selected): the one the pointer previews, else the selection.
     pub selected: Option<AttrValue>,
+    /// The selection alone: what `aria-selected`, the tab stop and the keys
+    /// follow, so a preview is never told to a screen reader as a selection.
+    pub pinned: Option<AttrValue>,
     pub on_select: Callback<Option<AttrValue>>,
     pub on_preview: Callback<Option<AttrValue>>,
 }
@@ -69,10 +72,12 @@ pub fn Chart(props: &ChartProps) -> Html {
     let use_bars = bars::uses_bars(parts.len());
     let parts = bars::in_drawing_order(parts);
     let ids: Vec<String> = parts.iter().map(|p| p.id().to_owned()).collect();
-    let selected_index = props
-        .selected
-        .as_ref()
-        .and_then(|s| ids.iter().position(|id| id == s.as_str()));
+    let position = |sel: &Option<AttrValue>| {
+        sel.as_ref()
+            .and_then(|s| ids.iter().position(|id| id == s.as_str()))
+    };
+    let selected_index = position(&props.pinned);
+    let shown_index = position(&props.selected);
     let linked = props
         .selected
         .as_ref()
@@ -94,7 +99,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         let svg_ref = svg_ref.clone();
         let ids = ids.clone();
         let mark_id = mark_id.clone();
-        let current = props.selected.clone();
+        let current = props.pinned.clone();
         Callback::from(move |e: KeyboardEvent| {
             // The focused mark, else the selected one.
             let focused = e
@@ -192,7 +197,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     // Bars select through their rows' own listeners (`PartRow`); the donut's marks through these.
     let events = mark_events(
         "path[data-id]",
-        props.selected.clone(),
+        props.pinned.clone(),
         &props.on_select,
         &props.on_preview,
     );
@@ -203,7 +208,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         let class = classes!(
             "fb-mark",
             colour_class(i, part),
-            is_sel.then_some("is-selected"),
+            (shown_index == Some(i)).then_some("is-selected"),
             is_linked.then_some("is-linked"),
         );
         let label = d.announce(part);

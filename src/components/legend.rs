@@ -106,13 +106,15 @@ pub fn Legend(props: &LegendProps) -> Html {
     };
     let items = parts.iter().enumerate().map(|(i, part)| {
         let id = part.id().to_owned();
+        // Drawn pressed while previewed; `aria-pressed` says only the selection.
         let is_sel = props.selected.as_deref() == Some(id.as_str());
+        let is_pinned = props.pinned.as_deref() == Some(id.as_str());
         let is_linked = linked.contains(&id);
         html! {
             <li class={classes!("fb-legend-item", part.is_remainder().then_some("is-rest"),
                 is_linked.then_some("is-linked"))}>
                 <button type="button" class={classes!("fb-legend-button", is_sel.then_some("is-selected"))}
-                    aria-pressed={if is_sel { "true" } else { "false" }} data-id={id.clone()}>
+                    aria-pressed={if is_pinned { "true" } else { "false" }} data-id={id.clone()}>
                     <svg class="fb-swatch" viewBox="0 0 16 16" aria-hidden="true">
                         <rect class={classes!("fb-mark", colour_class(i, part))} x="1" y="1" width="14" height="14"
                             fill={part.is_remainder().then(|| format!("url(#{})", ctx.id("hatch")))} />

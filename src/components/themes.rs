@@ -34,8 +34,8 @@ pub fn ThemeView(props: &ThemeViewProps) -> Html {
     let chart = if has_amounts {
         html! {
             <div class="fb-breakdown">
-                <Chart kind={ChartKind::Theme} selected={props.selected.clone()} on_select={props.on_select.clone()}
-                    on_preview={props.on_preview.clone()} />
+                <Chart kind={ChartKind::Theme} selected={props.selected.clone()} pinned={props.pinned.clone()}
+                    on_select={props.on_select.clone()} on_preview={props.on_preview.clone()} />
                 <div class="fb-side">
                     <Legend kind={ChartKind::Theme} selected={props.selected.clone()} pinned={props.pinned.clone()}
                         on_select={props.on_select.clone()} on_preview={props.on_preview.clone()} />
@@ -80,7 +80,7 @@ pub fn ThemeView(props: &ThemeViewProps) -> Html {
             <li class={classes!("fb-theme", is_sel.then_some("is-selected"), is_linked.then_some("is-linked"))}
                 data-id={t.id.clone()}>
                 <@{ctx.sub_heading()} class="fb-theme-name">
-                    <button type="button" class="fb-link-button" aria-pressed={if is_sel { "true" } else { "false" }} {onclick} {onkeydown}>
+                    <button type="button" class="fb-link-button" aria-pressed={if is_pinned { "true" } else { "false" }} {onclick} {onkeydown}>
                         { data_text(d.data(&t.name)) }
                     </button>
                 </@>

@@ -181,7 +181,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::YearsChartLabel, "Total par année d’opérations"),
     (Msg::YearsHelp, "Les touches fléchées passent d’une année à l’autre, Entrée sélectionne, Échap efface la sélection."),
     (Msg::YearGap, "Aucune annonce trouvée"),
-    (Msg::YearShown, "année des autres vues"),
+    (Msg::YearShown, "année affichée ailleurs"),
     (Msg::YearShownLabel, "{label}\u{202f}; année affichée dans les autres vues"),
     (Msg::YearOpenedLabel, "{label}\u{202f}; année désormais affichée dans la répartition"),
     (Msg::YearsSummary, "Donateur\u{a0}: {donor}. Bénéficiaire\u{a0}: {recipient}. Contributions par année d’opérations\u{a0}: {list}."),

@@ -52,11 +52,13 @@ test('the pointer over a legend entry or a mark previews it; the selection and t
   const asia = page.locator('.fb-legend button[data-id="asia"]');
   await asia.hover();
   await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
-  await expect(asia).toHaveAttribute('aria-pressed', 'true');
+  // Drawn pressed, but not told to a screen reader as pressed: it is not chosen.
+  await expect(asia).toHaveClass(/is-selected/);
+  await expect(asia).toHaveAttribute('aria-pressed', 'false');
   // Passing over is not choosing: leaving shows the selection again (none).
   await page.mouse.move(0, 0);
   await expect(detail).toHaveClass(/is-empty/);
-  await expect(asia).toHaveAttribute('aria-pressed', 'false');
+  await expect(asia).not.toHaveClass(/is-selected/);
   // A click selects; other parts the pointer then crosses are previewed and let go.
   await asia.click();
   await expect(page).toHaveURL(/#view=region&sel=asia$/);
@@ -68,7 +70,12 @@ test('the pointer over a legend entry or a mark previews it; the selection and t
   const point = await markPoint(page, mena);
   await page.mouse.move(point.x, point.y);
   await expect(page.locator('.fb-detail-name')).toHaveText('Middle East and North Africa, and Europe');
-  await expect(mena).toHaveAttribute('aria-selected', 'true');
+  await expect(mena).toHaveClass(/is-selected/);
+  // The selection, and the chart's tab stop, stay on Asia meanwhile.
+  await expect(mena).toHaveAttribute('aria-selected', 'false');
+  await expect(page.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('tabindex', '0');
+  await expect(mena).toHaveAttribute('tabindex', '-1');
   await page.mouse.move(0, 0);
   await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
   await expect(page.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
@@ -77,6 +84,12 @@ test('the pointer over a legend entry or a mark previews it; the selection and t
   await expect(page).toHaveURL(/#view=region&sel=asia$/);
   await expect(live).not.toContainText('Middle East');
   await expect(live).not.toContainText('Not attributed');
+  // Nor does the selection come back in it when focus has left it and the pointer passes.
+  await page.locator('.fb-tabs [role=tab][aria-selected=true]').focus();
+  await page.locator(`.fb-legend button${REST}`).hover();
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(200);
+  await expect(live).toHaveText('');
 });
 
 test('forced colours: only the selected tab and legend entry have a line, so colour is not the only cue', async ({ page }) => {

@@ -583,6 +583,7 @@ test('a click on a mark of the static copy is given to the widget when it comes'
   await expect(el.locator('[data-prerendered]')).toHaveCount(0);
   await expect(el.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
   await expect(el.locator('.fb-detail')).toContainText('Asia');
+  await expect(el.locator('path.fb-mark[data-id="asia"]')).toBeFocused();
 });
 
 test('a tab or legend entry of the static copy takes clicks and focus, and the widget acts on them when it comes', async ({ page, baseURL }) => {
@@ -728,10 +729,16 @@ test('in a parent that sizes to its content, the element keeps a readable width'
     await expect(el).toHaveAttribute('data-state', 'ready');
     const box = await el.boundingBox();
     // It was 34 px wide and 15,000 px tall, a letter per line.
-    expect(box.width).toBeGreaterThanOrEqual(300);
+    expect(box.width).toBeGreaterThanOrEqual(600);
     expect(box.width).toBeLessThanOrEqual(800);
     expect(box.height).toBeLessThan(2500);
   }
+  // On a phone, narrower: the figure (with the browser's 40 px margins) still fits.
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.evaluate(() => document.querySelector('#fig').style.removeProperty('margin'));
+  const a = await page.locator('#a').boundingBox();
+  expect(a.width).toBeGreaterThanOrEqual(200);
+  expect(a.x + a.width).toBeLessThanOrEqual(320);
 });
 
 test('a wasm that fails before the static copy comes leaves the alert above the copy', async ({ page, baseURL }) => {
@@ -796,4 +803,18 @@ test('a wasm download that stalls gives the alert after a minute, and the widget
   await expect(el).toHaveAttribute('data-state', 'ready');
   await expect(el.getByRole('alert')).toHaveCount(0);
   await expect(el.locator('[data-prerendered]')).toHaveCount(0);
+});
+
+test('Try again after the wasm failed keeps keyboard focus in the element', async ({ page, baseURL }) => {
+  page.removeAllListeners('console');
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown sel="asia"></funding-breakdown>'), { csp: false });
+  let aborted = 0;
+  await page.context().route('**/*.wasm', (route) => (aborted++ === 0 ? route.abort('failed') : route.fallback()));
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'error');
+  await el.getByRole('button', { name: 'Try again' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.getByRole('tabpanel')).toBeFocused();
 });

@@ -255,6 +255,8 @@ test('a click on the static copy starts the wasm and is given to the live widget
   await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
   await expect(page.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/#view=region&sel=asia$/);
+  // The copy's mark is an image, so the click focused its panel: the live mark has focus, as a click on it gives.
+  await expect(page.locator('path.fb-mark[data-id="asia"]')).toBeFocused();
 });
 
 test('a first click on a footer button of the static copy does what that button does, not what the first one does', async ({ page }) => {
@@ -282,6 +284,23 @@ test('a first click on a tab of another language\'s static copy opens that view'
   await expect(page.locator(PRERENDERED)).toHaveCount(0);
   await expect(page.getByRole('tab', { name: 'Tableau' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('table.fb-table')).toBeVisible();
+  // Focus went with it: the copy stays until the French catalogue has come, and was dropped after.
+  await expect(page.getByRole('tab', { name: 'Tableau' })).toBeFocused();
+});
+
+test('Tab into another language\'s static copy: focus stays on the same control of the live widget', async ({ page }) => {
+  await page.route('**/i18n-ja-*.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.fallback();
+  });
+  await page.goto('/index.ja.html');
+  await expect(page.locator(ROOT)).toHaveAttribute('data-prerendered', '');
+  await page.keyboard.press('Tab');
+  const id = await page.evaluate(() => document.activeElement?.className);
+  expect(id).toBeTruthy();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement?.className)).toBe(id);
+  expect(await page.evaluate(() => document.activeElement?.closest('.fb-root') !== null)).toBe(true);
 });
 
 test('a URL that asks for more than the static copy starts the wasm without waiting for the reader', async ({ page }) => {
