@@ -647,12 +647,14 @@ mod tests {
         let at_once = boot.find("  start(true);\n} else {").unwrap();
         assert!(boot.contains("for (const type of WAKE) addEventListener(type, wake, { capture: true, passive: true });"));
         assert!(run < fetch && fetch < import && import < wake && wake < at_once);
-        // A click on the copy is given to the live widget after the takeover.
-        let refocus = boot.find("if (lost()) live?.focus();").unwrap();
-        let replay = boot
-            .find("if (clicked) (await find(clicked))?.dispatchEvent(")
+        // A click on the copy is given to the live widget after the takeover,
+        // once the copy has gone (another language's waits for its catalogue).
+        let gone = boot
+            .find("for (let i = 0; i < 300 && copy?.isConnected; i++)")
             .unwrap();
-        assert!(boot.find("await started;").unwrap() < refocus && refocus < replay);
+        let refocus = boot.find("if (lost()) live?.focus();").unwrap();
+        let replay = boot.find("const live = await find(clicked);").unwrap();
+        assert!(boot.find("await started;").unwrap() < gone && gone < refocus && refocus < replay);
         // ICU's first load while the wasm downloads, not in the first render...
         let warm = boot.find("setTimeout(icu);").unwrap();
         assert!(import < warm && warm < boot.find("await started;").unwrap());
