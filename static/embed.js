@@ -50,11 +50,11 @@ function preloadCatalogue(tag) {
   document.head.append(link);
 }
 
-/** Loads the wasm once for every element on the page. */
 /** How long a wasm download may take before the reader is told (it goes on). */
 const SLOW_MS = 60_000;
 class Stall extends Error {}
 
+/** Loads the wasm once for every element on the page. */
 function loadWasm() {
   if (!wasm) {
     // A failure is not kept: the next element, or Try again, asks anew

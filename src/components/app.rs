@@ -661,8 +661,10 @@ fn Widget(props: &WidgetProps) -> Html {
             </div>
         },
         View::Theme => {
-            html! { <ThemeView selected={shown.clone()} pinned={selected.clone()} on_select={on_select.clone()}
-            on_preview={on_preview.clone()} /> }
+            html! {
+                <ThemeView selected={shown.clone()} pinned={selected.clone()}
+                    on_select={on_select.clone()} on_preview={on_preview.clone()} />
+            }
         }
         View::Table => html! { <TableView /> },
         View::Sources => html! { <SourcesView /> },
