@@ -10,11 +10,6 @@ use crate::model::derive;
 /// An entry's button, which carries its part's id.
 const ENTRY: &str = "button[data-id]";
 
-/// An entry a pointer's click un-pressed: the pointer over it does not
-/// preview it again (it would look pressed still) until it has left it.
-#[derive(Default)]
-struct Released(Option<AttrValue>);
-
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
     pub kind: ChartKind,
@@ -48,7 +43,9 @@ pub fn Legend(props: &LegendProps) -> Html {
     // it (its detail, its mark) without selecting it, so a reader passing over
     // the legend keeps their selection and the URL. One listener of each kind
     // on the list (see `mark_events`).
-    let released = use_mut_ref(Released::default);
+    // An entry a pointer's click un-pressed: the pointer over it does not
+    // preview it again (it would look pressed still) until it has left it.
+    let released = use_mut_ref(|| None::<AttrValue>);
     let onmouseover = {
         let on_preview = props.on_preview.clone();
         let released = released.clone();
@@ -57,11 +54,11 @@ pub fn Legend(props: &LegendProps) -> Html {
             let Some(id) = mark_of(&e, ENTRY) else {
                 return;
             };
-            let mut r = released.borrow_mut();
-            if r.0.as_ref() == Some(&id) {
+            let mut released = released.borrow_mut();
+            if released.as_ref() == Some(&id) {
                 return;
             }
-            r.0 = None;
+            *released = None;
             on_preview.emit(Some(id));
         })
     };
@@ -69,7 +66,7 @@ pub fn Legend(props: &LegendProps) -> Html {
         let on_preview = props.on_preview.clone();
         let released = released.clone();
         Callback::from(move |_: MouseEvent| {
-            released.borrow_mut().0 = None;
+            *released.borrow_mut() = None;
             on_preview.emit(None);
         })
     };
@@ -85,7 +82,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                 // A pointer's click has a count (`detail`); Enter, Space and
                 // assistive technology's activation have none.
                 if e.detail() > 0 {
-                    released.borrow_mut().0 = Some(id);
+                    *released.borrow_mut() = Some(id);
                     on_preview.emit(None);
                 }
                 on_select.emit(None);

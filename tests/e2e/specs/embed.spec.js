@@ -5,6 +5,17 @@ import fs from 'node:fs';
 import { test, expect, clickMark, open, holdWasm } from './helpers.js';
 import { hostPages, elementPage, hostOf, snippet } from './hosts.js';
 
+/**
+ * Opens a host page of another origin holding `body`, with every `.wasm`
+ * response held until `release()` (`holdWasm`): the element's wait, seen.
+ */
+async function openHeld(page, baseURL, body, { csp = true } = {}) {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, body), { csp });
+  const held = await holdWasm(page);
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  return held;
+}
+
 async function expectClean(page, log) {
   expect(log.foreign, 'requests to third parties').toEqual([]);
   expect(log.violations, 'CSP violations in the console').toEqual([]);
@@ -467,9 +478,7 @@ test('an element re-inserted after the wasm failed to load starts', async ({ pag
 });
 
 test('while the wasm downloads, an element that has no static copy (a selection) holds a box of its size saying it is loading', async ({ page, baseURL }) => {
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown lang="es" sel="asia"></funding-breakdown><p id="after">After</p>'), { csp: true });
-  const { release } = await holdWasm(page);
-  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const { release } = await openHeld(page, baseURL, '<funding-breakdown lang="es" sel="asia"></funding-breakdown><p id="after">After</p>');
   const el = page.locator('funding-breakdown');
   await expect(el.getByRole('status')).toHaveText('Cargando el desglose de la financiación…');
   const top = async () => (await page.locator('#after').boundingBox()).y;
@@ -483,9 +492,7 @@ test('while the wasm downloads, an element that has no static copy (a selection)
 });
 
 test('while the wasm downloads, a default element shows the chart in its language, and the widget takes its place without a jump (strict CSP)', async ({ page, baseURL }) => {
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown lang="fr"></funding-breakdown><p id="after">After</p>'), { csp: true });
-  const { release, log } = await holdWasm(page);
-  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const { release, log } = await openHeld(page, baseURL, '<funding-breakdown lang="fr"></funding-breakdown><p id="after">After</p>');
   const el = page.locator('funding-breakdown');
   // The default view, made static at build time: chart, total and legend, in French.
   const copy = el.locator('[data-prerendered]');
@@ -573,9 +580,7 @@ test('the static copy stays while the widget waits for its language, and focus o
 });
 
 test('a click on a mark of the static copy is given to the widget when it comes', async ({ page, baseURL }) => {
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown></funding-breakdown>'), { csp: true });
-  const { release } = await holdWasm(page);
-  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const { release } = await openHeld(page, baseURL, '<funding-breakdown></funding-breakdown>');
   const el = page.locator('funding-breakdown');
   await el.locator('[data-prerendered] path.fb-mark[data-id="asia"]').click();
   release();
@@ -587,9 +592,7 @@ test('a click on a mark of the static copy is given to the widget when it comes'
 });
 
 test('a tab or legend entry of the static copy takes clicks and focus, and the widget acts on them when it comes', async ({ page, baseURL }) => {
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="a"></funding-breakdown><funding-breakdown id="b"></funding-breakdown>'), { csp: true });
-  const { release } = await holdWasm(page);
-  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const { release } = await openHeld(page, baseURL, '<funding-breakdown id="a"></funding-breakdown><funding-breakdown id="b"></funding-breakdown>');
   const [a, b] = [page.locator('#a'), page.locator('#b')];
   // A keyboard reader on a's "By theme" tab; a mouse on b's legend entry for Asia.
   const tab = a.locator('[data-prerendered]').getByRole('tab', { name: 'By theme' });
@@ -609,9 +612,7 @@ test('a tab or legend entry of the static copy takes clicks and focus, and the w
 });
 
 test('an attribute set before the wasm comes changes the static copy, or drops it', async ({ page, baseURL }) => {
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="a"></funding-breakdown><funding-breakdown id="b"></funding-breakdown>'), { csp: false });
-  const { release } = await holdWasm(page);
-  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const { release } = await openHeld(page, baseURL, '<funding-breakdown id="a"></funding-breakdown><funding-breakdown id="b"></funding-breakdown>', { csp: false });
   const a = page.locator('#a');
   const b = page.locator('#b');
   await expect(a.locator('[data-prerendered] svg.fb-donut')).toBeVisible();
@@ -633,9 +634,7 @@ test('an attribute set before the wasm comes changes the static copy, or drops i
 });
 
 test('an element asked for the table or the sources shows that view static while the wasm downloads, and the widget takes its place without a jump', async ({ page, baseURL }) => {
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="t" view="table" lang="ja"></funding-breakdown><funding-breakdown id="s" view="sources"></funding-breakdown><p id="after">After</p>'), { csp: true });
-  const { release } = await holdWasm(page);
-  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const { release } = await openHeld(page, baseURL, '<funding-breakdown id="t" view="table" lang="ja"></funding-breakdown><funding-breakdown id="s" view="sources"></funding-breakdown><p id="after">After</p>');
   const table = page.locator('#t');
   await expect(table.locator('[data-prerendered] table.fb-table')).toBeVisible();
   await expect(table.locator('[data-prerendered]').getByRole('tab', { name: '表' })).toHaveAttribute('aria-selected', 'true');
@@ -789,9 +788,7 @@ test('before its stylesheet comes, the loading box already has the widget\'s hei
 test('a wasm download that stalls gives the alert after a minute, and the widget still comes if it ends', async ({ page, baseURL }) => {
   page.removeAllListeners('console');
   await page.clock.install();
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown></funding-breakdown>'), { csp: true });
-  const { release } = await holdWasm(page);
-  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const { release } = await openHeld(page, baseURL, '<funding-breakdown></funding-breakdown>');
   const el = page.locator('funding-breakdown');
   await expect(el.locator('[data-prerendered] svg.fb-donut')).toBeVisible();
   await expect(el.getByRole('alert')).toHaveCount(0);
