@@ -106,14 +106,14 @@ impl<'a> Describer<'a> {
 
     /// A part's amount in full, except where that would claim a precision
     /// the source does not have: a stated rounded amount ("USD 14 million"),
-    /// anything "about" (35 % of the total is about USD 13 million, not
-    /// about USD 12,985,268.45) and anything worked out from a rounded total
+    /// anything approximate, bound or not (35 % of the total is about USD 13
+    /// million, not about USD 12,985,268.45) and anything worked out from a rounded total
     /// is shown rounded. A bound stays exact: 40 % of the total is exactly
     /// USD 14,840,306.80, so "more than" that is what the source says.
     pub fn part_amount(&self, part: &Part<'_>) -> String {
         use crate::model::Stated;
         let rounded = !self.ds.total_is_exact()
-            || part.amount.stated == Stated::About
+            || part.amount.stated.is_approximate()
             || (part.amount_is_stated && part.amount.stated != Stated::Exact);
         if rounded {
             self.amount_short(part.amount)

@@ -105,12 +105,13 @@ impl Fmt {
     }
 
     /// Compact amount for headlines and legends: "USD 37.1 million",
-    /// "37,1 millions USD", "3,710万米ドル", and "USD 850,000" below a
-    /// million; the exact figure is always available next to it.
+    /// "37,1 millions USD", "3,710万米ドル", and "USD 765,000" (for
+    /// 765,432) below a million: three significant digits, as the compact
+    /// form keeps; the exact figure is always available next to it.
     pub fn money_short(&self, amount: Minor, digits: u32, currency: &str) -> String {
-        let major = amount.to_major(digits);
+        let major = short_major(amount.to_major(digits));
         if !is_compact(major) {
-            let whole = Minor(major.round() as i64 * 10i64.pow(digits));
+            let whole = Minor(major as i64 * 10i64.pow(digits));
             return self.money(whole, digits, currency);
         }
         let ja = self.locale == Locale::Ja;
@@ -290,9 +291,22 @@ pub fn percent_decimals(ppm: i64) -> u32 {
 }
 
 /// Amounts from a million up are shown compact ("37.1 million"); smaller
-/// ones in full, rounded to whole units.
+/// ones in full, rounded by [`short_major`].
 pub fn is_compact(major: f64) -> bool {
     major >= 1e6
+}
+
+/// An amount below a million (major units) as the short form shows it:
+/// three significant digits in whole units, like the compact form's "37.1
+/// million", so "about EUR 765,432" never claims six digits that a rounded
+/// percentage cannot give. From a million up it is left to the compact
+/// form; 999,600 becomes 1,000,000, which then is compact too.
+pub fn short_major(major: f64) -> f64 {
+    if is_compact(major) || !major.is_finite() || major <= 0.0 {
+        return major;
+    }
+    let step = 10f64.powi((integer_digits(major) - COMPACT_SIGNIFICANT as i32).max(0));
+    (major / step).round() * step
 }
 
 /// `text` with the no-break space between a figure and its unit word
@@ -386,7 +400,7 @@ pub fn two_significant_percent(ppm: i64, toward: Toward) -> i64 {
 }
 
 /// A bound rounded `toward` to what `money_short` shows in English, French
-/// and Spanish: whole units below a million, else the digits
+/// and Spanish: three significant digits below a million, else the digits
 /// [`round_compact`] keeps of its unit. Nearest is left to the formatter.
 pub fn directed_short(amount: Minor, digits: u32, toward: Toward) -> Minor {
     if toward == Toward::Nearest {
@@ -410,7 +424,7 @@ pub fn western_short(amount: Minor, digits: u32, toward: Toward) -> Minor {
         let scaled = major / 10f64.powi(unit);
         unit - compact_decimals(scaled)
     } else {
-        0
+        (integer_digits(major) - COMPACT_SIGNIFICANT as i32).max(0)
     };
     let step = u32::try_from(exp + digits as i32)
         .ok()
@@ -595,9 +609,16 @@ mod tests {
         // 123.4 million keeps no decimal; 999.95 million up is a billion.
         assert_eq!(short(12_345_000_000, Down), 12_300_000_000);
         assert_eq!(short(99_995_000_000, Up), 100_000_000_000);
-        // Below a million, whole units.
+        // Below a million, three significant digits, as money_short shows.
         assert_eq!(short(85_000_050, Down), 85_000_000);
-        assert_eq!(short(85_000_050, Up), 85_000_100);
+        assert_eq!(short(85_000_050, Up), 85_100_000);
+        assert_eq!(short(76_543_202, Up), 76_600_000);
+        assert_eq!(short(91_500, Up), 91_500);
+        assert_eq!(short(99_960_000, Up), 100_000_000);
+        assert_eq!(
+            f.money_short(Minor(short(76_543_202, Up)), 2, "EUR"),
+            "EUR\u{a0}766,000"
+        );
         assert_eq!(
             f.money_short(Minor(short(1_525_000_000, Down)), 2, "USD"),
             "USD\u{a0}15.2\u{a0}million"
@@ -761,6 +782,18 @@ mod tests {
             EN.money_short(Minor(85_000_000), 2, "USD"),
             "USD\u{a0}850,000"
         );
+        // Below a million too, no more digits than the compact form keeps:
+        // 765,432 is "765,000", 999,600 "1 million", 915 stays 915.
+        assert_eq!(
+            EN.money_short(Minor(76_543_202), 2, "EUR"),
+            "EUR\u{a0}765,000"
+        );
+        assert_eq!(
+            EN.money_short(Minor(99_960_000), 2, "USD"),
+            "USD\u{a0}1\u{a0}million"
+        );
+        assert_eq!(EN.money_short(Minor(91_500), 2, "USD"), "USD\u{a0}915");
+        assert_eq!(short_major(411_605.0), 412_000.0);
         assert_eq!(
             EN.money_short(Minor(125_000_000_000), 2, "USD"),
             "USD\u{a0}1.3\u{a0}billion"

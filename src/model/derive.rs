@@ -217,19 +217,25 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
     } else {
         (None, left)
     };
+    // The amount is worked out in money, not from the share in ppm: a
+    // millionth of EUR 120 million is EUR 120, which would put an "at most"
+    // below the most the figures allow. Each part counts with its exact
+    // amount where the source gives one, else its share of the total.
     let total = total(ds);
-    let used_amount: i64 = parts.iter().map(|p| p.amount.value.0).sum();
-    // When the total and every part are exact amounts, subtract amounts to
-    // avoid rounding drift.
-    let amount = if ds.total_is_exact()
-        && parts
-            .iter()
-            .all(|p| p.amount_is_stated && p.amount.stated == Stated::Exact)
-    {
-        Minor(total.0 - used_amount)
-    } else {
-        total.times_ppm(left)
+    let counted = |p: &&Part<'_>| {
+        if p.amount_is_stated && (p.amount.stated == Stated::Exact || !p.share_is_stated) {
+            p.amount.value.0
+        } else {
+            total.times_ppm(p.share.value).0
+        }
     };
+    let used: i64 = parts.iter().map(|p| counted(&p)).sum();
+    let upper: i64 = parts
+        .iter()
+        .filter(|p| mixed && p.share.stated.is_upper_bound())
+        .map(|p| counted(&p))
+        .sum();
+    let amount = Minor((total.0 - used + upper).clamp(0, total.0.max(0)));
     Some(Part {
         kind: MarkKind::Remainder,
         share: Qualified {

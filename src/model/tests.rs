@@ -235,6 +235,39 @@ fn remainder_sits_next_to_the_lower_bound_region() {
 }
 
 #[test]
+fn the_rest_is_worked_out_in_money_and_shown_as_precise_as_its_figures() {
+    // Exact amounts beside "more than 5 %" of an exact EUR total: the rest is
+    // at most the total less the amounts and 5 %, EUR 5,725,000.22. Taken
+    // from its share in ppm it was EUR 5,724,955.02, under the most the
+    // figures allow, and with "about" in it the table showed it to the cent.
+    let mut v = default_value();
+    v["contribution"]["currency"] = json!("EUR");
+    v["contribution"]["total"] = json!(120_500_000.50);
+    let amount = |id: &str, value: f64| json!({"id": id, "name": {"en": id}, "amount": {"value": value, "stated": "exact"}});
+    v["regions"] = json!([
+        amount("africa", 48_250_000.25),
+        amount("asia", 30_500_000.0),
+        amount("europe", 18_000_000.0),
+        amount("americas", 12_000_000.0),
+        {"id": "mena", "name": {"en": "MENA"}, "share": {"value": 0.05, "stated": "more_than"}},
+    ]);
+    v["themes"] = json!([]);
+    let ds = parse(&v.to_string()).unwrap();
+    let parts = derive::region_parts(&ds);
+    let rest = derive::remainder(&ds, &parts).unwrap();
+    assert_eq!(rest.amount.value, Minor(572_500_022));
+    assert_eq!(rest.amount.stated, Stated::AtMostAbout);
+    let d = Describer::new(&ds, Locale::En);
+    // An approximate bound is shown rounded, and up: never to the cent.
+    assert_eq!(
+        d.part_amount(&rest),
+        "at most about EUR\u{a0}5.8\u{a0}million"
+    );
+    // An exact amount stays in full.
+    assert_eq!(d.part_amount(&parts[0]), "EUR\u{a0}48,250,000.25");
+}
+
+#[test]
 fn amount_only_region_derives_its_share() {
     let mut v = default_value();
     v["regions"][0] = json!({
