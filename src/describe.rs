@@ -242,13 +242,27 @@ impl<'a> Describer<'a> {
         Some(self.text(msg))
     }
 
-    /// The note under the sources: "allocations" only where the source says so.
+    /// The note under the sources: "allocations" only where the source
+    /// says so, and "not payments" never of payments.
     pub fn sources_note(&self) -> &'static str {
-        self.text(if self.ds.contribution.status == Some(Status::Allocated) {
-            Msg::SourcesNote
-        } else {
-            Msg::SourcesNoteNeutral
+        self.text(match self.ds.contribution.status {
+            Some(Status::Allocated) => Msg::SourcesNote,
+            Some(Status::Paid) => Msg::SourcesNotePaid,
+            _ => Msg::SourcesNoteNeutral,
         })
+    }
+
+    /// How a part's share came to be, for the table: as its source stated
+    /// it, else worked out from its amount, or (the rest) from the other
+    /// rows; never a way of stating for a share no source stated.
+    pub fn share_origin(&self, part: &Part<'_>) -> Msg {
+        if part.is_remainder() {
+            Msg::StatedRemainder
+        } else if part.share_is_stated {
+            crate::i18n::stated_msg(part.share.stated)
+        } else {
+            Msg::StatedFromAmount
+        }
     }
 
     fn recipient(&self) -> DataText {
@@ -526,6 +540,47 @@ mod tests {
                 "at most USD 1,855,038.35",
                 "about USD 13 million",
                 "about USD 7.4 million",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_sources_note_never_calls_payments_not_payments() {
+        let mut ds = bundled();
+        let note = |ds: &Dataset| Describer::new(ds, Locale::En).sources_note();
+        assert!(note(&ds).starts_with("These figures are allocations as announced, not payments."));
+        for (status, not_paid) in [
+            (Status::Pledged, true),
+            (Status::Committed, true),
+            (Status::Paid, false),
+        ] {
+            ds.contribution.status = Some(status);
+            assert_eq!(note(&ds).contains("not payments"), not_paid, "{status:?}");
+        }
+        assert!(note(&ds).starts_with("These figures are payments"));
+    }
+
+    #[test]
+    fn the_table_says_where_a_share_came_from() {
+        let mut ds = bundled();
+        // Asia by amount only: its share is worked out, not "as stated".
+        ds.regions[2].share = None;
+        ds.regions[2].amount = Some(crate::model::share::StatedAmount {
+            value: 7_400_000.0,
+            stated: Stated::Exact,
+        });
+        let d = Describer::new(&ds, Locale::En);
+        let origins: Vec<Msg> = derive::region_marks(&ds)
+            .iter()
+            .map(|p| d.share_origin(p))
+            .collect();
+        assert_eq!(
+            origins,
+            [
+                Msg::StatedMoreThan,
+                Msg::StatedRemainder,
+                Msg::StatedExact,
+                Msg::StatedFromAmount,
             ]
         );
     }

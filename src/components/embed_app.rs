@@ -90,6 +90,11 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         .as_deref()
         .and_then(Locale::from_tag)
         .unwrap_or_else(crate::web::browser_locale);
+    // The loading note and a failed load's message are in the reader's
+    // language too: its catalogue is fetched here (once for App as well).
+    // Until it comes the note is in English and an error waits behind it,
+    // so the alert is said once, in the reader's language.
+    let shown = super::language::use_shown_locale(locale, props.base.clone(), Callback::noop());
 
     // An empty `src` (a template variable that rendered nothing) names no
     // dataset: an error, never the default data in its place.
@@ -141,17 +146,18 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
         Callback::from(move |status: Result<(), String>| report(&host, &status))
     };
 
-    let data = match &load {
-        Fetch::Idle => None,
-        Fetch::Loaded(text) => Some(text.clone()),
-        Fetch::Loading => {
+    let data = match (&load, shown) {
+        (Fetch::Idle, _) => None,
+        (Fetch::Loaded(text), _) => Some(text.clone()),
+        (Fetch::Loading, _) | (Fetch::Failed(_), None) => {
+            let shown = shown.unwrap_or(Locale::En);
             return html! {
-                <div class="fb-root fb-loading" lang={locale.tag()} role="status" tabindex="-1">
-                    <p>{ locale.text(Msg::Loading) }</p>
+                <div class="fb-root fb-loading" lang={shown.tag()} role="status" tabindex="-1">
+                    <p>{ shown.text(Msg::Loading) }</p>
                 </div>
-            }
+            };
         }
-        Fetch::Failed(e) => {
+        (Fetch::Failed(e), Some(shown)) => {
             let retry = {
                 let attempt = attempt.clone();
                 Callback::from(move |_: MouseEvent| {
@@ -161,13 +167,13 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             };
             let url = props.src.clone().unwrap_or_default();
             return html! {
-                <div class="fb-root" lang={locale.tag()}>
+                <div class="fb-root" lang={shown.tag()}>
                     <div class="fb-error" role="alert">
-                        <h2 class="fb-title">{ locale.text(Msg::ErrorTitle) }</h2>
-                        <p class="fb-error-message">{ load_message(locale, &url, e) }</p>
+                        <h2 class="fb-title">{ shown.text(Msg::ErrorTitle) }</h2>
+                        <p class="fb-error-message">{ load_message(shown, &url, e) }</p>
                         // Trying an empty address again cannot help.
                         if *e != LoadError::EmptySrc {
-                            <button type="button" class="fb-button" onclick={retry}>{ locale.text(Msg::Retry) }</button>
+                            <button type="button" class="fb-button" onclick={retry}>{ shown.text(Msg::Retry) }</button>
                         }
                     </div>
                 </div>

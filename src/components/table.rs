@@ -28,9 +28,7 @@ pub fn TableView() -> Html {
                 <tr role="row" class={classes!(p.is_remainder().then_some("is-rest"))} data-id={p.id().to_owned()}>
                     <th role="rowheader" scope="row">{ data_text(d.name(&p)) }</th>
                     <td role="cell" class="fb-num" data-label={l_share}>{ d.part_share(&p) }</td>
-                    // The rest is worked out from the other rows, never given by
-                    // the source; its share cell already says which bound it is.
-                    <td role="cell" data-label={l_stated}>{ d.text(if p.is_remainder() { Msg::StatedRemainder } else { stated_msg(p.share.stated) }) }</td>
+                    <td role="cell" data-label={l_stated}>{ d.text(d.share_origin(&p)) }</td>
                     <td role="cell" class="fb-num" data-label={l_amount}>{ d.part_amount(&p) }</td>
                 </tr>
             }

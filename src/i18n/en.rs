@@ -198,5 +198,7 @@ pub fn text(msg: Msg) -> &'static str {
         EmbedSrcIntro => "Paste this into your page: it shows this dataset in the current view and language. There is no iframe code, because the widget's own page shows only its own data.",
         RemainderNamedNote => "The source also names regions without giving them a share or amount: some or all of this part may go to them.",
         ProblemIsSeries => "this file is a series of years, not one year's data: src takes one year's dataset (the year attribute shows a year of the bundled series)",
+        StatedFromAmount => "not stated: worked out from the amount",
+        SourcesNotePaid => "These figures are payments as the source reports them. Amounts worked out from rounded figures are approximate.",
     }
 }

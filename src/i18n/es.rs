@@ -204,4 +204,6 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::EmbedSrcIntro, "Pegue este código en su página: muestra este conjunto de datos en la vista y el idioma actuales. No hay código iframe, porque la página del widget solo muestra sus propios datos."),
     (Msg::RemainderNamedNote, "La fuente también menciona regiones sin darles proporción ni importe: esta parte puede corresponderles en todo o en parte."),
     (Msg::ProblemIsSeries, "este archivo es una serie de años, no los datos de un año: src espera el conjunto de datos de un solo año (el atributo year muestra un año de la serie incluida)"),
+    (Msg::StatedFromAmount, "no indicada: calculada a partir del importe"),
+    (Msg::SourcesNotePaid, "Estas cifras son pagos, tal como los indica la fuente. Los importes calculados a partir de cifras redondeadas son aproximados."),
 ];

@@ -204,4 +204,6 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::EmbedSrcIntro, "Collez ce code dans votre page\u{a0}: il affiche ce jeu de données dans la vue et la langue actuelles. Il n’y a pas de code iframe, car la page du widget n’affiche que ses propres données."),
     (Msg::RemainderNamedNote, "La source cite aussi des régions sans leur donner de part ni de montant\u{a0}: tout ou partie de cette part peut leur revenir."),
     (Msg::ProblemIsSeries, "ce fichier est une série d’années, pas les données d’une année\u{a0}: src attend le jeu de données d’une seule année (l’attribut year affiche une année de la série fournie)"),
+    (Msg::StatedFromAmount, "non indiquée\u{a0}: calculée à partir du montant"),
+    (Msg::SourcesNotePaid, "Ces chiffres sont des versements, tels que la source les rapporte. Les montants calculés à partir de chiffres arrondis sont approximatifs."),
 ];

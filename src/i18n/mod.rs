@@ -543,6 +543,8 @@ messages! {
     EmbedSrcIntro,
     RemainderNamedNote,
     ProblemIsSeries,
+    StatedFromAmount,
+    SourcesNotePaid,
 }
 
 /// The message that phrases a share stated in this way.

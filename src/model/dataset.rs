@@ -22,6 +22,7 @@ pub struct Dataset {
     )]
     pub schema: Option<String>,
     /// Slug naming the dataset in file names, e.g. "japan-iom-2021".
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[a-z][a-z0-9-]{0,63}$")))]
     pub id: String,
     pub contribution: Contribution,
     /// Geographic split. Must not contain the unattributed remainder: that is derived.
@@ -58,10 +59,13 @@ pub struct Contribution {
     )]
     pub recipient_short: Option<Text>,
     /// The calendar year of the operations funded.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1900, max = 2200)))]
     pub operations_year: i32,
-    /// ISO 4217 code, e.g. "USD".
+    /// An active ISO 4217 code, e.g. "USD", "EUR", "INR".
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[A-Za-z]{3}$")))]
     pub currency: String,
     /// Total in major units of the currency.
+    #[cfg_attr(feature = "schema", schemars(extend("exclusiveMinimum" = 0)))]
     pub total: f64,
     /// How the source states the total: "USD 30.5 million" is `about`.
     #[cfg_attr(
@@ -86,6 +90,7 @@ pub struct Contribution {
         feature = "schema",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")))]
     pub announced: Option<String>,
     /// Stage of the money, where the source says.
     #[cfg_attr(
@@ -130,6 +135,7 @@ impl Status {
 #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct Region {
     /// Unique among regions and themes; used in URLs (`#sel=`).
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[a-z][a-z0-9-]{0,63}$")))]
     pub id: String,
     pub name: Text,
     /// Share of the total as the source states it.
@@ -170,6 +176,7 @@ pub struct Region {
 #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct NamedRegion {
     /// Unique among regions, named regions and themes.
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[a-z][a-z0-9-]{0,63}$")))]
     pub id: String,
     pub name: Text,
     #[cfg_attr(
@@ -199,6 +206,7 @@ pub struct NamedRegion {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct Theme {
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[a-z][a-z0-9-]{0,63}$")))]
     pub id: String,
     pub name: Text,
     pub description: Text,
@@ -232,6 +240,7 @@ pub struct Theme {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct Beneficiary {
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[a-z][a-z0-9-]{0,63}$")))]
     pub id: String,
     pub name: Text,
 }
@@ -248,7 +257,9 @@ pub struct Source {
         feature = "schema",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")))]
     pub date: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^https?://")))]
     pub url: String,
     /// Language tag of the source, e.g. "en", "ja".
     pub language: String,
@@ -294,28 +305,44 @@ impl Source {
     }
 }
 
-/// Currencies the widget can name, with their minor-unit digits (ISO 4217).
-pub const CURRENCIES: &[(&str, u32)] = &[
-    ("AUD", 2),
-    ("CAD", 2),
-    ("CHF", 2),
-    ("CNY", 2),
-    ("DKK", 2),
-    ("EUR", 2),
-    ("GBP", 2),
-    ("JPY", 0),
-    ("KRW", 0),
-    ("NOK", 2),
-    ("NZD", 2),
-    ("SEK", 2),
-    ("USD", 2),
-];
+/// The active ISO 4217 currency codes, three letters each, with two minor
+/// digits unless listed in `ZERO_DIGITS` or `THREE_DIGITS`. All of them, not
+/// a few donors' ones: a recipient may report in any (INR, KES, BRL); a
+/// typo ("USS") is still refused. One string, not a table of `&str`: 0.5 KB
+/// of wasm instead of 3.
+const CODES: &str = "AEDAFNALLAMDANGAOAARSAUDAWGAZNBAMBBDBDTBGNBHDBIFBMDBNDBOBBRLBSDBTNBWPBYNBZD\
+CADCDFCHFCLPCNYCOPCRCCUPCVECZKDJFDKKDOPDZDEGPERNETBEURFJDFKPGBPGELGHSGIPGMDGNFGTQGYD\
+HKDHNLHTGHUFIDRILSINRIQDIRRISKJMDJODJPYKESKGSKHRKMFKPWKRWKWDKYDKZTLAKLBPLKRLRDLSLLYD\
+MADMDLMGAMKDMMKMNTMOPMRUMURMVRMWKMXNMYRMZNNADNGNNIONOKNPRNZDOMRPABPENPGKPHPPKRPLNPYG\
+QARRONRSDRUBRWFSARSBDSCRSDGSEKSGDSHPSLESOSSRDSSPSTNSVCSYPSZLTHBTJSTMTTNDTOPTRYTTDTWD\
+TZSUAHUGXUSDUYUUZSVESVNDVUVWSTXAFXCDXCGXOFXPFYERZARZMWZWG";
+const ZERO_DIGITS: &str = "BIFCLPDJFGNFISKJPYKMFKRWPYGRWFUGXVNDVUVXAFXOFXPF";
+const THREE_DIGITS: &str = "BHDIQDJODKWDLYDOMRTND";
 
+fn listed(list: &str, code: &str) -> bool {
+    code.len() == 3 && list.as_bytes().chunks(3).any(|c| c == code.as_bytes())
+}
+
+/// Every code the widget accepts, with its minor digits.
+pub fn currencies() -> impl Iterator<Item = (&'static str, u32)> {
+    CODES.as_bytes().chunks(3).filter_map(|c| {
+        let code = std::str::from_utf8(c).ok()?;
+        Some((code, minor_digits(code)?))
+    })
+}
+
+/// The minor-unit digits of an ISO 4217 code (2 for USD, 0 for JPY), or
+/// None for a code that is not one.
 pub fn minor_digits(currency: &str) -> Option<u32> {
-    CURRENCIES
-        .iter()
-        .find(|(code, _)| *code == currency)
-        .map(|(_, d)| *d)
+    if listed(ZERO_DIGITS, currency) {
+        Some(0)
+    } else if listed(THREE_DIGITS, currency) {
+        Some(3)
+    } else if listed(CODES, currency) {
+        Some(2)
+    } else {
+        None
+    }
 }
 
 impl Dataset {
@@ -458,7 +485,8 @@ impl Contribution {
             recipient: m.req("recipient", Text::read),
             recipient_short: m.opt("recipient_short", Text::read),
             operations_year: m.req("operations_year", json::int),
-            currency: m.req("currency", json::string),
+            // "eur" is EUR: a code's case carries no meaning.
+            currency: m.req("currency", json::string).to_ascii_uppercase(),
             total: m.req("total", json::number),
             total_stated: m.or_default("total_stated", Stated::read),
             total_note: m.opt("total_note", Text::read),
@@ -668,5 +696,28 @@ impl Source {
                 self.title_translated.as_ref().map(Text::to_json),
             ),
         ])
+    }
+}
+
+#[cfg(test)]
+mod currency_tests {
+    use super::*;
+
+    #[test]
+    fn the_code_lists_are_whole_sorted_codes_and_the_digit_lists_are_in_the_main_one() {
+        for list in [CODES, ZERO_DIGITS, THREE_DIGITS] {
+            assert_eq!(list.len() % 3, 0);
+            let codes: Vec<&[u8]> = list.as_bytes().chunks(3).collect();
+            assert!(codes.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        }
+        for c in ZERO_DIGITS
+            .as_bytes()
+            .chunks(3)
+            .chain(THREE_DIGITS.as_bytes().chunks(3))
+        {
+            assert!(CODES.as_bytes().chunks(3).any(|x| x == c), "{c:?}");
+        }
+        assert_eq!(minor_digits("US"), None);
+        assert_eq!(minor_digits("USDX"), None);
     }
 }

@@ -13,9 +13,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::Value;
 
-use super::dataset::{
-    Beneficiary, Contribution, Dataset, Region, Source, Status, Theme, CURRENCIES,
-};
+use super::dataset::{Beneficiary, Contribution, Dataset, Region, Source, Status, Theme};
 use super::derive;
 use super::load::read_dataset;
 use super::share::{Stated, StatedAmount, StatedShare, PPM};
@@ -473,7 +471,7 @@ fn valid_dataset() -> impl Strategy<Value = Dataset> {
             text(),
             prop::option::of(text()),
             1900..=2200i32,
-            prop::sample::select(CURRENCIES),
+            prop::sample::select(super::dataset::currencies().collect::<Vec<_>>()),
             total_minor(),
             date(),
             status(),

@@ -146,6 +146,7 @@ impl Stated {
 #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct StatedShare {
     /// Fraction of the total, 0.4 for 40 %.
+    #[cfg_attr(feature = "schema", schemars(range(min = 0, max = 1)))]
     pub value: f64,
     pub stated: Stated,
     /// The source put the share in words ("half", "one third"): the widget
@@ -195,6 +196,7 @@ pub const WORD_SHARES: [i64; 2] = [500_000, 333_333];
 #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
 pub struct StatedAmount {
     /// In major units of the currency (dollars, not cents).
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
     pub value: f64,
     pub stated: Stated,
 }

@@ -354,6 +354,23 @@ fn rule_total_positive() {
 fn rule_known_currency() {
     let p = problems_after(|v| v["contribution"]["currency"] = json!("XYZ"));
     assert_one(&p, "contribution.currency", "unknown currency \"XYZ\"");
+    // Any active ISO 4217 code, in either case, with its minor digits.
+    for (code, digits) in [("INR", 2), ("kes", 2), ("XOF", 0), ("KWD", 3), ("BRL", 2)] {
+        let mut v = default_value();
+        v["contribution"]["currency"] = json!(code);
+        let ds = parse(&v.to_string()).unwrap_or_else(|p| panic!("{code}: {p:#?}"));
+        assert_eq!(ds.contribution.currency, code.to_ascii_uppercase());
+        assert_eq!(ds.minor_digits(), digits, "{code}");
+    }
+    let all: Vec<_> = super::dataset::currencies().collect();
+    assert!(all.len() > 150, "{}", all.len());
+    assert!(all
+        .iter()
+        .all(|(c, _)| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())));
+    // Every code with other digits is a code at all.
+    for code in ["JPY", "KRW", "CLP", "BHD", "TND"] {
+        assert!(all.iter().any(|(c, d)| *c == code && *d != 2), "{code}");
+    }
 }
 
 #[test]

@@ -220,6 +220,28 @@ mod tests {
         assert!(schema_is_fresh().unwrap(), "{STALE}");
     }
 
+    /// An editor with only dist/ and a schema-aware editor sees the rules a
+    /// schema can hold, not only the types: the widget's own checks stay
+    /// the authority (ids unique, shares summing to at most 100 %).
+    #[test]
+    fn the_schema_states_the_rules_a_schema_can_hold() {
+        let schema: serde_json::Value = serde_json::from_str(&schema_json().unwrap()).unwrap();
+        let defs = &schema["$defs"];
+        let at = |def: &str, field: &str| defs[def]["properties"][field].clone();
+        assert_eq!(at("StatedShare", "value")["minimum"], 0);
+        assert_eq!(at("StatedShare", "value")["maximum"], 1);
+        assert_eq!(at("StatedAmount", "value")["minimum"], 0);
+        assert_eq!(at("Contribution", "total")["exclusiveMinimum"], 0);
+        assert_eq!(at("Contribution", "currency")["pattern"], "^[A-Za-z]{3}$");
+        assert_eq!(at("Contribution", "operations_year")["minimum"], 1900);
+        assert!(at("Contribution", "announced")["pattern"].is_string());
+        assert_eq!(at("Source", "url")["pattern"], "^https?://");
+        for def in ["Region", "Theme", "Beneficiary", "NamedRegion"] {
+            assert!(at(def, "id")["pattern"].is_string(), "{def}");
+        }
+        assert!(schema["properties"]["id"]["pattern"].is_string());
+    }
+
     #[test]
     fn bundled_data_passes() {
         assert_eq!(check_file(&root().join(BUNDLED)), Vec::<String>::new());

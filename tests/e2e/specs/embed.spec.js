@@ -248,6 +248,25 @@ test('a missing dataset gives an error state, an event and a Retry button', asyn
   expect((await page.evaluate(() => window.__errors))[0]).toContain('404');
 });
 
+test('a failed load is told in the element\'s language, once, without English first', async ({ page, baseURL }) => {
+  const el = await failingElement(page, baseURL, `<funding-breakdown lang="fr" src="${baseURL}/data/missing.json"></funding-breakdown>`);
+  // Every text the alert ever had, from its insertion on.
+  await page.evaluate(() => {
+    window.__alerts = [];
+    const root = document.querySelector('funding-breakdown').shadowRoot ?? document;
+    const seen = () => root.querySelectorAll('[role=alert]').forEach((a) => window.__alerts.push(a.textContent));
+    new MutationObserver(seen).observe(root, { subtree: true, childList: true, characterData: true });
+    seen();
+  });
+  await expect(el).toHaveAttribute('data-state', 'error');
+  const alert = el.getByRole('alert');
+  await expect(alert).toContainText('le serveur a répondu par l’erreur 404');
+  await expect(el.locator('.fb-root[lang="fr"] [role=alert]')).toBeVisible();
+  await expect(el.getByRole('button', { name: 'Réessayer' })).toBeVisible();
+  const texts = await page.evaluate(() => window.__alerts);
+  expect(texts.filter((t) => /could not|Try again/.test(t))).toEqual([]);
+});
+
 test('a dataset from src is loaded and shown', async ({ page, baseURL }) => {
   await hostPages(
     page,
