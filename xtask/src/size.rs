@@ -71,9 +71,13 @@ pub const BUDGET: u64 = 100_000;
 /// minute of stalled download (222,209); 353 B after the third tester's
 /// review: a preview never in `aria-selected`, `aria-pressed` or the tab
 /// stop, the live region saying a selection once, boot.js's focus waiting
-/// for another language's copy to go (222,562).
+/// for another language's copy to go (222,562); 797 B after the data
+/// maintainer's review: every active ISO 4217 currency, not 13 (its list
+/// and lookup), an element's load error in the reader's language, where a
+/// table share came from, the payments' note, the rest worked out in money
+/// and short amounts below a million to three digits (223,359).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 222_565;
+pub const CEILING: u64 = 223_360;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
