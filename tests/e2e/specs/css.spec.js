@@ -108,3 +108,59 @@ test('text enlarged 200 % on a phone: a selected part\'s figures stay inside the
   expect(figure.x + figure.width).toBeLessThanOrEqual(card.x + card.width);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
+
+/** What of the widget reaches past its card's right edge, and whether the page scrolls sideways. */
+const overflow = (page) =>
+  page.evaluate(() => {
+    const card = document.querySelector('.fb-root').getBoundingClientRect();
+    const out = [...document.querySelectorAll('.fb-root *')]
+      .filter((n) => n.getBoundingClientRect().width && n.getBoundingClientRect().right > card.right + 0.5)
+      .map((n) => `${n.tagName}.${n.getAttribute('class')}: ${n.textContent.slice(0, 30)}`);
+    return { out, sideways: document.documentElement.scrollWidth > innerWidth };
+  });
+
+for (const lang of ['en', 'fr', 'es', 'ja']) {
+  test(`text enlarged 200 % on a phone (${lang}): headline, chart and years stay inside the card`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await open(page, `#lang=${lang}&view=years`);
+    await page.addStyleTag({ content: 'html { font-size: 200% }' });
+    await expect(page.locator('.fb-bar-row').first()).toBeVisible();
+    // The years' totals and the current year's badge, then the headline's total.
+    expect(await overflow(page)).toEqual({ out: [], sideways: false });
+    await page.getByRole('tab').first().click();
+    await expect(page.locator('.fb-donut')).toBeVisible();
+    expect(await overflow(page)).toEqual({ out: [], sideways: false });
+  });
+}
+
+test("on a phone the Embed panel's code boxes take the card's width, their Copy buttons below", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await open(page, '#lang=fr');
+  await page.locator('.fb-actions [aria-expanded]').click();
+  const codes = page.locator('.fb-embed .fb-code');
+  await expect(codes.first()).toBeVisible();
+  const card = await page.locator('.fb-root').boundingBox();
+  for (const code of await codes.all()) {
+    const box = await code.boundingBox();
+    expect(box.width).toBeGreaterThan(card.width * 0.75);
+  }
+});
+
+test("text spacing (WCAG 1.4.12) leaves the donut's hole texts inside the hole", async ({ page }) => {
+  await open(page, '#lang=es&year=2019');
+  await page.addStyleTag({
+    content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important } p { margin-bottom: 2em !important }',
+  });
+  const fits = await page.locator('.fb-donut').evaluate((svg) => {
+    // The hole: radius 58 of the 200-unit viewBox, in screen px.
+    const box = svg.getBoundingClientRect();
+    const scale = box.width / 200;
+    const cx = box.x + 100 * scale;
+    return [...svg.querySelectorAll('.fb-hole text')].map((t) => {
+      const r = t.getBoundingClientRect();
+      return Math.max(Math.abs(r.left - cx), Math.abs(r.right - cx)) <= 58 * scale;
+    });
+  });
+  expect(fits.length).toBeGreaterThan(1);
+  expect(fits.every(Boolean)).toBe(true);
+});

@@ -44,6 +44,38 @@ test("the host page's root font size does not reach the element's text", async (
   expect(leaky).toEqual(plain);
 });
 
+test("a host rule on the element itself does not restyle the widget's text", async ({ page, browser, baseURL }) => {
+  // A CMS theme's `*` rule, or one aimed at the element: both match the host
+  // element, so they beat :host, and text inherits what they set.
+  const css = `funding-breakdown { white-space: nowrap; text-transform: uppercase; text-indent: 2em;
+      font-style: italic; font-weight: 700; letter-spacing: 3px; word-spacing: 1em; text-shadow: 2px 2px magenta;
+      text-align: center; visibility: visible; }
+    * { text-transform: uppercase; }`;
+  const styles = async (p, hostCss) => {
+    await hostPages(p, baseURL, elementPage(`${baseURL}/`, ELEMENTS, hostCss), {});
+    await p.setViewportSize({ width: 800, height: 900 });
+    await p.goto(`${hostOf(baseURL)}/index.html`);
+    for (const id of ['region', 'table', 'years']) await expect(p.locator(`#${id}`)).toHaveAttribute('data-state', 'ready');
+    await expect(p.locator('#years .fb-bar-row').first()).toBeVisible();
+    return p.evaluate(() => ({
+      text: [...document.querySelectorAll('funding-breakdown')].flatMap((el) =>
+        [...el.shadowRoot.querySelectorAll('.fb-root, .fb-root *')].map((n) => {
+          const s = getComputedStyle(n);
+          return `${n.tagName}.${n.getAttribute('class')}: ${s.whiteSpace} ${s.textTransform} ${s.textIndent} ${s.fontStyle} ${s.letterSpacing} ${s.wordSpacing} ${s.textShadow} ${s.textAlign}`;
+        }),
+      ),
+      // Nothing wider than the page.
+      wide: document.documentElement.scrollWidth > innerWidth,
+    }));
+  };
+  const hostile = await styles(page, css);
+  const other = await browser.newPage();
+  const plain = await styles(other, '');
+  await other.close();
+  expect(hostile.wide).toBe(false);
+  expect(hostile.text).toEqual(plain.text);
+});
+
 for (const colorScheme of ['light', 'dark']) {
   test(`the demo page's themed element passes axe in a ${colorScheme} browser`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
