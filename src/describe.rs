@@ -272,7 +272,8 @@ impl<'a> Describer<'a> {
 
     /// A one-line title naming the widget and the contribution, for the
     /// iframe snippet and the SVG export: "Funding breakdown: Government of
-    /// Japan → IOM, 2021".
+    /// Japan to IOM, 2021": words, not an arrow, which screen readers read
+    /// out ("right arrow") in the page's and the iframe's titles.
     pub fn title(&self) -> String {
         let c = &self.ds.contribution;
         self.locale.fill(
@@ -512,15 +513,18 @@ mod tests {
         let title = |l| Describer::new(&ds, l).title();
         assert_eq!(
             title(Locale::En),
-            "Funding breakdown: Government of Japan → IOM, 2021"
+            "Funding breakdown: Government of Japan to IOM, 2021"
         );
         // French puts a no-break space before its colon; Japanese writes
         // full-width punctuation and counts the year.
         assert_eq!(
             title(Locale::Fr),
-            "Répartition du financement\u{a0}: Gouvernement du Japon → OIM, 2021"
+            "Répartition du financement\u{a0}: Gouvernement du Japon vers OIM, 2021"
         );
-        assert_eq!(title(Locale::Ja), "資金配分の内訳：日本政府 → IOM、2021年");
+        assert_eq!(
+            title(Locale::Ja),
+            "資金配分の内訳：日本政府からIOMへ、2021年"
+        );
     }
 
     #[test]

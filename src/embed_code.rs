@@ -96,7 +96,7 @@ mod tests {
 
     #[test]
     fn readme_iframe_snippet_is_what_the_widget_generates() {
-        let title = "Funding breakdown: Government of Japan → IOM, 2021";
+        let title = "Funding breakdown: Government of Japan to IOM, 2021";
         assert_eq!(
             readme_snippet("iframe"),
             iframe(BASE, "en", "#view=region&lang=en", title)

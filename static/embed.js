@@ -236,8 +236,10 @@ class FundingBreakdown extends HTMLElement {
     });
     // After a failed wasm (which may fail before the copy comes), under the alert: its figures are complete.
     const mountPoint = this.shadowRoot.querySelector('.fb-mount');
-    if (state === 'error') mountPoint.append(copy);
-    else mountPoint.replaceChildren(copy);
+    if (state === 'error') {
+      copy.removeAttribute('aria-busy');
+      mountPoint.append(copy);
+    } else mountPoint.replaceChildren(copy);
   }
 
   /**
@@ -328,6 +330,7 @@ class FundingBreakdown extends HTMLElement {
     preloadCatalogue(this.getAttribute('lang'));
     this.#fetching = true;
     if (!this.#widget && !this.#copy()) this.#showCopy(generation);
+    this.#copy()?.setAttribute('aria-busy', 'true');
     failed.delete(this);
     // A download that stalls would keep the loading box or the busy copy for
     // good: after a minute the reader gets the alert and Try again, and the
@@ -350,11 +353,15 @@ class FundingBreakdown extends HTMLElement {
         this.#refocus = this.shadowRoot.activeElement === button;
         this.#start(this.#generation);
       });
+      // The button beside the alert, not in it: it was read as the end of its sentence.
+      const said = Object.assign(document.createElement('p'), { textContent: sentence });
+      said.setAttribute('role', 'alert');
       const alert = Object.assign(document.createElement('div'), { className: 'fb-error' });
-      alert.setAttribute('role', 'alert');
-      alert.append(Object.assign(document.createElement('p'), { textContent: sentence }), button);
-      // The static copy, if shown, stays under the alert: its figures are complete.
+      alert.append(said, button);
+      // The static copy, if shown, stays under the alert: its figures are
+      // complete, and no longer about to change.
       const copy = this.#copy();
+      copy?.removeAttribute('aria-busy');
       this.shadowRoot.querySelector('.fb-mount').replaceChildren(box(this, '', alert), ...(copy ? [copy] : []));
       if (this.#refocus) button.focus();
       this.#refocus = false;

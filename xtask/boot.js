@@ -54,6 +54,18 @@ const find = async (el) => {
   }
 };
 const icu = () => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); };
+// The widget will not come (or not soon): the notice says so, and the copy's
+// controls, which cannot act, are disabled and no longer busy; focus on one
+// goes to the notice rather than to the page.
+const dead = () => {
+  const notice = document.querySelector('#funding-breakdown > .fb-boot-failed');
+  notice?.removeAttribute('hidden');
+  if (!copy) return;
+  copy.ariaBusy = null;
+  const had = copy.contains(document.activeElement);
+  for (const button of copy.querySelectorAll('button')) button.disabled = true;
+  if (had && notice) { notice.tabIndex = -1; notice.focus(); }
+};
 let clicked;
 const SLOW_MS = 60_000;
 const run = async (now) => {
@@ -76,10 +88,7 @@ const run = async (now) => {
     // A download that stalls would leave the copy busy for good: after a
     // minute the reader is told, and the notice goes if it comes after all.
     const notice = document.querySelector('#funding-breakdown > .fb-boot-failed');
-    const slow = setTimeout(() => {
-      notice?.removeAttribute('hidden');
-      if (copy) copy.ariaBusy = null;
-    }, SLOW_MS);
+    const slow = setTimeout(dead, SLOW_MS);
     await fetched;
     const { default: init } = await import(glue.href);
     const started = init({ module_or_path: wasm });
@@ -108,8 +117,7 @@ const run = async (now) => {
     }
   } catch (error) {
     console.error('funding-breakdown: the widget could not start', error);
-    if (copy) copy.ariaBusy = null;
-    document.querySelector('#funding-breakdown > .fb-boot-failed')?.removeAttribute('hidden');
+    dead();
   }
 };
 let started;

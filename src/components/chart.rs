@@ -268,7 +268,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         <figure class="fb-chart">
             <svg ref={svg_ref} viewBox={view} class="fb-donut" role="listbox" aria-label={label}
                 aria-describedby={help_id.clone()} {onkeydown} onclick={events.onclick}
-                onmouseover={events.onmouseover} onmouseleave={events.onmouseleave} onfocusin={events.onfocusin}>
+                onmouseover={events.onmouseover} onmouseleave={events.onmouseleave} onfocusin={events.onfocusin} onfocusout={events.onfocusout}>
                 <defs>{ hatch }{ open_hatch }</defs>
                 { for marks_html }
                 { for open_ends }

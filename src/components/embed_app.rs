@@ -168,9 +168,13 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             let url = props.src.clone().unwrap_or_default();
             return html! {
                 <div class="fb-root" lang={shown.tag()}>
-                    <div class="fb-error" role="alert">
-                        <h2 class="fb-title">{ shown.text(Msg::ErrorTitle) }</h2>
-                        <p class="fb-error-message">{ load_message(shown, &url, e) }</p>
+                    // The button is beside the alert, not in it, so it is not
+                    // read as the end of the message's sentence.
+                    <div class="fb-error">
+                        <div role="alert">
+                            <h2 class="fb-title">{ shown.text(Msg::ErrorTitle) }</h2>
+                            <p class="fb-error-message">{ load_message(shown, &url, e) }</p>
+                        </div>
                         // Trying an empty address again cannot help.
                         if *e != LoadError::EmptySrc {
                             <button type="button" class="fb-button" onclick={retry}>{ shown.text(Msg::Retry) }</button>

@@ -1,5 +1,6 @@
 //! The headline card: who gave how much to whom, and the generated summary,
-//! which comes first in the DOM so screen readers reach it first.
+//! right under the title in the DOM as on screen, so a screen reader that
+//! jumps to the heading reads it next (WCAG 1.3.2).
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -44,9 +45,6 @@ pub fn Headline() -> Html {
     };
     html! {
         <header class="fb-head">
-            <p class="fb-summary" id={ctx.id("summary")}>
-                { for d.summary_parts().into_iter().map(data_text) }
-            </p>
             <@{ctx.heading} class="fb-title">
                 <span class="fb-donor">{ data_text(d.data(&c.donor)) }</span>
                 <span class="fb-arrow" aria-hidden="true">{ " →" }</span>
@@ -58,7 +56,13 @@ pub fn Headline() -> Html {
                     }
                 }</span>
                 <span class="fb-recipient">{ data_text(d.data(&c.recipient)) }</span>
+                if !ctx.locale.title_end().is_empty() {
+                    <span class="fb-sr-only">{ ctx.locale.title_end() }</span>
+                }
             </@>
+            <p class="fb-summary" id={ctx.id("summary")}>
+                { for d.summary_parts().into_iter().map(data_text) }
+            </p>
             <div class="fb-facts">
                 <p class="fb-total-wrap" onmouseleave={reset.reform(Event::from)} ref={total_ref}>
                     <span class="fb-fact-label">{ d.text(Msg::TotalLabel) }</span>

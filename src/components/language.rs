@@ -70,16 +70,40 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     super::rendered("LanguageSwitch");
     let ctx = use_ctx();
     let id = ctx.id("lang");
-    let onchange = {
+    // Arrows on the closed list change its value (and fire `change`) at each
+    // press: a screen reader's way of reading the options switched the whole
+    // widget each time, and a language that failed snapped the list back
+    // above the ones below it (WCAG 3.2.2). A value reached by arrows or
+    // type-ahead waits for Enter or for focus to leave; a choice in the
+    // open list (pointer, or Enter there) is taken at once.
+    let browsing = use_mut_ref(|| false);
+    let current = props.current;
+    let choose = {
         let on_change = props.on_change.clone();
-        Callback::from(move |e: Event| {
+        move |e: &Event| {
             let value = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
                 .map(|s| s.value());
-            if let Some(locale) = value.as_deref().and_then(Locale::from_tag) {
-                on_change.emit(locale);
+            match value.as_deref().and_then(Locale::from_tag) {
+                Some(locale) if locale != current => on_change.emit(locale),
+                _ => {}
             }
+        }
+    };
+    let onchange = {
+        let (choose, browsing) = (choose.clone(), browsing.clone());
+        Callback::from(move |e: Event| {
+            if !*browsing.borrow() {
+                choose(&e);
+            }
+        })
+    };
+    let onblur = {
+        let (choose, browsing) = (choose.clone(), browsing.clone());
+        Callback::from(move |e: FocusEvent| {
+            *browsing.borrow_mut() = false;
+            choose(&e);
         })
     };
     // A reader opening the list is about to choose: the languages not loaded
@@ -96,10 +120,45 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     };
     // (mousedown, which a tap gives too: Yew already handles mouse events.)
     let onmousedown = {
-        let prefetch = prefetch.clone();
-        Callback::from(move |_: MouseEvent| prefetch())
+        let (prefetch, browsing) = (prefetch.clone(), browsing.clone());
+        Callback::from(move |_: MouseEvent| {
+            *browsing.borrow_mut() = false;
+            prefetch()
+        })
     };
-    let onkeydown = Callback::from(move |_: KeyboardEvent| prefetch());
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        prefetch();
+        let key = e.key();
+        let moves = matches!(
+            key.as_str(),
+            "ArrowUp"
+                | "ArrowDown"
+                | "ArrowLeft"
+                | "ArrowRight"
+                | "Home"
+                | "End"
+                | "PageUp"
+                | "PageDown"
+        ) || key.chars().count() == 1 && key != " ";
+        let was_browsing = std::mem::replace(&mut *browsing.borrow_mut(), moves && !e.alt_key());
+        match key.as_str() {
+            // Chosen: Chromium would open the list as well.
+            "Enter" => {
+                e.prevent_default();
+                choose(&e)
+            }
+            // Escape puts back the language shown, so leaving changes nothing.
+            "Escape" if was_browsing => {
+                if let Some(s) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                {
+                    s.set_value(current.tag());
+                }
+            }
+            _ => {}
+        }
+    });
     let options = Locale::ALL.into_iter().map(|l| {
         html! {
             <option value={l.tag()} lang={l.tag()} selected={l == props.current}>{ l.native_name() }</option>
@@ -108,7 +167,7 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     html! {
         <div class="fb-lang">
             <label for={id.clone()}>{ ctx.locale.text(Msg::LanguageLabel) }</label>
-            <select id={id} class="fb-lang-select" {onchange} {onmousedown} {onkeydown}>{ for options }</select>
+            <select id={id} class="fb-lang-select" {onchange} {onblur} {onmousedown} {onkeydown}>{ for options }</select>
             if let Some(l) = props.unavailable {
                 <p class="fb-lang-notice" role="status">
                     { ctx.locale.fill(Msg::LanguageUnavailable, &[("language", l.native_name())]) }

@@ -239,6 +239,7 @@ pub struct MarkEvents {
     pub onmouseover: Callback<MouseEvent>,
     pub onmouseleave: Callback<MouseEvent>,
     pub onfocusin: Callback<FocusEvent>,
+    pub onfocusout: Callback<FocusEvent>,
 }
 
 /// The part id (`data-id`) of the mark matching `selector` that an event
@@ -250,8 +251,10 @@ pub(crate) fn mark_of(e: &Event, selector: &str) -> Option<AttrValue> {
     mark.get_attribute("data-id").map(AttrValue::from)
 }
 
-/// Click and focus select a mark, hover previews it (`on_preview`, with None
-/// when the pointer leaves): one listener of each on the container, not
+/// Click selects a mark; hover and focus preview it (`on_preview`, with None
+/// when the pointer or focus leaves), so Tab through the chart shows each
+/// part without choosing it (nor writing it to the URL); arrows and Enter
+/// choose. One listener of each on the container, not
 /// several on every mark. Yew re-registers an element's
 /// listeners whenever it re-renders one that has any, so with listeners on
 /// the marks every selection re-registered them all (chart and legend: 24).
@@ -282,17 +285,23 @@ pub fn mark_events(
         Callback::from(move |e: MouseEvent| on_preview.emit(mark_of(&e, selector)))
     };
     let onmouseleave = on_preview.reform(|_: MouseEvent| None);
-    let onfocusin = Callback::from(move |e: FocusEvent| {
-        // Focus that follows a keyboard selection must not select again.
-        if mark_of(&e, selector) != selected {
-            pick(&e);
-        }
-    });
+    let onfocusin = {
+        let on_preview = on_preview.clone();
+        Callback::from(move |e: FocusEvent| {
+            // Focus that follows a keyboard selection shows it already.
+            let mark = mark_of(&e, selector);
+            if mark != selected {
+                on_preview.emit(mark);
+            }
+        })
+    };
+    let onfocusout = on_preview.reform(|_: FocusEvent| None);
     MarkEvents {
         onclick,
         onmouseover,
         onmouseleave,
         onfocusin,
+        onfocusout,
     }
 }
 

@@ -180,8 +180,10 @@ pub fn YearsView(props: &YearsProps) -> Html {
 /// Why the series is not there, with a Retry button.
 pub fn failure(message: &AttrValue, on_retry: &Callback<()>, l: crate::i18n::Locale) -> Html {
     html! {
-        <div class="fb-error" role="alert">
-            <p class="fb-error-message">{ message.clone() }</p>
+        // The button is beside the alert, not in it: a screen reader read
+        // "…error 503.Try again" as one sentence.
+        <div class="fb-error">
+            <p class="fb-error-message" role="alert">{ message.clone() }</p>
             <button type="button" class="fb-button" onclick={on_retry.reform(|_: MouseEvent| ())}>
                 { l.text(Msg::Retry) }
             </button>

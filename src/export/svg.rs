@@ -912,7 +912,7 @@ mod tests {
             .svg
             .replace('\u{a0}', " ");
         for want in [
-            "<title>Funding breakdown: Government of Japan → IOM, 2021</title>",
+            "<title>Funding breakdown: Government of Japan to IOM, 2021</title>",
             "Government of Japan → International",
             "Share of the total by region",
             "Exact total: USD 37,100,767",

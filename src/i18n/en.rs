@@ -7,7 +7,7 @@ pub fn text(msg: Msg) -> &'static str {
     use Msg::*;
     match msg {
         WidgetLabel => "Funding breakdown",
-        TitleLine => "{widget}: {donor} → {recipient}, {year}",
+        TitleLine => "{widget}: {donor} to {recipient}, {year}",
         Loading => "Loading the data…",
         Arrow => "to",
         ForOperationsIn => "for operations in {year}",

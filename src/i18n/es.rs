@@ -14,7 +14,7 @@ pub fn text(msg: Msg) -> Option<&'static str> {
 /// notice it, instead of the build refusing a half-done translation.
 pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::WidgetLabel, "Desglose de la financiación"),
-    (Msg::TitleLine, "{widget}: {donor} → {recipient}, {year}"),
+    (Msg::TitleLine, "{widget}: {donor} a {recipient}, {year}"),
     (Msg::Loading, "Cargando los datos…"),
     (Msg::Arrow, "a"),
     (Msg::ForOperationsIn, "para las operaciones de {year}"),

@@ -14,7 +14,7 @@ pub fn text(msg: Msg) -> Option<&'static str> {
 /// notice it, instead of the build refusing a half-done translation.
 pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::WidgetLabel, "Répartition du financement"),
-    (Msg::TitleLine, "{widget}\u{a0}: {donor} → {recipient}, {year}"),
+    (Msg::TitleLine, "{widget}\u{a0}: {donor} vers {recipient}, {year}"),
     (Msg::Loading, "Chargement des données…"),
     (Msg::Arrow, "vers"),
     (Msg::ForOperationsIn, "pour les opérations de {year}"),

@@ -14,7 +14,7 @@ pub fn text(msg: Msg) -> Option<&'static str> {
 /// notice it, instead of the build refusing a half-done translation.
 pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::WidgetLabel, "資金配分の内訳"),
-    (Msg::TitleLine, "{widget}：{donor} → {recipient}、{year}年"),
+    (Msg::TitleLine, "{widget}：{donor}から{recipient}へ、{year}年"),
     (Msg::Loading, "データを読み込んでいます…"),
     (Msg::Arrow, "から"),
     (Msg::ForOperationsIn, "{year}年の活動向け"),

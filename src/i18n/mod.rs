@@ -102,6 +102,16 @@ impl Locale {
         self != Locale::Ja
     }
 
+    /// What closes the title's "donor to recipient" for a screen reader:
+    /// Japanese marks the recipient too (日本政府から国際移住機関へ).
+    pub fn title_end(self) -> &'static str {
+        if self == Locale::Ja {
+            "へ"
+        } else {
+            ""
+        }
+    }
+
     /// Whether amounts name the currency in words ("3,710万米ドル") rather than
     /// by its ISO code ("USD 37.1 million"): Japanese readers expect the word,
     /// IOM's English, French and Spanish texts use the code.

@@ -675,11 +675,17 @@ mod tests {
             .find("location.replace(`index.${want}.html${location.search}${location.hash}`);")
             .unwrap();
         assert!(redirect < run);
-        // A failed fetch or start shows the pre-rendered page's alert.
-        let failed = boot
-            .find("document.querySelector('#funding-breakdown > .fb-boot-failed')?.removeAttribute('hidden');")
+        // A failed fetch or start shows the pre-rendered page's alert, and
+        // disables the copy's controls, which cannot act.
+        let dead = boot.find("const dead = () => {").unwrap();
+        let shows = boot
+            .find("document.querySelector('#funding-breakdown > .fb-boot-failed');")
             .unwrap();
+        let disables = boot.find("button.disabled = true;").unwrap();
+        assert!(dead < shows && shows < disables && disables < run);
+        let failed = boot.find("    dead();").unwrap();
         assert!(boot.find("} catch (error) {").unwrap() < failed);
+        assert!(boot.contains("const slow = setTimeout(dead, SLOW_MS);"));
         let plain = boot_js(&a, None, None);
         assert!(plain.contains("fetch(new URL('./g-1_bg.wasm', import.meta.url));"));
         assert!(plain.contains("href: new URL('./g-1.js', import.meta.url).href });"));

@@ -179,10 +179,17 @@ test('keyboard only: Tab into the chart, arrows, Enter, Escape', async ({ page }
   expect(role).toBe('option');
   const focusedId = () => page.evaluate(() => document.activeElement?.getAttribute('data-id'));
   expect(await focusedId()).toBe('sub-saharan-africa');
+  // Tab shows the part it lands on without choosing it: nothing selected,
+  // nothing in the URL to share (a reader only passing through).
   await expect(page.locator('.fb-detail-name')).toHaveText('Sub-Saharan Africa');
+  await expect(page.locator(`path${SSA}`)).toHaveAttribute('aria-selected', 'false');
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => location.hash)).not.toContain('sel=');
 
   await page.keyboard.press('ArrowRight');
   expect(await focusedId()).toBe('unattributed');
+  await expect(page.locator(`path${REST}`)).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('sel=unattributed');
   await expect(page.locator('.fb-detail')).toContainText('at most 5%');
   // The focused option's name is what a screen reader reads; nothing twice.
   await expect(page.locator(`path${REST}`)).toHaveAttribute('aria-label', /^Not attributed by the source: at most 5%/);

@@ -243,6 +243,7 @@ test('a missing dataset gives an error state, an event and a Retry button', asyn
   const el = await failingElement(page, baseURL, `<funding-breakdown src="${baseURL}/data/missing.json"></funding-breakdown>`);
   await expect(el).toHaveAttribute('data-state', 'error');
   await expect(el.getByRole('alert')).toContainText('error 404');
+  await expect(el.getByRole('alert')).not.toContainText('Try again');
   await expect(el.getByRole('button', { name: 'Try again' })).toBeVisible();
   await expect(el.locator('svg')).toHaveCount(0);
   expect((await page.evaluate(() => window.__errors))[0]).toContain('404');
@@ -454,7 +455,9 @@ test('a wasm that failed to load once is fetched again by Try again', async ({ p
   const alert = a.getByRole('alert');
   await expect(alert).toContainText('n’a pas pu être chargée');
   // Styled as the widget's own errors.
-  expect(await alert.evaluate((n) => getComputedStyle(n).borderInlineStartWidth)).toBe('4px');
+  expect(await a.locator('.fb-error').evaluate((n) => getComputedStyle(n).borderInlineStartWidth)).toBe('4px');
+  // Try again is beside the alert, not read as the end of its sentence.
+  await expect(alert).not.toContainText('Réessayer');
   // The network is back: Try again starts it.
   await a.getByRole('button', { name: 'Réessayer' }).click();
   await expect(a).toHaveAttribute('data-state', 'ready');
@@ -775,6 +778,8 @@ test('a wasm that fails before the static copy comes leaves the alert above the 
   // The copy came after the failure: its figures are there, under the alert.
   await expect(el.locator('[data-prerendered] svg.fb-donut')).toBeVisible();
   await expect(el.locator('[data-prerendered] .fb-legend')).toContainText('40%超');
+  // Not about to change any more: no longer busy.
+  await expect(el.locator('[data-prerendered]')).not.toHaveAttribute('aria-busy', 'true');
   const [alert, copy] = await Promise.all([el.getByRole('alert').boundingBox(), el.locator('[data-prerendered]').boundingBox()]);
   expect(copy.y).toBeGreaterThan(alert.y);
 });

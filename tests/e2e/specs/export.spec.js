@@ -152,7 +152,7 @@ async function checkDownloads(page, status) {
   }, svg.bytes.toString('utf8'));
   expect(parsed.error).toBeNull();
   expect(parsed.ns).toBe('http://www.w3.org/2000/svg');
-  expect(parsed.title).toBe('Funding breakdown: Government of Japan → IOM, 2021');
+  expect(parsed.title).toBe('Funding breakdown: Government of Japan to IOM, 2021');
   for (const r of [...DATA.regions.map((x) => x.name.en), 'Not attributed by the source']) {
     expect(parsed.text).toContain(r);
   }

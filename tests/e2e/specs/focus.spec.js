@@ -93,7 +93,8 @@ test('Try again keeps focus in the panel while the series loads again', async ({
   // The failed request logs, as it should; that is this test's own doing.
   page.removeAllListeners('console');
   await page.goto('/#view=years');
-  const retry = page.locator('.fb-years-view [role=alert]').getByRole('button', { name: 'Try again' });
+  await expect(page.locator('.fb-years-view [role=alert]')).toContainText('error 503');
+  const retry = page.locator('.fb-years-view .fb-error').getByRole('button', { name: 'Try again' });
   await retry.focus();
   fail = false;
   await page.keyboard.press('Enter');

@@ -199,7 +199,8 @@ test('the title is read donor, connector, recipient, with no spaces in Japanese'
     const donor = await title.locator('.fb-donor').textContent();
     const recipient = await title.locator('.fb-recipient').textContent();
     const gap = tag === 'ja' ? '' : ' ';
-    const name = `${donor}${gap}${connector}${gap}${recipient}`;
+    // Japanese marks the recipient too: 日本政府から国際移住機関（IOM）へ.
+    const name = `${donor}${gap}${connector}${gap}${recipient}${tag === 'ja' ? 'へ' : ''}`;
     await expect(title).toHaveAccessibleName(name);
     // What a screen reader gets: Chromium's own accessibility tree.
     const cdp = await page.context().newCDPSession(page);
@@ -249,7 +250,7 @@ test('the switch lists every language by its own name and changes the language a
   await page.getByLabel('言語').selectOption('en');
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
   await expect(page).toHaveURL(/\/index\.ja\.html#view=table&lang=en$/);
-  await expect(page).toHaveTitle('Funding breakdown: Government of Japan → IOM, 2021');
+  await expect(page).toHaveTitle('Funding breakdown: Government of Japan to IOM, 2021');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   // On index.html, English is the default: the language leaves the URL, which
   // stays short, and the page has its own title.
@@ -257,6 +258,38 @@ test('the switch lists every language by its own name and changes the language a
   await expect(page).toHaveURL(/\/#view=table$/);
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
   await expect(page).toHaveTitle("Japan's allocation to IOM for 2021 — funding breakdown");
+});
+
+test('arrows on the closed language list only browse it: Enter or leaving the list chooses', async ({ page }) => {
+  // French cannot be had: it must not hold the reader above the languages below it.
+  await page.route('**/i18n-fr-*.json', (route) => route.fulfill({ status: 500, body: '' }));
+  page.removeAllListeners('console');
+  await open(page);
+  const select = page.getByLabel('Language');
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(select).toHaveValue('es');
+  // Still English: reading the options changed nothing.
+  await page.waitForTimeout(300);
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
+  expect(await page.evaluate(() => location.hash)).not.toContain('lang=');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'es');
+  await expect(page).toHaveURL(/#.*lang=es/);
+  await expect(page.getByLabel('Idioma')).toBeFocused();
+  // Escape puts the shown language back; leaving then changes nothing.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Idioma')).toHaveValue('es');
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(300);
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'es');
+  // Leaving the list after browsing takes what it shows.
+  await page.getByLabel('Idioma').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
 });
 
 /** Every request for a catalogue file, by path. */

@@ -221,6 +221,7 @@ test('a wasm download that stalls is said after a minute (the copy no longer bus
   await expect(notice).toBeVisible();
   await expect(notice).toHaveAttribute('role', 'alert');
   await expect(root).not.toHaveAttribute('aria-busy', 'true');
+  await expect(root.locator('button:not([disabled])')).toHaveCount(0);
   release();
   await expect(page.locator(PRERENDERED)).toHaveCount(0);
   await expect(notice).toBeHidden();
@@ -458,6 +459,9 @@ for (const [how, answer] of [
     const root = page.locator(ROOT);
     await expect(root).toHaveAttribute('data-prerendered', '');
     await expect(root).not.toHaveAttribute('aria-busy', 'true');
+    // Its controls cannot act: they say so, disabled, and focus is not left on one.
+    await expect(root.locator('button:not([disabled])')).toHaveCount(0);
+    await expect(root.locator('button[disabled]').first()).toBeVisible();
     await expect(root.locator('svg.fb-donut path.fb-mark')).toHaveCount(4);
     await expect(root.locator('.fb-legend')).toContainText('more than 40%');
     const [a, w] = [await alert.boundingBox(), await root.boundingBox()];
