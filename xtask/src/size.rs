@@ -75,9 +75,13 @@ pub const BUDGET: u64 = 100_000;
 /// maintainer's review: every active ISO 4217 currency, not 13 (its list
 /// and lookup), an element's load error in the reader's language, where a
 /// table share came from, the payments' note, the rest worked out in money
-/// and short amounts below a million to three digits (223,359).
+/// and short amounts below a million to three digits (223,359); 846 B
+/// after the screen-reader and display reviews: the language list browsed
+/// by arrows and chosen by Enter or blur, focus previewing a mark, the
+/// Japanese title's へ, Try again beside its alert, the Years figures
+/// breakable before their unit (224,205).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 223_360;
+pub const CEILING: u64 = 224_205;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
