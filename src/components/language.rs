@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::use_ctx;
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{pieces, Locale, Msg, Piece};
 
 /// The language to show when `want` is asked for: `want` once its texts are
 /// at hand; while its catalogue loads (started here, from `base`), the one
@@ -170,7 +170,11 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
             <select id={id} class="fb-lang-select" {onchange} {onblur} {onmousedown} {onkeydown}>{ for options }</select>
             if let Some(l) = props.unavailable {
                 <p class="fb-lang-notice" role="status">
-                    { ctx.locale.fill(Msg::LanguageUnavailable, &[("language", l.native_name())]) }
+                    // The language's own name, read in that language ("Français").
+                    { for pieces(ctx.locale.text(Msg::LanguageUnavailable), &["language"], &[]).into_iter().map(|p| match p {
+                        Piece::Slot(_) => html! { <span lang={l.tag()}>{ l.native_name() }</span> },
+                        Piece::Text(t) => html! { { t } },
+                    }) }
                 </p>
             }
         </div>

@@ -317,13 +317,11 @@ fn YearsTable(props: &YearsTableProps) -> Html {
     );
     let rows = props.series.slots().into_iter().map(|slot| {
         let year = slot.year();
-        // A gap has no total and no source: a dash, and why.
+        // A gap has no total and no source: a dash, and why. The dash is
+        // drawn only: read out, it was "dash", twice.
+        let dash = || html! { <span aria-hidden="true">{ "—" }</span> };
         let (total, facts, source) = match slot {
-            Slot::Gap(_) => (
-                "—".to_owned(),
-                l.text(Msg::YearGap).to_owned(),
-                html! { { "—" } },
-            ),
+            Slot::Gap(_) => (dash(), l.text(Msg::YearGap).to_owned(), dash()),
             Slot::Year(ds) => {
                 let d = Describer::new(ds, l);
                 let source = ds
@@ -338,7 +336,11 @@ fn YearsTable(props: &YearsTableProps) -> Html {
                         l.text(Msg::ListSeparator)
                     );
                 }
-                (d.total_cell(), facts, html! { { for source } })
+                (
+                    html! { { d.total_cell() } },
+                    facts,
+                    html! { { for source } },
+                )
             }
         };
         let class = classes!(
@@ -346,7 +348,8 @@ fn YearsTable(props: &YearsTableProps) -> Html {
             matches!(slot, Slot::Gap(_)).then_some("is-gap")
         );
         html! {
-            <tr role="row" {class} data-year={year.to_string()}>
+            <tr role="row" {class} data-year={year.to_string()}
+                aria-current={(year == props.current).then_some("true")}>
                 <th role="rowheader" scope="row">{ year.to_string() }</th>
                 <td role="cell" class="fb-num" data-label={l_total}>{ total }</td>
                 <td role="cell" data-label={l_facts}>{ facts }</td>

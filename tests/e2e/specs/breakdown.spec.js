@@ -148,6 +148,12 @@ test('the legend selects with Enter, not on focus; Escape clears, as on the char
 
 test('a pressed legend entry un-presses on a second click or Enter, and stays so under the pointer', async ({ page }) => {
   await open(page);
+  // Each entry is named as its mark is, with pauses between name and figures.
+  for (const id of ['sub-saharan-africa', 'unattributed', 'asia']) {
+    const name = await page.locator(`path[data-id="${id}"]`).getAttribute('aria-label');
+    await expect(page.locator(`.fb-legend button[data-id="${id}"]`)).toHaveAccessibleName(name);
+  }
+  await expect(page.locator('.fb-legend button[data-id="asia"]')).toHaveAccessibleName('Asia: 20%, about USD 7.4 million');
   const asia = page.locator('.fb-legend button[data-id="asia"]');
   await asia.click();
   await expect(asia).toHaveAttribute('aria-pressed', 'true');

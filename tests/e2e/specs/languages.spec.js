@@ -345,6 +345,7 @@ plainTest('a language whose texts cannot be loaded leaves the widget as it was, 
   await page.getByLabel('Language').selectOption('fr');
   const notice = page.locator('.fb-lang-notice');
   await expect(notice).toHaveText('The texts in Français could not be loaded.');
+  await expect(notice.locator('span[lang=fr]')).toHaveText('Français');
   await expect(notice).toHaveAttribute('role', 'status');
   // On its own line, under the list.
   const [list, said] = [await page.getByLabel('Language').boundingBox(), await notice.boundingBox()];

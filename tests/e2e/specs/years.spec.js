@@ -62,6 +62,10 @@ test('the Years view shows seven years, 2021 highlighted and 2020 as a gap', asy
   await expect(cells('2024').nth(1)).toContainText('more than half');
   await expect(cells('2024').nth(1)).toContainText('Ukraine: about USD 6.5 million');
   await expect(cells('2020').nth(1)).toHaveText('No announcement found');
+  // The year shown elsewhere is said, not only drawn; a gap's dashes are drawn only.
+  await expect(table.locator('tr[aria-current=true]')).toHaveAttribute('data-year', '2021');
+  await expect(table.locator('tr[aria-current]')).toHaveCount(1);
+  await expect(cells('2020').nth(0).locator('[aria-hidden=true]')).toHaveText('—');
   await expect(cells('2023').nth(2).getByRole('link')).toHaveAttribute('href', /japan\.iom\.int/);
   // No rounded total is ever written out as if exact.
   await expect(page.locator('.fb-root')).not.toContainText('30,500,000');
