@@ -79,9 +79,11 @@ pub const BUDGET: u64 = 100_000;
 /// after the screen-reader and display reviews: the language list browsed
 /// by arrows and chosen by Enter or blur, focus previewing a mark, the
 /// Japanese title's へ, Try again beside its alert, the Years figures
-/// breakable before their unit (224,205).
+/// breakable before their unit (224,205); 367 B for legend entries named
+/// as their marks, the Years table's `aria-current` and drawn-only dashes,
+/// the unavailable language's name in its `lang` (224,572).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 224_205;
+pub const CEILING: u64 = 224_572;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
