@@ -83,7 +83,7 @@ fn a_series_names_problems_under_their_year() {
     let problems = parse_series("[]").unwrap_err();
     assert_eq!(
         problems[0].to_string(),
-        "invalid type: sequence, expected struct Series"
+        "expected an object ({…}), found a list"
     );
 }
 

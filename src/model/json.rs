@@ -4,8 +4,9 @@
 //! Whatever parses the text (the browser's `JSON.parse`, serde_json natively)
 //! only builds a [`Json`]; every type is read from that by the same code, so the
 //! widget and `check-data` accept, reject and word problems alike. Readers
-//! report the first value that does not fit, with its path and serde's wording
-//! ("missing field `total`"), which the data files' authors already know. In
+//! report the first value that does not fit, with its path, in serde's frame
+//! ("missing field `total`") but a data editor's words ("expected a number,
+//! found the text \"1 million\"", not serde's "string … expected f64"). In
 //! the wasm this replaces serde's derives and serde_path_to_error, whose
 //! visitors were tens of KB.
 
@@ -82,7 +83,7 @@ impl Path<'_> {
 
     /// `v` is not the `expected` kind of value.
     pub fn invalid(&self, v: &Json, expected: &str) {
-        self.fail(format!("invalid type: {}, expected {expected}", found(v)));
+        self.fail(format!("expected {}, found {}", wanted(expected), found(v)));
     }
 }
 
@@ -103,18 +104,35 @@ pub fn read_document<T>(doc: &Json, read: Read<T>) -> Result<T, Problem> {
 }
 
 /// What a value is, for a message: `string "x"`, `integer `5``, `map`.
+/// What a value is, in the words of a data file's editor, not of serde
+/// ("the text \"1 million\"", not "string"; "a list", not "sequence").
 fn found(v: &Json) -> String {
     match v {
         Json::Null => "null".to_owned(),
-        Json::Bool(b) => format!("boolean `{b}`"),
+        Json::Bool(b) => format!("`{b}`"),
         Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e18 => {
-            format!("integer `{}`", *n as i64)
+            format!("the number {}", *n as i64)
         }
         // Unnamed: printing a float would bring core's float formatting into the wasm.
-        Json::Number(_) => "floating point number".to_owned(),
-        Json::String(s) => format!("string {s:?}"),
-        Json::Array(_) => "sequence".to_owned(),
-        Json::Object(_) => "map".to_owned(),
+        Json::Number(_) => "a number with decimals".to_owned(),
+        Json::String(s) => format!("the text {s:?}"),
+        Json::Array(_) => "a list".to_owned(),
+        Json::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// What a reader wanted, in the same words: "a number", not "f64".
+fn wanted(expected: &str) -> &str {
+    match expected {
+        "f64" => "a number",
+        "i32" => "a whole number",
+        "u32" => "a whole number, 0 or more",
+        "a map" => "texts by language, such as {\"en\": \"…\"}",
+        "a sequence" => "a list ([…])",
+        "a string" => "text in quotes",
+        "a boolean" => "true or false",
+        s if s.starts_with("struct ") => "an object ({…})",
+        s => s,
     }
 }
 
@@ -236,7 +254,7 @@ fn whole(v: &Json, at: &Path<'_>, what: &str, min: f64, max: f64) -> f64 {
             if (min..=max).contains(n) {
                 return *n;
             }
-            at.fail(format!("invalid value: {}, expected {what}", found(v)));
+            at.fail(format!("expected {}, found {}", wanted(what), found(v)));
         }
         _ => at.invalid(v, what),
     }
@@ -423,36 +441,36 @@ mod tests {
         let read: Read<Vec<String>> = |v, at| list(v, at, string);
         assert_eq!(
             problem(r#"["a", 1, null]"#, read),
-            "[1]: invalid type: integer `1`, expected a string"
+            "[1]: expected text in quotes, found the number 1"
         );
         assert_eq!(read_document(&doc(r#"["a"]"#), read), Ok(vec!["a".into()]));
     }
 
     #[test]
-    fn kinds_of_value_are_named_as_serde_names_them() {
+    fn kinds_of_value_are_named_in_a_data_editors_words() {
         assert_eq!(
             problem("5", string),
-            "invalid type: integer `5`, expected a string"
+            "expected text in quotes, found the number 5"
         );
         assert_eq!(
             problem("\"1 million\"", number),
-            "invalid type: string \"1 million\", expected f64"
+            "expected a number, found the text \"1 million\""
         );
         assert_eq!(
             problem("{}", |v, at| list(v, at, string)),
-            "invalid type: map, expected a sequence"
+            "expected a list ([…]), found an object"
         );
         assert_eq!(
             problem("null", boolean),
-            "invalid type: null, expected a boolean"
+            "expected true or false, found null"
         );
         assert_eq!(
             problem("2021.5", int),
-            "invalid type: floating point number, expected i32"
+            "expected a whole number, found a number with decimals"
         );
         assert_eq!(
             problem("-1", uint),
-            "invalid value: integer `-1`, expected u32"
+            "expected a whole number, 0 or more, found the number -1"
         );
         assert_eq!(read_document(&doc("2021.0"), int), Ok(2021));
         assert_eq!(read_document(&doc("4294967295"), uint), Ok(u32::MAX));
@@ -460,7 +478,7 @@ mod tests {
         let ab: Read<usize> = |v, at| variant(v, at, &["a", "b"]);
         assert_eq!(
             problem("true", ab),
-            "invalid type: boolean `true`, expected one of `a`, `b`"
+            "expected one of `a`, `b`, found `true`"
         );
         assert_eq!(
             problem("\"c\"", ab),
@@ -482,10 +500,7 @@ mod tests {
             "x: unknown field `x`, expected one of `a`, `b`, `c`"
         );
         assert_eq!(problem(r#"{"a": 1, "a": 2}"#, t), "duplicate field `a`");
-        assert_eq!(
-            problem("[]", t),
-            "invalid type: sequence, expected struct T"
-        );
+        assert_eq!(problem("[]", t), "expected an object ({…}), found a list");
         let fields = |v: &Json, at: &Path<'_>| {
             let m = v.members(at, "struct T", &["a", "b", "c"]);
             (m.opt("b", uint), m.opt("c", uint), m.or_default("b", uint))
@@ -497,7 +512,7 @@ mod tests {
         let c: Read<u32> = |v, at| v.members(at, "struct T", &["c"]).or_default("c", uint);
         assert_eq!(
             problem(r#"{"c": null}"#, c),
-            "c: invalid type: null, expected u32"
+            "c: expected a whole number, 0 or more, found null"
         );
         let b: Read<u32> = |v, at| v.members(at, "struct T", &["b"]).req("b", uint);
         assert_eq!(problem("{}", b), "missing field `b`");
