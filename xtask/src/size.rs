@@ -81,9 +81,10 @@ pub const BUDGET: u64 = 100_000;
 /// Japanese title's へ, Try again beside its alert, the Years figures
 /// breakable before their unit (224,205); 367 B for legend entries named
 /// as their marks, the Years table's `aria-current` and drawn-only dashes,
-/// the unavailable language's name in its `lang` (224,572).
+/// the unavailable language's name in its `lang` (224,572); 173 B for data
+/// errors in a data editor's words, not serde's (224,745).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 224_572;
+pub const CEILING: u64 = 224_745;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
