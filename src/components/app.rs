@@ -729,7 +729,8 @@ fn Widget(props: &WidgetProps) -> Html {
 
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
-            <section class="fb-root" lang={ctx.locale.tag()} aria-label={d.text(Msg::WidgetLabel)}>
+            // Named by what it shows: several on a page were all "Funding breakdown".
+            <section class="fb-root" lang={ctx.locale.tag()} aria-label={d.title()}>
                 <LanguageSwitch current={state.locale} on_change={on_locale} unavailable={*unavailable} />
                 { body }
                 <p ref={live_ref} class="fb-sr-only" aria-live="polite" aria-atomic="true" id={ctx.id("live")}>

@@ -539,7 +539,11 @@ fn rule_sources_not_empty_and_urls() {
     let p = problems_after(|v| v["sources"][0]["title_translated"] = json!({ "fr": "Titre" }));
     assert!(p.is_empty(), "{p:#?}");
     let p = problems_after(|v| v["sources"][0]["title_translated"] = json!("Titre"));
-    assert_one(&p, "sources[0].title_translated", "expected texts by language");
+    assert_one(
+        &p,
+        "sources[0].title_translated",
+        "expected texts by language",
+    );
 }
 
 #[test]

@@ -840,3 +840,11 @@ test('Try again after the wasm failed keeps keyboard focus in the element', asyn
   await expect(el).toHaveAttribute('data-state', 'ready');
   await expect(el.getByRole('tabpanel')).toBeFocused();
 });
+
+test('several widgets on a page are landmarks named by what each shows', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="a"></funding-breakdown><funding-breakdown id="b" year="2018"></funding-breakdown>'), { csp: true });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  for (const id of ['a', 'b']) await expect(page.locator(`#${id}`)).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByRole('region', { name: 'Funding breakdown: Government of Japan to IOM, 2021', exact: true })).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Funding breakdown: Government of Japan to IOM, 2018', exact: true })).toHaveCount(1);
+});
