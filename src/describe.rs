@@ -365,10 +365,29 @@ impl<'a> Describer<'a> {
                     .fill(Msg::SummaryRemainder, &[("share", &self.part_share(&rest))]),
             );
         }
+        // Where the source splits the total by theme too, the summary says so:
+        // it is the text alternative of both charts.
+        let themes = derive::theme_parts(self.ds);
+        if !themes.is_empty() {
+            out.text(self.text(Msg::SentenceSeparator).to_owned());
+            for p in pieces(self.text(Msg::SummaryThemes), &["list"], &[]) {
+                match p {
+                    Piece::Text(t) => out.text(t),
+                    Piece::Slot(_) => self.region_list(&themes, &mut out),
+                }
+            }
+            if let Some(rest) = derive::remainder(self.ds, &themes) {
+                out.text(self.text(Msg::SentenceSeparator).to_owned());
+                out.text(self.locale.fill(
+                    Msg::SummaryThemeRemainder,
+                    &[("share", &self.part_share(&rest))],
+                ));
+            }
+        }
         out.0
     }
 
-    /// "Sub-Saharan Africa, more than 40%; …" for the summary. A long list is
+    /// "Sub-Saharan Africa, more than 40%; …" for the summary (themes too). A long list is
     /// cut to its largest parts and a count of the rest: the summary is read
     /// first by screen readers, and 200 parts would bury the sentence after it.
     fn region_list(&self, parts: &[Part<'_>], out: &mut Parts) {

@@ -200,5 +200,7 @@ pub fn text(msg: Msg) -> &'static str {
         ProblemIsSeries => "this file is a series of years, not one year's data: src takes one year's dataset (the year attribute shows a year of the bundled series)",
         StatedFromAmount => "not stated: worked out from the amount",
         SourcesNotePaid => "These figures are payments as the source reports them. Amounts worked out from rounded figures are approximate.",
+        SummaryThemes => "By theme: {list}.",
+        SummaryThemeRemainder => "The source leaves {share} of the total unattributed to any theme.",
     }
 }

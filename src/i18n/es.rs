@@ -206,4 +206,6 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemIsSeries, "este archivo es una serie de años, no los datos de un año: src espera el conjunto de datos de un solo año (el atributo year muestra un año de la serie incluida)"),
     (Msg::StatedFromAmount, "no indicada: calculada a partir del importe"),
     (Msg::SourcesNotePaid, "Estas cifras son pagos, tal como los indica la fuente. Los importes calculados a partir de cifras redondeadas son aproximados."),
+    (Msg::SummaryThemes, "Por tema: {list}."),
+    (Msg::SummaryThemeRemainder, "Una parte del total ({share}) no está asignada por la fuente a ningún tema."),
 ];

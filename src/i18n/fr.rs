@@ -206,4 +206,6 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemIsSeries, "ce fichier est une série d’années, pas les données d’une année\u{a0}: src attend le jeu de données d’une seule année (l’attribut year affiche une année de la série fournie)"),
     (Msg::StatedFromAmount, "non indiquée\u{a0}: calculée à partir du montant"),
     (Msg::SourcesNotePaid, "Ces chiffres sont des versements, tels que la source les rapporte. Les montants calculés à partir de chiffres arrondis sont approximatifs."),
+    (Msg::SummaryThemes, "Par thème\u{a0}: {list}."),
+    (Msg::SummaryThemeRemainder, "Une part du total ({share}) n’est attribuée par la source à aucun thème."),
 ];

@@ -206,4 +206,6 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemIsSeries, "このファイルは1年分のデータではなく、複数年のシリーズです。srcには1年分のデータセットを指定してください（同梱のシリーズの年はyear属性で表示できます）"),
     (Msg::StatedFromAmount, "記載なし（金額から算出）"),
     (Msg::SourcesNotePaid, "これらの数値は、出典が報告する支払額です。四捨五入された数値から算出した金額は概算です。"),
+    (Msg::SummaryThemes, "テーマ別の内訳は、{list}です。"),
+    (Msg::SummaryThemeRemainder, "総額のうち{share}は、出典でどのテーマにも割り当てられていません。"),
 ];

@@ -555,6 +555,8 @@ messages! {
     ProblemIsSeries,
     StatedFromAmount,
     SourcesNotePaid,
+    SummaryThemes,
+    SummaryThemeRemainder,
 }
 
 /// The message that phrases a share stated in this way.

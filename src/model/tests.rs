@@ -309,6 +309,19 @@ fn theme_amounts_make_theme_marks() {
     let marks = derive::theme_marks(&ds);
     assert_eq!(marks.len(), 3, "two themes and the unattributed rest");
     assert!(marks[2].is_remainder());
+    // The summary, the charts' text alternative, says the theme split too.
+    let summary = Describer::new(&ds, Locale::En)
+        .summary()
+        .replace('\u{a0}', " ");
+    assert!(
+        summary.ends_with(
+            "By theme: Life-saving assistance, about 54%; Humanitarian and integrated border \
+             management, about 27%. The source leaves about 19% of the total unattributed to any theme."
+        ),
+        "{summary}"
+    );
+    let bundled = Describer::new(&default_dataset(), Locale::En).summary();
+    assert!(!bundled.contains("By theme"), "{bundled}");
 }
 
 #[test]
