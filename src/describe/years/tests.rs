@@ -359,12 +359,24 @@ fn year_2025_has_no_regional_split_and_a_theme_share() {
     // Not "leaves 100% … unattributed" (in French "une part du total (100 %)").
     let summary = d.summary();
     assert!(
-        summary.ends_with(". The source gives no breakdown of the total by region."),
+        summary.contains(". The source gives no breakdown of the total by region. "),
         "{summary}"
     );
     assert!(!summary.contains("100%"));
+    // The theme split it does give follows.
+    assert!(
+        summary.ends_with(
+            "By theme: Linked to TICAD 9, about 60%. The source leaves about 40% of the total \
+             unattributed to any theme."
+        ),
+        "{summary}"
+    );
     let fr = Describer::new(&ds, Locale::Fr).summary();
-    assert!(fr.ends_with("La source ne donne aucune répartition du total par région."));
+    assert!(
+        fr.contains("La source ne donne aucune répartition du total par région. "),
+        "{fr}"
+    );
+    assert!(fr.contains("Par thème\u{a0}: "), "{fr}");
 }
 
 #[test]
