@@ -208,6 +208,7 @@ fn props_from(host: &web_sys::HtmlElement, ids: &str, base: &str) -> EmbedProps 
         lang: attr("lang"),
         sel: attr("sel"),
         year: attr("year"),
+        heading: attr("heading"),
         base: base.to_owned().into(),
     }
 }
@@ -431,6 +432,7 @@ impl Warm {
                 lang: self.lang.clone(),
                 sel,
                 year: None,
+                heading: None,
                 base: AttrValue::default(),
             }),
         }

@@ -100,6 +100,7 @@ pub fn element_copy(locale: Locale, view: View) -> Result<String, String> {
         on_status: None,
         base: Some(AttrValue::default()),
         src: None,
+        heading: None,
     };
     let widget = make_static(&render::<App>(props)?)?;
     if widget.matches(PRERENDERED).count() != 1 {

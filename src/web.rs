@@ -278,6 +278,7 @@ macro_rules! page_props {
             on_status: None,
             base: None,
             src: None,
+            heading: None,
         }
     };
 }

@@ -99,7 +99,9 @@ function langOf(element) {
  */
 function copyName(element) {
   const asks = (name) => (element.getAttribute(name) ?? '').trim();
-  if (element.hasAttribute('src') || asks('sel') || asks('year') || asks('view') === 'years') return null;
+  // The copies are rendered with an h2 title: another level waits for the widget.
+  const heading = asks('heading');
+  if (element.hasAttribute('src') || asks('sel') || asks('year') || asks('view') === 'years' || (heading && heading !== '2')) return null;
   const views = COPIES[langOf(element)] ?? {};
   const view = Object.hasOwn(views, asks('view')) ? asks('view') : 'region';
   return views[view] ?? null;
@@ -162,7 +164,7 @@ function styled(link) {
 }
 
 class FundingBreakdown extends HTMLElement {
-  static observedAttributes = ['src', 'view', 'lang', 'sel', 'year'];
+  static observedAttributes = ['src', 'view', 'lang', 'sel', 'year', 'heading'];
 
   #widget = null;
   #stylesheet = null;

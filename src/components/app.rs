@@ -56,6 +56,9 @@ pub struct AppProps {
     /// Where `data` came from, when it was loaded from a URL.
     #[prop_or_default]
     pub src: Option<AttrValue>,
+    /// Level of the title asked for by the embedder (`heading` attribute, 2-5).
+    #[prop_or_default]
+    pub heading: Option<AttrValue>,
 }
 
 /// `UiState` behind yew's reducer hook; the logic stays in `state.rs`.
@@ -138,12 +141,13 @@ pub fn App(props: &AppProps) -> Html {
                 standalone={props.standalone} view={view} sel={props.sel.clone()}
                 year={props.year.as_deref().and_then(crate::state::parse_year)}
                 base={base} unavailable={*failed_first}
+                heading={super::heading_tag(props.standalone, props.heading.as_deref())}
                 src={props.src.clone()} on_status={props.on_status.clone()} />
         },
         Err(problems) => html! {
             <div class="fb-root" lang={locale.tag()}>
                 <ErrorView problems={problems.clone()} locale={locale}
-                    heading={if props.standalone { "h1" } else { "h2" }} />
+                    heading={super::heading_tag(props.standalone, props.heading.as_deref())} />
             </div>
         },
     }
@@ -177,6 +181,8 @@ struct WidgetProps {
     /// The language the widget was asked to open in, when its texts could not
     /// be loaded.
     unavailable: Option<Locale>,
+    /// The title's tag (`heading_tag`).
+    heading: &'static str,
 }
 
 /// Whether `id` can be selected in the year `year` shows: checked now in the
@@ -389,7 +395,7 @@ fn Widget(props: &WidgetProps) -> Html {
         data: data.clone(),
         locale: shown,
         ids: props.ids.clone(),
-        heading: if props.standalone { "h1" } else { "h2" },
+        heading: props.heading,
         base: props.base.clone(),
         src: props.src.clone(),
         series: loaded.clone(),

@@ -21,6 +21,8 @@ pub struct EmbedProps {
     pub sel: Option<AttrValue>,
     /// Operations year from the series (`year` attribute); ignored with `src`.
     pub year: Option<AttrValue>,
+    /// Level of the title (`heading` attribute, 2-5; else 2).
+    pub heading: Option<AttrValue>,
     /// Directory embed.js was loaded from.
     pub base: AttrValue,
 }
@@ -172,7 +174,9 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                     // read as the end of the message's sentence.
                     <div class="fb-error">
                         <div role="alert">
-                            <h2 class="fb-title">{ shown.text(Msg::ErrorTitle) }</h2>
+                            <@{super::heading_tag(false, props.heading.as_deref())} class="fb-title">
+                                { shown.text(Msg::ErrorTitle) }
+                            </@>
                             <p class="fb-error-message">{ load_message(shown, &url, e) }</p>
                         </div>
                         // Trying an empty address again cannot help.
@@ -196,6 +200,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             on_status: Some(on_status),
             base: Some(props.base.clone()),
             src: props.src.clone(),
+            heading: props.heading.clone(),
         } />
     }
 }

@@ -33,7 +33,8 @@ pub struct Ctx {
     pub data: Rc<Dataset>,
     pub locale: Locale,
     pub ids: AttrValue,
-    /// Level of the widget's title: "h1" when the widget is the page, else "h2".
+    /// Level of the widget's title: "h1" when the widget is the page, else
+    /// "h2", or what the element's `heading` attribute asks (`heading_tag`).
     pub heading: &'static str,
     /// Directory the widget's files are served from (for embed snippets).
     pub base: AttrValue,
@@ -62,16 +63,33 @@ impl Ctx {
 
     /// Level of headings inside the card, one below the title.
     pub fn sub_heading(&self) -> &'static str {
-        if self.heading == "h1" {
-            "h2"
-        } else {
-            "h3"
+        match self.heading {
+            "h1" => "h2",
+            "h2" => "h3",
+            "h3" => "h4",
+            "h4" => "h5",
+            _ => "h6",
         }
     }
 
     /// A DOM id unique to this widget instance.
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.ids)
+    }
+}
+
+/// The title's tag: "h1" for the page; for an element "h2", or the level its
+/// `heading` attribute gives (2 to 5), so the widget fits the outline of the
+/// host's page (under an h3 section, `heading="4"`).
+pub fn heading_tag(standalone: bool, level: Option<&str>) -> &'static str {
+    if standalone {
+        return "h1";
+    }
+    match level.map(str::trim) {
+        Some("3") => "h3",
+        Some("4") => "h4",
+        Some("5") => "h5",
+        _ => "h2",
     }
 }
 

@@ -848,3 +848,19 @@ test('several widgets on a page are landmarks named by what each shows', async (
   await expect(page.getByRole('region', { name: 'Funding breakdown: Government of Japan to IOM, 2021', exact: true })).toHaveCount(1);
   await expect(page.getByRole('region', { name: 'Funding breakdown: Government of Japan to IOM, 2018', exact: true })).toHaveCount(1);
 });
+
+test('the heading attribute sets the title\'s level, and its inner headings one below', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown heading="4" view="sources"></funding-breakdown>'), { csp: true });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.locator('h4.fb-title')).toHaveCount(1);
+  await expect(el.locator('h5.fb-h3')).toHaveText('Sources');
+  await expect(el.locator('h2, h3')).toHaveCount(0);
+  // Changed later, the widget follows; out of range is the default.
+  await el.evaluate((e) => e.setAttribute('heading', '3'));
+  await expect(el.locator('h3.fb-title')).toHaveCount(1);
+  await expect(el.locator('h4.fb-h3')).toHaveText('Sources');
+  await el.evaluate((e) => e.setAttribute('heading', '9'));
+  await expect(el.locator('h2.fb-title')).toHaveCount(1);
+});
