@@ -512,7 +512,7 @@ pub fn decimal(v: f64, decimals: u32) -> String {
 }
 
 /// `v` as the shortest text that reads back as `v`, for messages that quote a
-/// figure from a file ("1.4 is more than 100 %"). In the browser that is
+/// figure from a file ("1.4 is more than 100%"). In the browser that is
 /// JavaScript's `String(v)`, so core's float printing (`{}` of an `f64`,
 /// ~11 KB) stays out of the wasm; natively Rust's `{}`. The two differ only
 /// in notation past 1e21 and below 1e-6 (`1e+21` in the browser).

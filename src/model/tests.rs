@@ -342,7 +342,7 @@ fn rule_share_above_one() {
     assert!(p
         .iter()
         .any(|p| p.path == "regions[1].share.value"
-            && p.to_string().contains("1.4 is more than 100 %")));
+            && p.to_string().contains("1.4 is more than 100%")));
 }
 
 #[test]
@@ -354,7 +354,7 @@ fn rule_negative_share() {
 #[test]
 fn rule_shares_sum_above_one() {
     let p = problems_after(|v| v["regions"][2]["share"]["value"] = json!(0.3));
-    assert_one(&p, "regions", "add up to 105 %, more than 100 %");
+    assert_one(&p, "regions", "add up to 105%, more than 100%");
 }
 
 #[test]
@@ -669,7 +669,7 @@ fn rule_shares_and_amounts_together_stay_within_the_total() {
     });
     assert!(
         p.iter()
-            .any(|p| p.path == "regions" && p.to_string().contains("more than 100 %")),
+            .any(|p| p.path == "regions" && p.to_string().contains("more than 100%")),
         "{p:#?}"
     );
 }

@@ -72,10 +72,10 @@ impl fmt::Display for ProblemKind {
             NotFinite => write!(f, "must be a finite number"),
             Negative(v) => write!(f, "{} must not be negative", number(*v)),
             ShareAboveOne(v) => {
-                write!(f, "{} is more than 100 % (shares are fractions: 0.4 means 40 %)", number(*v))
+                write!(f, "{} is more than 100% (shares are fractions: 0.4 means 40%)", number(*v))
             }
             SharesSumAboveOne(v) => {
-                write!(f, "the stated shares add up to {} %, more than 100 %", decimal(v * 100.0, 4))
+                write!(f, "the shares, stated or worked out from amounts, add up to {}%, more than 100%", decimal(v * 100.0, 4))
             }
             AmountAboveTotal => write!(f, "the amount is more than the total"),
             AmountsSumAboveTotal => write!(f, "the stated amounts add up to more than the total"),

@@ -164,7 +164,7 @@ mod tests {
         let problems =
             check(&|j| j["years"][0]["regions"][0]["share"]["value"] = serde_json::json!(1.4));
         assert!(
-            problems[0].starts_with("years[0].regions[0].share.value: 1.4 is more than 100 %"),
+            problems[0].starts_with("years[0].regions[0].share.value: 1.4 is more than 100%"),
             "{problems:?}"
         );
         let problems = check(&|j| {
