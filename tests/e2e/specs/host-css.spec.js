@@ -49,7 +49,7 @@ test("a host rule on the element itself does not restyle the widget's text", asy
   // element, so they beat :host, and text inherits what they set.
   const css = `funding-breakdown { white-space: nowrap; text-transform: uppercase; text-indent: 2em;
       font-style: italic; font-weight: 700; letter-spacing: 3px; word-spacing: 1em; text-shadow: 2px 2px magenta;
-      text-align: center; visibility: visible; }
+      text-align: center; }
     * { text-transform: uppercase; }`;
   const styles = async (p, hostCss) => {
     await hostPages(p, baseURL, elementPage(`${baseURL}/`, ELEMENTS, hostCss), {});
@@ -144,4 +144,14 @@ test("a host's light theme stays readable to a reader in dark mode", async ({ pa
   const b = await contrasts(page.locator('#b'));
   expect(b.muted, JSON.stringify(b)).toBeGreaterThanOrEqual(4.5);
   expect(b.rest, JSON.stringify(b)).toBeGreaterThanOrEqual(3);
+});
+
+test('a host that hides the element with visibility hides the widget', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="region"></funding-breakdown>', '#region { visibility: hidden }'), {});
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('#region');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.locator('.fb-root')).toBeHidden();
+  await el.evaluate((e) => (e.style.visibility = 'visible'));
+  await expect(el.locator('.fb-root')).toBeVisible();
 });
