@@ -5,7 +5,7 @@
 pub mod years;
 
 use crate::i18n::format::{
-    directed_ppm, directed_short, two_significant_percent, western_short, Toward,
+    approximate_small, directed_ppm, directed_short, two_significant_percent, western_short, Toward,
 };
 use crate::i18n::{amount_msg, pieces, share_msg, LocalFmt, Locale, Msg, Piece};
 use crate::model::derive::{self, Part, Qualified};
@@ -105,16 +105,15 @@ impl<'a> Describer<'a> {
     }
 
     /// A part's amount in full, except where that would claim a precision
-    /// the source does not have: a stated rounded amount ("USD 14 million"),
-    /// anything approximate, bound or not (35 % of the total is about USD 13
-    /// million, not about USD 12,985,268.45) and anything worked out from a rounded total
-    /// is shown rounded. A bound stays exact: 40 % of the total is exactly
-    /// USD 14,840,306.80, so "more than" that is what the source says.
+    /// the source does not have: anything approximate, stated so ("about USD
+    /// 14 million") or worked out (35 % of the total is about USD 13 million,
+    /// not about USD 12,985,268.45), bound or not, and anything worked out
+    /// from a rounded total is shown rounded. A bound stays exact: 40 % of
+    /// the total is exactly USD 14,840,306.80, so "more than" that is what
+    /// the source says, and a bound the source states is its figure.
     pub fn part_amount(&self, part: &Part<'_>) -> String {
-        use crate::model::Stated;
-        let rounded = !self.ds.total_is_exact()
-            || part.amount.stated.is_approximate()
-            || (part.amount_is_stated && part.amount.stated != Stated::Exact);
+        // A bound the source states ("at least USD 76,543.21") is its figure.
+        let rounded = !self.ds.total_is_exact() || part.amount.stated.is_approximate();
         if rounded {
             self.amount_short(part.amount)
         } else {
@@ -124,10 +123,17 @@ impl<'a> Describer<'a> {
 
     /// "more than USD 14.8 million".
     pub fn amount_short(&self, q: Qualified<Minor>) -> String {
-        let value = if self.locale == Locale::Ja {
-            western_short(q.value, self.digits(), Toward::of(q.stated))
+        let toward = Toward::of(q.stated);
+        // "About EUR 765,000", not 765,432; an exact amount keeps its units.
+        let value = if q.stated.is_approximate() {
+            approximate_small(q.value, self.digits(), toward)
         } else {
-            directed_short(q.value, self.digits(), Toward::of(q.stated))
+            q.value
+        };
+        let value = if self.locale == Locale::Ja {
+            western_short(value, self.digits(), toward)
+        } else {
+            directed_short(value, self.digits(), toward)
         };
         let amount = self.fmt.money_short(value, self.digits(), self.currency());
         self.locale
@@ -327,11 +333,13 @@ impl<'a> Describer<'a> {
         let mut out = Parts::default();
         let total = self.total_phrase();
         let year = self.fmt.year(c.operations_year);
-        // "allocated" only where the source says the money was allocated.
-        let lead = if c.status == Some(Status::Allocated) {
-            Msg::SummaryLead
-        } else {
-            Msg::SummaryLeadNeutral
+        // The stage the source gives: a pledge is not yet contributed.
+        let lead = match c.status {
+            Some(Status::Allocated) => Msg::SummaryLead,
+            Some(Status::Pledged) => Msg::SummaryLeadPledged,
+            Some(Status::Committed) => Msg::SummaryLeadCommitted,
+            Some(Status::Paid) => Msg::SummaryLeadPaid,
+            None => Msg::SummaryLeadNeutral,
         };
         for p in pieces(
             self.text(lead),
@@ -510,6 +518,13 @@ pub fn problem(locale: Locale, kind: &ProblemKind) -> Vec<DataText> {
         YearsOutOfOrder => text(Msg::ProblemYearsOutOfOrder, &[]),
         IsSeries => text(Msg::ProblemIsSeries, &[]),
         OtherCurrency(c) => value(Msg::ProblemOtherCurrency, c),
+        TooPrecise { value: v, digits } => text(
+            Msg::ProblemTooPrecise,
+            &[
+                ("value", &crate::i18n::format::number(*v)),
+                ("digits", &digits.to_string()),
+            ],
+        ),
     };
     vec![DataText {
         text: message,
@@ -565,6 +580,58 @@ mod tests {
                 "about USD 7.4 million",
             ]
         );
+    }
+
+    #[test]
+    fn small_amounts_are_rounded_only_where_they_are_approximate() {
+        let mut ds = bundled();
+        ds.contribution.total = 7_654_320.0;
+        // A bound the source states, below a million: its figure, in the table.
+        ds.regions[2].share = None;
+        ds.regions[2].amount = Some(crate::model::share::StatedAmount {
+            value: 76_543.21,
+            stated: Stated::AtLeast,
+        });
+        let d = Describer::new(&ds, Locale::En);
+        let marks = derive::region_marks(&ds);
+        let plain = |s: String| s.replace('\u{a0}', " ");
+        let asia = marks.iter().find(|p| p.id() == "asia").unwrap();
+        assert_eq!(plain(d.part_amount(asia)), "at least USD 76,543.21");
+        assert_eq!(plain(d.amount_short(asia.amount)), "at least USD 76,543");
+        // 35 % of it, from a rounded percentage: about, and rounded.
+        let mena = marks.iter().find(|p| p.id() == "mena-europe").unwrap();
+        assert_eq!(mena.amount.value, Minor(267_901_200));
+        assert_eq!(plain(d.part_amount(mena)), "about USD 2.7 million");
+        let about = Qualified {
+            value: Minor(76_543_202),
+            stated: Stated::About,
+        };
+        assert_eq!(plain(d.amount_short(about)), "about USD 765,000");
+        // Exact, it keeps its units: "USD 765,000" would read as exact.
+        let exact = Qualified {
+            value: Minor(76_543_202),
+            stated: Stated::Exact,
+        };
+        assert_eq!(plain(d.amount_short(exact)), "USD 765,432");
+    }
+
+    #[test]
+    fn the_summary_names_the_stage_the_source_gives() {
+        let mut ds = bundled();
+        let lead = |ds: &Dataset| Describer::new(ds, Locale::En).summary();
+        assert!(lead(&ds).contains("Allocated to its operations in 2021"));
+        for (status, words) in [
+            (Some(Status::Pledged), "Pledged to its operations in 2021"),
+            (
+                Some(Status::Committed),
+                "Committed to its operations in 2021",
+            ),
+            (Some(Status::Paid), "Paid for its operations in 2021"),
+            (None, "Contributed to its operations in 2021"),
+        ] {
+            ds.contribution.status = status;
+            assert!(lead(&ds).contains(words), "{status:?}: {}", lead(&ds));
+        }
     }
 
     #[test]
@@ -847,6 +914,10 @@ mod tests {
             YearsOutOfOrder,
             OtherCurrency("USD".into()),
             IsSeries,
+            TooPrecise {
+                value: 1_234_567.89,
+                digits: 0,
+            },
         ];
         for kind in kinds {
             let text: String = problem(Locale::En, &kind)

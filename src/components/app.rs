@@ -455,7 +455,15 @@ fn Widget(props: &WidgetProps) -> Html {
     // once the reader pauses: replaceState costs Chromium a few milliseconds,
     // more than the whole re-render, and arrow keys held down select mark after mark.
     {
-        let hash = state.to_hash(props.default_locale);
+        // A page whose language could not be loaded opens in English without
+        // the reader choosing it: the URL keeps no `lang=en` (once the server
+        // is back, a reload gets the page's language again).
+        let url_default = if props.unavailable.is_some() {
+            props.locale
+        } else {
+            props.default_locale
+        };
+        let hash = state.to_hash(url_default);
         let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         use_effect_with(hash, move |hash| {
             if sync {

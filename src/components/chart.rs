@@ -171,7 +171,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                     open_hatch={open_id.clone()}
                     selected={selected_index == Some(i)} linked={linked.contains(&id)}
                     focusable={i == roving} hatch={hatch_id.clone()}
-                    on_select={props.on_select.clone()} />
+                    on_select={props.on_select.clone()} on_preview={props.on_preview.clone()} />
             }
         });
         return html! {
@@ -194,7 +194,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             .map(|p| ppm_to_fraction(p.drawn_ppm()))
             .collect::<Vec<_>>(),
     );
-    // Bars select through their rows' own listeners (`PartRow`); the donut's marks through these.
+    // Bars select and preview through their rows' own listeners (`PartRow`); the donut's marks through these.
     let events = mark_events(
         "path[data-id]",
         props.pinned.clone(),
@@ -321,6 +321,7 @@ struct PartRowProps {
     focusable: bool,
     hatch: AttrValue,
     on_select: Callback<Option<AttrValue>>,
+    on_preview: Callback<Option<AttrValue>>,
 }
 
 /// One bar. Its own component so that a selection re-renders the two rows
@@ -328,21 +329,23 @@ struct PartRowProps {
 #[component]
 fn PartRow(props: &PartRowProps) -> Html {
     super::rendered("PartRow");
-    let select = {
+    let onclick = {
         let on_select = props.on_select.clone();
         let id = props.id.clone();
-        move || on_select.emit(Some(id.clone()))
+        Callback::from(move |_: MouseEvent| on_select.emit(Some(id.clone())))
     };
-    let onclick = {
-        let s = select.clone();
-        Callback::from(move |_: MouseEvent| s())
-    };
+    // Focus previews, as on the donut: Tab through the list chooses nothing.
     let already = props.selected;
-    let onfocus = Callback::from(move |_: FocusEvent| {
-        if !already {
-            select()
-        }
-    });
+    let onfocus = {
+        let on_preview = props.on_preview.clone();
+        let id = props.id.clone();
+        Callback::from(move |_: FocusEvent| {
+            if !already {
+                on_preview.emit(Some(id.clone()))
+            }
+        })
+    };
+    let onblur = props.on_preview.reform(|_: FocusEvent| None);
     let ctx = use_ctx();
     let d = ctx.describer();
     let f = props.figures;
@@ -366,7 +369,7 @@ fn PartRow(props: &PartRowProps) -> Html {
         <li id={props.dom_id.clone()} data-id={props.id.clone()} role="option"
             class={classes!("fb-part-row", props.selected.then_some("is-selected"), props.linked.then_some("is-linked"))}
             aria-selected={if props.selected { "true" } else { "false" }} aria-label={d.announce(&part)}
-            tabindex={if props.focusable { "0" } else { "-1" }} {onclick} {onfocus}>
+            tabindex={if props.focusable { "0" } else { "-1" }} {onclick} {onfocus} {onblur}>
             <span class="fb-part-name" aria-hidden="true">{ super::data_text(d.name(&part)) }</span>
             <span class="fb-part-figures" aria-hidden="true">
                 { format!("{} · {}", d.part_share(&part), d.amount_short(part.amount)) }

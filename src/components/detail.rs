@@ -27,9 +27,16 @@ pub fn Detail(props: &DetailProps) -> Html {
         .as_ref()
         .and_then(|id| find_mark(&ctx.data, props.kind, id));
     let Some(part) = part else {
+        // Bars have no legend to point to.
+        let many = crate::chart::bars::uses_bars(super::chart::marks(&ctx.data, props.kind).len());
+        let prompt = if many {
+            Msg::DetailEmptyBars
+        } else {
+            Msg::DetailEmpty
+        };
         return html! {
             <div class="fb-detail is-empty" id={ctx.id("detail")}>
-                <p>{ d.text(Msg::DetailEmpty) }</p>
+                <p>{ d.text(prompt) }</p>
             </div>
         };
     };

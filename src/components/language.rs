@@ -78,6 +78,18 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     // open list (pointer, or Enter there) is taken at once.
     let browsing = use_mut_ref(|| false);
     let current = props.current;
+    // The list shows the language shown. Its `selected` attribute does not
+    // move a list the reader has changed: after a language that failed, the
+    // list still named it while the widget stayed in another.
+    let select_ref = use_node_ref();
+    {
+        let select_ref = select_ref.clone();
+        use_effect_with((current, props.unavailable), move |(current, _)| {
+            if let Some(s) = select_ref.cast::<web_sys::HtmlSelectElement>() {
+                s.set_value(current.tag());
+            }
+        });
+    }
     let choose = {
         let on_change = props.on_change.clone();
         move |e: &Event| {
@@ -167,7 +179,7 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     html! {
         <div class="fb-lang">
             <label for={id.clone()}>{ ctx.locale.text(Msg::LanguageLabel) }</label>
-            <select id={id} class="fb-lang-select" {onchange} {onblur} {onmousedown} {onkeydown}>{ for options }</select>
+            <select id={id} ref={select_ref} class="fb-lang-select" {onchange} {onblur} {onmousedown} {onkeydown}>{ for options }</select>
             if let Some(l) = props.unavailable {
                 <p class="fb-lang-notice" role="status">
                     // The language's own name, read in that language ("Français").

@@ -202,5 +202,10 @@ pub fn text(msg: Msg) -> &'static str {
         SourcesNotePaid => "These figures are payments as the source reports them. Amounts worked out from rounded figures are approximate.",
         SummaryThemes => "By theme: {list}.",
         SummaryThemeRemainder => "The source leaves {share} of the total unattributed to any theme.",
+        SummaryLeadPledged => "Donor: {donor}. Recipient: {recipient}. Pledged to its operations in {year}: {total}.",
+        SummaryLeadCommitted => "Donor: {donor}. Recipient: {recipient}. Committed to its operations in {year}: {total}.",
+        SummaryLeadPaid => "Donor: {donor}. Recipient: {recipient}. Paid for its operations in {year}: {total}.",
+        DetailEmptyBars => "Select a part of the chart to see its details.",
+        ProblemTooPrecise => "{value} has more decimal places than the currency has ({digits})",
     }
 }

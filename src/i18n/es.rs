@@ -208,4 +208,9 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SourcesNotePaid, "Estas cifras son pagos, tal como los indica la fuente. Los importes calculados a partir de cifras redondeadas son aproximados."),
     (Msg::SummaryThemes, "Por tema: {list}."),
     (Msg::SummaryThemeRemainder, "Una parte del total ({share}) no está asignada por la fuente a ningún tema."),
+    (Msg::SummaryLeadPledged, "Donante: {donor}. Destinatario: {recipient}. Importe prometido para sus operaciones de {year}: {total}."),
+    (Msg::SummaryLeadCommitted, "Donante: {donor}. Destinatario: {recipient}. Importe comprometido para sus operaciones de {year}: {total}."),
+    (Msg::SummaryLeadPaid, "Donante: {donor}. Destinatario: {recipient}. Importe pagado para sus operaciones de {year}: {total}."),
+    (Msg::DetailEmptyBars, "Seleccione una parte del gráfico para ver sus detalles."),
+    (Msg::ProblemTooPrecise, "{value} tiene más decimales que la moneda ({digits})"),
 ];

@@ -105,13 +105,14 @@ impl Fmt {
     }
 
     /// Compact amount for headlines and legends: "USD 37.1 million",
-    /// "37,1 millions USD", "3,710万米ドル", and "USD 765,000" (for
-    /// 765,432) below a million: three significant digits, as the compact
-    /// form keeps; the exact figure is always available next to it.
+    /// "37,1 millions USD", "3,710万米ドル", and "USD 850,000" below a
+    /// million, in whole units (an approximate one is rounded further
+    /// first: [`approximate_small`]); the exact figure is always available
+    /// next to it.
     pub fn money_short(&self, amount: Minor, digits: u32, currency: &str) -> String {
-        let major = short_major(amount.to_major(digits));
+        let major = amount.to_major(digits);
         if !is_compact(major) {
-            let whole = Minor(major as i64 * 10i64.pow(digits));
+            let whole = Minor(major.round() as i64 * 10i64.pow(digits));
             return self.money(whole, digits, currency);
         }
         let ja = self.locale == Locale::Ja;
@@ -291,22 +292,40 @@ pub fn percent_decimals(ppm: i64) -> u32 {
 }
 
 /// Amounts from a million up are shown compact ("37.1 million"); smaller
-/// ones in full, rounded by [`short_major`].
+/// ones in full, rounded to whole units.
 pub fn is_compact(major: f64) -> bool {
     major >= 1e6
 }
 
-/// An amount below a million (major units) as the short form shows it:
-/// three significant digits in whole units, like the compact form's "37.1
-/// million", so "about EUR 765,432" never claims six digits that a rounded
-/// percentage cannot give. From a million up it is left to the compact
-/// form; 999,600 becomes 1,000,000, which then is compact too.
-pub fn short_major(major: f64) -> f64 {
-    if is_compact(major) || !major.is_finite() || major <= 0.0 {
-        return major;
+/// An approximate amount below a million rounded `toward` (Nearest: half
+/// away from zero) to three significant digits, as the compact form keeps
+/// of larger ones: "about EUR 765,000", never "about EUR 765,432", which a
+/// rounded percentage cannot give. Only for amounts said with "about": an
+/// exact 765,432 written 765,000 would read as exact. From a million up,
+/// and at three digits or fewer, it is unchanged.
+pub fn approximate_small(amount: Minor, digits: u32, toward: Toward) -> Minor {
+    let major = amount.to_major(digits);
+    if amount.0 <= 0 || !major.is_finite() || is_compact(major) {
+        return amount;
     }
-    let step = 10f64.powi((integer_digits(major) - COMPACT_SIGNIFICANT as i32).max(0));
-    (major / step).round() * step
+    let exp = (integer_digits(major) - COMPACT_SIGNIFICANT as i32).max(0);
+    let Some(step) = u32::try_from(exp)
+        .ok()
+        .and_then(|e| 10i64.checked_pow(e + digits))
+    else {
+        return amount;
+    };
+    Minor(match toward {
+        Toward::Nearest => {
+            let down = amount.0 - amount.0.rem_euclid(step);
+            if (amount.0 - down) * 2 >= step {
+                down.saturating_add(step)
+            } else {
+                down
+            }
+        }
+        _ => toward.to_step(amount.0, step),
+    })
 }
 
 /// `text` with the no-break space between a figure and its unit word
@@ -400,7 +419,7 @@ pub fn two_significant_percent(ppm: i64, toward: Toward) -> i64 {
 }
 
 /// A bound rounded `toward` to what `money_short` shows in English, French
-/// and Spanish: three significant digits below a million, else the digits
+/// and Spanish: whole units below a million, else the digits
 /// [`round_compact`] keeps of its unit. Nearest is left to the formatter.
 pub fn directed_short(amount: Minor, digits: u32, toward: Toward) -> Minor {
     if toward == Toward::Nearest {
@@ -424,7 +443,7 @@ pub fn western_short(amount: Minor, digits: u32, toward: Toward) -> Minor {
         let scaled = major / 10f64.powi(unit);
         unit - compact_decimals(scaled)
     } else {
-        (integer_digits(major) - COMPACT_SIGNIFICANT as i32).max(0)
+        0
     };
     let step = u32::try_from(exp + digits as i32)
         .ok()
@@ -609,15 +628,25 @@ mod tests {
         // 123.4 million keeps no decimal; 999.95 million up is a billion.
         assert_eq!(short(12_345_000_000, Down), 12_300_000_000);
         assert_eq!(short(99_995_000_000, Up), 100_000_000_000);
-        // Below a million, three significant digits, as money_short shows.
+        // Below a million, whole units.
         assert_eq!(short(85_000_050, Down), 85_000_000);
-        assert_eq!(short(85_000_050, Up), 85_100_000);
-        assert_eq!(short(76_543_202, Up), 76_600_000);
-        assert_eq!(short(91_500, Up), 91_500);
-        assert_eq!(short(99_960_000, Up), 100_000_000);
+        assert_eq!(short(85_000_050, Up), 85_000_100);
+        // An approximate one, three significant digits, the honest way.
+        let approx = |minor: i64, toward| approximate_small(Minor(minor), 2, toward).0;
+        assert_eq!(approx(76_543_202, Up), 76_600_000);
+        assert_eq!(approx(76_543_202, Down), 76_500_000);
+        assert_eq!(approx(76_543_202, Nearest), 76_500_000);
+        assert_eq!(approx(41_160_500, Nearest), 41_200_000);
+        assert_eq!(approx(91_500, Up), 91_500);
+        assert_eq!(approx(99_960_000, Up), 100_000_000);
         assert_eq!(
-            f.money_short(Minor(short(76_543_202, Up)), 2, "EUR"),
-            "EUR\u{a0}766,000"
+            approx(1_525_000_000, Up),
+            1_525_000_000,
+            "compact: left to its own rounding"
+        );
+        assert_eq!(
+            approximate_small(Minor(765_432), 0, Nearest),
+            Minor(765_000)
         );
         assert_eq!(
             f.money_short(Minor(short(1_525_000_000, Down)), 2, "USD"),
@@ -782,18 +811,11 @@ mod tests {
             EN.money_short(Minor(85_000_000), 2, "USD"),
             "USD\u{a0}850,000"
         );
-        // Below a million too, no more digits than the compact form keeps:
-        // 765,432 is "765,000", 999,600 "1 million", 915 stays 915.
+        // An exact amount below a million keeps its whole units.
         assert_eq!(
             EN.money_short(Minor(76_543_202), 2, "EUR"),
-            "EUR\u{a0}765,000"
+            "EUR\u{a0}765,432"
         );
-        assert_eq!(
-            EN.money_short(Minor(99_960_000), 2, "USD"),
-            "USD\u{a0}1\u{a0}million"
-        );
-        assert_eq!(EN.money_short(Minor(91_500), 2, "USD"), "USD\u{a0}915");
-        assert_eq!(short_major(411_605.0), 412_000.0);
         assert_eq!(
             EN.money_short(Minor(125_000_000_000), 2, "USD"),
             "USD\u{a0}1.3\u{a0}billion"

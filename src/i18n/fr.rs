@@ -208,4 +208,9 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SourcesNotePaid, "Ces chiffres sont des versements, tels que la source les rapporte. Les montants calculés à partir de chiffres arrondis sont approximatifs."),
     (Msg::SummaryThemes, "Par thème\u{a0}: {list}."),
     (Msg::SummaryThemeRemainder, "Une part du total ({share}) n’est attribuée par la source à aucun thème."),
+    (Msg::SummaryLeadPledged, "Donateur\u{a0}: {donor}. Bénéficiaire\u{a0}: {recipient}. Montant promis pour ses opérations de {year}\u{a0}: {total}."),
+    (Msg::SummaryLeadCommitted, "Donateur\u{a0}: {donor}. Bénéficiaire\u{a0}: {recipient}. Montant engagé pour ses opérations de {year}\u{a0}: {total}."),
+    (Msg::SummaryLeadPaid, "Donateur\u{a0}: {donor}. Bénéficiaire\u{a0}: {recipient}. Montant versé pour ses opérations de {year}\u{a0}: {total}."),
+    (Msg::DetailEmptyBars, "Sélectionnez une partie du graphique pour en voir le détail."),
+    (Msg::ProblemTooPrecise, "{value} a plus de décimales que la devise n’en a ({digits})"),
 ];

@@ -10,7 +10,7 @@ use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::format::{
-    is_compact, parse_ymd, percent_decimals, short_major, COMPACT_DECIMALS, COMPACT_SIGNIFICANT,
+    is_compact, parse_ymd, percent_decimals, COMPACT_DECIMALS, COMPACT_SIGNIFICANT,
 };
 use super::Locale;
 use crate::model::Minor;
@@ -243,11 +243,11 @@ impl IntlFmt {
     }
 
     /// Compact amount: "USD 37.1 million", "37,1 millions USD", "3,710万米ドル";
-    /// below a million three significant digits (`format::short_major`).
+    /// below a million the full amount in whole units.
     pub fn money_short(&self, amount: Minor, digits: u32, currency: &str) -> String {
-        let major = short_major(amount.to_major(digits));
+        let major = amount.to_major(digits);
         if !is_compact(major) {
-            let whole = Minor(major as i64 * 10i64.pow(digits));
+            let whole = Minor(major.round() as i64 * 10i64.pow(digits));
             return self.money(whole, digits, currency);
         }
         // The number in words from one formatter, the currency placed as a

@@ -208,4 +208,9 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SourcesNotePaid, "これらの数値は、出典が報告する支払額です。四捨五入された数値から算出した金額は概算です。"),
     (Msg::SummaryThemes, "テーマ別の内訳は、{list}です。"),
     (Msg::SummaryThemeRemainder, "総額のうち{share}は、出典でどのテーマにも割り当てられていません。"),
+    (Msg::SummaryLeadPledged, "{donor}は、{recipient}の{year}年の活動に{total}の拠出を約束しました。"),
+    (Msg::SummaryLeadCommitted, "{donor}は、{recipient}の{year}年の活動に{total}の拠出を確約しました。"),
+    (Msg::SummaryLeadPaid, "{donor}は、{recipient}の{year}年の活動に{total}を支払いました。"),
+    (Msg::DetailEmptyBars, "グラフの項目を選ぶと、詳細が表示されます。"),
+    (Msg::ProblemTooPrecise, "{value}は、この通貨の小数点以下の桁数（{digits}）を超えています。"),
 ];

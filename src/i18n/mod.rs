@@ -557,6 +557,11 @@ messages! {
     SourcesNotePaid,
     SummaryThemes,
     SummaryThemeRemainder,
+    SummaryLeadPledged,
+    SummaryLeadCommitted,
+    SummaryLeadPaid,
+    DetailEmptyBars,
+    ProblemTooPrecise,
 }
 
 /// The message that phrases a share stated in this way.

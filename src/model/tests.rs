@@ -368,7 +368,16 @@ fn rule_known_currency() {
     let p = problems_after(|v| v["contribution"]["currency"] = json!("XYZ"));
     assert_one(&p, "contribution.currency", "unknown currency \"XYZ\"");
     // Any active ISO 4217 code, in either case, with its minor digits.
-    for (code, digits) in [("INR", 2), ("kes", 2), ("XOF", 0), ("KWD", 3), ("BRL", 2)] {
+    for (code, digits) in [
+        ("INR", 2),
+        ("kes", 2),
+        ("XOF", 0),
+        ("KWD", 3),
+        ("BRL", 2),
+        ("VED", 2),
+        ("XDR", 2),
+        ("HRK", 2),
+    ] {
         let mut v = default_value();
         v["contribution"]["currency"] = json!(code);
         let ds = parse(&v.to_string()).unwrap_or_else(|p| panic!("{code}: {p:#?}"));
@@ -383,6 +392,31 @@ fn rule_known_currency() {
     // Every code with other digits is a code at all.
     for code in ["JPY", "KRW", "CLP", "BHD", "TND"] {
         assert!(all.iter().any(|(c, d)| *c == code && *d != 2), "{code}");
+    }
+}
+
+#[test]
+fn rule_amounts_in_the_currency_units() {
+    // A franc CFA has no cents: 1,234,567.89 would be shown as 1,234,568.
+    let p = problems_after(|v| {
+        v["contribution"]["currency"] = json!("XOF");
+        v["contribution"]["total"] = json!(1_234_567.89);
+    });
+    assert_one(
+        &p,
+        "contribution.total",
+        "1234567.89 has more decimal places than the currency has (0)",
+    );
+    let p = problems_after(|v| {
+        v["regions"][0] = json!({"id": "a", "name": {"en": "A"}, "amount": {"value": 1000.005, "stated": "exact"}});
+    });
+    assert_one(&p, "regions[0].amount.value", "(2)");
+    // Cents are cents, whatever their binary fractions.
+    for cents in [0.1, 14_840_306.8, 0.29, 1_234_567.01] {
+        let p = problems_after(|v| {
+            v["regions"][0] = json!({"id": "a", "name": {"en": "A"}, "amount": {"value": cents, "stated": "exact"}});
+        });
+        assert!(p.is_empty(), "{cents}: {p:#?}");
     }
 }
 

@@ -58,6 +58,12 @@ pub enum ProblemKind {
     OtherCurrency(String),
     /// A series file where one year's dataset is wanted (an element's `src`).
     IsSeries,
+    /// An amount with more decimals than its currency's minor unit (a yen
+    /// has none): shown, it would be rounded without saying so.
+    TooPrecise {
+        value: f64,
+        digits: u32,
+    },
 }
 
 impl fmt::Display for ProblemKind {
@@ -113,6 +119,11 @@ impl fmt::Display for ProblemKind {
             OtherCurrency(c) => write!(
                 f,
                 "every year must be in the currency of the first ({c:?}), so totals compare"
+            ),
+            TooPrecise { value, digits } => write!(
+                f,
+                "{} has more decimal places than the currency has ({digits})",
+                number(*value)
             ),
         }
     }
@@ -188,6 +199,16 @@ impl Checker {
             self.push(path, ProblemKind::BadId(id.to_owned()));
         } else if !seen.insert(id.to_owned()) {
             self.push(path, ProblemKind::DuplicateId(id.to_owned()));
+        }
+    }
+
+    /// An amount given to no more decimals than its currency has.
+    fn in_units(&mut self, path: &str, v: f64, digits: u32) {
+        let scaled = v * 10f64.powi(digits as i32);
+        // Room for binary fractions (0.1 is not exactly a tenth), a few ulps.
+        let slack = 64.0 * f64::EPSILON * scaled.abs().max(1.0);
+        if v.is_finite() && (scaled - scaled.round()).abs() > slack {
+            self.push(path, ProblemKind::TooPrecise { value: v, digits });
         }
     }
 
@@ -304,6 +325,9 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     // Sums in exact units (ppm, minor units), never floats: 0.1 + 0.2 must
     // not come out above 0.3.
     let digits = minor_digits(&k.currency).unwrap_or(2);
+    if total_ok {
+        c.in_units("contribution.total", k.total, digits);
+    }
     let total_minor = Minor::from_major(k.total, digits);
     // What the parts that are not upper bounds take of the total, from their
     // share or, failing that, their amount: what the chart lays end to end.
@@ -330,6 +354,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         }
         if let Some(a) = r.amount {
             let path = format!("{at}.amount.value");
+            c.in_units(&path, a.value, digits);
             if c.non_negative(&path, a.value) {
                 if total_ok && a.value > k.total {
                     c.push(path.clone(), ProblemKind::AmountAboveTotal);
@@ -419,6 +444,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         }
         if let Some(a) = t.amount {
             let path = format!("{at}.amount.value");
+            c.in_units(&path, a.value, digits);
             if c.non_negative(&path, a.value) {
                 let minor = Minor::from_major(a.value, digits);
                 if total_ok && a.value > k.total {

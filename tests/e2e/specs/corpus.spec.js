@@ -114,6 +114,8 @@ test('more parts than a donut shows legibly become bars: largest first, keyboard
   await expect(el).toHaveAttribute('data-state', 'ready');
   await expect(el.locator('svg.fb-donut')).toHaveCount(0);
   await expect(el.locator('.fb-legend')).toHaveCount(0);
+  // Nor does its prompt point to one.
+  await expect(el.locator('.fb-detail.is-empty')).toHaveText('Select a part of the chart to see its details.');
   const rows = el.locator('.fb-parts [role=option]');
   // 24 regions and the unattributed remainder (2 %), which comes last.
   await expect(rows).toHaveCount(25);
@@ -129,9 +131,11 @@ test('more parts than a donut shows legibly become bars: largest first, keyboard
   await expect(rows.first()).toContainText('Andean countries');
   await expect(rows.first()).toContainText('18%');
 
-  // One tab stop; arrows move the selection and focus, the detail follows.
+  // One tab stop; focus shows a row without choosing it, as on the donut;
+  // arrows move the selection and focus, the detail follows.
   await rows.first().focus();
   await expect(el.locator('.fb-detail-name')).toHaveText('Andean countries');
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'false');
   await page.keyboard.press('ArrowDown');
   await expect(rows.nth(1)).toBeFocused();
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');

@@ -49,7 +49,8 @@ test("a host rule on the element itself does not restyle the widget's text", asy
   // element, so they beat :host, and text inherits what they set.
   const css = `funding-breakdown { white-space: nowrap; text-transform: uppercase; text-indent: 2em;
       font-style: italic; font-weight: 700; letter-spacing: 3px; word-spacing: 1em; text-shadow: 2px 2px magenta;
-      text-align: center; }
+      text-align: center; font-size-adjust: .2; -webkit-text-fill-color: orange; -webkit-text-stroke: 1px red;
+      user-select: none; font-feature-settings: "smcp"; font-kerning: none; cursor: wait; }
     * { text-transform: uppercase; }`;
   const styles = async (p, hostCss) => {
     await hostPages(p, baseURL, elementPage(`${baseURL}/`, ELEMENTS, hostCss), {});
@@ -61,7 +62,7 @@ test("a host rule on the element itself does not restyle the widget's text", asy
       text: [...document.querySelectorAll('funding-breakdown')].flatMap((el) =>
         [...el.shadowRoot.querySelectorAll('.fb-root, .fb-root *')].map((n) => {
           const s = getComputedStyle(n);
-          return `${n.tagName}.${n.getAttribute('class')}: ${s.whiteSpace} ${s.textTransform} ${s.textIndent} ${s.fontStyle} ${s.letterSpacing} ${s.wordSpacing} ${s.textShadow} ${s.textAlign}`;
+          return `${n.tagName}.${n.getAttribute('class')}: ${s.whiteSpace} ${s.textTransform} ${s.textIndent} ${s.fontStyle} ${s.letterSpacing} ${s.wordSpacing} ${s.textShadow} ${s.textAlign} ${s.fontSizeAdjust} ${s.webkitTextFillColor} ${s.webkitTextStrokeWidth} ${s.userSelect} ${s.fontFeatureSettings} ${s.fontKerning} ${s.cursor}`;
         }),
       ),
       // Nothing wider than the page.

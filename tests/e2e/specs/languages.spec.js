@@ -512,3 +512,21 @@ test('the lang attribute of the custom element chooses its language', async ({ p
   await expect(widget).toHaveAttribute('lang', 'ja');
   await expect(widget.getByRole('tab', { name: '出典' })).toBeVisible();
 });
+
+plainTest('a language that cannot be loaded is not kept: the list names the one shown, the URL no fallback', async ({ page }) => {
+  await page.route('**/i18n-fr-*.json', (route) => route.fulfill({ status: 500, body: '' }));
+  // The French page, its texts unavailable: English, not written into the URL.
+  await page.goto('/index.fr.html');
+  await wake(page);
+  await expect(page.locator('.fb-root:not([data-prerendered])')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('.fb-lang-notice')).toContainText('Français');
+  await page.waitForTimeout(400);
+  expect(await page.evaluate(() => location.hash)).not.toContain('lang=');
+  // Japanese chosen, then French again, which fails: the list says Japanese.
+  await page.getByLabel('Language').selectOption('ja');
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
+  await page.getByLabel('言語').selectOption('fr');
+  await expect(page.locator('.fb-lang-notice')).toContainText('Français');
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByLabel('言語')).toHaveValue('ja');
+});
