@@ -82,9 +82,15 @@ pub const BUDGET: u64 = 100_000;
 /// breakable before their unit (224,205); 367 B for legend entries named
 /// as their marks, the Years table's `aria-current` and drawn-only dashes,
 /// the unavailable language's name in its `lang` (224,572); 173 B for data
-/// errors in a data editor's words, not serde's (224,745).
+/// errors in a data editor's words, not serde's (224,745); 1,088 B for the
+/// fourth review and what it led to: the summary's theme split, the
+/// element's `heading` attribute, landmarks named by their title, the
+/// summary's pledge/commitment/payment, amounts finer than their currency
+/// refused, Tab previewing bars, the language list kept in step after a
+/// failure, small amounts rounded only where approximate, five more
+/// currencies (225,833).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 224_745;
+pub const CEILING: u64 = 225_833;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
