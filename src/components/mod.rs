@@ -302,7 +302,23 @@ pub fn mark_events(
         let on_preview = on_preview.clone();
         Callback::from(move |e: MouseEvent| on_preview.emit(mark_of(&e, selector)))
     };
-    let onmouseleave = on_preview.reform(|_: MouseEvent| None);
+    // Leaving, the pointer gives the preview back to keyboard focus on a
+    // mark, if any: it ended a keyboard reader's preview under a passing mouse.
+    let onmouseleave = on_preview.reform(move |e: MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let container = e.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+        // In an element the widget is in a shadow root, whose own activeElement it is.
+        let root = container.get_root_node();
+        let focused = match root.dyn_ref::<web_sys::ShadowRoot>() {
+            Some(shadow) => shadow.active_element(),
+            None => root.dyn_ref::<web_sys::Document>()?.active_element(),
+        }?;
+        if !container.contains(Some(&focused)) {
+            return None;
+        }
+        let mark = focused.closest(selector).ok()??;
+        mark.get_attribute("data-id").map(AttrValue::from)
+    });
     let onfocusin = {
         let on_preview = on_preview.clone();
         Callback::from(move |e: FocusEvent| {

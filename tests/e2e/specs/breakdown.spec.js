@@ -214,6 +214,20 @@ test('keyboard only: Tab into the chart, arrows, Enter, Escape', async ({ page }
   await page.keyboard.press('Enter');
   await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
 
+  // A mouse passing over the chart and leaving it gives the detail back to
+  // the focused mark's preview.
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('.fb-detail-name')).toHaveText('Middle East and North Africa, and Europe');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
+  const over = await markPoint(page, page.locator(`path${SSA}`));
+  await page.mouse.move(over.x, over.y);
+  await expect(page.locator('.fb-detail-name')).toHaveText('Sub-Saharan Africa');
+  await page.mouse.move(1, 1);
+  await expect(page.locator('.fb-detail-name')).toHaveText('Middle East and North Africa, and Europe');
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`path[data-id="mena-europe"]`)).toHaveAttribute('aria-selected', 'true');
+
   // Shift+Tab leaves the chart in one step: the marks are not separate stops.
   await page.keyboard.press('Tab');
   const after = await page.evaluate(() => document.activeElement?.getAttribute('role'));
