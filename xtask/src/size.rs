@@ -88,9 +88,10 @@ pub const BUDGET: u64 = 100_000;
 /// summary's pledge/commitment/payment, amounts finer than their currency
 /// refused, Tab previewing bars, the language list kept in step after a
 /// failure, small amounts rounded only where approximate, five more
-/// currencies (225,833).
+/// currencies (225,833); 243 B for the pointer leaving the chart giving the
+/// detail back to the keyboard-focused mark, in a shadow root too (226,076).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 225_833;
+pub const CEILING: u64 = 226_076;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
