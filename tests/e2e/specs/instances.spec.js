@@ -90,7 +90,7 @@ const heapChange = (a, b) =>
   `(${(((b.heap - a.heap) / a.heap) * 100).toFixed(1)} %; wasm-bindgen's table ${a.slots} → ${b.slots} slots)`;
 
 test('20 elements become ready, and removing them returns heap and listeners to within 10 % of before', async ({ page, baseURL }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown></funding-breakdown>'), {
     csp: false,
     host: `${baseURL}/__host`,
@@ -119,8 +119,13 @@ test('20 elements become ready, and removing them returns heap and listeners to 
   // meets for the first time (an app meets another view's kinds when it is
   // reused for it), so what it holds grows for some rounds and then stops
   // once every pooled app has met every kind (575 → 635 references in the
-  // runs seen). Growth is bounded, so it is checked against a bound, not a
-  // round.
+  // runs seen; with `blur` on the language list and `focusout` on the chart,
+  // 720 → 810, traced round by round to round 30: steps of 6 and 12, the
+  // last at round 15, flat after it). Growth is bounded, so it is checked
+  // against bounds, not a round: at most 100 over rounds 2 to 13, and at most
+  // one step (12) over rounds 14 to 21. A leak of one reference per widget
+  // adds 20 a round: 220 over rounds 2 to 13, 160 over rounds 14 to 21.
+  // (Rounds 3 to 5 alone, 48 to 60 in warm-up, could not tell it from one.)
   //
   // Wasm memory only grows, in 64 KiB pages, when the allocator finds no
   // free block for a request; which rounds that happens in depends on how
@@ -137,14 +142,16 @@ test('20 elements become ready, and removing them returns heap and listeners to 
   expect(fifth.heap - second.heap, `rounds 3 to 5: ${heapChange(second, fifth)}`).toBeLessThanOrEqual(before.heap * 0.02);
   expect(fifth.listeners, 'listeners after 5 rounds').toBe(after.listeners);
   expect(fifth.nodes, 'DOM nodes after 5 rounds').toBe(after.nodes);
-  expect(fifth.held - second.held, `JS objects held by the wasm ${second.held} → ${fifth.held}`).toBeLessThanOrEqual(40);
   for (let round = 6; round <= 13; round += 1) await addAndRemove(page, 20);
   const thirteenth = await counters(page, cdp);
   expect(thirteenth.memory - second.memory, 'wasm memory, rounds 2 to 13').toBeLessThanOrEqual(8 * 65536);
-  expect(thirteenth.held - second.held, `JS objects held by the wasm, rounds 2 to 13: ${second.held} → ${thirteenth.held}`).toBeLessThanOrEqual(60);
+  expect(thirteenth.held - second.held, `JS objects held by the wasm, rounds 2 to 13: ${second.held} → ${thirteenth.held}`).toBeLessThanOrEqual(100);
   expect(within10(thirteenth.heap, before.heap), heapChange(before, thirteenth)).toBe(true);
   expect(thirteenth.listeners, 'listeners after 13 rounds').toBe(after.listeners);
   expect(thirteenth.nodes, 'DOM nodes after 13 rounds').toBe(after.nodes);
+  for (let round = 14; round <= 21; round += 1) await addAndRemove(page, 20);
+  const last = await counters(page, cdp);
+  expect(last.held - thirteenth.held, `JS objects held by the wasm, rounds 14 to 21: ${thirteenth.held} → ${last.held}`).toBeLessThanOrEqual(12);
 });
 
 test('a widget added after another left reuses its app, which still answers the reader', async ({ page, baseURL }) => {
