@@ -384,7 +384,10 @@ fn Widget(props: &WidgetProps) -> Html {
             (None, true) => None,
             (_, false) => Some(Ok(())),
         };
-        use_effect_with(status, move |status| {
+        // Said again for other data (the element's `src` removed: the bundled
+        // data), so the host hears of every change of figures.
+        let data_id = Rc::as_ptr(&props.data) as usize;
+        use_effect_with((status, data_id), move |(status, _)| {
             if let (Some(cb), Some(status)) = (on_status, status) {
                 cb.emit(status.clone());
             }

@@ -28,9 +28,16 @@ pub fn use_fetch_text(url: Option<AttrValue>, attempt: u32) -> Fetch {
         Some(_) => Fetch::Loading,
         None => Fetch::Idle,
     });
+    // What the state is about: the URL and attempt its load was started for.
+    // In the render where they change the effect has not run yet, and the
+    // state is the last URL's: an empty `src` set to a URL rendered Idle,
+    // the bundled data, and the element said `ready` with the wrong figures.
+    let started = use_mut_ref(|| (url.clone(), attempt));
+    let current = *started.borrow() == (url.clone(), attempt);
     {
         let state = state.clone();
-        use_effect_with((url, attempt), move |(url, _)| {
+        use_effect_with((url.clone(), attempt), move |(url, attempt)| {
+            *started.borrow_mut() = (url.clone(), *attempt);
             let controller = web_sys::AbortController::new().ok();
             let done = Rc::new(Cell::new(false));
             match (url.clone(), controller.clone()) {
@@ -65,5 +72,9 @@ pub fn use_fetch_text(url: Option<AttrValue>, attempt: u32) -> Fetch {
             }
         });
     }
-    (*state).clone()
+    match (current, &url) {
+        (true, _) => (*state).clone(),
+        (false, Some(_)) => Fetch::Loading,
+        (false, None) => Fetch::Idle,
+    }
 }

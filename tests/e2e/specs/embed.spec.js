@@ -864,3 +864,54 @@ test('the heading attribute sets the title\'s level, and its inner headings one 
   await el.evaluate((e) => e.setAttribute('heading', '9'));
   await expect(el.locator('h2.fb-title')).toHaveCount(1);
 });
+
+test('an empty src given a dataset later: loading, then one ready, never the bundled figures; removing src says ready again', async ({ page, baseURL }) => {
+  const alt = fs.readFileSync(new URL('../../data/good/minimal.json', import.meta.url), 'utf8');
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  page.removeAllListeners('console');
+  await hostPages(
+    page,
+    baseURL,
+    {
+      ...elementPage(`${baseURL}/`, '<funding-breakdown src="" view="table"></funding-breakdown>'),
+      'data/alt.json': ['application/json', alt],
+    },
+    { csp: false },
+  );
+  await page.route('**/data/alt.json', async (route) => {
+    await held;
+    await route.fallback();
+  });
+  await page.addInitScript(() => {
+    window.__log = [];
+    document.addEventListener('funding-breakdown:ready', (e) => {
+      const total = e.target.shadowRoot?.querySelector('.fb-table tfoot')?.textContent ?? '';
+      window.__log.push(`ready ${total}`);
+    });
+    new MutationObserver((records) => {
+      for (const r of records) window.__log.push(`state ${r.target.getAttribute('data-state')}`);
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'error');
+  await el.evaluate((e) => e.setAttribute('src', 'data/alt.json'));
+  await expect(el).toHaveAttribute('data-state', 'loading');
+  // Nothing of the bundled dataset while the embedder's comes.
+  await expect(el.locator('.fb-total, table')).toHaveCount(0);
+  release();
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.locator('.fb-table tfoot')).toContainText('EUR');
+  const log = await page.evaluate(() => window.__log);
+  const after = log.slice(log.indexOf('state error') + 1);
+  expect(after.filter((l) => l.startsWith('ready'))).toHaveLength(1);
+  expect(after.join('\n')).not.toContain('37,100,767');
+  expect(after.filter((l) => l.startsWith('state'))).toEqual(['state loading', 'state ready']);
+  // Without src, the bundled data: the host hears of the change.
+  await el.evaluate((e) => e.removeAttribute('src'));
+  await expect(el.locator('.fb-table tfoot')).toContainText('37,100,767');
+  await expect.poll(() => page.evaluate(() => window.__log.filter((l) => l.startsWith('ready')).length)).toBe(2);
+});
