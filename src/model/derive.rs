@@ -126,12 +126,19 @@ fn part_from<'a>(
         }
         (None, Some(a)) => {
             let minor = Minor::from_major(a.value, digits);
+            // A percentage of a stated amount is rounded, so at best
+            // approximate; a bound on the amount bounds it the same way. But
+            // EUR 500,000 of an exact EUR 1,000,000 is 50 %, not about 50 %:
+            // exact where the division is, to what a percentage shows.
+            let stated = if a.stated == Stated::Exact && !rough && shows_exactly(minor, total) {
+                Stated::Exact
+            } else {
+                a.stated.for_derived(rough)
+            };
             (
                 Qualified {
                     value: minor.ppm_of(total),
-                    // A percentage of a stated amount is rounded, so at best
-                    // approximate; a bound on the amount bounds it the same way.
-                    stated: a.stated.for_derived(rough),
+                    stated,
                 },
                 Qualified {
                     value: minor,
@@ -152,6 +159,22 @@ fn part_from<'a>(
         words,
         drawn: None,
     })
+}
+
+/// Whether `part / total` is a percentage shown without rounding: a whole
+/// number of the tenths (from 1 %) or hundredths (below) that
+/// `format::percent_decimals` keeps at most.
+fn shows_exactly(part: Minor, total: Minor) -> bool {
+    if total.0 <= 0 {
+        return false;
+    }
+    let scaled = i128::from(part.0) * i128::from(PPM);
+    let total = i128::from(total.0);
+    if scaled % total != 0 {
+        return false;
+    }
+    let ppm = scaled / total;
+    ppm % if ppm >= 10_000 { 1_000 } else { 100 } == 0
 }
 
 /// Regions with their figures, in data order.

@@ -280,6 +280,17 @@ fn amount_only_region_derives_its_share() {
     assert!(p.amount_is_stated && !p.share_is_stated);
     assert_eq!(d.amount(p.amount), "USD\u{a0}14,000,000");
     assert_eq!(d.share(p.share), "about 37.7%");
+    // A share that divides exactly, to what a percentage shows, is exact:
+    // USD 9,275,191.75 is a quarter of the total.
+    v["regions"][0]["amount"]["value"] = json!(9_275_191.75);
+    let ds = parse(&v.to_string()).unwrap();
+    let p = &derive::region_parts(&ds)[0];
+    assert_eq!(p.share.stated, Stated::Exact);
+    assert_eq!(Describer::new(&ds, Locale::En).share(p.share), "25%");
+    // Not from a rounded total, nor from a bound.
+    v["regions"][0]["amount"]["stated"] = json!("at_least");
+    let ds = parse(&v.to_string()).unwrap();
+    assert_eq!(derive::region_parts(&ds)[0].share.stated, Stated::AtLeast);
 }
 
 #[test]
