@@ -89,9 +89,12 @@ pub const BUDGET: u64 = 100_000;
 /// refused, Tab previewing bars, the language list kept in step after a
 /// failure, small amounts rounded only where approximate, five more
 /// currencies (225,833); 243 B for the pointer leaving the chart giving the
-/// detail back to the keyboard-focused mark, in a shadow root too (226,076).
+/// detail back to the keyboard-focused mark, in a shadow root too (226,076);
+/// 545 B after the last review: a fetch's state never shown for a URL it
+/// was not started for (an empty `src` given one showed the bundled data),
+/// ready said for other data, exact shares of exact amounts (226,621).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 226_076;
+pub const CEILING: u64 = 226_621;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
