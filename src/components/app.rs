@@ -268,9 +268,16 @@ fn Widget(props: &WidgetProps) -> Html {
     let shown = use_shown_locale(state.locale, props.base.clone(), on_failed).unwrap_or_default();
 
     // The embedder changed an attribute: follow it (no-ops when unchanged).
+    // Another language asked for ends the notice about one that failed.
     {
-        let store = store.clone();
-        use_effect_with(props.locale, move |l| store.dispatch(Action::SetLocale(*l)));
+        let (store, unavailable) = (store.clone(), unavailable.setter());
+        let mounted = use_mut_ref(|| false);
+        use_effect_with(props.locale, move |l| {
+            if std::mem::replace(&mut *mounted.borrow_mut(), true) {
+                unavailable.set(None);
+            }
+            store.dispatch(Action::SetLocale(*l))
+        });
     }
     {
         let store = store.clone();

@@ -384,6 +384,10 @@ plainTest('an element whose language cannot be loaded opens in English', async (
   // And says so, as when a language chosen later cannot be loaded.
   await expect(widget.locator('.fb-lang-notice')).toHaveText('The texts in 日本語 could not be loaded.');
   await expect(widget.locator('.fb-lang-notice')).toHaveAttribute('role', 'status');
+  // The embedder asks for another language: it comes, and the notice goes.
+  await page.locator('#ja-test').evaluate((e) => e.setAttribute('lang', 'fr'));
+  await expect(widget).toHaveAttribute('lang', 'fr');
+  await expect(widget.locator('.fb-lang-notice')).toHaveCount(0);
 });
 
 /**
