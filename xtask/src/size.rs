@@ -92,9 +92,10 @@ pub const BUDGET: u64 = 100_000;
 /// detail back to the keyboard-focused mark, in a shadow root too (226,076);
 /// 545 B after the last review: a fetch's state never shown for a URL it
 /// was not started for (an empty `src` given one showed the bundled data),
-/// ready said for other data, exact shares of exact amounts (226,621).
+/// ready said for other data, exact shares of exact amounts (226,621); 236 B
+/// for an embedder's new `lang` ending the failed language's notice (226,857).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 226_621;
+pub const CEILING: u64 = 226_857;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
