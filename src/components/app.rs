@@ -346,14 +346,18 @@ fn Widget(props: &WidgetProps) -> Html {
         let year = (*year)?;
         s.as_ref()?.year(year).cloned().map(Rc::new)
     });
-    // A year the series does not have is dropped, as unknown URL values are.
+    // A year the series does not have is dropped, as unknown URL values are;
+    // the console says so, for an embedder whose `year` names a gap (2020).
     {
         let store = store.clone();
         let missing = loaded
             .as_ref()
-            .is_some_and(|s| other_year.is_some_and(|y| s.year(y).is_none()));
+            .and_then(|s| other_year.filter(|y| s.year(*y).is_none()));
         use_effect_with(missing, move |missing| {
-            if *missing {
+            if let Some(y) = missing {
+                gloo::console::warn!(format!(
+                    "funding-breakdown: the series has no figures for {y}; showing {base_year}"
+                ));
                 store.dispatch(Action::SetYear(None));
             }
         });

@@ -93,9 +93,11 @@ pub const BUDGET: u64 = 100_000;
 /// 545 B after the last review: a fetch's state never shown for a URL it
 /// was not started for (an empty `src` given one showed the bundled data),
 /// ready said for other data, exact shares of exact amounts (226,621); 236 B
-/// for an embedder's new `lang` ending the failed language's notice (226,857).
+/// for an embedder's new `lang` ending the failed language's notice (226,857);
+/// the console's warning for a year the series lacks, and wasm-opt laying
+/// the code out anew, 192 B less (226,665).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 226_857;
+pub const CEILING: u64 = 226_665;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

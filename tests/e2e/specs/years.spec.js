@@ -248,10 +248,14 @@ test('#year=2019 restores that year, and the hash follows the reader', async ({ 
     window.location.hash = '#view=region';
   });
   await expect(page.locator('.fb-total')).toHaveText('USD 37.1 million');
-  // A year the series does not have is ignored, as unknown values are.
+  // A year the series does not have is ignored, as unknown values are; the
+  // console says so, for an embedder whose `year` names the gap.
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   await open(page, '#year=2020');
   await expect(page.locator('.fb-total')).toHaveText('USD 37.1 million');
   await expect(page).not.toHaveURL(/year=/);
+  expect(warnings).toContain('funding-breakdown: the series has no figures for 2020; showing 2021');
 });
 
 test('the years are one tab stop: arrows move and select, the focused year says it; Tab reaches Open', async ({ page }) => {
