@@ -353,52 +353,47 @@ impl<'a> Describer<'a> {
             }
         }
         let parts = derive::region_parts(self.ds);
-        if !parts.is_empty() {
-            out.text(self.text(Msg::SentenceSeparator).to_owned());
-            for p in pieces(self.text(Msg::SummaryRegions), &["list"], &[]) {
-                match p {
-                    Piece::Text(t) => out.text(t),
-                    Piece::Slot(_) => self.region_list(&parts, &mut out),
-                }
-            }
-        }
         if parts.is_empty() {
             // The whole total "unattributed" would read as a part of it.
             out.text(self.text(Msg::SentenceSeparator).to_owned());
             out.text(self.text(Msg::SummaryNoRegions).to_owned());
-        } else if let Some(rest) = derive::remainder(self.ds, &parts) {
-            out.text(self.text(Msg::SentenceSeparator).to_owned());
-            out.text(
-                self.locale
-                    .fill(Msg::SummaryRemainder, &[("share", &self.part_share(&rest))]),
-            );
+        } else {
+            self.split(&parts, Msg::SummaryRegions, Msg::SummaryRemainder, &mut out);
         }
         // Where the source splits the total by theme too, the summary says so:
         // it is the text alternative of both charts.
         let themes = derive::theme_parts(self.ds);
         if !themes.is_empty() {
-            out.text(self.text(Msg::SentenceSeparator).to_owned());
-            for p in pieces(self.text(Msg::SummaryThemes), &["list"], &[]) {
-                match p {
-                    Piece::Text(t) => out.text(t),
-                    Piece::Slot(_) => self.region_list(&themes, &mut out),
-                }
-            }
-            if let Some(rest) = derive::remainder(self.ds, &themes) {
-                out.text(self.text(Msg::SentenceSeparator).to_owned());
-                out.text(self.locale.fill(
-                    Msg::SummaryThemeRemainder,
-                    &[("share", &self.part_share(&rest))],
-                ));
-            }
+            self.split(
+                &themes,
+                Msg::SummaryThemes,
+                Msg::SummaryThemeRemainder,
+                &mut out,
+            );
         }
         out.0
+    }
+
+    /// " By region: …. The source leaves … unattributed to any region." for
+    /// `parts` (regions or themes): the list sentence, then the rest's.
+    fn split(&self, parts: &[Part<'_>], list: Msg, rest: Msg, out: &mut Parts) {
+        out.text(self.text(Msg::SentenceSeparator).to_owned());
+        for p in pieces(self.text(list), &["list"], &[]) {
+            match p {
+                Piece::Text(t) => out.text(t),
+                Piece::Slot(_) => self.summary_list(parts, out),
+            }
+        }
+        if let Some(r) = derive::remainder(self.ds, parts) {
+            out.text(self.text(Msg::SentenceSeparator).to_owned());
+            out.text(self.locale.fill(rest, &[("share", &self.part_share(&r))]));
+        }
     }
 
     /// "Sub-Saharan Africa, more than 40%; …" for the summary (themes too). A long list is
     /// cut to its largest parts and a count of the rest: the summary is read
     /// first by screen readers, and 200 parts would bury the sentence after it.
-    fn region_list(&self, parts: &[Part<'_>], out: &mut Parts) {
+    fn summary_list(&self, parts: &[Part<'_>], out: &mut Parts) {
         let (parts, more): (Vec<Part<'_>>, usize) = if parts.len() > SUMMARY_MAX_PARTS {
             let shares: Vec<(i64, bool)> = parts.iter().map(|p| (p.share.value, false)).collect();
             let listed = crate::chart::bars::order(&shares)
