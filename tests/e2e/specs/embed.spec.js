@@ -16,6 +16,21 @@ async function openHeld(page, baseURL, body, { csp = true } = {}) {
   return held;
 }
 
+/**
+ * Opens a host page with the elements in `body` whose first wasm request
+ * fails (later ones go through); returns how many wasm requests were made so
+ * far. The page logs the failure, as it should: not a test failure here.
+ */
+async function openWasmFailingOnce(page, baseURL, body) {
+  page.removeAllListeners('console');
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, body), { csp: false });
+  let requests = 0;
+  // Registered after hostPages', so it is tried first.
+  await page.context().route('**/*.wasm', (route) => (requests++ === 0 ? route.abort('failed') : route.fallback()));
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  return () => requests;
+}
+
 async function expectClean(page, log) {
   expect(log.foreign, 'requests to third parties').toEqual([]);
   expect(log.violations, 'CSP violations in the console').toEqual([]);
@@ -443,13 +458,7 @@ test('the Copy buttons of the Embed panel are named apart and announce every cop
 });
 
 test('a wasm that failed to load once is fetched again by Try again', async ({ page, baseURL }) => {
-  // The failed request and the error event are logged, as they should be.
-  page.removeAllListeners('console');
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="a" lang="fr"></funding-breakdown>'), { csp: false });
-  let aborted = 0;
-  // Registered after hostPages', so it is tried first: only the first wasm request fails.
-  await page.context().route('**/*.wasm', (route) => (aborted++ === 0 ? route.abort('failed') : route.fallback()));
-  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const requests = await openWasmFailingOnce(page, baseURL, '<funding-breakdown id="a" lang="fr"></funding-breakdown>');
   const a = page.locator('#a');
   await expect(a).toHaveAttribute('data-state', 'error');
   const alert = a.getByRole('alert');
@@ -462,15 +471,15 @@ test('a wasm that failed to load once is fetched again by Try again', async ({ p
   await a.getByRole('button', { name: 'Réessayer' }).click();
   await expect(a).toHaveAttribute('data-state', 'ready');
   await expect(a.getByRole('tab', { name: 'Par région' })).toBeVisible();
-  expect(aborted).toBe(2);
+  expect(requests()).toBe(2);
 });
 
 test('when the wasm fails for every element, a new element that gets it starts the others too', async ({ page, baseURL }) => {
-  page.removeAllListeners('console');
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="a" lang="fr"></funding-breakdown><funding-breakdown id="b" view="table"></funding-breakdown>'), { csp: false });
-  let aborted = 0;
-  await page.context().route('**/*.wasm', (route) => (aborted++ === 0 ? route.abort('failed') : route.fallback()));
-  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const requests = await openWasmFailingOnce(
+    page,
+    baseURL,
+    '<funding-breakdown id="a" lang="fr"></funding-breakdown><funding-breakdown id="b" view="table"></funding-breakdown>',
+  );
   await expect(page.locator('#a')).toHaveAttribute('data-state', 'error');
   await expect(page.locator('#b')).toHaveAttribute('data-state', 'error');
   // One element gets the wasm (added by the host, or a reader's Try again on one of them).
@@ -478,15 +487,11 @@ test('when the wasm fails for every element, a new element that gets it starts t
   for (const id of ['c', 'a', 'b']) await expect(page.locator(`#${id}`)).toHaveAttribute('data-state', 'ready');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.locator('#a').getByRole('tab', { name: 'Par région' })).toBeVisible();
-  expect(aborted).toBe(2);
+  expect(requests()).toBe(2);
 });
 
 test('an element re-inserted after the wasm failed to load starts', async ({ page, baseURL }) => {
-  page.removeAllListeners('console');
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown></funding-breakdown>'), { csp: false });
-  let aborted = 0;
-  await page.context().route('**/*.wasm', (route) => (aborted++ === 0 ? route.abort('failed') : route.fallback()));
-  await page.goto(`${hostOf(baseURL)}/index.html`);
+  await openWasmFailingOnce(page, baseURL, '<funding-breakdown></funding-breakdown>');
   const el = page.locator('funding-breakdown');
   await expect(el).toHaveAttribute('data-state', 'error');
   await page.evaluate(() => {
@@ -828,11 +833,7 @@ test('a wasm download that stalls gives the alert after a minute, and the widget
 });
 
 test('Try again after the wasm failed keeps keyboard focus in the element', async ({ page, baseURL }) => {
-  page.removeAllListeners('console');
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown sel="asia"></funding-breakdown>'), { csp: false });
-  let aborted = 0;
-  await page.context().route('**/*.wasm', (route) => (aborted++ === 0 ? route.abort('failed') : route.fallback()));
-  await page.goto(`${hostOf(baseURL)}/index.html`);
+  await openWasmFailingOnce(page, baseURL, '<funding-breakdown sel="asia"></funding-breakdown>');
   const el = page.locator('funding-breakdown');
   await expect(el).toHaveAttribute('data-state', 'error');
   await el.getByRole('button', { name: 'Try again' }).focus();
