@@ -134,6 +134,7 @@ pub fn App(props: &AppProps) -> Html {
         return html! { <div lang={locale.tag()} aria-busy="true"></div> };
     };
     let view = props.view.as_deref().and_then(View::parse);
+    let heading = super::heading_tag(props.standalone, props.heading.as_deref());
     match &*loaded {
         Ok(data) => html! {
             <Widget data={data.clone()} locale={locale} default_locale={default_locale} ids={props.id_prefix.clone()}
@@ -141,13 +142,11 @@ pub fn App(props: &AppProps) -> Html {
                 standalone={props.standalone} view={view} sel={props.sel.clone()}
                 year={props.year.as_deref().and_then(crate::state::parse_year)}
                 base={base} unavailable={*failed_first}
-                heading={super::heading_tag(props.standalone, props.heading.as_deref())}
-                src={props.src.clone()} on_status={props.on_status.clone()} />
+                {heading} src={props.src.clone()} on_status={props.on_status.clone()} />
         },
         Err(problems) => html! {
             <div class="fb-root" lang={locale.tag()}>
-                <ErrorView problems={problems.clone()} locale={locale}
-                    heading={super::heading_tag(props.standalone, props.heading.as_deref())} />
+                <ErrorView problems={problems.clone()} locale={locale} {heading} />
             </div>
         },
     }

@@ -264,7 +264,11 @@ pub struct MarkEvents {
 /// happened in, if any.
 pub(crate) fn mark_of(e: &Event, selector: &str) -> Option<AttrValue> {
     use wasm_bindgen::JsCast;
-    let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    mark_at(&e.target()?.dyn_into::<web_sys::Element>().ok()?, selector)
+}
+
+/// The part id of the mark matching `selector` that `el` is in, if any.
+fn mark_at(el: &web_sys::Element, selector: &str) -> Option<AttrValue> {
     let mark = el.closest(selector).ok()??;
     mark.get_attribute("data-id").map(AttrValue::from)
 }
@@ -283,17 +287,13 @@ pub fn mark_events(
     on_select: &Callback<Option<AttrValue>>,
     on_preview: &Callback<Option<AttrValue>>,
 ) -> MarkEvents {
-    let pick = {
+    let onclick = {
         let on_select = on_select.clone();
-        move |e: &Event| {
-            if let Some(id) = mark_of(e, selector) {
+        Callback::from(move |e: MouseEvent| {
+            if let Some(id) = mark_of(&e, selector) {
                 on_select.emit(Some(id));
             }
-        }
-    };
-    let onclick = {
-        let pick = pick.clone();
-        Callback::from(move |e: MouseEvent| pick(&e))
+        })
     };
     // mouseover bubbles (mouseenter does not); previewing the previewed mark
     // again changes no state, so moving within a mark renders nothing. Over
@@ -313,11 +313,9 @@ pub fn mark_events(
             Some(shadow) => shadow.active_element(),
             None => root.dyn_ref::<web_sys::Document>()?.active_element(),
         }?;
-        if !container.contains(Some(&focused)) {
-            return None;
-        }
-        let mark = focused.closest(selector).ok()??;
-        mark.get_attribute("data-id").map(AttrValue::from)
+        container
+            .contains(Some(&focused))
+            .then(|| mark_at(&focused, selector))?
     });
     let onfocusin = {
         let on_preview = on_preview.clone();
