@@ -2,7 +2,6 @@
 //! reader finds theirs whatever the widget currently shows. And which
 //! language is shown while another one's catalogue loads.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::use_ctx;
@@ -82,40 +81,43 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     // move a list the reader has changed: after a language that failed, the
     // list still named it while the widget stayed in another.
     let select_ref = use_node_ref();
-    {
+    let select = {
         let select_ref = select_ref.clone();
-        use_effect_with((current, props.unavailable), move |(current, _)| {
-            if let Some(s) = select_ref.cast::<web_sys::HtmlSelectElement>() {
+        move || select_ref.cast::<web_sys::HtmlSelectElement>()
+    };
+    // Puts the list back on the language shown.
+    let reset = {
+        let select = select.clone();
+        move || {
+            if let Some(s) = select() {
                 s.set_value(current.tag());
             }
-        });
+        }
+    };
+    {
+        let reset = reset.clone();
+        use_effect_with((current, props.unavailable), move |_| reset());
     }
     let choose = {
         let on_change = props.on_change.clone();
-        move |e: &Event| {
-            let value = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .map(|s| s.value());
-            match value.as_deref().and_then(Locale::from_tag) {
-                Some(locale) if locale != current => on_change.emit(locale),
-                _ => {}
-            }
+        move || match select().and_then(|s| Locale::from_tag(&s.value())) {
+            Some(locale) if locale != current => on_change.emit(locale),
+            _ => {}
         }
     };
     let onchange = {
         let (choose, browsing) = (choose.clone(), browsing.clone());
-        Callback::from(move |e: Event| {
+        Callback::from(move |_: Event| {
             if !*browsing.borrow() {
-                choose(&e);
+                choose();
             }
         })
     };
     let onblur = {
         let (choose, browsing) = (choose.clone(), browsing.clone());
-        Callback::from(move |e: FocusEvent| {
+        Callback::from(move |_: FocusEvent| {
             *browsing.borrow_mut() = false;
-            choose(&e);
+            choose();
         })
     };
     // A reader opening the list is about to choose: the languages not loaded
@@ -157,17 +159,10 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
             // Chosen: Chromium would open the list as well.
             "Enter" => {
                 e.prevent_default();
-                choose(&e)
+                choose()
             }
             // Escape puts back the language shown, so leaving changes nothing.
-            "Escape" if was_browsing => {
-                if let Some(s) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                {
-                    s.set_value(current.tag());
-                }
-            }
+            "Escape" if was_browsing => reset(),
             _ => {}
         }
     });
