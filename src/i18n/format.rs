@@ -315,17 +315,7 @@ pub fn approximate_small(amount: Minor, digits: u32, toward: Toward) -> Minor {
     else {
         return amount;
     };
-    Minor(match toward {
-        Toward::Nearest => {
-            let down = amount.0 - amount.0.rem_euclid(step);
-            if (amount.0 - down) * 2 >= step {
-                down.saturating_add(step)
-            } else {
-                down
-            }
-        }
-        _ => toward.to_step(amount.0, step),
-    })
+    Minor(toward.round(amount.0, step))
 }
 
 /// `text` with the no-break space between a figure and its unit word
@@ -390,6 +380,20 @@ impl Toward {
             Toward::Up => v.saturating_add(step - v.rem_euclid(step)),
         }
     }
+
+    /// `v` (not negative) to a multiple of `step` this way, Nearest half
+    /// away from zero, as the formatter rounds.
+    fn round(self, v: i64, step: i64) -> i64 {
+        if self != Toward::Nearest {
+            return self.to_step(v, step);
+        }
+        let down = v - v.rem_euclid(step);
+        if (v - down) * 2 >= step {
+            down.saturating_add(step)
+        } else {
+            down
+        }
+    }
 }
 
 /// A share in ppm rounded `toward` to what [`Fmt::percent`] shows (tenths of
@@ -412,10 +416,7 @@ pub fn two_significant_percent(ppm: i64, toward: Toward) -> i64 {
     while ppm / step >= 100 {
         step *= 10;
     }
-    match toward {
-        Toward::Nearest => (ppm + step / 2) / step * step,
-        _ => toward.to_step(ppm, step),
-    }
+    toward.round(ppm, step)
 }
 
 /// A bound rounded `toward` to what `money_short` shows in English, French
@@ -448,19 +449,7 @@ pub fn western_short(amount: Minor, digits: u32, toward: Toward) -> Minor {
     let step = u32::try_from(exp + digits as i32)
         .ok()
         .and_then(|e| 10i64.checked_pow(e));
-    match step {
-        Some(step) if toward == Toward::Nearest => {
-            // Half away from zero, as the formatter rounds.
-            let down = amount.0 - amount.0.rem_euclid(step);
-            Minor(if (amount.0 - down) * 2 >= step {
-                down.saturating_add(step)
-            } else {
-                down
-            })
-        }
-        Some(step) => Minor(toward.to_step(amount.0, step)),
-        None => amount,
-    }
+    step.map_or(amount, |step| Minor(toward.round(amount.0, step)))
 }
 
 /// Significant digits kept in a compact figure, with at most

@@ -245,18 +245,19 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
     // below the most the figures allow. Each part counts with its exact
     // amount where the source gives one, else its share of the total.
     let total = total(ds);
-    let counted = |p: &&Part<'_>| {
+    let counted = |p: &Part<'_>| {
         if p.amount_is_stated && (p.amount.stated == Stated::Exact || !p.share_is_stated) {
             p.amount.value.0
         } else {
             total.times_ppm(p.share.value).0
         }
     };
-    let used: i64 = parts.iter().map(|p| counted(&p)).sum();
+    let used: i64 = parts.iter().map(counted).sum();
+    // Beside both kinds of bound, what the upper-bounded parts may leave too.
     let upper: i64 = parts
         .iter()
         .filter(|p| mixed && p.share.stated.is_upper_bound())
-        .map(|p| counted(&p))
+        .map(counted)
         .sum();
     let amount = Minor((total.0 - used + upper).clamp(0, total.0.max(0)));
     Some(Part {
