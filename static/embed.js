@@ -232,9 +232,27 @@ class FundingBreakdown extends HTMLElement {
     // unseen) and the live widget gets the last one when it comes, as
     // boot.js does on the page.
     for (const button of copy.querySelectorAll('button[disabled]')) button.disabled = false;
-    copy.addEventListener('click', (e) => {
+    const control = (e) => {
       const target = e.target.closest?.('button, .fb-mark[data-id]');
-      this.#clicked = (target && liveSelector(target)) ?? this.#clicked;
+      return (target && liveSelector(target)) ?? null;
+    };
+    copy.addEventListener('click', (e) => {
+      this.#clicked = control(e) ?? this.#clicked;
+    });
+    // A press still held when the live widget comes is released on it with no click on the
+    // live control (the browser clicks an ancestor of both it and the pressed element, which
+    // has gone): a release over the same control is given one, after the browser's click.
+    copy.addEventListener('pointerdown', (e) => {
+      const pressed = control(e);
+      if (!pressed) return;
+      const end = (up) => {
+        for (const type of ['pointerup', 'pointercancel']) removeEventListener(type, end, true);
+        const live = this.shadowRoot.querySelector(`.fb-mount ${pressed}`);
+        if (up.type == 'pointerup' && !copy.isConnected && live?.contains(this.shadowRoot.elementFromPoint(up.clientX, up.clientY))) {
+          setTimeout(() => this.#replay(pressed, 25));
+        }
+      };
+      for (const type of ['pointerup', 'pointercancel']) addEventListener(type, end, true);
     });
     // After a failed wasm (which may fail before the copy comes), under the alert: its figures are complete.
     const mountPoint = this.shadowRoot.querySelector('.fb-mount');
@@ -277,20 +295,24 @@ class FundingBreakdown extends HTMLElement {
       if (part) mountPoint.querySelector(part)?.focus();
       const clicked = this.#clicked;
       this.#clicked = null;
-      // Once the widget says it is ready (its first effects have run, which
-      // would undo an earlier selection), within half a second.
-      const replay = (tries) => {
-        if (this.dataset.state !== 'ready') return tries > 0 && setTimeout(() => replay(tries - 1), 20);
-        const live = mountPoint.querySelector(clicked);
-        live?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, view: window }));
-        // The copy's marks are an image, so its click focused the panel: the live mark takes focus, as a click on it would.
-        if (live?.matches('.fb-mark')) live.focus();
-      };
-      if (clicked) replay(25);
+      if (clicked) this.#replay(clicked, 25);
     };
     if (rendered()) return drop();
     this.#rendered = new MutationObserver(() => rendered() && drop());
     this.#rendered.observe(mountPoint, { childList: true, subtree: true });
+  }
+
+  /**
+   * Clicks the live widget's control `selector` once the widget says it is
+   * ready (its first effects have run, which would undo an earlier
+   * selection), within `tries` × 20 ms.
+   */
+  #replay(selector, tries) {
+    if (this.dataset.state !== 'ready') return tries > 0 && setTimeout(() => this.#replay(selector, tries - 1), 20);
+    const live = this.shadowRoot.querySelector(`.fb-mount ${selector}`);
+    live?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, view: window }));
+    // The copy's marks are an image, so its click focused the panel: the live mark takes focus, as a click on it would.
+    if (live?.matches('.fb-mark')) live.focus();
   }
 
   /** Focuses the live widget's panel (or its error's button) once it has rendered, within `tries` × 16 ms. */

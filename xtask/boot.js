@@ -66,7 +66,7 @@ const dead = () => {
   for (const button of copy.querySelectorAll('button')) button.disabled = true;
   if (had && notice) { notice.tabIndex = -1; notice.focus(); }
 };
-let clicked;
+let clicked, pressed;
 const SLOW_MS = 60_000;
 const run = async (now) => {
   // The catalogue of the language the widget opens in (App's rule), fetched with the wasm.
@@ -109,11 +109,22 @@ const run = async (now) => {
       const live = await find(last);
       if (lost()) live?.focus();
     }
-    if (clicked) {
-      const live = await find(clicked);
+    const replay = (live) => {
       live?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
       // The copy's marks are an image, so its click focused the panel: the live mark takes focus, as a click on it would.
       if (live?.matches('.fb-mark')) live.focus();
+    };
+    if (clicked) replay(await find(clicked));
+    else if (pressed) {
+      // A press on the copy still held: its release gets no click on the live control (the
+      // browser clicks an ancestor of both it and the pressed element, which has gone), so a
+      // release over the same control is given one, after the browser's click.
+      const live = await find(pressed);
+      const end = (e) => {
+        for (const type of ENDS) removeEventListener(type, end, true);
+        if (e.type == 'pointerup' && live?.contains(document.elementFromPoint(e.clientX, e.clientY))) setTimeout(() => replay(live));
+      };
+      for (const type of ENDS) addEventListener(type, end, true);
     }
   } catch (error) {
     console.error('funding-breakdown: the widget could not start', error);
@@ -123,16 +134,20 @@ const run = async (now) => {
 let started;
 const start = (now) => { started ??= run(now); };
 // The reader's first move toward the widget starts it; a click on one of the copy's controls is replayed on the live one.
-const WAKE = ['pointerover', 'pointerdown', 'pointerup', 'focusin', 'click', 'hashchange'];
+const ENDS = ['pointerup', 'pointercancel'];
+const WAKE = ['pointerover', 'pointerdown', ...ENDS, 'focusin', 'click', 'hashchange'];
+const control = (e) => { const c = e.target.closest?.('button, [data-id]'); return copy.contains(c) ? c : undefined; };
 const wake = (e) => {
+  if (e.type == 'pointerdown') pressed = control(e);
+  else if (e.type == 'pointerup' || e.type == 'pointercancel') pressed = undefined;
+  if (e.type == 'pointercancel') return;
   // A finger on the page may be scrolling past it: touch starts the wasm with its tap, a click,
   // or a lifted finger that did not scroll (the disabled language list gets no click).
   if (e.pointerType == 'touch' && (e.type == 'pointerover' || e.type == 'pointerdown')) return;
   // A reader saving data pays for the wasm only when using the widget, not for a mouse passing over it.
   if (e.type == 'pointerover' && navigator.connection?.saveData) return;
   // A button, or a chart mark (by its data-id: a legend swatch is drawn with the class of a mark).
-  const target = e.type == 'click' && e.target.closest?.('button, [data-id]');
-  if (target && copy.contains(target)) clicked = target;
+  if (e.type == 'click') clicked = control(e) ?? clicked;
   start();
 };
 const params = location.hash.slice(1).split('&');

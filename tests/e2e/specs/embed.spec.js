@@ -2,7 +2,7 @@
 // the strict CSP on both sides. The snippets are read from README.md, so the
 // documentation is what gets tested.
 import fs from 'node:fs';
-import { test, expect, clickMark, open, holdWasm } from './helpers.js';
+import { test, expect, clickMark, markPoint, open, holdWasm } from './helpers.js';
 import { hostPages, elementPage, hostOf, snippet } from './hosts.js';
 
 /**
@@ -617,6 +617,38 @@ test('a click on a mark of the static copy is given to the widget when it comes'
   await expect(el.locator('.fb-detail')).toContainText('Asia');
   await expect(el.locator('path.fb-mark[data-id="asia"]')).toBeFocused();
 });
+
+for (const over of [true, false]) {
+  test(`a press on the static copy held until the widget has come is ${over ? 'a click when released over the same control' : 'nothing when dragged off'}`, async ({ page, baseURL }) => {
+    const { release } = await openHeld(page, baseURL, '<funding-breakdown></funding-breakdown>');
+    const el = page.locator('funding-breakdown');
+    // Over: a mark. Dragged off (out of the element): a legend entry, which a second click would undo.
+    const pressed = el.locator(over ? '[data-prerendered] path.fb-mark[data-id="asia"]' : '[data-prerendered] .fb-legend-button[data-id="asia"]');
+    const asia = over ? await markPoint(page, pressed) : await pressed.boundingBox().then((b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 }));
+    await page.mouse.move(asia.x, asia.y);
+    await page.mouse.down();
+    release();
+    await expect(el).toHaveAttribute('data-state', 'ready');
+    await expect(el.locator('[data-prerendered]')).toHaveCount(0);
+    if (!over) {
+      const box = await el.boundingBox();
+      await page.mouse.move(box.x + 2, box.y - 4);
+    }
+    await page.mouse.up();
+    if (over) {
+      await expect(el.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
+      await expect(el.locator('.fb-detail')).toContainText('Asia');
+      await expect(el.locator('path.fb-mark[data-id="asia"]')).toBeFocused();
+    } else {
+      await page.waitForTimeout(300);
+      await expect(el.locator('path.fb-mark[aria-selected="true"]')).toHaveCount(0);
+      // Nothing is left waiting for a release: a click on the entry selects it, once.
+      await el.locator('.fb-legend-button[data-id="asia"]').click();
+      await page.waitForTimeout(100);
+      await expect(el.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+    }
+  });
+}
 
 test('a tab or legend entry of the static copy takes clicks and focus, and the widget acts on them when it comes', async ({ page, baseURL }) => {
   const { release } = await openHeld(page, baseURL, '<funding-breakdown id="a"></funding-breakdown><funding-breakdown id="b"></funding-breakdown>');

@@ -243,6 +243,39 @@ test('a reader saving data downloads the wasm on a click, not for a mouse passin
   await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
 });
 
+for (const over of [true, false]) {
+  test(`a press on the static copy held until the widget has come is ${over ? 'a click when released over the same control' : 'nothing when dragged off'}`, async ({ page }) => {
+    const { root, release } = await openHeldCopy(page);
+    // Over: a mark. Dragged off: a legend entry, which a second click would undo.
+    const pressed = over ? root.locator('svg.fb-donut path[data-id="asia"]') : root.locator('.fb-legend-button[data-id="asia"]');
+    const asia = over ? await markPoint(page, pressed) : await pressed.boundingBox().then((b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 }));
+    await page.mouse.move(asia.x, asia.y);
+    await page.mouse.down();
+    release();
+    await expect(page.locator(PRERENDERED)).toHaveCount(0);
+    await expect(page.locator('[role=tablist]')).toBeVisible();
+    if (!over) {
+      const title = await page.locator('.fb-title').boundingBox();
+      await page.mouse.move(title.x + 2, title.y + 2);
+    }
+    await page.mouse.up();
+    if (over) {
+      await expect(page.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
+      await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
+      await expect(page).toHaveURL(/#view=region&sel=asia$/);
+      await expect(page.locator('path.fb-mark[data-id="asia"]')).toBeFocused();
+    } else {
+      await page.waitForTimeout(300);
+      await expect(page.locator('path.fb-mark[aria-selected="true"]')).toHaveCount(0);
+      expect(page.url()).not.toContain('sel=');
+      // Nothing is left waiting for a release: a click on the entry selects it, once.
+      await page.locator('.fb-legend-button[data-id="asia"]').click();
+      await page.waitForTimeout(100);
+      await expect(page.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+    }
+  });
+}
+
 test('a click on the static copy starts the wasm and is given to the live widget', async ({ page }) => {
   test.setTimeout(30_000);
   const requests = recordRequests(page);
