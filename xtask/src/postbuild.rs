@@ -642,7 +642,7 @@ mod tests {
         assert!(run < catalogue && catalogue < fetch);
         // ...which runs at once or at the reader's first move.
         let wake = boot
-            .find("const WAKE = ['pointerover', 'pointerdown', 'pointerup', 'focusin', 'click', 'hashchange'];")
+            .find("const WAKE = ['pointerover', 'pointerdown', ...ENDS, 'focusin', 'click', 'hashchange'];")
             .unwrap();
         let at_once = boot.find("  start(true);\n} else {").unwrap();
         assert!(boot.contains("for (const type of WAKE) addEventListener(type, wake, { capture: true, passive: true });"));
@@ -653,7 +653,9 @@ mod tests {
             .find("for (let i = 0; i < 300 && copy?.isConnected; i++)")
             .unwrap();
         let refocus = boot.find("if (lost()) live?.focus();").unwrap();
-        let replay = boot.find("const live = await find(clicked);").unwrap();
+        let replay = boot
+            .find("if (clicked) replay(await find(clicked));")
+            .unwrap();
         assert!(boot.find("await started;").unwrap() < gone && gone < refocus && refocus < replay);
         // ICU's first load while the wasm downloads, not in the first render...
         let warm = boot.find("setTimeout(icu);").unwrap();
