@@ -292,7 +292,7 @@ class FundingBreakdown extends HTMLElement {
       const focused = this.shadowRoot.activeElement;
       const part = focused && copy.contains(focused) ? liveSelector(focused) : null;
       copy.remove();
-      if (part) mountPoint.querySelector(part)?.focus();
+      if (part) mountPoint.querySelector(part)?.focus({ preventScroll: true });
       const clicked = this.#clicked;
       this.#clicked = null;
       if (clicked) this.#replay(clicked, 25);
@@ -312,7 +312,7 @@ class FundingBreakdown extends HTMLElement {
     const live = this.shadowRoot.querySelector(`.fb-mount ${selector}`);
     live?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, view: window }));
     // The copy's marks are an image, so its click focused the panel: the live mark takes focus, as a click on it would.
-    if (live?.matches('.fb-mark')) live.focus();
+    if (live?.matches('.fb-mark')) live.focus({ preventScroll: true });
   }
 
   /** Focuses the live widget's panel (or its error's button) once it has rendered, within `tries` × 16 ms. */

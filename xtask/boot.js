@@ -107,12 +107,12 @@ const run = async (now) => {
     const lost = () => !document.activeElement?.isConnected || document.activeElement === document.body;
     if (last && !last.isConnected && lost()) {
       const live = await find(last);
-      if (lost()) live?.focus();
+      if (lost()) live?.focus({ preventScroll: true });
     }
     const replay = (live) => {
       live?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
       // The copy's marks are an image, so its click focused the panel: the live mark takes focus, as a click on it would.
-      if (live?.matches('.fb-mark')) live.focus();
+      if (live?.matches('.fb-mark')) live.focus({ preventScroll: true });
     };
     if (clicked) replay(await find(clicked));
     else if (pressed) {

@@ -618,6 +618,26 @@ test('a click on a mark of the static copy is given to the widget when it comes'
   await expect(el.locator('path.fb-mark[data-id="asia"]')).toBeFocused();
 });
 
+test.describe('on a phone', () => {
+  test.use({ hasTouch: true, viewport: { width: 360, height: 640 } });
+
+  test('a tap on a mark of the element\'s static copy does not scroll the page when the widget takes over', async ({ page, baseURL }) => {
+    const { release } = await openHeld(page, baseURL, '<p style="height: 300px">Before</p><funding-breakdown></funding-breakdown><p style="height: 900px">After</p>', { csp: false });
+    const el = page.locator('funding-breakdown');
+    const point = await markPoint(page, el.locator('[data-prerendered] path.fb-mark[data-id="asia"]'));
+    const scrolled = await page.evaluate(() => scrollY);
+    expect(scrolled).toBeGreaterThan(0);
+    await page.touchscreen.tap(point.x, point.y);
+    release();
+    await expect(el).toHaveAttribute('data-state', 'ready');
+    await expect(el.locator('[data-prerendered]')).toHaveCount(0);
+    await expect(el.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
+    await expect(el.locator('path.fb-mark[data-id="asia"]')).toBeFocused();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+  });
+});
+
 for (const over of [true, false]) {
   test(`a press on the static copy held until the widget has come is ${over ? 'a click when released over the same control' : 'nothing when dragged off'}`, async ({ page, baseURL }) => {
     const { release } = await openHeld(page, baseURL, '<funding-breakdown></funding-breakdown>');

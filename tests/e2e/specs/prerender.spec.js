@@ -384,6 +384,21 @@ test.describe('on a touch screen', () => {
     await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
   });
 
+  test('a tap on a mark of the static copy does not scroll the page when the widget takes over', async ({ page }) => {
+    const { root, release } = await openHeldCopy(page);
+    // The chart in the middle of the screen, the panel's top above it: the tap focuses the copy's panel.
+    const point = await markPoint(page, root.locator('svg.fb-donut path[data-id="asia"]'));
+    const scrolled = await page.evaluate(() => scrollY);
+    expect(scrolled).toBeGreaterThan(0);
+    await page.touchscreen.tap(point.x, point.y);
+    release();
+    await expect(page.locator(PRERENDERED)).toHaveCount(0);
+    await expect(page.locator('path.fb-mark[data-id="asia"]')).toBeFocused();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+    await expect(page.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
+  });
+
   test('on another language\'s page, a tap on a mark selects it once the widget has its catalogue', async ({ page }) => {
     // The widget renders only once its catalogue has come; until then the copy,
     // with the same ids, is still there, and the tap must not be given to it.
