@@ -2,12 +2,9 @@
 const ours = (tag) => { const l = tag?.split(/[-_]/)[0].toLowerCase(); return [__FB_LANGS__].includes(l) && l; };
 const asked = ours(/[#&]lang=([^&]*)/.exec(location.hash)?.[1]);
 const browser = [...navigator.languages, navigator.language].map(ours).find(Boolean);
+// lang.js is sending the reader to another language's page.
+if (document.documentElement.hidden) await new Promise(() => {});
 const host = document.getElementById('funding-breakdown');
-const want = asked || browser;
-if (want && want != 'en' && /\/(index\.html)?$/.test(location.pathname) && !host?.dataset.lang) {
-  location.replace(`index.${want}.html${location.search}${location.hash}`);
-  await new Promise(() => {});
-}
 // In an iframe, the parent sizes it to the height posted here (README, "Embed").
 // Chromium does not render an off-screen frame of another origin, so its
 // ResizeObserver is quiet until the reader scrolls to it: measured now and at load too.

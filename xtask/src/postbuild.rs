@@ -109,14 +109,7 @@ pub fn find_assets(names: &[String]) -> Result<Assets, String> {
 ///
 /// In an iframe, boot.js posts the page's height to the parent on every
 /// change (README, "Embed"), from the first paint: the wasm may never run.
-///
-/// On index.html (by that name or as its directory; a page the host renamed
-/// may have no siblings), a reader whose link or browser asks for another of
-/// the widget's languages is sent at once to that language's page: it shows
-/// that language from its first paint, where index.html would show English
-/// until the wasm runs and then change every word. The languages and their
-/// pages are `Locale::ALL` and `embed_code::page_file`; the choice is
-/// `web::browser_locale`'s (and the hash's `lang`, which wins), in JavaScript.
+/// On a page [`lang_js`] is leaving, it does nothing.
 ///
 /// Release builds minify it with terser, like the glue.
 pub fn boot_js(a: &Assets, wasm_integrity: Option<&str>, glue_integrity: Option<&str>) -> String {
@@ -133,6 +126,42 @@ pub fn boot_js(a: &Assets, wasm_integrity: Option<&str>, glue_integrity: Option<
             "__FB_GLUE_OPTIONS__",
             &glue_integrity.map_or(String::new(), |i| format!(", integrity: '{i}'")),
         )
+}
+
+/// index.html's language check, `xtask/lang.js` with the languages filled in.
+///
+/// On index.html (by that name or as its directory; a page the host renamed
+/// may have no siblings), a reader whose link or browser asks for another of
+/// the widget's languages is sent at once to that language's page: it shows
+/// that language from its first paint, where index.html would show English
+/// until the wasm runs and then change every word. The languages and their
+/// pages are `Locale::ALL` and `embed_code::page_file`; the choice is
+/// `web::browser_locale`'s (and the hash's `lang`, which wins), in JavaScript.
+///
+/// A classic script in the head (a file: a strict CSP forbids inline ones),
+/// not part of boot.js: a module runs only once the page is parsed, and on a
+/// slow network the English page had painted by then (about a second at
+/// 400 kbps), then changed to the other language's. The page is hidden while
+/// the browser goes. Its cost to English readers is one small request, made
+/// beside the stylesheet's, which the first paint waits for anyway.
+pub fn lang_js() -> String {
+    include_str!("../lang.js").replace("__FB_LANGS__", &langs_js())
+}
+
+/// index.html's `<head>` with the script tag of [`lang_js`] first, after the
+/// charset (which must come within the first 1024 bytes).
+pub fn with_lang_js(page: &str) -> Result<String, String> {
+    const CHARSET: &str = "<meta charset=utf-8>";
+    let at = page
+        .find(CHARSET)
+        .or_else(|| page.find("<meta charset=\"utf-8\">").map(|i| i + 2))
+        .ok_or("post-build: index.html has no <meta charset=utf-8>")?
+        + CHARSET.len();
+    Ok(format!(
+        "{}<script src=./lang.js></script>{}",
+        &page[..at],
+        &page[at..]
+    ))
 }
 
 /// The widget's languages as JavaScript array items: `'en','fr','es','ja'`.
@@ -313,7 +342,9 @@ pub fn post_build() -> Result<(), String> {
         let (page, wasm) = take_preload(&insert_prerendered(&template, &markup)?, ".wasm")?;
         let (mut page, glue) = take_preload(&page, ".js")?;
         (wasm_integrity, glue_integrity) = (wasm, glue);
-        if locale != Locale::En {
+        if locale == Locale::En {
+            page = with_lang_js(&page)?;
+        } else {
             let (title, description) =
                 prerender::page_head(locale).map_err(|e| format!("post-build: {e}"))?;
             page = localize_page(&page, locale.tag(), &title, &description)?;
@@ -344,10 +375,13 @@ pub fn post_build() -> Result<(), String> {
             glue_integrity.as_deref(),
         ),
     )?;
+    let lang = staging.join("lang.js");
+    write(&lang, &lang_js())?;
     if release {
         // Every reader loads boot.js too (no integrity attribute to update),
         // and every reader of an element embed.js (5.4 → 2.9 KB gzip).
         terser(&boot)?;
+        terser(&lang)?;
         terser(&staging.join("embed.js"))?;
     }
     for (name, page) in &pages {
@@ -652,7 +686,9 @@ mod tests {
         let gone = boot
             .find("for (let i = 0; i < 300 && copy?.isConnected; i++)")
             .unwrap();
-        let refocus = boot.find("if (lost()) live?.focus();").unwrap();
+        let refocus = boot
+            .find("if (lost()) live?.focus({ preventScroll: true });")
+            .unwrap();
         let replay = boot
             .find("if (clicked) replay(await find(clicked));")
             .unwrap();
@@ -667,16 +703,11 @@ mod tests {
                     .find("(window.requestIdleCallback ?? setTimeout)(icu);")
                     .unwrap()
         );
-        // index.html sends a reader who wants another language to its page,
-        // before anything else.
-        assert!(boot.contains("return ['en','fr','es','ja'].includes(l) && l;"));
-        for l in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
-            assert_eq!(page_file(l.tag()), format!("index.{}.html", l.tag()));
-        }
-        let redirect = boot
-            .find("location.replace(`index.${want}.html${location.search}${location.hash}`);")
+        // On a page lang.js is leaving, nothing else.
+        let leaving = boot
+            .find("if (document.documentElement.hidden) await new Promise(() => {});")
             .unwrap();
-        assert!(redirect < run);
+        assert!(leaving < boot.find("const host = ").unwrap() && leaving < run);
         // A failed fetch or start shows the pre-rendered page's alert, and
         // disables the copy's controls, which cannot act.
         let dead = boot.find("const dead = () => {").unwrap();
@@ -714,6 +745,37 @@ mod tests {
             )
         );
         assert!(embed_js("no placeholders", &a, &copies).is_err());
+    }
+
+    #[test]
+    fn index_html_sends_a_reader_who_wants_another_language_before_it_paints() {
+        let lang = lang_js();
+        assert!(!lang.contains("__FB_"));
+        assert!(lang.contains("return ['en','fr','es','ja'].includes(l) && l;"));
+        for l in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
+            assert_eq!(page_file(l.tag()), format!("index.{}.html", l.tag()));
+        }
+        // Hidden first, then sent: nothing of the English page is painted meanwhile.
+        let hidden = lang
+            .find("document.documentElement.hidden = true;")
+            .unwrap();
+        let sent = lang
+            .find("location.replace(`index.${want}.html${location.search}${location.hash}`);")
+            .unwrap();
+        assert!(hidden < sent);
+        // A classic script: no module syntax, no top-level declarations leaking into the page.
+        assert!(!lang.contains("import") && !lang.contains("await"));
+        assert!(lang
+            .lines()
+            .all(|l| !l.starts_with("const ") && !l.starts_with("let ")));
+        // index.html runs it first thing, before its stylesheet and boot.js.
+        let page = "<!doctype html><html lang=en><meta charset=utf-8><title>t</title>\
+            <link href=./w.css rel=stylesheet><script src=./boot.js type=module></script>";
+        let out = with_lang_js(page).unwrap();
+        assert!(out.starts_with(
+            "<!doctype html><html lang=en><meta charset=utf-8><script src=./lang.js></script><title>"
+        ));
+        assert!(with_lang_js("<html><title>t</title>").is_err());
     }
 
     #[test]

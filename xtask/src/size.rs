@@ -98,9 +98,10 @@ pub const BUDGET: u64 = 100_000;
 /// the code out anew, 192 B less (226,665); the review's mends (one rounding
 /// helper, one summary helper, the list read through its NodeRef), 81 B
 /// less (226,584); boot.js and embed.js giving a press held across the
-/// takeover its click, 133 B (226,717).
+/// takeover its click, 133 B (226,717); lang.js, which sends a reader who
+/// wants another language before index.html paints, 233 B (226,950).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 226_717;
+pub const CEILING: u64 = 226_950;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -432,6 +432,24 @@ test.describe('a reader whose browser is set to French', () => {
         for (const root of document.querySelectorAll('.fb-root')) window.__langs.add(root.lang);
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['lang'] });
     });
+    // And every language a frame of any page showed the widget in, index.html's included
+    // (its window goes with it: the tab's sessionStorage stays).
+    await page.addInitScript(() => {
+      const tick = () => {
+        const lang = document.documentElement.lang;
+        const painted = JSON.parse(sessionStorage.getItem('painted') ?? '[]');
+        if (document.querySelector('.fb-root') && !document.documentElement.hidden && !painted.includes(lang)) {
+          sessionStorage.setItem('painted', JSON.stringify([...painted, lang]));
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    // boot.js a second late (a slow network): index.html has its stylesheet and could paint.
+    await page.route('**/boot.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.fallback();
+    });
     const wasm = [];
     page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
     // Held until the static copy has been checked, however slow the machine.
@@ -451,6 +469,7 @@ test.describe('a reader whose browser is set to French', () => {
     // French's texts came with the wasm (boot.js preloads them), in one request.
     expect(catalogues).toEqual([expect.stringMatching(/^\/i18n-fr-/)]);
     expect(await page.evaluate(() => [...window.__langs])).toEqual(['fr']);
+    expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('painted')))).toEqual(['fr']);
   });
 
   test('still gets the language the link names', async ({ page }) => {

@@ -112,7 +112,7 @@ test('a reader who only looks downloads the default view alone, under 100 KB gzi
   await page.waitForTimeout(1500);
   expect(requests.filter(isWasmOrGlue), 'the glue and the wasm wait for the reader').toEqual([]);
   expect(requests.map((p) => p.replace(/-[0-9a-f]{10,}\./, '-HASH.')).sort()).toEqual(
-    ['/', '/boot.js', '/favicon-HASH.svg', '/widget-HASH.css'].sort(),
+    ['/', '/lang.js', '/boot.js', '/favicon-HASH.svg', '/widget-HASH.css'].sort(),
   );
   // What they weigh, gzip -9 (the size layer counts the same files from dist/).
   const gzip = [...bodies.values()].reduce((sum, body) => sum + zlib.gzipSync(body, { level: 9 }).length, 0);
