@@ -36,6 +36,36 @@ for (const [view, table] of [
   });
 }
 
+/** Each figure ("14,840,306.80", "37,1") of `selector`'s cells that the layout splits over two lines. */
+const splitFigures = (page, selector) =>
+  page.evaluate((selector) => {
+    const split = [];
+    for (const cell of document.querySelectorAll(selector)) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.data.matchAll(/\d[\d.,\u00a0\u202f]*\d/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width).map((r) => Math.round(r.top)));
+          if (tops.size > 1) split.push(m[0]);
+        }
+      }
+    }
+    return split;
+  }, selector);
+
+for (const width of [280, 240]) {
+  test(`narrow table cards (${width} px): no figure is split over two lines, and none leaves the card`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await open(page, '#view=table');
+    await expect(page.locator('.fb-table-view .fb-table td').first()).toBeVisible();
+    await expect(page.locator('.fb-table-view .fb-table')).toContainText('14,840,306.80');
+    expect(await splitFigures(page, '.fb-table-view .fb-table td, .fb-table-view .fb-table th')).toEqual([]);
+    expect(await overflow(page)).toEqual({ out: [], sideways: false });
+  });
+}
+
 test('forced colours: the selected year row and theme card stand out by more than colour, as the legend entry does', async ({ page }) => {
   await page.emulateMedia({ forcedColors: 'active', colorScheme: 'light' });
   await open(page, '#view=years&ysel=2019');
