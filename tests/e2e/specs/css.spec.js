@@ -36,14 +36,17 @@ for (const [view, table] of [
   });
 }
 
-/** Each figure ("14,840,306.80", "37,1") of `selector`'s cells that the layout splits over two lines. */
-const splitFigures = (page, selector) =>
-  page.evaluate((selector) => {
+/**
+ * Each run of `pattern` (by default a figure: "14,840,306.80", "37,1") in the
+ * text of `selector`'s elements that the layout splits over two lines.
+ */
+const splitRuns = (page, selector, pattern = '\\d[\\d.,\u00a0\u202f]*\\d') =>
+  page.evaluate(([selector, pattern]) => {
     const split = [];
     for (const cell of document.querySelectorAll(selector)) {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (const m of node.data.matchAll(/\d[\d.,\u00a0\u202f]*\d/g)) {
+        for (const m of node.data.matchAll(new RegExp(pattern, 'gu'))) {
           const range = document.createRange();
           range.setStart(node, m.index);
           range.setEnd(node, m.index + m[0].length);
@@ -53,7 +56,7 @@ const splitFigures = (page, selector) =>
       }
     }
     return split;
-  }, selector);
+  }, [selector, pattern]);
 
 for (const width of [280, 240]) {
   test(`narrow table cards (${width} px): no figure is split over two lines, and none leaves the card`, async ({ page }) => {
@@ -61,7 +64,7 @@ for (const width of [280, 240]) {
     await open(page, '#view=table');
     await expect(page.locator('.fb-table-view .fb-table td').first()).toBeVisible();
     await expect(page.locator('.fb-table-view .fb-table')).toContainText('14,840,306.80');
-    expect(await splitFigures(page, '.fb-table-view .fb-table td, .fb-table-view .fb-table th')).toEqual([]);
+    expect(await splitRuns(page, '.fb-table-view .fb-table td, .fb-table-view .fb-table th')).toEqual([]);
     expect(await overflow(page)).toEqual({ out: [], sideways: false });
   });
 }
@@ -167,6 +170,12 @@ for (const lang of ['en', 'fr', 'es', 'ja']) {
     await page.getByRole('tab').first().click();
     await expect(page.locator('.fb-donut')).toBeVisible();
     expect(await overflow(page)).toEqual({ out: [], sideways: false });
+    // The title's words are whole ("Gouverneme / nt du Japon" was not): it is
+    // never smaller than the text, but no larger than a narrow card allows.
+    // (Japanese breaks between any two characters.)
+    if (lang !== 'ja') expect(await splitRuns(page, '.fb-title', '\\p{L}+')).toEqual([]);
+    const size = (sel) => page.locator(sel).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(await size('.fb-title')).toBeGreaterThanOrEqual(await size('.fb-summary'));
   });
 }
 
