@@ -75,12 +75,22 @@ function loadWasm() {
 
 // What the element says before the wasm, which holds every other text, has
 // run: [loading, could not start, try again], by language.
+// Loading; failed; Try again; failed above the static copy, which stays.
 const TEXTS = {
-  en: ['Loading the funding breakdown…', 'The funding breakdown could not be loaded. Check your connection and try again.', 'Try again'],
-  fr: ['Chargement de la répartition du financement…', 'La répartition du financement n’a pas pu être chargée. Vérifiez votre connexion et réessayez.', 'Réessayer'],
-  es: ['Cargando el desglose de la financiación…', 'No se pudo cargar el desglose de la financiación. Compruebe su conexión y vuelva a intentarlo.', 'Reintentar'],
-  ja: ['資金の内訳を読み込んでいます…', '資金の内訳を読み込めませんでした。接続を確認して、もう一度お試しください。', '再試行'],
+  en: ['Loading the funding breakdown…', 'The funding breakdown could not be loaded. Check your connection and try again.', 'Try again', 'The interactive version of this chart could not be loaded. The figures below are complete but do not respond to clicks. Check your connection and try again.'],
+  fr: ['Chargement de la répartition du financement…', 'La répartition du financement n’a pas pu être chargée. Vérifiez votre connexion et réessayez.', 'Réessayer', 'La version interactive de ce graphique n’a pas pu être chargée. Les chiffres ci-dessous sont complets mais ne réagissent pas aux clics. Vérifiez votre connexion et réessayez.'],
+  es: ['Cargando el desglose de la financiación…', 'No se pudo cargar el desglose de la financiación. Compruebe su conexión y vuelva a intentarlo.', 'Reintentar', 'No se pudo cargar la versión interactiva de este gráfico. Las cifras de abajo están completas, pero no responden a los clics. Compruebe su conexión y vuelva a intentarlo.'],
+  ja: ['資金の内訳を読み込んでいます…', '資金の内訳を読み込めませんでした。接続を確認して、もう一度お試しください。', '再試行', 'このグラフのインタラクティブ版を読み込めませんでした。以下の数値はすべてそろっていますが、クリックには反応しません。接続を確認して、もう一度お試しください。'],
 };
+
+/**
+ * The static copy's buttons take clicks while the widget may still come (a
+ * disabled one would drop a click unseen), and none once it cannot: they
+ * would look usable and do nothing.
+ */
+function controls(copy, usable) {
+  for (const button of copy.querySelectorAll('button')) button.disabled = !usable;
+}
 
 /** The language of `element`'s texts, by the widget's rule: its `lang`, else the browser's, else English. */
 function langOf(element) {
@@ -228,10 +238,9 @@ class FundingBreakdown extends HTMLElement {
     const state = this.dataset.state;
     if (!copy || generation !== this.#generation || this.#widget || (state !== 'loading' && state !== 'error')) return;
     if (copyName(this) !== name) return;
-    // The copy's controls take clicks (a disabled one would drop them
-    // unseen) and the live widget gets the last one when it comes, as
-    // boot.js does on the page.
-    for (const button of copy.querySelectorAll('button[disabled]')) button.disabled = false;
+    // The copy's controls take clicks and the live widget gets the last one
+    // when it comes, as boot.js does on the page; not after a failure.
+    controls(copy, state !== 'error');
     const control = (e) => {
       const target = e.target.closest?.('button, .fb-mark[data-id]');
       return (target && liveSelector(target)) ?? null;
@@ -354,7 +363,11 @@ class FundingBreakdown extends HTMLElement {
     preloadCatalogue(this.getAttribute('lang'));
     this.#fetching = true;
     if (!this.#widget && !this.#copy()) this.#showCopy(generation);
-    this.#copy()?.setAttribute('aria-busy', 'true');
+    const shown = this.#copy();
+    if (shown) {
+      shown.setAttribute('aria-busy', 'true');
+      controls(shown, true);
+    }
     failed.delete(this);
     // A download that stalls would keep the loading box or the busy copy for
     // good: after a minute the reader gets the alert and Try again, and the
@@ -371,7 +384,11 @@ class FundingBreakdown extends HTMLElement {
       if (error instanceof Stall) loaded.then(() => generation === this.#generation && this.#start(generation), () => {});
       failed.add(this);
       this.dataset.state = 'error';
-      const [, sentence, retry] = TEXTS[langOf(this)];
+      // The static copy, if shown, stays under the alert: its figures are
+      // complete, and no longer about to change; its controls cannot act.
+      const copy = this.#copy();
+      const [, failure, retry, copyFailure] = TEXTS[langOf(this)];
+      const sentence = copy ? copyFailure : failure;
       const button = Object.assign(document.createElement('button'), { type: 'button', className: 'fb-button', textContent: retry });
       button.addEventListener('click', () => {
         this.#refocus = this.shadowRoot.activeElement === button;
@@ -382,12 +399,14 @@ class FundingBreakdown extends HTMLElement {
       said.setAttribute('role', 'alert');
       const alert = Object.assign(document.createElement('div'), { className: 'fb-error' });
       alert.append(said, button);
-      // The static copy, if shown, stays under the alert: its figures are
-      // complete, and no longer about to change.
-      const copy = this.#copy();
-      copy?.removeAttribute('aria-busy');
+      // Focus on a control of the copy, which is disabled now, goes to Try again.
+      const had = copy?.contains(this.shadowRoot.activeElement);
+      if (copy) {
+        copy.removeAttribute('aria-busy');
+        controls(copy, false);
+      }
       this.shadowRoot.querySelector('.fb-mount').replaceChildren(box(this, '', alert), ...(copy ? [copy] : []));
-      if (this.#refocus) button.focus();
+      if (this.#refocus || had) button.focus();
       this.#refocus = false;
       const message = `The funding breakdown could not start: ${error}`;
       // The cause for the host's developer (a CSP without 'wasm-unsafe-eval', a 404, …).

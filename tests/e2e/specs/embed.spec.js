@@ -835,8 +835,10 @@ test('a wasm that fails before the static copy comes leaves the alert above the 
   // The copy came after the failure: its figures are there, under the alert.
   await expect(el.locator('[data-prerendered] svg.fb-donut')).toBeVisible();
   await expect(el.locator('[data-prerendered] .fb-legend')).toContainText('40%超');
-  // Not about to change any more: no longer busy.
+  // Not about to change any more: no longer busy, and its controls, which cannot act, disabled.
   await expect(el.locator('[data-prerendered]')).not.toHaveAttribute('aria-busy', 'true');
+  await expect(el.locator('[data-prerendered] button')).not.toHaveCount(0);
+  await expect(el.locator('[data-prerendered] button:not([disabled])')).toHaveCount(0);
   const [alert, copy] = await Promise.all([el.getByRole('alert').boundingBox(), el.locator('[data-prerendered]').boundingBox()]);
   expect(copy.y).toBeGreaterThan(alert.y);
 });
@@ -874,10 +876,15 @@ test('a wasm download that stalls gives the alert after a minute, and the widget
   const el = page.locator('funding-breakdown');
   await expect(el.locator('[data-prerendered] svg.fb-donut')).toBeVisible();
   await expect(el.getByRole('alert')).toHaveCount(0);
+  // A keyboard reader on the copy's Table tab when it fails.
+  await el.locator('[data-prerendered]').getByRole('tab', { name: 'Table' }).focus();
   await page.clock.fastForward(61_000);
   await expect(el).toHaveAttribute('data-state', 'error');
-  await expect(el.getByRole('alert')).toContainText('could not be loaded');
+  // The alert says what the copy below is, and the copy's controls, which cannot act, are disabled.
+  await expect(el.getByRole('alert')).toContainText('could not be loaded. The figures below are complete but do not respond to clicks.');
   await expect(el.locator('[data-prerendered] svg.fb-donut')).toBeVisible();
+  await expect(el.locator('[data-prerendered] button:not([disabled])')).toHaveCount(0);
+  await expect(el.getByRole('button', { name: 'Try again' })).toBeFocused();
   release();
   await expect(el).toHaveAttribute('data-state', 'ready');
   await expect(el.getByRole('alert')).toHaveCount(0);
