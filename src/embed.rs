@@ -303,7 +303,10 @@ pub enum LoadError {
 /// How long a dataset may take to arrive.
 pub const TIMEOUT_MS: u32 = 10_000;
 
-/// Whether a Content-Type names JSON (or plain text, as some static hosts send).
+/// Whether a Content-Type may be a dataset: JSON, plain text (as some static
+/// hosts send) or a generic binary type (object stores' default for a file
+/// uploaded without one). What is refused is what is surely not JSON: an
+/// HTML page (a login or error page), an image; the parser checks the rest.
 pub fn is_json_type(content_type: &str) -> bool {
     let mime = content_type
         .split(';')
@@ -314,6 +317,8 @@ pub fn is_json_type(content_type: &str) -> bool {
     mime == "application/json"
         || mime == "text/json"
         || mime == "text/plain"
+        || mime == "application/octet-stream"
+        || mime == "binary/octet-stream"
         || mime.ends_with("+json")
 }
 
@@ -466,7 +471,10 @@ mod tests {
         assert!(is_json_type("application/json; charset=utf-8"));
         assert!(is_json_type("application/ld+json"));
         assert!(is_json_type("text/plain"));
+        assert!(is_json_type("application/octet-stream"));
+        assert!(is_json_type("Binary/Octet-Stream"));
         assert!(!is_json_type("text/html; charset=utf-8"));
+        assert!(!is_json_type("application/xml"));
         assert!(!is_json_type("image/png"));
     }
 }

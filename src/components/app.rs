@@ -394,9 +394,10 @@ fn Widget(props: &WidgetProps) -> Html {
             (None, true) => None,
             (_, false) => Some(Ok(())),
         };
-        // Said again for other data (the element's `src` removed: the bundled
-        // data), so the host hears of every change of figures.
-        let data_id = Rc::as_ptr(&props.data) as usize;
+        // Said again whenever other figures are shown: another dataset (the
+        // element's `src` removed: the bundled data) or another year (the
+        // `year` attribute, or the reader's), so the host hears of every change.
+        let data_id = Rc::as_ptr(&data) as usize;
         use_effect_with((status, data_id), move |(status, _)| {
             if let (Some(cb), Some(status)) = (on_status, status) {
                 cb.emit(status.clone());

@@ -99,9 +99,12 @@ pub const BUDGET: u64 = 100_000;
 /// helper, one summary helper, the list read through its NodeRef), 81 B
 /// less (226,584); boot.js and embed.js giving a press held across the
 /// takeover its click, 133 B (226,717); lang.js, which sends a reader who
-/// wants another language before index.html paints, 233 B (226,950).
+/// wants another language before index.html paints, 233 B (226,950); the
+/// phone and embedder reviews' fixes (figures kept whole in narrow tables,
+/// the title's size, `ready` for every change of figures, datasets served
+/// as octet-stream), 236 B (227,186).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 226_950;
+pub const CEILING: u64 = 227_186;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -925,6 +925,23 @@ test('the heading attribute sets the title\'s level, and its inner headings one 
   await expect(el.locator('h2.fb-title')).toHaveCount(1);
 });
 
+test('a dataset served as application/octet-stream (an object store\'s default) is read', async ({ page, baseURL }) => {
+  const alt = fs.readFileSync(new URL('../../data/good/minimal.json', import.meta.url), 'utf8');
+  await hostPages(
+    page,
+    baseURL,
+    {
+      ...elementPage(`${baseURL}/`, '<funding-breakdown src="data/alt.json" view="table"></funding-breakdown>'),
+      'data/alt.json': ['application/octet-stream', alt],
+    },
+    { csp: true },
+  );
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.locator('.fb-table tfoot')).toContainText('EUR');
+});
+
 test('an empty src given a dataset later: loading, then one ready, never the bundled figures; removing src says ready again', async ({ page, baseURL }) => {
   const alt = fs.readFileSync(new URL('../../data/good/minimal.json', import.meta.url), 'utf8');
   let release;

@@ -381,16 +381,26 @@ test('the element year attribute opens a year and follows changes (strict CSP)',
     elementPage(`${baseURL}/`, '<funding-breakdown id="a" year="2019"></funding-breakdown>'),
     { csp: true },
   );
+  // Each ready, with the total shown when it is said.
+  await page.addInitScript(() => {
+    window.__ready = [];
+    document.addEventListener('funding-breakdown:ready', (e) => window.__ready.push(e.target.shadowRoot.querySelector('.fb-total')?.textContent.replace(/\s+/g, ' ')));
+  });
   await page.goto(`${hostOf(baseURL)}/index.html`);
   const el = page.locator('#a');
   await expect(el.locator('.fb-total')).toHaveText('about USD 27 million');
+  await expect.poll(() => page.evaluate(() => window.__ready)).toEqual(['about USD 27 million']);
   await el.evaluate((e) => e.setAttribute('year', '2022'));
   await expect(el.locator('.fb-total')).toHaveText('about USD 19.9 million');
+  // Every change of the year asked for is said once it is shown, the series loaded or not.
+  await expect.poll(() => page.evaluate(() => window.__ready)).toEqual(['about USD 27 million', 'about USD 19.9 million']);
   // Both versions of the 2022 total: the one cited, and the Japanese release's.
   await expect(el.locator('.fb-total-note')).toContainText('about USD 19.99 million');
   await expect(el.locator('.fb-named-regions')).toContainText('Middle East and North Africa');
   await el.evaluate((e) => e.removeAttribute('year'));
   await expect(el.locator('.fb-total')).toHaveText('USD 37.1 million');
+  await expect.poll(() => page.evaluate(() => window.__ready.length)).toBe(3);
+  expect(await page.evaluate(() => window.__ready[2])).toBe('USD 37.1 million');
   await el.getByRole('tab', { name: 'Years' }).click();
   await expect(bars(el).getByRole('option')).toHaveCount(8);
   await expect(bars(el).locator('.is-current')).toHaveAttribute('data-year', '2021');
