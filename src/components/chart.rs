@@ -329,10 +329,11 @@ struct PartRowProps {
 #[component]
 fn PartRow(props: &PartRowProps) -> Html {
     super::rendered("PartRow");
+    // As on the donut: a click on the selected row clears the selection.
     let onclick = {
         let on_select = props.on_select.clone();
-        let id = props.id.clone();
-        Callback::from(move |_: MouseEvent| on_select.emit(Some(id.clone())))
+        let (id, selected) = (props.id.clone(), props.selected);
+        Callback::from(move |_: MouseEvent| on_select.emit((!selected).then(|| id.clone())))
     };
     // Focus previews, as on the donut: Tab through the list chooses nothing.
     let already = props.selected;

@@ -273,7 +273,9 @@ fn mark_at(el: &web_sys::Element, selector: &str) -> Option<AttrValue> {
     mark.get_attribute("data-id").map(AttrValue::from)
 }
 
-/// Click selects a mark; hover and focus preview it (`on_preview`, with None
+/// Click selects a mark, or clears the selection when it is the selected one
+/// (as its legend entry's does: a touch screen has no Escape key); hover and
+/// focus preview it (`on_preview`, with None
 /// when the pointer or focus leaves), so Tab through the chart shows each
 /// part without choosing it (nor writing it to the URL); arrows and Enter
 /// choose. One listener of each on the container, not
@@ -289,9 +291,10 @@ pub fn mark_events(
 ) -> MarkEvents {
     let onclick = {
         let on_select = on_select.clone();
+        let selected = selected.clone();
         Callback::from(move |e: MouseEvent| {
             if let Some(id) = mark_of(&e, selector) {
-                on_select.emit(Some(id));
+                on_select.emit((selected.as_ref() != Some(&id)).then_some(id));
             }
         })
     };

@@ -45,6 +45,27 @@ test('the idle warm-up of the first click leaves the reader\'s widget as it was'
   expect(await page.title()).toBe(title);
 });
 
+test('a second click or tap on the selected mark clears the selection, and it stays clear under the pointer', async ({ page }) => {
+  await open(page);
+  const asia = page.locator('path.fb-mark[data-id="asia"]');
+  await clickMark(page, asia);
+  await expect(asia).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/sel=asia/);
+  await clickMark(page, asia);
+  await expect(asia).toHaveAttribute('aria-selected', 'false');
+  await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
+  await expect(page).not.toHaveURL(/sel=/);
+  // The pointer resting on the mark does not bring it back.
+  await page.waitForTimeout(200);
+  await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
+  // Enter on the focused option selects it; Enter again keeps it (a listbox chooses).
+  await asia.focus();
+  await page.keyboard.press('Enter');
+  await expect(asia).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(asia).toHaveAttribute('aria-selected', 'true');
+});
+
 test('the pointer over a legend entry or a mark previews it; the selection and the URL stay', async ({ page }) => {
   await open(page);
   const detail = page.locator('.fb-detail');

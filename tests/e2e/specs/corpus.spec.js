@@ -145,6 +145,13 @@ test('more parts than a donut shows legibly become bars: largest first, keyboard
   await expect(el.locator('[tabindex="0"][role=option]')).toHaveCount(1);
   await rows.nth(5).click();
   await expect(el.locator('.fb-detail-name')).toHaveText('Central Asia');
+  await expect(rows.nth(5)).toHaveAttribute('aria-selected', 'true');
+  // A second click on the selected row clears the selection, as on the donut.
+  await rows.nth(5).click();
+  await expect(rows.nth(5)).toHaveAttribute('aria-selected', 'false');
+  await expect(el.locator('[role=option][aria-selected=true]')).toHaveCount(0);
+  await rows.nth(5).click();
+  await expect(rows.nth(5)).toHaveAttribute('aria-selected', 'true');
   await expectNoAxeViolations(page, 'bars');
   await screenshot(page, 'bars-24-regions');
 });

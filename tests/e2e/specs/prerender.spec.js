@@ -382,6 +382,10 @@ test.describe('on a touch screen', () => {
     await page.touchscreen.tap(point.x, point.y);
     await expect(page.locator(PRERENDERED)).toHaveCount(0);
     await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
+    // Another tap on it clears the selection (a touch screen has no Escape key).
+    await page.touchscreen.tap(point.x, point.y);
+    await expect(page.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'false');
+    await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
   });
 
   test('a tap on a mark of the static copy does not scroll the page when the widget takes over', async ({ page }) => {
