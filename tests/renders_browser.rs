@@ -39,13 +39,22 @@ async fn a_selection_re_renders_the_chart_legend_and_detail_only() {
     key(&one(&root, "#r1-mark-unattributed"), "Escape");
     yew::scheduler::flush().await;
     assert_eq!(renders(), ["Chart", "Detail", "Legend", "Widget"]);
-    // Selecting what is selected changes nothing, so nothing renders.
+    // Selecting what is selected (Enter; a click would clear it) changes
+    // nothing, so nothing renders.
     click(&one(&root, "#r1-mark-asia"));
     yew::scheduler::flush().await;
     renders();
-    click(&one(&root, "#r1-mark-asia"));
+    key(&one(&root, "#r1-mark-asia"), "Enter");
     yew::scheduler::flush().await;
     assert_eq!(renders(), Vec::<&str>::new(), "the same mark again");
+    // A second click clears it: the same three again.
+    click(&one(&root, "#r1-mark-asia"));
+    yew::scheduler::flush().await;
+    assert_eq!(
+        renders(),
+        ["Chart", "Detail", "Legend", "Widget"],
+        "clearing by a click"
+    );
 }
 
 #[wasm_bindgen_test]
