@@ -102,9 +102,10 @@ pub const BUDGET: u64 = 100_000;
 /// wants another language before index.html paints, 233 B (226,950); the
 /// phone and embedder reviews' fixes (figures kept whole in narrow tables,
 /// the title's size, `ready` for every change of figures, datasets served
-/// as octet-stream), 236 B (227,186).
+/// as octet-stream), 236 B (227,186); a click on the selected mark or bar
+/// clearing it, 91 B (227,277).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 227_186;
+pub const CEILING: u64 = 227_277;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
