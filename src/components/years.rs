@@ -41,6 +41,10 @@ pub fn YearsView(props: &YearsProps) -> Html {
     let list_ref = use_node_ref();
     // As in the chart: after Escape, Tab comes back to the year last chosen.
     let last_selected = use_mut_ref(|| None::<i32>);
+    // A year focused without being chosen (Tab into the list), shown in the
+    // detail but not selected nor in the URL, as on the donut. It lasts while
+    // focus stays in the list or the detail, so Tab on to "Open" opens it.
+    let preview = use_state_eq(|| None::<i32>);
     let l = ctx.locale;
     let series = match &props.series {
         YearsData::Ready(s) => s.clone(),
@@ -68,6 +72,7 @@ pub fn YearsView(props: &YearsProps) -> Html {
 
     let onkeydown = {
         let on_select = props.on_select.clone();
+        let preview = preview.clone();
         let years = years.clone();
         let list_ref = list_ref.clone();
         let option_id = option_id.clone();
@@ -86,6 +91,7 @@ pub fn YearsView(props: &YearsProps) -> Html {
                 return;
             };
             e.prevent_default();
+            preview.set(None);
             match action {
                 ListKey::Choose => on_select.emit(at.and_then(|i| years.get(i)).copied()),
                 ListKey::Clear => on_select.emit(None),
@@ -117,21 +123,19 @@ pub fn YearsView(props: &YearsProps) -> Html {
         if is_current {
             label = l.fill(Msg::YearShownLabel, &[("label", &label)]);
         }
-        let select = {
-            let on_select = props.on_select.clone();
-            move || on_select.emit(Some(year))
-        };
         let onclick = {
-            let s = select.clone();
-            Callback::from(move |_: MouseEvent| s())
+            let (on_select, preview) = (props.on_select.clone(), preview.clone());
+            Callback::from(move |_: MouseEvent| {
+                preview.set(None);
+                on_select.emit(Some(year))
+            })
         };
-        // Focus selects, as on the donut; hover does not: the reader's way
+        // Focus previews, as on the donut; hover does not: the reader's way
         // from a bar to the "Open" button would cross other bars.
-        let onfocus = Callback::from(move |_: FocusEvent| {
-            if !is_sel {
-                select()
-            }
-        });
+        let onfocus = {
+            let preview = preview.clone();
+            Callback::from(move |_: FocusEvent| preview.set((!is_sel).then_some(year)))
+        };
         // A gap has no bar at all, not a zero-length one nor an empty track
         // (a box as long as the largest total reads as a figure): its row says why.
         let bar = length.map(|len| html! {
@@ -159,10 +163,29 @@ pub fn YearsView(props: &YearsProps) -> Html {
     });
 
     let help_id = ctx.id("years-help");
+    // Focus leaving the list and the detail ends a preview.
+    // (Its own NodeRef: Yew delegates events, so `currentTarget` is not it.)
+    let breakdown_ref = use_node_ref();
+    let onfocusout = {
+        let (preview, breakdown) = (preview.clone(), breakdown_ref.clone());
+        Callback::from(move |e: FocusEvent| {
+            let within = breakdown
+                .cast::<web_sys::Node>()
+                .zip(
+                    e.related_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+                )
+                .is_some_and(|(c, to)| c.contains(Some(&to)));
+            if !within {
+                preview.set(None);
+            }
+        })
+    };
+    let shown = (*preview).or(props.selected);
     html! {
         <div class="fb-years-view">
             <p class="fb-years-summary">{ summary(&series, l) }</p>
-            <div class="fb-breakdown fb-years">
+            <div class="fb-breakdown fb-years" ref={breakdown_ref} {onfocusout}>
                 <div class="fb-years-chart">
                     <div class="fb-bars" role="listbox" ref={list_ref} aria-label={l.text(Msg::YearsChartLabel)}
                         aria-describedby={help_id.clone()} {onkeydown}>
@@ -170,7 +193,7 @@ pub fn YearsView(props: &YearsProps) -> Html {
                     </div>
                     <p class="fb-sr-only" id={help_id}>{ l.text(Msg::YearsHelp) }</p>
                 </div>
-                <YearDetail series={series.clone()} year={props.selected} on_open={props.on_open.clone()} />
+                <YearDetail series={series.clone()} year={shown} on_open={props.on_open.clone()} />
             </div>
             <YearsTable series={series.clone()} current={props.current} />
         </div>

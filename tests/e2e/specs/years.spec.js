@@ -264,9 +264,22 @@ test('the years are one tab stop: arrows move and select, the focused year says 
   const live = page.locator('[aria-live=polite]');
   const year = (y) => list.locator(`[data-year="${y}"]`);
   await expect(list.locator('[tabindex="0"]')).toHaveCount(1);
+  // Tab onto the list shows the year without choosing it, as on the donut:
+  // a reader passing through changes neither the selection nor the URL.
   await list.locator('[tabindex="0"]').focus();
   await expect(year('2018')).toBeFocused();
-  await expect(year('2018')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.fb-year-detail .fb-detail-name')).toHaveText('2018');
+  await expect(year('2018')).toHaveAttribute('aria-selected', 'false');
+  await page.waitForTimeout(300);
+  expect(page.url()).not.toContain('ysel=');
+  // Tab on into the detail keeps it shown: its Open opens the year shown.
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.fb-year-detail .fb-year-source a')).toBeFocused();
+  await expect(page.locator('.fb-year-detail .fb-detail-name')).toHaveText('2018');
+  // Leaving the list and its detail ends it.
+  await page.getByRole('tab', { name: 'Years' }).focus();
+  await expect(page.locator('.fb-year-detail')).toHaveClass(/is-empty/);
+  await list.locator('[tabindex="0"]').focus();
   await page.keyboard.press('ArrowDown');
   await expect(year('2019')).toBeFocused();
   await expect(year('2019')).toHaveAccessibleName('2019: about USD 27 million');
