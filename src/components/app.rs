@@ -699,7 +699,8 @@ fn Widget(props: &WidgetProps) -> Html {
         View::Years => html! {
             <YearsView series={years_data.clone()} current={data.contribution.operations_year}
                 selected={state.year_sel} on_select={on_select_year} on_open={on_open_year}
-                on_retry={on_retry.clone()} />
+                preview={state.preview.as_deref().and_then(|y| y.parse().ok())}
+                on_preview={on_preview.clone()} on_retry={on_retry.clone()} />
         },
     };
     let shown_state = UiState {

@@ -29,7 +29,13 @@ pub struct YearsProps {
     /// The year the other views show.
     pub current: i32,
     pub selected: Option<i32>,
+    /// A year focused without being chosen (Tab into the list): shown in the
+    /// detail, not selected nor in the URL, as on the donut (`UiState::preview`,
+    /// which any other action ends). It lasts while focus stays in the list or
+    /// the detail, so Tab on to "Open" opens it.
+    pub preview: Option<i32>,
     pub on_select: Callback<Option<i32>>,
+    pub on_preview: Callback<Option<AttrValue>>,
     pub on_open: Callback<i32>,
     pub on_retry: Callback<()>,
 }
@@ -41,10 +47,6 @@ pub fn YearsView(props: &YearsProps) -> Html {
     let list_ref = use_node_ref();
     // As in the chart: after Escape, Tab comes back to the year last chosen.
     let last_selected = use_mut_ref(|| None::<i32>);
-    // A year focused without being chosen (Tab into the list), shown in the
-    // detail but not selected nor in the URL, as on the donut. It lasts while
-    // focus stays in the list or the detail, so Tab on to "Open" opens it.
-    let preview = use_state_eq(|| None::<i32>);
     let l = ctx.locale;
     let series = match &props.series {
         YearsData::Ready(s) => s.clone(),
@@ -72,7 +74,6 @@ pub fn YearsView(props: &YearsProps) -> Html {
 
     let onkeydown = {
         let on_select = props.on_select.clone();
-        let preview = preview.clone();
         let years = years.clone();
         let list_ref = list_ref.clone();
         let option_id = option_id.clone();
@@ -91,7 +92,6 @@ pub fn YearsView(props: &YearsProps) -> Html {
                 return;
             };
             e.prevent_default();
-            preview.set(None);
             match action {
                 ListKey::Choose => on_select.emit(at.and_then(|i| years.get(i)).copied()),
                 ListKey::Clear => on_select.emit(None),
@@ -123,19 +123,12 @@ pub fn YearsView(props: &YearsProps) -> Html {
         if is_current {
             label = l.fill(Msg::YearShownLabel, &[("label", &label)]);
         }
-        let onclick = {
-            let (on_select, preview) = (props.on_select.clone(), preview.clone());
-            Callback::from(move |_: MouseEvent| {
-                preview.set(None);
-                on_select.emit(Some(year))
-            })
-        };
+        let onclick = props.on_select.reform(move |_: MouseEvent| Some(year));
         // Focus previews, as on the donut; hover does not: the reader's way
         // from a bar to the "Open" button would cross other bars.
-        let onfocus = {
-            let preview = preview.clone();
-            Callback::from(move |_: FocusEvent| preview.set((!is_sel).then_some(year)))
-        };
+        let onfocus = props
+            .on_preview
+            .reform(move |_: FocusEvent| (!is_sel).then(|| year.to_string().into()));
         // A gap has no bar at all, not a zero-length one nor an empty track
         // (a box as long as the largest total reads as a figure): its row says why.
         let bar = length.map(|len| html! {
@@ -164,28 +157,27 @@ pub fn YearsView(props: &YearsProps) -> Html {
 
     let help_id = ctx.id("years-help");
     // Focus leaving the list and the detail ends a preview.
-    // (Its own NodeRef: Yew delegates events, so `currentTarget` is not it.)
-    let breakdown_ref = use_node_ref();
     let onfocusout = {
-        let (preview, breakdown) = (preview.clone(), breakdown_ref.clone());
+        let on_preview = props.on_preview.clone();
         Callback::from(move |e: FocusEvent| {
-            let within = breakdown
-                .cast::<web_sys::Node>()
-                .zip(
-                    e.related_target()
-                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
-                )
-                .is_some_and(|(c, to)| c.contains(Some(&to)));
-            if !within {
-                preview.set(None);
+            // The same list and detail, not another widget's on the page.
+            let years = |t: Option<web_sys::EventTarget>| {
+                t?.dyn_into::<web_sys::Element>()
+                    .ok()?
+                    .closest(".fb-years")
+                    .ok()?
+            };
+            let from = years(e.target());
+            if from.is_none() || from != years(e.related_target()) {
+                on_preview.emit(None);
             }
         })
     };
-    let shown = (*preview).or(props.selected);
+    let shown = props.preview.or(props.selected);
     html! {
         <div class="fb-years-view">
             <p class="fb-years-summary">{ summary(&series, l) }</p>
-            <div class="fb-breakdown fb-years" ref={breakdown_ref} {onfocusout}>
+            <div class="fb-breakdown fb-years" {onfocusout}>
                 <div class="fb-years-chart">
                     <div class="fb-bars" role="listbox" ref={list_ref} aria-label={l.text(Msg::YearsChartLabel)}
                         aria-describedby={help_id.clone()} {onkeydown}>
