@@ -33,8 +33,10 @@ pub struct YearsProps {
     /// detail, not selected nor in the URL, as on the donut (`UiState::preview`,
     /// which any other action ends). It lasts while focus stays in the list or
     /// the detail, so Tab on to "Open" opens it.
+    #[prop_or_default]
     pub preview: Option<i32>,
     pub on_select: Callback<Option<i32>>,
+    #[prop_or_default]
     pub on_preview: Callback<Option<AttrValue>>,
     pub on_open: Callback<i32>,
     pub on_retry: Callback<()>,
