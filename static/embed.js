@@ -248,26 +248,36 @@ class FundingBreakdown extends HTMLElement {
     copy.addEventListener('click', (e) => {
       this.#clicked = control(e) ?? this.#clicked;
     });
-    // A press still held when the live widget comes is released on it with no click on the
-    // live control (the browser clicks an ancestor of both it and the pressed element, which
-    // has gone): a release over the same control is given one, after the browser's click.
+    // A press still held when the live widget comes is released on it: a mouse's release
+    // with no click on the live control (the browser clicks an ancestor of both it and the
+    // pressed element, which has gone), a finger's with one, a task later (a tap clicks what
+    // is under it). A mouse's release over the same control is given one, unless the
+    // browser's came.
     copy.addEventListener('pointerdown', (e) => {
       const pressed = control(e);
       if (!pressed) return;
       const end = (up) => {
         for (const type of ['pointerup', 'pointercancel']) removeEventListener(type, end, true);
         const live = this.shadowRoot.querySelector(`.fb-mount ${pressed}`);
-        if (up.type == 'pointerup' && !copy.isConnected && live?.contains(this.shadowRoot.elementFromPoint(up.clientX, up.clientY))) {
-          setTimeout(() => this.#replay(pressed, 25));
-        }
+        if (up.type != 'pointerup' || up.pointerType == 'touch' || copy.isConnected || !live?.contains(this.shadowRoot.elementFromPoint(up.clientX, up.clientY))) return;
+        let clicked;
+        const seen = (c) => (clicked ||= live.contains(c.composedPath()[0]));
+        addEventListener('click', seen, true);
+        setTimeout(() => {
+          removeEventListener('click', seen, true);
+          if (!clicked) this.#replay(pressed, 25);
+        });
       };
       for (const type of ['pointerup', 'pointercancel']) addEventListener(type, end, true);
     });
-    // After a failed wasm (which may fail before the copy comes), under the alert: its figures are complete.
+    // After a failed wasm (which may fail before the copy comes), under the alert: its
+    // figures are complete, which the alert now says.
     const mountPoint = this.shadowRoot.querySelector('.fb-mount');
     if (state === 'error') {
       copy.removeAttribute('aria-busy');
       mountPoint.append(copy);
+      const said = mountPoint.querySelector('.fb-error [role=alert]');
+      if (said) said.textContent = TEXTS[langOf(this)][3];
     } else mountPoint.replaceChildren(copy);
   }
 

@@ -113,13 +113,21 @@ const run = async (now) => {
     };
     if (clicked) replay(await find(clicked));
     else if (pressed) {
-      // A press on the copy still held: its release gets no click on the live control (the
-      // browser clicks an ancestor of both it and the pressed element, which has gone), so a
-      // release over the same control is given one, after the browser's click.
+      // A press on the copy still held: a mouse's release gets no click on the live control
+      // (the browser clicks an ancestor of both it and the pressed element, which has gone);
+      // a finger's does, a task later (a tap clicks what is under it). A mouse's release over
+      // the same control is given one, unless the browser's came.
       const live = await find(pressed);
+      let clicked;
+      const seen = (e) => (clicked ||= live?.contains(e.target));
       const end = (e) => {
         for (const type of ENDS) removeEventListener(type, end, true);
-        if (e.type == 'pointerup' && live?.contains(document.elementFromPoint(e.clientX, e.clientY))) setTimeout(() => replay(live));
+        if (e.type != 'pointerup' || e.pointerType == 'touch' || !live?.contains(document.elementFromPoint(e.clientX, e.clientY))) return;
+        addEventListener('click', seen, true);
+        setTimeout(() => {
+          removeEventListener('click', seen, true);
+          if (!clicked) replay(live);
+        });
       };
       for (const type of ENDS) addEventListener(type, end, true);
     }

@@ -307,6 +307,8 @@ pub fn mark_events(
     };
     // Leaving, the pointer gives the preview back to keyboard focus on a
     // mark, if any: it ended a keyboard reader's preview under a passing mouse.
+    // Not to a mark a click focused (`:focus-visible` is the keyboard's): a
+    // click that cleared the selection brought its mark back.
     let onmouseleave = on_preview.reform(move |e: MouseEvent| {
         use wasm_bindgen::JsCast;
         let container = e.current_target()?.dyn_into::<web_sys::Element>().ok()?;
@@ -316,8 +318,7 @@ pub fn mark_events(
             Some(shadow) => shadow.active_element(),
             None => root.dyn_ref::<web_sys::Document>()?.active_element(),
         }?;
-        container
-            .contains(Some(&focused))
+        (container.contains(Some(&focused)) && focused.matches(":focus-visible").ok()?)
             .then(|| mark_at(&focused, selector))?
     });
     let onfocusin = {

@@ -55,9 +55,14 @@ test('a second click or tap on the selected mark clears the selection, and it st
   await expect(asia).toHaveAttribute('aria-selected', 'false');
   await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
   await expect(page).not.toHaveURL(/sel=/);
-  // The pointer resting on the mark does not bring it back.
+  // The pointer resting on the mark does not bring it back, nor leaving the
+  // chart (the click focused the mark, but not as the keyboard does).
   await page.waitForTimeout(200);
   await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
+  await page.mouse.move(2, 2);
+  await page.waitForTimeout(200);
+  await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
+  await expect(page.locator('.fb-detail-name')).toHaveCount(0);
   // Enter on the focused option selects it; Enter again keeps it (a listbox chooses).
   await asia.focus();
   await page.keyboard.press('Enter');

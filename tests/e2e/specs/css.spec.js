@@ -69,6 +69,30 @@ for (const width of [280, 240]) {
   });
 }
 
+/** Text of `selector`'s elements that reaches past their own right edge (clipped or overflowing). */
+const textOutside = (page, selector) =>
+  page.evaluate((selector) => {
+    const out = [];
+    for (const cell of document.querySelectorAll(selector)) {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const right = Math.max(...[...range.getClientRects()].map((r) => r.right));
+      if (right > cell.getBoundingClientRect().right + 0.5) out.push(cell.textContent);
+    }
+    return out;
+  }, selector);
+
+for (const [lang, width] of [['ja', 360], ['en', 300], ['en', 450], ['fr', 450]]) {
+  test(`table at 200 % text (${lang}, ${width} px): every figure is shown whole, its bound word too`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await open(page, `#lang=${lang}&view=table`);
+    await page.addStyleTag({ content: 'html { font-size: 200% }' });
+    await expect(page.locator('.fb-table-view .fb-table td').first()).toBeVisible();
+    expect(await textOutside(page, '.fb-table-view .fb-table td, .fb-table-view .fb-table :is(tbody, tfoot) th')).toEqual([]);
+    expect(await overflow(page)).toEqual({ out: [], sideways: false });
+  });
+}
+
 test('forced colours: the selected year row and theme card stand out by more than colour, as the legend entry does', async ({ page }) => {
   await page.emulateMedia({ forcedColors: 'active', colorScheme: 'light' });
   await open(page, '#view=years&ysel=2019');

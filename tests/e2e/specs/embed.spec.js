@@ -621,6 +621,24 @@ test('a click on a mark of the static copy is given to the widget when it comes'
 test.describe('on a phone', () => {
   test.use({ hasTouch: true, viewport: { width: 360, height: 640 } });
 
+  test('a finger held on a legend entry of the element\'s static copy until the widget has come selects it once', async ({ page, baseURL }) => {
+    const { release } = await openHeld(page, baseURL, '<funding-breakdown></funding-breakdown>');
+    const el = page.locator('funding-breakdown');
+    const entry = el.locator('[data-prerendered] .fb-legend-button[data-id="asia"]');
+    await entry.scrollIntoViewIfNeeded();
+    const b = await entry.boundingBox();
+    const point = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+    release();
+    await expect(el).toHaveAttribute('data-state', 'ready');
+    await expect(el.locator('[data-prerendered]')).toHaveCount(0);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect(el.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+    await page.waitForTimeout(600);
+    await expect(el.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+  });
+
   test('a tap on a mark of the element\'s static copy does not scroll the page when the widget takes over', async ({ page, baseURL }) => {
     const { release } = await openHeld(page, baseURL, '<p style="height: 300px">Before</p><funding-breakdown></funding-breakdown><p style="height: 900px">After</p>', { csp: false });
     const el = page.locator('funding-breakdown');
@@ -832,8 +850,9 @@ test('a wasm that fails before the static copy comes leaves the alert above the 
   const el = page.locator('funding-breakdown');
   await expect(el).toHaveAttribute('data-state', 'error');
   await expect(el.getByRole('alert')).toBeVisible();
-  // The copy came after the failure: its figures are there, under the alert.
+  // The copy came after the failure: its figures are there, under the alert, which now says so.
   await expect(el.locator('[data-prerendered] svg.fb-donut')).toBeVisible();
+  await expect(el.getByRole('alert')).toContainText('以下の数値はすべてそろっていますが、クリックには反応しません');
   await expect(el.locator('[data-prerendered] .fb-legend')).toContainText('40%超');
   // Not about to change any more: no longer busy, and its controls, which cannot act, disabled.
   await expect(el.locator('[data-prerendered]')).not.toHaveAttribute('aria-busy', 'true');

@@ -388,6 +388,25 @@ test.describe('on a touch screen', () => {
     await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
   });
 
+  test('a finger held on a legend entry of the static copy until the widget has come selects it once', async ({ page }) => {
+    const { root, release } = await openHeldCopy(page);
+    // The wasm already on its way (a finger alone, which may be scrolling, does not start it).
+    await wake(page);
+    const entry = root.locator('.fb-legend-button[data-id="asia"]');
+    await entry.scrollIntoViewIfNeeded();
+    const b = await entry.boundingBox();
+    const point = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+    release();
+    await expect(page.locator(PRERENDERED)).toHaveCount(0);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    // The browser's own click for the tap, and no second one, which would un-press it.
+    await expect(page.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+    await page.waitForTimeout(300);
+    await expect(page.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+  });
+
   test('a tap on a mark of the static copy does not scroll the page when the widget takes over', async ({ page }) => {
     const { root, release } = await openHeldCopy(page);
     // The chart in the middle of the screen, the panel's top above it: the tap focuses the copy's panel.
