@@ -310,6 +310,12 @@ class FundingBreakdown extends HTMLElement {
       this.#rendered = null;
       const focused = this.shadowRoot.activeElement;
       const part = focused && copy.contains(focused) ? liveSelector(focused) : null;
+      // The browser's scroll anchoring, anchored in the copy, scrolled the page by the
+      // widget's height when the copy went (a phone reader on its legend or buttons):
+      // the element is no anchor until the page has been laid out without the copy.
+      const anchor = this.style.overflowAnchor;
+      this.style.overflowAnchor = 'none';
+      requestAnimationFrame(() => setTimeout(() => (this.style.overflowAnchor = anchor)));
       copy.remove();
       if (part) mountPoint.querySelector(part)?.focus({ preventScroll: true });
       const clicked = this.#clicked;

@@ -639,6 +639,25 @@ test.describe('on a phone', () => {
     await expect(el.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
   });
 
+  test('a tap on a legend entry of the element\'s static copy near the top of the screen does not scroll the page when the widget takes over', async ({ page, baseURL }) => {
+    const { release } = await openHeld(page, baseURL, '<p style="height: 900px">Before</p><funding-breakdown></funding-breakdown><p style="height: 1500px">After</p>', { csp: false });
+    const el = page.locator('funding-breakdown');
+    const entry = el.locator('[data-prerendered] .fb-legend-button[data-id="asia"]');
+    await expect(entry).toBeVisible();
+    // The entry 80 px from the top of the screen: the browser anchors scrolling in the copy.
+    await entry.evaluate((e) => scrollBy(0, e.getBoundingClientRect().top - 80));
+    await page.waitForTimeout(100);
+    const scrolled = await page.evaluate(() => scrollY);
+    const b = await entry.boundingBox();
+    await page.touchscreen.tap(b.x + b.width / 2, b.y + b.height / 2);
+    release();
+    await expect(el).toHaveAttribute('data-state', 'ready');
+    await expect(el.locator('[data-prerendered]')).toHaveCount(0);
+    await expect(el.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+  });
+
   test('a tap on a mark of the element\'s static copy does not scroll the page when the widget takes over', async ({ page, baseURL }) => {
     const { release } = await openHeld(page, baseURL, '<p style="height: 300px">Before</p><funding-breakdown></funding-breakdown><p style="height: 900px">After</p>', { csp: false });
     const el = page.locator('funding-breakdown');
