@@ -69,6 +69,14 @@ for (const width of [280, 240]) {
   });
 }
 
+test('a Japanese share stays on one line with its bound ("5%以下"), at every width', async ({ page }) => {
+  await open(page, '#lang=ja&view=table');
+  for (let width = 900; width >= 320; width -= 20) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await splitRuns(page, '.fb-table-view .fb-table td.fb-num', '[\\d.,]+%[^\\s,、]*'), `at ${width} px`).toEqual([]);
+  }
+});
+
 /** Text of `selector`'s elements that reaches past their own right edge (clipped or overflowing). */
 const textOutside = (page, selector) =>
   page.evaluate((selector) => {
