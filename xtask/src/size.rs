@@ -104,9 +104,12 @@ pub const BUDGET: u64 = 100_000;
 /// the title's size, `ready` for every change of figures, datasets served
 /// as octet-stream), 236 B (227,186); a click on the selected mark or bar
 /// clearing it, 91 B (227,277); the Years list's preview on Tab, in the
-/// reducer's `preview` (its own `use_state` cost 960 B), 402 B (227,679).
+/// reducer's `preview` (its own `use_state` cost 960 B), 402 B (227,679);
+/// the regression review's fixes (a finger's press not clicked twice, the
+/// preview given back to keyboard focus only, table figures at 200 % text,
+/// Japanese shares with their bound), 94 B (227,773).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 227_679;
+pub const CEILING: u64 = 227_773;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
