@@ -74,8 +74,8 @@ function loadWasm() {
 }
 
 // What the element says before the wasm, which holds every other text, has
-// run: [loading, could not start, try again], by language.
-// Loading; failed; Try again; failed above the static copy, which stays.
+// run: [loading, could not start, try again, could not start above the static
+// copy (which stays)], by language.
 const TEXTS = {
   en: ['Loading the funding breakdown…', 'The funding breakdown could not be loaded. Check your connection and try again.', 'Try again', 'The interactive version of this chart could not be loaded. The figures below are complete but do not respond to clicks. Check your connection and try again.'],
   fr: ['Chargement de la répartition du financement…', 'La répartition du financement n’a pas pu être chargée. Vérifiez votre connexion et réessayez.', 'Réessayer', 'La version interactive de ce graphique n’a pas pu être chargée. Les chiffres ci-dessous sont complets mais ne réagissent pas aux clics. Vérifiez votre connexion et réessayez.'],
@@ -260,12 +260,12 @@ class FundingBreakdown extends HTMLElement {
         for (const type of ['pointerup', 'pointercancel']) removeEventListener(type, end, true);
         const live = this.shadowRoot.querySelector(`.fb-mount ${pressed}`);
         if (up.type != 'pointerup' || up.pointerType == 'touch' || copy.isConnected || !live?.contains(this.shadowRoot.elementFromPoint(up.clientX, up.clientY))) return;
-        let clicked;
-        const seen = (c) => (clicked ||= live.contains(c.composedPath()[0]));
+        let native;
+        const seen = (c) => (native ||= live.contains(c.composedPath()[0]));
         addEventListener('click', seen, true);
         setTimeout(() => {
           removeEventListener('click', seen, true);
-          if (!clicked) this.#replay(pressed, 25);
+          if (!native) this.#replay(pressed, 25);
         });
       };
       for (const type of ['pointerup', 'pointercancel']) addEventListener(type, end, true);

@@ -118,15 +118,15 @@ const run = async (now) => {
       // a finger's does, a task later (a tap clicks what is under it). A mouse's release over
       // the same control is given one, unless the browser's came.
       const live = await find(pressed);
-      let clicked;
-      const seen = (e) => (clicked ||= live?.contains(e.target));
+      let native;
+      const seen = (e) => (native ||= live?.contains(e.target));
       const end = (e) => {
         for (const type of ENDS) removeEventListener(type, end, true);
         if (e.type != 'pointerup' || e.pointerType == 'touch' || !live?.contains(document.elementFromPoint(e.clientX, e.clientY))) return;
         addEventListener('click', seen, true);
         setTimeout(() => {
           removeEventListener('click', seen, true);
-          if (!clicked) replay(live);
+          if (!native) replay(live);
         });
       };
       for (const type of ENDS) addEventListener(type, end, true);
@@ -143,6 +143,7 @@ const ENDS = ['pointerup', 'pointercancel'];
 const WAKE = ['pointerover', 'pointerdown', ...ENDS, 'focusin', 'click', 'hashchange'];
 const control = (e) => { const c = e.target.closest?.('button, [data-id]'); return copy.contains(c) ? c : undefined; };
 const wake = (e) => {
+  // The control under a press until it ends: one still held at the takeover ends on the live widget.
   if (e.type == 'pointerdown') pressed = control(e);
   else if (e.type == 'pointerup' || e.type == 'pointercancel') pressed = undefined;
   if (e.type == 'pointercancel') return;

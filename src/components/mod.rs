@@ -275,11 +275,10 @@ fn mark_at(el: &web_sys::Element, selector: &str) -> Option<AttrValue> {
 
 /// Click selects a mark, or clears the selection when it is the selected one
 /// (as its legend entry's does: a touch screen has no Escape key); hover and
-/// focus preview it (`on_preview`, with None
-/// when the pointer or focus leaves), so Tab through the chart shows each
-/// part without choosing it (nor writing it to the URL); arrows and Enter
-/// choose. One listener of each on the container, not
-/// several on every mark. Yew re-registers an element's
+/// focus preview it (`on_preview`, with None when the pointer or focus
+/// leaves), so Tab through the chart shows each part without choosing it (nor
+/// writing it to the URL); arrows and Enter choose. One listener of each on
+/// the container, not several on every mark. Yew re-registers an element's
 /// listeners whenever it re-renders one that has any, so with listeners on
 /// the marks every selection re-registered them all (chart and legend: 24).
 /// `selector` picks the marks, which carry their part's id in `data-id`.
