@@ -248,6 +248,26 @@ class FundingBreakdown extends HTMLElement {
     copy.addEventListener('click', (e) => {
       this.#clicked = control(e) ?? this.#clicked;
     });
+    // The Space key held on a control of the copy comes up on the live one (focus went
+    // there), which the browser does not click: its keydown was on the copy's.
+    copy.addEventListener('keydown', (e) => {
+      const spaced = e.key == ' ' && !e.repeat && control(e);
+      if (!spaced) return;
+      const up = (u) => {
+        if (u.key != ' ') return;
+        removeEventListener('keyup', up, true);
+        const live = this.shadowRoot.querySelector(`.fb-mount ${spaced}`);
+        if (copy.isConnected || !live || this.shadowRoot.activeElement !== live) return;
+        let native;
+        const seen = (c) => (native ||= live.contains(c.composedPath()[0]));
+        addEventListener('click', seen, true);
+        setTimeout(() => {
+          removeEventListener('click', seen, true);
+          if (!native) this.#replay(spaced, 25);
+        });
+      };
+      addEventListener('keyup', up, true);
+    });
     // A press still held when the live widget comes is released on it: a mouse's release
     // with no click on the live control (the browser clicks an ancestor of both it and the
     // pressed element, which has gone), a finger's with one, a task later (a tap clicks what

@@ -63,7 +63,7 @@ const dead = () => {
   for (const button of copy.querySelectorAll('button')) button.disabled = true;
   if (had && notice) { notice.tabIndex = -1; notice.focus(); }
 };
-let clicked, pressed;
+let clicked, pressed, spaced;
 const SLOW_MS = 60_000;
 const run = async (now) => {
   // The catalogue of the language the widget opens in (App's rule), fetched with the wasm.
@@ -130,6 +130,20 @@ const run = async (now) => {
         });
       };
       for (const type of ENDS) addEventListener(type, end, true);
+    } else if (spaced) {
+      // The Space key held on a control of the copy comes up on the live one (focus went
+      // there), which the browser does not click: its keydown was on the copy's.
+      const live = await find(spaced);
+      let native;
+      const seen = (e) => (native ||= live?.contains(e.target));
+      addEventListener('keyup', (e) => {
+        if (e.key != ' ' || document.activeElement != live) return;
+        addEventListener('click', seen, true);
+        setTimeout(() => {
+          removeEventListener('click', seen, true);
+          if (!native) replay(live);
+        });
+      }, { capture: true, once: true });
     }
   } catch (error) {
     console.error('funding-breakdown: the widget could not start', error);
@@ -156,6 +170,9 @@ const wake = (e) => {
   if (e.type == 'click') clicked = control(e) ?? clicked;
   start();
 };
+// The control under a Space key until it comes up (a button acts on its keyup).
+copy?.addEventListener('keydown', (e) => e.key == ' ' && (spaced = control(e)));
+copy?.addEventListener('keyup', (e) => e.key == ' ' && (spaced = undefined));
 const params = location.hash.slice(1).split('&');
 const shown = host?.dataset.lang || 'en';
 if (!copy || (asked || host.dataset.lang || browser || 'en') != shown || !params.every((p) => !p || p == 'view=region' || p.startsWith('lang=')) || copy.contains(last)) {

@@ -107,9 +107,10 @@ pub const BUDGET: u64 = 100_000;
 /// reducer's `preview` (its own `use_state` cost 960 B), 402 B (227,679);
 /// the regression review's fixes (a finger's press not clicked twice, the
 /// preview given back to keyboard focus only, table figures at 200 % text,
-/// Japanese shares with their bound), 114 B (227,793).
+/// Japanese shares with their bound), 114 B (227,793); boot.js giving a
+/// Space key held across the takeover its click, 77 B (227,870).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 227_793;
+pub const CEILING: u64 = 227_870;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -707,6 +707,21 @@ for (const over of [true, false]) {
   });
 }
 
+test('the Space key held on a legend entry of the element\'s static copy until the widget has come presses it once', async ({ page, baseURL }) => {
+  const { release } = await openHeld(page, baseURL, '<funding-breakdown></funding-breakdown>');
+  const el = page.locator('funding-breakdown');
+  await el.locator('[data-prerendered] .fb-legend-button[data-id="asia"]').focus();
+  await page.keyboard.down(' ');
+  release();
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.locator('[data-prerendered]')).toHaveCount(0);
+  await expect(el.locator('.fb-legend-button[data-id="asia"]')).toBeFocused();
+  await page.keyboard.up(' ');
+  await expect(el.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+  await page.waitForTimeout(600);
+  await expect(el.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('a tab or legend entry of the static copy takes clicks and focus, and the widget acts on them when it comes', async ({ page, baseURL }) => {
   const { release } = await openHeld(page, baseURL, '<funding-breakdown id="a"></funding-breakdown><funding-breakdown id="b"></funding-breakdown>');
   const [a, b] = [page.locator('#a'), page.locator('#b')];

@@ -276,6 +276,20 @@ for (const over of [true, false]) {
   });
 }
 
+test('the Space key held on a legend entry of the static copy until the widget has come presses it once', async ({ page }) => {
+  const { root, release } = await openHeldCopy(page);
+  // Tab onto the entry (focus starts the wasm), Space down, the widget comes, Space up.
+  await root.locator('.fb-legend-button[data-id="asia"]').focus();
+  await page.keyboard.down(' ');
+  release();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.locator('.fb-legend-button[data-id="asia"]')).toBeFocused();
+  await page.keyboard.up(' ');
+  await expect(page.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+  await page.waitForTimeout(300);
+  await expect(page.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('a click on the static copy starts the wasm and is given to the live widget', async ({ page }) => {
   test.setTimeout(30_000);
   const requests = recordRequests(page);
