@@ -307,7 +307,7 @@ pub const TIMEOUT_MS: u32 = 10_000;
 /// hosts send) or a generic binary type (object stores' default for a file
 /// uploaded without one). What is refused is what is surely not JSON: an
 /// HTML page (a login or error page), an image; the parser checks the rest.
-pub fn is_json_type(content_type: &str) -> bool {
+pub fn may_be_dataset(content_type: &str) -> bool {
     let mime = content_type
         .split(';')
         .next()
@@ -348,7 +348,7 @@ pub async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<Stri
         .ok()
         .flatten()
         .unwrap_or_default();
-    if !content_type.is_empty() && !is_json_type(&content_type) {
+    if !content_type.is_empty() && !may_be_dataset(&content_type) {
         return Err(LoadError::NotJson(content_type));
     }
     let length = headers
@@ -466,15 +466,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn json_content_types() {
-        assert!(is_json_type("application/json"));
-        assert!(is_json_type("application/json; charset=utf-8"));
-        assert!(is_json_type("application/ld+json"));
-        assert!(is_json_type("text/plain"));
-        assert!(is_json_type("application/octet-stream"));
-        assert!(is_json_type("Binary/Octet-Stream"));
-        assert!(!is_json_type("text/html; charset=utf-8"));
-        assert!(!is_json_type("application/xml"));
-        assert!(!is_json_type("image/png"));
+    fn dataset_content_types() {
+        assert!(may_be_dataset("application/json"));
+        assert!(may_be_dataset("application/json; charset=utf-8"));
+        assert!(may_be_dataset("application/ld+json"));
+        assert!(may_be_dataset("text/plain"));
+        assert!(may_be_dataset("application/octet-stream"));
+        assert!(may_be_dataset("Binary/Octet-Stream"));
+        assert!(!may_be_dataset("text/html; charset=utf-8"));
+        assert!(!may_be_dataset("application/xml"));
+        assert!(!may_be_dataset("image/png"));
     }
 }

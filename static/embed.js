@@ -257,14 +257,7 @@ class FundingBreakdown extends HTMLElement {
         if (u.key != ' ') return;
         removeEventListener('keyup', up, true);
         const live = this.shadowRoot.querySelector(`.fb-mount ${spaced}`);
-        if (copy.isConnected || !live || this.shadowRoot.activeElement !== live) return;
-        let native;
-        const seen = (c) => (native ||= live.contains(c.composedPath()[0]));
-        addEventListener('click', seen, true);
-        setTimeout(() => {
-          removeEventListener('click', seen, true);
-          if (!native) this.#replay(spaced, 25);
-        });
+        if (!copy.isConnected && live && this.shadowRoot.activeElement === live) this.#replayUnlessClicked(live, spaced);
       };
       addEventListener('keyup', up, true);
     });
@@ -279,14 +272,9 @@ class FundingBreakdown extends HTMLElement {
       const end = (up) => {
         for (const type of ['pointerup', 'pointercancel']) removeEventListener(type, end, true);
         const live = this.shadowRoot.querySelector(`.fb-mount ${pressed}`);
-        if (up.type != 'pointerup' || up.pointerType == 'touch' || copy.isConnected || !live?.contains(this.shadowRoot.elementFromPoint(up.clientX, up.clientY))) return;
-        let native;
-        const seen = (c) => (native ||= live.contains(c.composedPath()[0]));
-        addEventListener('click', seen, true);
-        setTimeout(() => {
-          removeEventListener('click', seen, true);
-          if (!native) this.#replay(pressed, 25);
-        });
+        if (up.type == 'pointerup' && up.pointerType != 'touch' && !copy.isConnected && live?.contains(this.shadowRoot.elementFromPoint(up.clientX, up.clientY))) {
+          this.#replayUnlessClicked(live, pressed);
+        }
       };
       for (const type of ['pointerup', 'pointercancel']) addEventListener(type, end, true);
     });
@@ -358,6 +346,20 @@ class FundingBreakdown extends HTMLElement {
     live?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, view: window }));
     // The copy's marks are an image, so its click focused the panel: the live mark takes focus, as a click on it would.
     if (live?.matches('.fb-mark')) live.focus({ preventScroll: true });
+  }
+
+  /**
+   * After the task of a release on the live control `live`, the click
+   * (`#replay` of `selector`) the browser did not give it, if it gave none.
+   */
+  #replayUnlessClicked(live, selector) {
+    let native;
+    const seen = (c) => (native ||= live.contains(c.composedPath()[0]));
+    addEventListener('click', seen, true);
+    setTimeout(() => {
+      removeEventListener('click', seen, true);
+      if (!native) this.#replay(selector, 25);
+    });
   }
 
   /** Focuses the live widget's panel (or its error's button) once it has rendered, within `tries` × 16 ms. */

@@ -111,6 +111,16 @@ const run = async (now) => {
       // The copy's marks are an image, so its click focused the panel: the live mark takes focus, as a click on it would.
       if (live?.matches('.fb-mark')) live.focus({ preventScroll: true });
     };
+    // After the task of a release, the click the browser did not give `live` (if it gave none).
+    const unlessClicked = (live) => {
+      let native;
+      const seen = (e) => (native ||= live.contains(e.target));
+      addEventListener('click', seen, true);
+      setTimeout(() => {
+        removeEventListener('click', seen, true);
+        if (!native) replay(live);
+      });
+    };
     if (clicked) replay(await find(clicked));
     else if (pressed) {
       // A press on the copy still held: a mouse's release gets no click on the live control
@@ -118,32 +128,16 @@ const run = async (now) => {
       // a finger's does, a task later (a tap clicks what is under it). A mouse's release over
       // the same control is given one, unless the browser's came.
       const live = await find(pressed);
-      let native;
-      const seen = (e) => (native ||= live?.contains(e.target));
       const end = (e) => {
         for (const type of ENDS) removeEventListener(type, end, true);
-        if (e.type != 'pointerup' || e.pointerType == 'touch' || !live?.contains(document.elementFromPoint(e.clientX, e.clientY))) return;
-        addEventListener('click', seen, true);
-        setTimeout(() => {
-          removeEventListener('click', seen, true);
-          if (!native) replay(live);
-        });
+        if (e.type == 'pointerup' && e.pointerType != 'touch' && live?.contains(document.elementFromPoint(e.clientX, e.clientY))) unlessClicked(live);
       };
       for (const type of ENDS) addEventListener(type, end, true);
     } else if (spaced) {
       // The Space key held on a control of the copy comes up on the live one (focus went
       // there), which the browser does not click: its keydown was on the copy's.
       const live = await find(spaced);
-      let native;
-      const seen = (e) => (native ||= live?.contains(e.target));
-      addEventListener('keyup', (e) => {
-        if (e.key != ' ' || document.activeElement != live) return;
-        addEventListener('click', seen, true);
-        setTimeout(() => {
-          removeEventListener('click', seen, true);
-          if (!native) replay(live);
-        });
-      }, { capture: true, once: true });
+      addEventListener('keyup', (e) => live && e.key == ' ' && document.activeElement == live && unlessClicked(live), { capture: true, once: true });
     }
   } catch (error) {
     console.error('funding-breakdown: the widget could not start', error);

@@ -2,7 +2,7 @@
 // the strict CSP on both sides. The snippets are read from README.md, so the
 // documentation is what gets tested.
 import fs from 'node:fs';
-import { test, expect, clickMark, markPoint, open, holdWasm } from './helpers.js';
+import { test, expect, clickMark, markPoint, fingerDown, open, holdWasm } from './helpers.js';
 import { hostPages, elementPage, hostOf, snippet } from './hosts.js';
 
 /**
@@ -624,16 +624,11 @@ test.describe('on a phone', () => {
   test('a finger held on a legend entry of the element\'s static copy until the widget has come selects it once', async ({ page, baseURL }) => {
     const { release } = await openHeld(page, baseURL, '<funding-breakdown></funding-breakdown>');
     const el = page.locator('funding-breakdown');
-    const entry = el.locator('[data-prerendered] .fb-legend-button[data-id="asia"]');
-    await entry.scrollIntoViewIfNeeded();
-    const b = await entry.boundingBox();
-    const point = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+    const lift = await fingerDown(page, el.locator('[data-prerendered] .fb-legend-button[data-id="asia"]'));
     release();
     await expect(el).toHaveAttribute('data-state', 'ready');
     await expect(el.locator('[data-prerendered]')).toHaveCount(0);
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await lift();
     await expect(el.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
     await page.waitForTimeout(600);
     await expect(el.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');

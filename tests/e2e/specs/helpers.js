@@ -75,6 +75,18 @@ export async function clickMark(page, locator) {
   await page.mouse.click(point.x, point.y);
 }
 
+/**
+ * Puts a finger down on the middle of `locator` (which stays down, as a
+ * reader's held on it); returns what lifts it.
+ */
+export async function fingerDown(page, locator) {
+  await locator.scrollIntoViewIfNeeded();
+  const b = await locator.boundingBox();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: b.x + b.width / 2, y: b.y + b.height / 2 }] });
+  return () => cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
 /** A point of the viewport where `locator`, a donut mark, is the element hit. */
 export async function markPoint(page, locator) {
   await locator.scrollIntoViewIfNeeded();

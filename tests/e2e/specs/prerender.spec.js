@@ -3,7 +3,7 @@
 // without a jump, and readers without JavaScript keep it with the table.
 import { test as plainTest } from '@playwright/test';
 import zlib from 'node:zlib';
-import { test, expect, open, wake, holdWasm, clickMark, markPoint, expectNoAxeViolations, PRERENDERED } from './helpers.js';
+import { test, expect, open, wake, holdWasm, clickMark, markPoint, fingerDown, expectNoAxeViolations, PRERENDERED } from './helpers.js';
 
 const ROOT = '#funding-breakdown > .fb-root';
 
@@ -406,15 +406,10 @@ test.describe('on a touch screen', () => {
     const { root, release } = await openHeldCopy(page);
     // The wasm already on its way (a finger alone, which may be scrolling, does not start it).
     await wake(page);
-    const entry = root.locator('.fb-legend-button[data-id="asia"]');
-    await entry.scrollIntoViewIfNeeded();
-    const b = await entry.boundingBox();
-    const point = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+    const lift = await fingerDown(page, root.locator('.fb-legend-button[data-id="asia"]'));
     release();
     await expect(page.locator(PRERENDERED)).toHaveCount(0);
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await lift();
     // The browser's own click for the tap, and no second one, which would un-press it.
     await expect(page.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
     await page.waitForTimeout(300);
