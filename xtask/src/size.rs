@@ -108,9 +108,10 @@ pub const BUDGET: u64 = 100_000;
 /// the regression review's fixes (a finger's press not clicked twice, the
 /// preview given back to keyboard focus only, table figures at 200 % text,
 /// Japanese shares with their bound), 114 B (227,793); boot.js giving a
-/// Space key held across the takeover its click, 77 B (227,870).
+/// Space key held across the takeover its click, 77 B (227,870); the
+/// review's one helper for both, 4 B less (227,866).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 227_870;
+pub const CEILING: u64 = 227_866;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
