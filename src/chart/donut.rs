@@ -277,6 +277,146 @@ pub fn hole_label(text: &str, max_size: f64) -> (Vec<String>, f64) {
     }
 }
 
+/// Characters a Japanese line may not begin with (a light kinsoku): they stay
+/// with the character before them.
+fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '・' | '、'
+            | '。'
+            | '，'
+            | '．'
+            | 'ー'
+            | '）'
+            | '」'
+            | '』'
+            | 'ぁ'
+            | 'ぃ'
+            | 'ぅ'
+            | 'ぇ'
+            | 'ぉ'
+            | 'っ'
+            | 'ゃ'
+            | 'ゅ'
+            | 'ょ'
+            | 'ァ'
+            | 'ィ'
+            | 'ゥ'
+            | 'ェ'
+            | 'ォ'
+            | 'ッ'
+            | 'ャ'
+            | 'ュ'
+            | 'ョ'
+    )
+}
+
+/// A byte range of a text: a piece of a line, or a line.
+type Span = (usize, usize);
+
+/// The pieces lines are made of, as byte ranges of `text`: a word with the
+/// space after it; in CJK text, one character (with any that may not begin
+/// a line), or, when `coarse`, a run up to a "・" or "、", where Japanese
+/// names break best.
+fn hole_units(text: &str, coarse: bool) -> Vec<Span> {
+    let cjk = |c: char| char_em(c) >= 1.0;
+    let mut units: Vec<Span> = Vec::new();
+    // Whether the next character joins the last unit.
+    let mut open = false;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        match units.last_mut() {
+            Some(unit) if open || (cjk(c) && no_line_start(c)) => unit.1 = end,
+            _ => units.push((i, end)),
+        }
+        open = if cjk(c) {
+            coarse && !matches!(c, '・' | '、')
+        } else {
+            c != ' '
+        };
+    }
+    units
+}
+
+/// A part's name under its share in the hole: wrapped at spaces (and in CJK
+/// text between characters, best after a "・") into at most `max_lines`
+/// balanced lines, at the largest size from `max_size` down to `min_size` at
+/// which it fits; no word is cut (a word too long for a line makes the text
+/// smaller). A name that does not fit even at `min_size` ends in "…": the
+/// legend and the detail panel carry it whole.
+pub fn hole_wrap(text: &str, max_size: f64, min_size: f64, max_lines: usize) -> (Vec<String>, f64) {
+    let text = text.trim();
+    let em = |(a, b): (usize, usize)| text_em(text.get(a..b).unwrap_or_default().trim_end());
+    let widest = |units: &[(usize, usize)]| units.iter().map(|&u| em(u)).fold(0.0, f64::max);
+    // Greedy lines no wider than `width` (viewBox units) at `size`, as byte ranges.
+    let lines = |units: &[(usize, usize)], size: f64, width: f64| {
+        let mut lines: Vec<(usize, usize)> = Vec::new();
+        for &(a, b) in units {
+            match lines.last_mut() {
+                Some(line) if em((line.0, b)) * size <= width => line.1 = b,
+                _ => lines.push((a, b)),
+            }
+        }
+        lines
+    };
+    let (coarse, fine) = (hole_units(text, true), hole_units(text, false));
+    let top = match widest(&fine) {
+        w if w > 0.0 => max_size.min(HOLE_TEXT_WIDTH / w),
+        _ => max_size,
+    };
+    let bottom = min_size.min(top);
+    // The largest size for each number of lines that fits, and its pieces.
+    let mut fits: Vec<(usize, f64, &[Span])> = Vec::new();
+    let mut size = top;
+    while size >= bottom {
+        let found = [&coarse, &fine].into_iter().find_map(|units| {
+            let n = lines(units, size, HOLE_TEXT_WIDTH).len();
+            (widest(units) * size <= HOLE_TEXT_WIDTH && n <= max_lines).then_some((n, units))
+        });
+        if let Some((n, units)) = found {
+            if !fits.iter().any(|f| f.0 <= n) {
+                fits.push((n, size, units));
+            }
+        }
+        size -= 0.5;
+    }
+    let text_of = |(a, b): (usize, usize)| text.get(a..b).unwrap_or_default().trim_end().to_owned();
+    // Fewer lines where they cost little size ("Not attributed" | "by the
+    // source" rather than "Not" | "attributed by" | "the source").
+    let largest = fits.first().map_or(0.0, |f| f.1);
+    if let Some(&(n, size, units)) = fits
+        .iter()
+        .filter(|f| f.1 >= largest * 0.85)
+        .min_by_key(|f| f.0)
+    {
+        // Balanced: the narrowest width that needs no more lines, so a last
+        // line is not left with one word or character.
+        let mut width = widest(units) * size;
+        while lines(units, size, width).len() > n && width < HOLE_TEXT_WIDTH {
+            width += 1.0;
+        }
+        return (
+            lines(units, size, width).into_iter().map(text_of).collect(),
+            size,
+        );
+    }
+    let mut shown: Vec<String> = lines(&fine, bottom, HOLE_TEXT_WIDTH)
+        .into_iter()
+        .take(max_lines.max(1))
+        .map(text_of)
+        .collect();
+    if let Some(last) = shown.last_mut() {
+        while !last.is_empty() && (text_em(last) + char_em('…')) * bottom > HOLE_TEXT_WIDTH {
+            last.pop();
+        }
+        while last.ends_with([' ', ',', ';', '、', '・']) {
+            last.pop();
+        }
+        last.push('…');
+    }
+    (shown, bottom)
+}
+
 #[cfg(test)]
 mod hole_tests {
     use super::*;
@@ -320,5 +460,87 @@ mod hole_tests {
         let (lines, size) = hole_label("3,710万米ドル", 22.0);
         assert_eq!(lines.len(), 1);
         assert!(text_em(&lines[0]) * size <= HOLE_TEXT_WIDTH + 1e-9);
+    }
+    #[test]
+    fn a_long_name_wraps_into_lines_that_fit() {
+        let (lines, size) = hole_wrap("Middle East and North Africa, and Europe", 12.0, 9.0, 4);
+        assert!(lines.len() > 1 && lines.len() <= 4, "{lines:?}");
+        assert_eq!(lines.join(" "), "Middle East and North Africa, and Europe");
+        assert!(lines
+            .iter()
+            .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
+        assert!(size >= 10.0, "{size}");
+    }
+
+    #[test]
+    fn a_name_too_long_for_the_lines_ends_in_an_ellipsis() {
+        let name =
+            "Countries of the Eastern Mediterranean, the Gulf, the Caucasus and Central Asia";
+        let (lines, size) = hole_wrap(name, 12.0, 9.0, 3);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(size, 9.0);
+        let last = lines.last().map(String::as_str).unwrap_or_default();
+        assert!(
+            last.ends_with('…') && !last.ends_with(" …") && !last.ends_with(",…"),
+            "{last}"
+        );
+        assert!(lines
+            .iter()
+            .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
+        assert!(name.starts_with(&lines[..2].join(" ")));
+    }
+
+    #[test]
+    fn a_long_word_shrinks_the_text_rather_than_being_cut() {
+        let (lines, size) = hole_wrap("Zusammenarbeitsländerprogramme Afrika", 12.0, 9.0, 3);
+        assert_eq!(lines[0], "Zusammenarbeitsländerprogramme");
+        assert!(size < 12.0);
+        assert!(lines
+            .iter()
+            .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
+    }
+
+    #[test]
+    fn cjk_names_wrap_between_characters() {
+        let (lines, size) = hole_wrap("中東・北アフリカおよびヨーロッパ", 12.0, 9.0, 2);
+        assert_eq!(lines.concat(), "中東・北アフリカおよびヨーロッパ");
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(size < 12.0, "{size}");
+        assert!(lines
+            .iter()
+            .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
+    }
+
+    #[test]
+    fn japanese_names_break_after_a_middle_dot_and_leave_no_character_alone() {
+        let (lines, _) = hole_wrap("サブサハラ・アフリカ", 12.0, 9.0, 3);
+        assert_eq!(lines, ["サブサハラ・", "アフリカ"]);
+        let (lines, _) = hole_wrap("配分先の記載なしの部分", 12.0, 9.0, 3);
+        assert_eq!(lines, ["配分先の記載", "なしの部分"]);
+        // No line begins with a small kana or a long-vowel mark.
+        let (lines, size) = hole_wrap("ラテンアメリカ・カリブッーョ地域", 12.0, 9.0, 3);
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.starts_with(['ッ', 'ー', 'ョ', '・'])),
+            "{lines:?}"
+        );
+        assert!(lines
+            .iter()
+            .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
+    }
+
+    #[test]
+    fn latin_lines_are_balanced() {
+        let (lines, _) = hole_wrap("Not attributed by the source", 12.0, 9.0, 3);
+        assert_eq!(lines, ["Not attributed", "by the source"]);
+    }
+
+    #[test]
+    fn a_short_name_is_one_line_at_the_cap() {
+        assert_eq!(
+            hole_wrap(" Asia ", 12.0, 9.0, 3),
+            (vec!["Asia".to_owned()], 12.0)
+        );
     }
 }

@@ -243,25 +243,49 @@ pub fn Chart(props: &ChartProps) -> Html {
         }
     });
     let view = format!("0 0 {v} {v}", v = decimal(donut::VIEW, 0));
-    // The total in the hole, sized to fit; hidden from screen readers, which
-    // get the total from the headline.
+    // The hole holds the total, or the part shown (selected or previewed): its
+    // share and name, right where a finger tapped, when the detail panel is
+    // below the fold on a phone. Sized to fit; hidden from screen readers,
+    // which get the total from the headline and the part from its mark.
     // Each line is its own <text>, so the no-break spaces `Intl` puts between
     // a number and its currency may become line breaks here.
-    let total = d.total_short().replace(['\u{a0}', '\u{202f}'], " ");
-    let (lines, size) = donut::hole_label(&total, 22.0);
-    let line_height = size * 1.15;
-    let caption_size = 12.0;
-    let block = line_height * lines.len() as f64 + caption_size * 1.4;
+    let shown_part = shown_index.and_then(|i| parts.get(i));
+    let (lines, size, caption, caption_size, caption_lang) = match shown_part {
+        Some(part) => {
+            let (lines, size) = donut::hole_label(&d.part_share(part), 18.0);
+            let name = d.name(part);
+            let room = if lines.len() > 1 { 2 } else { 3 };
+            let (caption, caption_size) = donut::hole_wrap(&name.text, 12.0, 9.0, room);
+            (lines, size, caption, caption_size, name.lang)
+        }
+        None => {
+            let total = d.total_short().replace(['\u{a0}', '\u{202f}'], " ");
+            let (lines, size) = donut::hole_label(&total, 22.0);
+            (lines, size, vec![d.hole_caption().to_owned()], 12.0, None)
+        }
+    };
+    let line_height = size * 1.2;
+    let caption_height = caption_size * 1.25;
+    let block = line_height * lines.len() as f64
+        + caption_height * caption.len() as f64
+        + caption_size * 0.15;
     let top = donut::CENTER - block / 2.0 + size * 0.85;
+    let caption_top = top + line_height * (lines.len() as f64 - 1.0) + caption_size * 1.5;
+    let caption_class = classes!(
+        "fb-donut-caption",
+        shown_part.is_some().then_some("fb-hole-name")
+    );
     let hole = html! {
         <g class="fb-hole" aria-hidden="true">
             { for lines.iter().enumerate().map(|(i, line)| html! {
                 <text class="fb-donut-total" x="100" y={decimal(top + line_height * i as f64, 1)}
                     text-anchor="middle" font-size={decimal(size, 1)}>{ line.clone() }</text>
             }) }
-            <text class="fb-donut-caption" x="100"
-                y={decimal(top + line_height * (lines.len() as f64 - 1.0) + caption_size * 1.5, 1)}
-                text-anchor="middle" font-size={decimal(caption_size, 0)}>{ d.hole_caption() }</text>
+            { for caption.iter().enumerate().map(|(i, line)| html! {
+                <text class={caption_class.clone()} x="100" lang={caption_lang.clone()}
+                    y={decimal(caption_top + caption_height * i as f64, 1)}
+                    text-anchor="middle" font-size={decimal(caption_size, 1)}>{ line.clone() }</text>
+            }) }
         </g>
     };
     html! {

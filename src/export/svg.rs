@@ -351,7 +351,7 @@ fn donut_and_legend(
     // The total in the hole, sized to fit, with its caption.
     let total = d.total_short().replace(['\u{a0}', '\u{202f}'], " ");
     let (lines, size) = donut::hole_label(&total, 22.0);
-    let line_height = size * 1.15;
+    let line_height = size * 1.2;
     let caption = 12.0;
     let block = line_height * lines.len() as f64 + caption * 1.4;
     let first = donut::CENTER - block / 2.0 + size * 0.85;

@@ -109,9 +109,11 @@ pub const BUDGET: u64 = 100_000;
 /// preview given back to keyboard focus only, table figures at 200 % text,
 /// Japanese shares with their bound), 114 B (227,793); boot.js giving a
 /// Space key held across the takeover its click, 77 B (227,870); the
-/// review's one helper for both, 4 B less (227,866).
+/// review's one helper for both, 4 B less (227,866); the donut's hole
+/// saying the part shown, its share and its name wrapped to fit (balanced
+/// lines, Japanese broken after its "・"), 1,990 B (229,856).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 227_866;
+pub const CEILING: u64 = 229_856;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -1,5 +1,5 @@
 // A reader's walk through every view, with the mouse and with the keyboard only.
-import { test, expect, open, clickMark, markPoint } from './helpers.js';
+import { test, expect, open, clickMark, markPoint, hole } from './helpers.js';
 
 const SSA = '[data-id="sub-saharan-africa"]';
 const REST = '[data-id="unattributed"]';
@@ -12,6 +12,8 @@ test('clicking a region mark shows its detail; the mark, focused, says it', asyn
   await expect(detail.locator('.fb-detail-name')).toHaveText('Sub-Saharan Africa');
   await expect(detail).toContainText('more than 40%');
   await expect(detail).toContainText('more than USD 14,840,306.80');
+  // The hole says it too, where the click was (the detail may be below the fold).
+  await expect.poll(() => hole(page)).toEqual(['more than 40%', 'Sub-Saharan Africa']);
   // The click focused it: a screen reader reads its name, which says the
   // same, so the live region does not say it a second time.
   await expect(page.locator(`path${SSA}`)).toHaveAttribute('aria-selected', 'true');
@@ -55,6 +57,7 @@ test('a second click or tap on the selected mark clears the selection, and it st
   await expect(asia).toHaveAttribute('aria-selected', 'false');
   await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
   await expect(page).not.toHaveURL(/sel=/);
+  await expect.poll(() => hole(page)).toEqual(['USD 37.1 million', 'Total']);
   // The pointer resting on the mark does not bring it back, nor leaving the
   // chart (the click focused the mark, but not as the keyboard does).
   await page.waitForTimeout(200);
@@ -78,6 +81,7 @@ test('the pointer over a legend entry or a mark previews it; the selection and t
   const asia = page.locator('.fb-legend button[data-id="asia"]');
   await asia.hover();
   await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
+  await expect.poll(() => hole(page)).toEqual(['20%', 'Asia']);
   // Drawn pressed, but not told to a screen reader as pressed: it is not chosen.
   await expect(asia).toHaveClass(/is-selected/);
   await expect(asia).toHaveAttribute('aria-pressed', 'false');
@@ -85,13 +89,16 @@ test('the pointer over a legend entry or a mark previews it; the selection and t
   await page.mouse.move(0, 0);
   await expect(detail).toHaveClass(/is-empty/);
   await expect(asia).not.toHaveClass(/is-selected/);
+  await expect.poll(() => hole(page)).toEqual(['USD 37.1 million', 'Total']);
   // A click selects; other parts the pointer then crosses are previewed and let go.
   await asia.click();
   await expect(page).toHaveURL(/#view=region&sel=asia$/);
   await page.locator(`.fb-legend button${REST}`).hover();
   await expect(page.locator('.fb-detail-name')).toHaveText('Not attributed by the source');
+  await expect.poll(() => hole(page)).toEqual(['at most 5%', 'Not attributed by the source']);
   await page.mouse.move(0, 0);
   await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
+  await expect.poll(() => hole(page)).toEqual(['20%', 'Asia']);
   const mena = page.locator('path.fb-mark[data-id="mena-europe"]');
   const point = await markPoint(page, mena);
   await page.mouse.move(point.x, point.y);

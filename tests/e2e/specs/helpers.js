@@ -69,6 +69,19 @@ export async function open(page, hash = '') {
   await expect(page.locator('[role=tablist]')).toBeVisible();
 }
 
+/**
+ * What the donut's hole says, one string per kind of line, each `<text>` a
+ * line: [the total or the shown part's share, its caption or the part's name].
+ * No-break spaces read as spaces.
+ */
+export async function hole(page) {
+  return page.locator('svg.fb-donut .fb-hole').evaluate((g) => {
+    const join = (selector) =>
+      [...g.querySelectorAll(selector)].map((t) => t.textContent).join(' ').replace(/\s+/g, ' ');
+    return [join('.fb-donut-total'), join('.fb-donut-caption')];
+  });
+}
+
 /** Clicks a donut mark at a point that really is the mark (its box centre may be the hole). */
 export async function clickMark(page, locator) {
   const point = await markPoint(page, locator);

@@ -1,7 +1,7 @@
 // The widget in English, French, Spanish and Japanese: what a reader sees in
 // each, how the language is chosen, and that the layout holds at 320 px.
 import { test as plainTest } from '@playwright/test';
-import { test, expect, open, wake, holdWasm, expectNoAxeViolations, screenshot, PRERENDERED } from './helpers.js';
+import { test, expect, open, wake, holdWasm, expectNoAxeViolations, screenshot, hole, PRERENDERED } from './helpers.js';
 
 // What a reader sees, as the catalogues and the browser's Intl write it
 // (Playwright reads no-break spaces as spaces).
@@ -87,9 +87,18 @@ async function layoutProblems(page) {
     if (donut) {
       // The hole's diameter is 116 of the 200 viewBox units (chart::donut::INNER = 58).
       const hole = (donut.getBoundingClientRect().width * 116) / 200;
+      const box = donut.getBoundingClientRect();
+      const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
       for (const line of donut.querySelectorAll('.fb-hole text')) {
-        const w = line.getBoundingClientRect().width;
-        if (w > hole) problems.push(`hole line ${name(line)} is ${w}px wide, the hole ${hole}px`);
+        const r = line.getBoundingClientRect();
+        if (r.width > hole) problems.push(`hole line ${name(line)} is ${r.width}px wide, the hole ${hole}px`);
+        // Inside the ring: the box's corners, less the space above and below the
+        // glyphs that a line box has (a fifth of its height each way).
+        const ink = r.height * 0.2;
+        const corners = [[r.left, r.top + ink], [r.right, r.top + ink], [r.left, r.bottom - ink], [r.right, r.bottom - ink]];
+        if (corners.some(([x, y]) => Math.hypot(x - cx, y - cy) > hole / 2)) {
+          problems.push(`hole line ${name(line)} reaches the ring`);
+        }
       }
       overlaps([...donut.querySelectorAll('.fb-hole text')], 'hole');
     }
@@ -118,7 +127,15 @@ for (const l of LANGUAGES) {
     // Nothing in the default data falls back to English.
     await expect(page.locator('.fb-head [lang], .fb-legend [lang], .fb-detail [lang]')).toHaveCount(0);
     await expect(page.locator('.fb-lang-select')).toHaveValue(l.tag);
+    // The hole names the part selected, its lines within the hole (Japanese breaks without spaces).
+    const unspaced = (t) => (l.tag === 'ja' ? t.replaceAll(' ', '') : t);
+    expect((await hole(page)).map(unspaced)).toEqual([l.share, l.region]);
     await screenshot(page, `lang-${l.tag}-320`);
+    for (const part of ['mena-europe', 'unattributed']) {
+      await open(page, `#lang=${l.tag}&view=region&sel=${part}`);
+      await expect(page.locator('.fb-hole-name').first()).toBeVisible();
+      expect(await layoutProblems(page), `${l.tag} ${part} in the hole at 320px`).toEqual([]);
+    }
 
     for (const view of VIEWS) {
       await open(page, `#lang=${l.tag}&view=${view}${view === 'region' ? '&sel=sub-saharan-africa' : ''}`);
@@ -132,7 +149,7 @@ for (const l of LANGUAGES) {
 
 test('Japanese at 1200 px: layout holds and the total fits the donut hole', async ({ page }) => {
   await page.setViewportSize({ width: 1200, height: 900 });
-  await open(page, '#lang=ja&view=region&sel=sub-saharan-africa');
+  await open(page, '#lang=ja&view=region');
   await expect(page.locator('.fb-hole')).toContainText('3,710万米ドル');
   expect(await layoutProblems(page)).toEqual([]);
   await screenshot(page, 'lang-ja-1200');
