@@ -211,6 +211,23 @@ for (const lang of ['en', 'fr', 'es', 'ja']) {
   });
 }
 
+for (const lang of ['en', 'fr']) {
+  test(`Years view at 640 px with the browser's text at 200 % (${lang}): its table scrolls in its box, the page not sideways`, async ({ page }) => {
+    // The browser's own text size setting (what README's "Theming" means by the reader's default size).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.enable');
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    await page.setViewportSize({ width: 640, height: 700 });
+    await open(page, `#lang=${lang}&view=years`);
+    await expect(page.locator('.fb-years-view .fb-table-scroll')).toBeVisible();
+    // The table is wider than its box here: the "opens in a new tab" texts of its
+    // source links, positioned out of sight, must not widen the page with it.
+    const scroller = page.locator('.fb-years-view .fb-table-scroll');
+    expect(await scroller.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  });
+}
+
 test("on a phone the Embed panel's code boxes take the card's width, their Copy buttons below", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await open(page, '#lang=fr');
