@@ -138,6 +138,20 @@ test('forced colours: only the selected tab and legend entry have a line, so col
   });
   for (const [selected, hasLine] of [...lines.tabs, ...lines.legend]) expect(hasLine).toBe(selected === 'true');
   expect(lines.legend.filter(([p]) => p === 'true')).toHaveLength(1);
+  // The pressed entry is filled, so the keyboard's focus (a Highlight outline)
+  // on another entry does not look the same.
+  await page.locator('.fb-legend-button[data-id="mena-europe"]').focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  const look = (id) =>
+    page.locator(`.fb-legend-button[data-id="${id}"]`).evaluate((b) => {
+      const s = getComputedStyle(b);
+      return { background: s.backgroundColor, outline: s.outlineStyle !== 'none', canvas: getComputedStyle(b.closest('.fb-root')).backgroundColor };
+    });
+  const [pressed, focused] = [await look('asia'), await look('mena-europe')];
+  expect(focused.outline).toBe(true);
+  expect(pressed.background).not.toBe(pressed.canvas);
+  expect(pressed.background).not.toBe(focused.background);
 });
 
 test('legend names keep whole words at every width, beside the donut or under it', async ({ page }) => {
