@@ -246,7 +246,12 @@ class FundingBreakdown extends HTMLElement {
       return (target && liveSelector(target)) ?? null;
     };
     copy.addEventListener('click', (e) => {
-      this.#clicked = control(e) ?? this.#clicked;
+      const selector = control(e);
+      if (!selector) return;
+      this.#clicked = selector;
+      // Marked, so it shows it is on its way (the stylesheet's fb-pending).
+      copy.querySelector('[data-waiting]')?.removeAttribute('data-waiting');
+      e.target.closest('button, .fb-mark[data-id]').setAttribute('data-waiting', '');
     });
     // The Space key held on a control of the copy comes up on the live one (focus went
     // there), which the browser does not click: its keydown was on the copy's.

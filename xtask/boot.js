@@ -161,7 +161,12 @@ const wake = (e) => {
   // A reader saving data pays for the wasm only when using the widget, not for a mouse passing over it.
   if (e.type == 'pointerover' && navigator.connection?.saveData) return;
   // A button, or a chart mark (by its data-id: a legend swatch is drawn with the class of a mark).
-  if (e.type == 'click') clicked = control(e) ?? clicked;
+  if (e.type == 'click') {
+    // Marked, so it shows it is on its way (the stylesheet's fb-pending).
+    clicked?.removeAttribute('data-waiting');
+    clicked = control(e) ?? clicked;
+    clicked?.setAttribute('data-waiting', '');
+  }
   start();
 };
 // The control under a Space key until it comes up (a button acts on its keyup).

@@ -609,7 +609,10 @@ test('the static copy stays while the widget waits for its language, and focus o
 test('a click on a mark of the static copy is given to the widget when it comes', async ({ page, baseURL }) => {
   const { release } = await openHeld(page, baseURL, '<funding-breakdown></funding-breakdown>');
   const el = page.locator('funding-breakdown');
-  await el.locator('[data-prerendered] path.fb-mark[data-id="asia"]').click();
+  const asia = el.locator('[data-prerendered] path.fb-mark[data-id="asia"]');
+  await asia.click();
+  // It pulses where it was clicked until the widget acts on it.
+  await expect.poll(() => asia.evaluate((e) => e.getAnimations().map((a) => a.animationName))).toEqual(['fb-pending']);
   release();
   await expect(el).toHaveAttribute('data-state', 'ready');
   await expect(el.locator('[data-prerendered]')).toHaveCount(0);

@@ -298,6 +298,19 @@ test('a click on the static copy starts the wasm and is given to the live widget
   await clickMark(page, root.locator('svg.fb-donut path[data-id="asia"]'));
   await expect.poll(() => requests.filter(isWasmOrGlue).length).toBe(2);
   await expect(root).toHaveAttribute('aria-busy', 'true');
+  // The mark pulses where it was tapped, the bar at the card's top may be out of view;
+  // a click on another control moves the mark there.
+  const pulse = (el) => el.evaluate((e) => e.getAnimations().map((a) => a.animationName));
+  const asia = root.locator('svg.fb-donut path[data-id="asia"]');
+  await expect.poll(() => pulse(asia)).toEqual(['fb-pending']);
+  const tab = root.locator('[role=tab][data-view="table"]');
+  await tab.click();
+  await expect.poll(() => pulse(tab)).toEqual(['fb-pending']);
+  expect(await pulse(asia)).toEqual([]);
+  await clickMark(page, asia);
+  await expect.poll(() => pulse(asia)).toEqual(['fb-pending']);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect.poll(() => pulse(asia)).toEqual(['fb-pending-still']);
   release();
   await expect(page.locator(PRERENDERED)).toHaveCount(0);
   await expect(page.locator('.fb-detail-name')).toHaveText('Asia');
