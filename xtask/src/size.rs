@@ -111,9 +111,12 @@ pub const BUDGET: u64 = 100_000;
 /// Space key held across the takeover its click, 77 B (227,870); the
 /// review's one helper for both, 4 B less (227,866); the donut's hole
 /// saying the part shown, its share and its name wrapped to fit (balanced
-/// lines, Japanese broken after its "・"), 1,990 B (229,856).
+/// lines, Japanese broken after its "・"), 1,990 B (229,856); the low-vision
+/// and slow-network review's fixes (the pressed legend entry filled in forced
+/// colours, the tapped control of the static copy pulsing until the widget
+/// acts on it, a wide table's hidden texts kept in its box), 116 B (229,972).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 229_856;
+pub const CEILING: u64 = 229_972;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
