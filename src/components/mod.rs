@@ -370,3 +370,31 @@ impl PartialEq for ByPtr {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
+
+/// Holds the card around the event's target at its height until the App's
+/// next render, which keeps it only while what the reader asked for (the
+/// series, another year) loads: the short loading line made the page below
+/// jump up, and the browser cut the scroll back. Set at once: a layout during
+/// that render would already have cut the page short.
+pub fn hold_card(e: &Event) {
+    let card = e
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .and_then(|t| t.closest(".fb-root").ok().flatten());
+    if let Some(card) = card {
+        let height = js_sys::Reflect::get(&card, &"offsetHeight".into())
+            .ok()
+            .and_then(|h| h.as_f64());
+        if let Some(h) = height {
+            set_min_height(&card, &format!("{}px", h as i64));
+        }
+    }
+}
+
+/// `element.style.minHeight = value` ("" removes it), through the CSSOM,
+/// which a strict CSP allows, by reflection: the typed bindings cost 0.9 KB.
+pub fn set_min_height(element: &web_sys::Node, value: &str) {
+    if let Ok(style) = js_sys::Reflect::get(element, &"style".into()) {
+        let _ = js_sys::Reflect::set(&style, &"minHeight".into(), &value.into());
+    }
+}

@@ -46,6 +46,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
+            super::hold_card(&e);
             on_change.emit(next);
             // Focus follows the selected tab, as the pattern requires.
             if let Some(list) = list_ref.cast::<web_sys::Element>() {
@@ -62,7 +63,10 @@ pub fn Tabs(props: &TabsProps) -> Html {
         let selected = v == props.view;
         let onclick = {
             let on_change = props.on_change.clone();
-            Callback::from(move |_: MouseEvent| on_change.emit(v))
+            Callback::from(move |e: MouseEvent| {
+                super::hold_card(&e);
+                on_change.emit(v)
+            })
         };
         let name = ctx.locale.text(label(v));
         // `data-text`: the stylesheet sets the name again, bold and unseen, so

@@ -279,7 +279,10 @@ fn YearDetail(props: &YearDetailProps) -> Html {
     });
     let open = {
         let on_open = props.on_open.clone();
-        Callback::from(move |_: MouseEvent| on_open.emit(year))
+        Callback::from(move |e: MouseEvent| {
+            super::hold_card(&e);
+            on_open.emit(year)
+        })
     };
     html! {
         <div class="fb-detail fb-year-detail" {id}>

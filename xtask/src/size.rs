@@ -114,9 +114,12 @@ pub const BUDGET: u64 = 100_000;
 /// lines, Japanese broken after its "・"), 1,990 B (229,856); the low-vision
 /// and slow-network review's fixes (the pressed legend entry filled in forced
 /// colours, the tapped control of the static copy pulsing until the widget
-/// acts on it, a wide table's hidden texts kept in its box), 116 B (229,972).
+/// acts on it, a wide table's hidden texts kept in its box), 116 B (229,972);
+/// the card held at its height while the series or another year loads after
+/// a tab or Open, 438 B (230,410; typed CSSOM bindings and an effect of its
+/// own had cost 1 KB more).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 229_972;
+pub const CEILING: u64 = 230_410;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -421,6 +421,30 @@ test('the element year attribute opens a year and follows changes (strict CSP)',
   expect(log.violations, 'CSP violations').toEqual([]);
 });
 
+test('on a phone, the card keeps its height while the series loads: the page does not jump', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  let release;
+  const released = new Promise((r) => (release = r));
+  await page.route('**/data/japan-iom-series.json', async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await open(page, '#lang=fr');
+  // The tabs at the top of the screen, the chart below them.
+  const tab = page.getByRole('tab', { name: 'Années' });
+  await page.evaluate(() => scrollTo(0, document.querySelector('.fb-tabs').getBoundingClientRect().top + scrollY - 8));
+  const before = await page.evaluate(() => ({ y: scrollY, height: document.querySelector('.fb-root').offsetHeight }));
+  expect(before.y).toBeGreaterThan(300);
+  await tab.click();
+  await expect(page.locator('.fb-years-view.fb-loading')).toBeVisible();
+  const during = await page.evaluate(() => ({ y: scrollY, height: document.querySelector('.fb-root').offsetHeight }));
+  expect(during).toEqual(before);
+  release();
+  await expect(bars(page, 'Total par année d’opérations').getByRole('option')).toHaveCount(8);
+  // The hold ends with the loading: the card takes the Years view's own height.
+  expect(await page.locator('.fb-root').evaluate((e) => e.style.minHeight)).toBe('');
+});
+
 test('a series that cannot be loaded is said so, with Retry', async ({ page }) => {
   let fail = true;
   await page.route('**/data/japan-iom-series.json', (route) =>
