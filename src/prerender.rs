@@ -71,8 +71,8 @@ pub fn standalone_page(locale: Locale) -> Result<String, String> {
         return Err("pre-render: the page's widget root (section.fb-root) was not found".into());
     }
     Ok(format!(
-        "<p class=\"fb-boot-failed\" role=\"alert\" hidden>{}</p>{widget}<noscript>{figures}</noscript>",
-        boot_failed(locale)
+        "{}{widget}<noscript>{figures}</noscript>",
+        boot_failed_notice(locale)
     ))
 }
 
@@ -123,6 +123,18 @@ pub fn page_head(locale: Locale) -> Result<(String, String), String> {
         .map_err(|_| "the bundled dataset is invalid".to_owned())?;
     let d = crate::describe::Describer::new(&data, locale);
     Ok((d.title(), d.summary()))
+}
+
+/// The page's hidden notice that its wasm could not start, above the widget
+/// (boot.js shows it): the alert, and Try again, which boot.js shows when the
+/// start failed (not for a download still on its way).
+pub fn boot_failed_notice(locale: Locale) -> String {
+    format!(
+        "<div class=\"fb-boot-failed\" hidden><p role=\"alert\">{}</p>\
+         <button type=\"button\" class=\"fb-boot-retry\" hidden>{}</button></div>",
+        boot_failed(locale),
+        locale.text(crate::i18n::Msg::Retry)
+    )
 }
 
 /// What the page says when its wasm cannot start (boot.js unhides it), in
@@ -512,7 +524,9 @@ mod tests {
     #[test]
     fn a_hidden_alert_says_when_the_wasm_cannot_start() {
         let page = page();
-        let alert = format!(r#"<p class="fb-boot-failed" role="alert" hidden>{BOOT_FAILED}</p>"#);
+        let alert = format!(
+            r#"<div class="fb-boot-failed" hidden><p role="alert">{BOOT_FAILED}</p><button type="button" class="fb-boot-retry" hidden>Try again</button></div>"#
+        );
         // First in the host, above the widget it explains; boot.js finds it by class.
         assert!(page.starts_with(&alert), "{}", &page[..200]);
         assert_eq!(page.matches("fb-boot-failed").count(), 1);
@@ -523,6 +537,9 @@ mod tests {
     fn nothing_in_the_static_page_pretends_to_work() {
         let page = page();
         let (widget, _) = page.split_once("<noscript>").unwrap();
+        // Past the hidden notice, whose Try again boot.js shows when the wasm failed.
+        let (notice, widget) = widget.split_once("</div>").unwrap();
+        assert!(notice.starts_with("<div class=\"fb-boot-failed\" hidden>"));
         assert_eq!(
             widget.matches("<button ").count(),
             widget.matches(" disabled>").count() - widget.matches("<select ").count()

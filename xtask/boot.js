@@ -29,13 +29,14 @@ const copy = host?.querySelector('[data-prerendered]');
 // print section would, from the <noscript> that holds them for readers without JavaScript.
 const noscript = copy && host.querySelector('noscript');
 const printed = () => host.querySelector('.fb-printed');
-if (noscript) addEventListener('beforeprint', () => {
-  if (!copy.isConnected || printed()) return;
+const figures = () => {
+  if (printed()) return;
   const t = document.createElement('template');
   t.innerHTML = noscript.textContent;
   t.content.firstElementChild?.classList.add('fb-printed');
   noscript.after(t.content);
-});
+};
+if (noscript) addEventListener('beforeprint', () => copy.isConnected && figures());
 // The live widget's element for one of the copy's: same id, else a download by its
 // kind, the Embed button by its state, else same first class and data-id.
 const find = async (el) => {
@@ -54,14 +55,23 @@ const icu = () => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); };
 // The widget will not come (or not soon): the notice says so, and the copy's
 // controls, which cannot act, are disabled and no longer busy; focus on one
 // goes to the notice rather than to the page.
-const dead = () => {
+// When it failed (not a download still on its way), the notice offers Try
+// again, and the table and the sources, which only the live widget's tabs
+// show, come below the copy from the <noscript>.
+const dead = (failed) => {
   const notice = document.querySelector('#funding-breakdown > .fb-boot-failed');
+  const retry = notice?.querySelector('button');
   notice?.removeAttribute('hidden');
+  if (retry) retry.hidden = !failed;
   if (!copy) return;
   copy.ariaBusy = null;
   const had = copy.contains(document.activeElement);
+  const keyboard = document.activeElement?.matches(':focus-visible');
   for (const button of copy.querySelectorAll('button')) button.disabled = true;
-  if (had && notice) { notice.tabIndex = -1; notice.focus(); }
+  if (failed && noscript) { figures(); printed()?.classList.add('fb-revealed'); }
+  // Scrolled to only for a keyboard: a tap's page stays where the reader is.
+  const next = failed ? retry : notice?.firstElementChild;
+  if (had && next) { next.tabIndex = -1; next.focus({ preventScroll: !keyboard }); }
 };
 let clicked, pressed, spaced;
 const SLOW_MS = 60_000;
@@ -72,7 +82,7 @@ const run = async (now) => {
   const wasm = fetch(new URL('./__FB_WASM__', import.meta.url)__FB_WASM_OPTIONS__);
   wasm.catch(() => {});
   // The glue, checked against its hash: import() takes the module this link fetched.
-  const glue = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL('./__FB_GLUE__', import.meta.url).href__FB_GLUE_OPTIONS__ });
+  const glue = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(`./__FB_GLUE__${attempt ? `?${attempt}` : ''}`, import.meta.url).href__FB_GLUE_OPTIONS__ });
   const fetched = new Promise((ok, fail) => { glue.onload = ok; glue.onerror = () => fail(new Error(`cannot load ${glue.href}`)); });
   document.head.append(glue);
   try {
@@ -141,11 +151,22 @@ const run = async (now) => {
     }
   } catch (error) {
     console.error('funding-breakdown: the widget could not start', error);
-    dead();
+    dead(true);
   }
 };
 let started;
 const start = (now) => { started ??= run(now); };
+// Try again: the copy as it was, busy, and another start. A module that failed to
+// load stays failed in the page's module map, so the glue comes under another URL.
+let attempt = 0;
+document.querySelector('#funding-breakdown > .fb-boot-failed button')?.addEventListener('click', (e) => {
+  e.currentTarget.parentElement.hidden = true;
+  printed()?.remove();
+  for (const button of copy?.querySelectorAll('button') ?? []) button.disabled = false;
+  copy?.querySelector('.fb-tab')?.focus({ preventScroll: true });
+  attempt++;
+  started = run(false);
+});
 // The reader's first move toward the widget starts it; a click on one of the copy's controls is replayed on the live one.
 const ENDS = ['pointerup', 'pointercancel'];
 const WAKE = ['pointerover', 'pointerdown', ...ENDS, 'focusin', 'click', 'hashchange'];

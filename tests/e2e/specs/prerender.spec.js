@@ -5,7 +5,7 @@ import { test as plainTest } from '@playwright/test';
 import zlib from 'node:zlib';
 import { test, expect, open, wake, holdWasm, clickMark, markPoint, fingerDown, expectNoAxeViolations, PRERENDERED } from './helpers.js';
 
-const ROOT = '#funding-breakdown > .fb-root';
+const ROOT = '#funding-breakdown > .fb-root:not(.fb-noscript)';
 
 /**
  * Opens index.html with every wasm response held until `release()`, and
@@ -219,7 +219,9 @@ test('a wasm download that stalls is said after a minute (the copy no longer bus
   await expect(notice).toBeHidden();
   await page.clock.fastForward(61_000);
   await expect(notice).toBeVisible();
-  await expect(notice).toHaveAttribute('role', 'alert');
+  await expect(notice.getByRole('alert')).toBeVisible();
+  // Nothing failed yet: no Try again (the download may still end).
+  await expect(notice.getByRole('button')).toBeHidden();
   await expect(root).not.toHaveAttribute('aria-busy', 'true');
   await expect(root.locator('button:not([disabled])')).toHaveCount(0);
   release();
@@ -560,8 +562,40 @@ for (const [how, answer] of [
     const [a, w] = [await alert.boundingBox(), await root.boundingBox()];
     expect(a.y + a.height).toBeLessThanOrEqual(w.y);
     expect(errors.some((e) => e.includes('funding-breakdown: the widget could not start'))).toBe(true);
+    // The table and the sources, which only the live tabs show, come below it; and Try again.
+    const figures = page.locator('.fb-noscript.fb-revealed');
+    await expect(figures.locator('table')).toContainText('Sub-Saharan Africa');
+    await expect(figures).toContainText('Sources');
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
   });
 }
+
+plainTest('after a failed start, Try again starts the widget, and a tap that failed left the page where it was', async ({ page }) => {
+  let fail = true;
+  // Both the wasm and the glue fail, as they do offline.
+  await page.route(/\.(wasm|js)(\?.*)?$/, (route) =>
+    fail && !route.request().url().includes('boot.js') && !route.request().url().includes('lang.js') ? route.abort('internetdisconnected') : route.fallback(),
+  );
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto('/');
+  const asia = page.locator(`${ROOT} svg.fb-donut path[data-id="asia"]`);
+  await asia.evaluate((e) => scrollTo(0, e.getBoundingClientRect().top + scrollY - 100));
+  const y = await page.evaluate(() => scrollY);
+  expect(y).toBeGreaterThan(200);
+  await clickMark(page, asia);
+  const retry = page.getByRole('button', { name: 'Try again' });
+  await expect(retry).toBeVisible();
+  // Focus went to Try again without scrolling the tapped chart away.
+  await expect(retry).toBeFocused();
+  expect(await page.evaluate(() => scrollY)).toBe(y);
+  fail = false;
+  await retry.click();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.locator('.fb-boot-failed')).toBeHidden();
+  await expect(page.locator('.fb-noscript.fb-revealed')).toHaveCount(0);
+  // The reader's tap is given to the widget when it comes.
+  await expect(page.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
+});
 
 /** Opens the page with the wasm held and tabs to the static copy's first stop, the total; returns the release. */
 async function tabIntoStaticCopy(page) {
