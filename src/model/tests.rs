@@ -350,10 +350,9 @@ fn linked_ids_go_both_ways() {
 #[test]
 fn rule_share_above_one() {
     let p = problems_after(|v| v["regions"][1]["share"]["value"] = json!(1.4));
-    assert!(p
-        .iter()
-        .any(|p| p.path == "regions[1].share.value"
-            && p.to_string().contains("1.4 is more than 100%")));
+    assert!(p.iter().any(|p| p.path == "regions[1].share.value"
+        && p.to_string()
+            .contains("1.4 would be 140%: shares are fractions")));
 }
 
 #[test]
@@ -437,8 +436,16 @@ fn rule_announced_date() {
     assert_one(
         &p,
         "contribution.announced",
-        "not a date in the form YYYY-MM-DD",
+        "\"2021-02-30\" is not a day that exists (check the month and day)",
     );
+    for form in ["2021-2-3", "03/02/2021", "2021-02-30x"] {
+        let p = problems_after(|v| v["contribution"]["announced"] = json!(form));
+        assert_one(
+            &p,
+            "contribution.announced",
+            "is not a date in the form YYYY-MM-DD",
+        );
+    }
 }
 
 #[test]
@@ -641,14 +648,47 @@ fn rule_types_and_missing_fields_name_their_path() {
     let p = problems_after(|v| v["regions"][1]["share"]["value"] = json!("35%"));
     assert_eq!(p.len(), 1);
     assert_eq!(p[0].path, "regions[1].share.value");
-    assert!(matches!(p[0].kind, ProblemKind::Parse(_)));
+    assert!(
+        p[0].kind
+            .to_string()
+            .starts_with("expected a number, found the text \"35%\""),
+        "{}",
+        p[0]
+    );
     let p = problems_after(|v| {
         v["contribution"].as_object_mut().unwrap().remove("total");
     });
-    assert_eq!(p[0].path, "contribution");
-    assert!(p[0].to_string().contains("missing field `total`"));
+    assert_eq!(p[0].path, "contribution.total");
+    assert!(
+        p[0].to_string()
+            .starts_with("contribution.total: this field is required but missing (line "),
+        "{}",
+        p[0]
+    );
     let p = problems_after(|v| v["regions"][0]["share"]["stated"] = json!("roughly"));
     assert_eq!(p[0].path, "regions[0].share.stated");
+    assert_eq!(
+        p[0].kind
+            .to_string()
+            .split(" (line")
+            .next()
+            .unwrap_or_default(),
+        "\"roughly\" is not a way the source can state a figure: use one of exact, about, \
+         more_than, at_least, at_most, less_than, almost, at_most_about, at_least_about"
+    );
+}
+
+#[test]
+fn a_dataset_may_leave_out_regions_when_a_theme_states_a_figure() {
+    let p = problems_after(|v| {
+        v.as_object_mut().unwrap().remove("regions");
+    });
+    assert_eq!(p[0].to_string(), "regions: must not be empty");
+    let mut v: serde_json::Value = serde_json::from_str(DEFAULT_DATA).unwrap();
+    v.as_object_mut().unwrap().remove("regions");
+    v["themes"][0]["share"] = json!({"value": 0.5, "stated": "about"});
+    let ds = crate::model::load::read_dataset(&v.to_string()).unwrap();
+    assert!(ds.regions.is_empty());
 }
 
 #[test]
@@ -656,7 +696,8 @@ fn rule_unknown_fields_are_rejected() {
     let p = problems_after(|v| v["regions"][0]["shares"] = json!(0.4));
     assert_eq!(p.len(), 1);
     assert!(
-        p[0].to_string().contains("unknown field `shares`"),
+        p[0].to_string()
+            .contains("\"shares\" is not a field here (check its spelling)"),
         "{}",
         p[0]
     );
@@ -665,7 +706,11 @@ fn rule_unknown_fields_are_rejected() {
 #[test]
 fn syntax_errors_give_line_and_column() {
     let p = parse("{\n  \"id\": \"x\",\n  oops\n}").unwrap_err();
-    assert!(p[0].to_string().contains("line 3 column 3"), "{}", p[0]);
+    assert_eq!(
+        p[0].to_string(),
+        "the file is not valid JSON at line 3 column 3: a comma, quote or bracket is wrong or missing"
+    );
+    assert_eq!(p[0].kind.parser_detail(), Some("key must be a string"));
 }
 
 #[test]

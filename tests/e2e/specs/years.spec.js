@@ -440,9 +440,9 @@ test('a series that cannot be loaded is said so, with Retry', async ({ page }) =
 
 test('an invalid series names its first problem, under the year it is in', async ({ page }) => {
   const bodies = [
-    ['{"id": "s", "years": [{"id": "bad"}]}', 'years[0]: missing field `contribution`'],
+    ['{"id": "s", "years": [{"id": "bad"}]}', 'years[0].contribution: this field is required but missing'],
     ['{"id": "s", "years": []}', 'years: must not be empty'],
-    ['{"id": "s", "years": [], "extra": 1}', 'unknown field `extra`'],
+    ['{"id": "s", "years": [], "extra": 1}', '"extra" is not a field here'],
   ];
   // The widget logs each problem, as it should.
   page.removeAllListeners('console');
