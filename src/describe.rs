@@ -104,6 +104,20 @@ impl<'a> Describer<'a> {
             .fill(share_msg(part.share.stated), &[("share", self.text(word))])
     }
 
+    /// What the stripes on a part's mark mean, for its detail: the figure
+    /// the source gives only as an upper bound, its share or, where it
+    /// states no share, its amount ("almost EUR 9,990,000"). None when
+    /// nothing of the mark is open.
+    pub fn open_note(&self, part: &Part<'_>) -> Option<&'static str> {
+        (part.open_ppm() > 0).then(|| {
+            self.text(if part.share_is_stated {
+                Msg::OpenEndNote
+            } else {
+                Msg::OpenEndNoteAmount
+            })
+        })
+    }
+
     /// A part's amount in full, except where that would claim a precision
     /// the source does not have: anything approximate, stated so ("about USD
     /// 14 million") or worked out (35 % of the total is about USD 13 million,

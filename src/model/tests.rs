@@ -3,9 +3,9 @@
 
 use serde_json::{json, Value};
 
-use super::derive::{self, MarkKind};
+use super::derive::{self, MarkKind, Part};
 use super::load::{read_dataset, read_series, MAX_BYTES};
-use super::share::{Minor, Stated};
+use super::share::{to_ppm, Minor, Stated, PPM};
 use super::validate::{validate, Problem, ProblemKind};
 use super::{Dataset, DEFAULT_DATA};
 use crate::describe::Describer;
@@ -788,4 +788,92 @@ fn a_series_given_as_one_dataset_is_named_for_what_it_is() {
         "{}",
         problems[0]
     );
+}
+
+fn good(name: &str) -> Dataset {
+    let path = format!("{}/tests/data/good/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    crate::model::load::read_dataset(&text).unwrap()
+}
+
+#[test]
+fn rounded_shares_a_little_over_the_whole_are_drawn_as_a_whole() {
+    // "about 34 %, about 34 %, about 33 %": 101 %, within the rounding "about" allows.
+    let ds = good("about-shares-add-to-101");
+    let marks = derive::region_marks(&ds);
+    assert_eq!(marks.len(), 3, "no rest is left");
+    let figures: Vec<i64> = marks.iter().map(|p| p.share.value).collect();
+    assert_eq!(
+        figures,
+        [340_000, 340_000, 330_000],
+        "the figures stay as stated"
+    );
+    let drawn: i64 = marks.iter().map(Part::drawn_ppm).sum();
+    assert!((PPM - 3..=PPM).contains(&drawn), "{drawn}");
+    // Past the rounding, it is refused with what to do.
+    let p = problems_after(|v| {
+        v["regions"][0]["share"] = json!({"value": 0.7, "stated": "exact"});
+        v["regions"][1]["share"] = json!({"value": 0.4, "stated": "about"});
+    });
+    assert!(
+        p.iter()
+            .any(|p| p.to_string().contains("mark rounded ones as about")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn themes_only_make_no_region_rest_and_say_so() {
+    for name in ["themes-only-empty-regions", "themes-only-no-regions-key"] {
+        let ds = good(name);
+        assert!(
+            derive::region_marks(&ds).is_empty(),
+            "{name}: no 100 % rest"
+        );
+        assert!(!derive::theme_marks(&ds).is_empty());
+        let csv = crate::export::csv::regions(&Describer::new(&ds, Locale::En));
+        assert!(!csv.contains(derive::REMAINDER_ID), "{csv}");
+        let summary = Describer::new(&ds, Locale::En).summary();
+        assert!(
+            summary.contains("The source gives no breakdown of the total by region."),
+            "{summary}"
+        );
+        assert!(!summary.contains("unattributed to any region"), "{summary}");
+    }
+}
+
+#[test]
+fn the_rest_beside_almost_is_bounded_by_the_tenth_almost_leaves() {
+    // Amounts of EUR 30 million: at least 4.25, more than 2.36, at most 1.24,
+    // exactly 1.234567, almost 9.99, less than 0.149999, about 7.777777.
+    let ds = good("amount-bounds");
+    let marks = derive::region_marks(&ds);
+    let rest = marks.iter().find(|p| p.is_remainder()).unwrap();
+    let left = rest.drawn_ppm();
+    // "Almost" leaves at most a tenth of its figure; "at most" and "less
+    // than" all of theirs.
+    let e = to_ppm(9_990_000.0 / 30_000_000.0);
+    let open = e / 10 + to_ppm(1_240_000.0 / 30_000_000.0) + to_ppm(149_999.0 / 30_000_000.0);
+    assert!((rest.share.value - (left + open)).abs() <= 2, "{rest:?}");
+    assert!(
+        rest.share.value < 200_000,
+        "not about 48 %: {}",
+        rest.share.value
+    );
+    let e = marks.iter().find(|p| p.id() == "e").unwrap();
+    let d = Describer::new(&ds, Locale::En);
+    assert_eq!(
+        d.open_note(e),
+        Some("The source gives this amount only as an upper bound: the striped part of its mark may not belong to it.")
+    );
+}
+
+#[test]
+fn a_third_in_words_may_be_written_to_the_digits_the_editor_chose() {
+    let ds = good("third-in-words-033");
+    assert_eq!(ds.regions[0].share.map(|s| s.value), Some(1.0 / 3.0));
+    let part = derive::region_parts(&ds)[0];
+    assert_eq!(part.share.value, 333_333);
+    let d = Describer::new(&ds, Locale::En);
+    assert_eq!(d.part_share(&part), "about one third");
 }

@@ -156,6 +156,8 @@ test('a year whose source names no theme says so, and one with no region figures
   await open(page, '#view=region&year=2025');
   await expect(page.locator('.fb-summary')).toContainText('The source gives no breakdown of the total by region.');
   await expect(page.locator('.fb-summary')).not.toContainText('100%');
+  await expect(page.locator('.fb-no-breakdown')).toHaveText('The source gives no breakdown of the money by region, so no amounts or shares are shown by region.');
+  await expect(page.locator('svg.fb-donut')).toHaveCount(0);
   await open(page, '#view=region&year=2023');
   await expect(page.locator('.fb-legend-button[data-id="unattributed"] .fb-legend-share')).toHaveText('two thirds');
 });
