@@ -104,6 +104,20 @@ impl<'a> Describer<'a> {
             .fill(share_msg(part.share.stated), &[("share", self.text(word))])
     }
 
+    /// What the stripes on a part's mark mean, for its detail: the figure
+    /// the source gives only as an upper bound, its share or, where it
+    /// states no share, its amount ("almost EUR 9,990,000"). None when
+    /// nothing of the mark is open.
+    pub fn open_note(&self, part: &Part<'_>) -> Option<&'static str> {
+        (part.open_ppm() > 0).then(|| {
+            self.text(if part.share_is_stated {
+                Msg::OpenEndNote
+            } else {
+                Msg::OpenEndNoteAmount
+            })
+        })
+    }
+
     /// A part's amount in full, except where that would claim a precision
     /// the source does not have: anything approximate, stated so ("about USD
     /// 14 million") or worked out (35 % of the total is about USD 13 million,
@@ -453,29 +467,86 @@ impl Parts {
     }
 }
 
-/// A data problem in the reader's language, in pieces: a JSON parser's
-/// message exists only in English and is marked so where the reader's is another.
+/// A data problem in the reader's language, in pieces (one, now that every
+/// problem, a parser's too, has words of its own in every catalogue).
 pub fn problem(locale: Locale, kind: &ProblemKind) -> Vec<DataText> {
+    vec![DataText {
+        text: problem_text(locale, kind),
+        lang: None,
+    }]
+}
+
+/// A data problem in the reader's language.
+pub fn problem_text(locale: Locale, kind: &ProblemKind) -> String {
+    use crate::i18n::format::number;
+    use crate::model::validate::{as_percent, sum_percent_ppm};
     use ProblemKind::*;
     let fmt = LocalFmt::new(locale);
     let text = |msg: Msg, args: &[(&str, &str)]| locale.fill(msg, args);
     let value = |msg: Msg, v: &dyn std::fmt::Display| text(msg, &[("value", &v.to_string())]);
     // Figures from the file, without core's float printing (see `format::number`).
-    let figure = |msg: Msg, v: f64| text(msg, &[("value", &crate::i18n::format::number(v))]);
-    let message = match kind {
-        Parse(detail) => {
-            let lang = (locale != Locale::En).then(|| "en".to_owned());
-            return pieces(locale.text(Msg::ProblemParse), &["detail"], &[])
-                .into_iter()
-                .map(|p| match p {
-                    Piece::Text(text) => DataText { text, lang: None },
-                    Piece::Slot(_) => DataText {
-                        text: detail.clone(),
-                        lang: lang.clone(),
-                    },
-                })
-                .collect();
+    let figure = |msg: Msg, v: f64| text(msg, &[("value", &number(v))]);
+    match kind {
+        Syntax { .. } => text(Msg::ProblemSyntax, &[]),
+        At {
+            kind: inner,
+            line,
+            column,
+        } => {
+            let (line, column) = (line.to_string(), column.to_string());
+            match **inner {
+                Syntax { .. } => text(
+                    Msg::ProblemSyntaxAt,
+                    &[("line", &line), ("column", &column)],
+                ),
+                ref inner => text(
+                    Msg::ProblemLineColumn,
+                    &[
+                        ("problem", &problem_text(locale, inner)),
+                        ("line", &line),
+                        ("column", &column),
+                    ],
+                ),
+            }
         }
+        EmptyFile => text(Msg::ProblemEmptyFile, &[]),
+        TooDeep { line } => text(
+            Msg::ProblemTooDeep,
+            &[
+                ("depth", &crate::model::load::MAX_DEPTH.to_string()),
+                ("line", &line.to_string()),
+            ],
+        ),
+        Html(start) => value(Msg::ProblemHtml, start),
+        NotUtf8 { line, column } => text(
+            Msg::ProblemNotUtf8,
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+        MissingField => text(Msg::ProblemMissingField, &[]),
+        UnknownField { field, allowed } => text(
+            Msg::ProblemUnknownField,
+            &[("field", field), ("allowed", allowed)],
+        ),
+        DuplicateField(field) => text(Msg::ProblemDuplicateField, &[("field", field)]),
+        UnknownValue {
+            value: v,
+            allowed,
+            stated,
+        } => text(
+            if *stated {
+                Msg::ProblemUnknownStated
+            } else {
+                Msg::ProblemUnknownValue
+            },
+            &[("value", v), ("allowed", allowed)],
+        ),
+        WrongType { expected, found } => text(
+            Msg::ProblemWrongType,
+            &[
+                ("expected", &expected_text(locale, expected)),
+                ("found", &found_text(locale, found)),
+            ],
+        ),
         TooLarge { bytes, limit } => text(
             Msg::ProblemTooLarge,
             &[("bytes", &bytes.to_string()), ("limit", &limit.to_string())],
@@ -484,19 +555,37 @@ pub fn problem(locale: Locale, kind: &ProblemKind) -> Vec<DataText> {
         NotFinite => text(Msg::ProblemNotFinite, &[]),
         Negative(v) => figure(Msg::ProblemNegative, *v),
         // The value as written in the file, so its author can find it.
-        ShareAboveOne(v) => figure(Msg::ProblemShareAboveOne, *v),
-        SharesSumAboveOne(v) => text(
+        ShareAboveOne(v) => {
+            let (hundred, fraction) = as_percent(*v);
+            text(
+                Msg::ProblemShareAboveOne,
+                &[
+                    ("value", &number(*v)),
+                    ("hundred", &hundred),
+                    ("fraction", &fraction),
+                ],
+            )
+        }
+        SharesSumAboveOne(ppm) => text(
             Msg::ProblemSharesSumAboveOne,
-            &[("sum", &fmt.percent((v * 1e6).round() as i64))],
+            &[("sum", &fmt.percent(sum_percent_ppm(*ppm)))],
         ),
         AmountAboveTotal => text(Msg::ProblemAmountAboveTotal, &[]),
         AmountsSumAboveTotal => text(Msg::ProblemAmountsSumAboveTotal, &[]),
-        ShareAmountDisagree(ppm) => text(
-            Msg::ProblemShareAmountDisagree,
-            &[("share", &fmt.percent(*ppm))],
-        ),
+        ShareAmountDisagree {
+            amount_ppm,
+            share_ppm,
+            stated,
+        } => {
+            let stated = locale.fill(share_msg(*stated), &[("share", &fmt.percent(*share_ppm))]);
+            text(
+                Msg::ProblemShareAmountDisagree,
+                &[("share", &fmt.percent(*amount_ppm)), ("stated", &stated)],
+            )
+        }
         UnknownCurrency(c) => value(Msg::ProblemUnknownCurrency, c),
         BadDate(d) => value(Msg::ProblemBadDate, d),
+        NoSuchDate(d) => value(Msg::ProblemNoSuchDate, d),
         BadYear(y) => value(Msg::ProblemBadYear, y),
         Empty => text(Msg::ProblemEmpty, &[]),
         MissingEnglish => text(Msg::ProblemMissingEnglish, &[]),
@@ -515,16 +604,41 @@ pub fn problem(locale: Locale, kind: &ProblemKind) -> Vec<DataText> {
         OtherCurrency(c) => value(Msg::ProblemOtherCurrency, c),
         TooPrecise { value: v, digits } => text(
             Msg::ProblemTooPrecise,
-            &[
-                ("value", &crate::i18n::format::number(*v)),
-                ("digits", &digits.to_string()),
-            ],
+            &[("value", &number(*v)), ("digits", &digits.to_string())],
         ),
+    }
+}
+
+/// What a reader of the file wanted, in the reader's language.
+fn expected_text(locale: Locale, expected: &crate::model::json::Expected) -> String {
+    use crate::model::json::Expected::*;
+    let msg = match expected {
+        Number => Msg::ExpectNumber,
+        Whole => Msg::ExpectWhole,
+        WholeNotNegative => Msg::ExpectWholeNotNegative,
+        Texts => Msg::ExpectTexts,
+        List => Msg::ExpectList,
+        Text => Msg::ExpectText,
+        Bool => Msg::ExpectBool,
+        Object => Msg::ExpectObject,
+        OneOf(names) => return locale.fill(Msg::ExpectOneOf, &[("list", names)]),
     };
-    vec![DataText {
-        text: message,
-        lang: None,
-    }]
+    locale.text(msg).to_owned()
+}
+
+/// What the file has there, in the reader's language.
+fn found_text(locale: Locale, found: &crate::model::json::Found) -> String {
+    use crate::model::json::Found::*;
+    let (msg, value) = match found {
+        Null => (Msg::FoundNull, String::new()),
+        Bool(b) => (Msg::FoundBool, b.to_string()),
+        Whole(n) => (Msg::FoundNumber, n.to_string()),
+        Decimal => (Msg::FoundDecimal, String::new()),
+        Text(t) => (Msg::FoundText, t.clone()),
+        List => (Msg::FoundList, String::new()),
+        Object => (Msg::FoundObject, String::new()),
+    };
+    locale.fill(msg, &[("value", &value)])
 }
 
 #[cfg(test)]
@@ -876,21 +990,66 @@ mod tests {
         }
     }
 
-    #[test]
-    fn english_problems_read_as_the_model_states_them() {
+    /// One problem of every kind.
+    fn every_problem() -> Vec<ProblemKind> {
+        use crate::model::json::{Expected, Found};
         use ProblemKind::*;
-        let kinds = [
-            Parse("expected value at line 1 column 1".into()),
+        let syntax = || Syntax {
+            detail: "Unexpected token ']'".into(),
+        };
+        let mut kinds = vec![
+            syntax(),
+            At {
+                kind: Box::new(syntax()),
+                line: 69,
+                column: 3,
+            },
+            At {
+                kind: Box::new(MissingField),
+                line: 2,
+                column: 3,
+            },
+            EmptyFile,
+            TooDeep { line: 4 },
+            Html("<!DOCTYPE html>".into()),
+            NotUtf8 {
+                line: 20,
+                column: 19,
+            },
+            MissingField,
+            UnknownField {
+                field: "shares".into(),
+                allowed: "id, name".into(),
+            },
+            DuplicateField("total".into()),
+            UnknownValue {
+                value: "approximately".into(),
+                allowed: "exact, about".into(),
+                stated: true,
+            },
+            UnknownValue {
+                value: "given".into(),
+                allowed: "pledged, paid".into(),
+                stated: false,
+            },
             TooLarge { bytes: 3, limit: 2 },
             NotPositive(0.0),
             NotFinite,
             Negative(-1.0),
             ShareAboveOne(1.4),
+            ShareAboveOne(45.0),
+            SharesSumAboveOne(2_216_667),
+            SharesSumAboveOne(1_010_000),
             AmountAboveTotal,
             AmountsSumAboveTotal,
-            ShareAmountDisagree(270_000),
+            ShareAmountDisagree {
+                amount_ppm: 270_000,
+                share_ppm: 200_000,
+                stated: Stated::About,
+            },
             UnknownCurrency("XXX".into()),
             BadDate("2021-13-01".into()),
+            NoSuchDate("2023-02-30".into()),
             BadYear(3000),
             Empty,
             MissingEnglish,
@@ -912,18 +1071,97 @@ mod tests {
                 digits: 0,
             },
         ];
-        for kind in kinds {
+        let expected = [
+            Expected::Number,
+            Expected::Whole,
+            Expected::WholeNotNegative,
+            Expected::Texts,
+            Expected::List,
+            Expected::Text,
+            Expected::Bool,
+            Expected::Object,
+            Expected::OneOf("a, b".into()),
+        ];
+        let found = [
+            Found::Null,
+            Found::Bool(true),
+            Found::Whole(-3),
+            Found::Decimal,
+            Found::Text("1 million".into()),
+            Found::List,
+            Found::Object,
+        ];
+        for (i, e) in expected.into_iter().enumerate() {
+            let found = found.get(i % found.len()).cloned().unwrap_or(Found::Null);
+            kinds.push(WrongType { expected: e, found });
+        }
+        kinds
+    }
+
+    #[test]
+    fn english_problems_read_as_the_model_states_them() {
+        for kind in every_problem() {
             let text: String = problem(Locale::En, &kind)
                 .into_iter()
                 .map(|t| t.text)
                 .collect();
             assert_eq!(text, kind.to_string());
         }
-        // A parser's English message is marked as English in other languages.
-        let ja = problem(Locale::Ja, &Parse("EOF".into()));
-        assert!(ja
-            .iter()
-            .any(|t| t.text == "EOF" && t.lang.as_deref() == Some("en")));
-        assert!(ja.iter().any(|t| t.text.contains("読み取れません")));
+    }
+
+    #[test]
+    fn problems_are_worded_in_every_language_without_english_left() {
+        use ProblemKind::*;
+        for locale in [Locale::Fr, Locale::Es, Locale::Ja] {
+            for kind in every_problem() {
+                let pieces = problem(locale, &kind);
+                assert!(
+                    pieces.iter().all(|t| t.lang.is_none()),
+                    "{locale:?} {kind:?}"
+                );
+                let text = problem_text(locale, &kind);
+                assert_ne!(text, kind.to_string(), "{locale:?} {kind:?}");
+                // The browser's words go to the console, not to the reader.
+                assert!(!text.contains("Unexpected"), "{text}");
+            }
+        }
+        let syntax = Syntax {
+            detail: "Unexpected token ']', \"...\" is not valid JSON".into(),
+        };
+        assert_eq!(
+            problem_text(Locale::Fr, &syntax),
+            "le fichier n’est pas du JSON valide\u{a0}: une virgule, un guillemet ou un crochet \
+             est en trop, mal placé ou manquant (cargo xtask check-data FICHIER indique où)"
+        );
+        let missing = MissingField;
+        assert_eq!(
+            problem_text(Locale::Ja, &missing),
+            "この項目は必須ですが、ありません"
+        );
+        // Sums at one decimal at most, and what to do.
+        let sum = SharesSumAboveOne(2_216_667).to_string();
+        assert!(sum.contains("add up to 221.7%, more than 100%"), "{sum}");
+        assert!(sum.contains("mark rounded ones as about"), "{sum}");
+        assert_eq!(
+            ShareAboveOne(45.0).to_string(),
+            "45 would be 4500%: shares are fractions, so write 0.45 for 45%"
+        );
+        assert_eq!(
+            problem_text(Locale::Fr, &ShareAboveOne(45.0)),
+            "45 ferait 4500\u{a0}%\u{a0}: les parts sont des fractions, écrivez donc 0.45 pour 45\u{a0}%"
+        );
+        assert_eq!(
+            ShareAboveOne(1.4).to_string(),
+            "1.4 would be 140%: shares are fractions, so write 0.014 for 1.4%"
+        );
+        assert_eq!(
+            ShareAmountDisagree {
+                amount_ppm: 270_000,
+                share_ppm: 200_000,
+                stated: Stated::About,
+            }
+            .to_string(),
+            "the amount is 27% of the total, which does not agree with the stated share, about 20%"
+        );
     }
 }

@@ -294,8 +294,12 @@ pub enum LoadError {
     /// The server sent something that is not JSON (often an HTML error page).
     NotJson(String),
     TooLarge(u64),
-    /// The bytes are not UTF-8 text.
-    NotUtf8,
+    /// The bytes are not UTF-8 text from this line and column on: a data
+    /// problem (save the file as UTF-8), which trying again cannot change.
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
     /// The `src` attribute is there but empty.
     EmptySrc,
 }
@@ -367,16 +371,26 @@ pub async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<Stri
             LoadError::Network
         }
     })?;
-    // `fetch`'s text() would turn invalid UTF-8 into U+FFFD silently; a fatal
-    // decoder rejects it, as `cargo xtask check-data` does.
-    let options = web_sys::TextDecoderOptions::new();
-    options.set_fatal(true);
-    let decoder = web_sys::TextDecoder::new_with_label_and_options("utf-8", &options)
-        .map_err(|_| LoadError::Network)?;
-    let view = js_sys::Uint8Array::new(&body);
-    decoder
-        .decode_with_js_u8_array(&view)
-        .map_err(|_| LoadError::NotUtf8)
+    // `fetch`'s text() would turn invalid UTF-8 into U+FFFD silently; this
+    // refuses it where it starts, with check-data's code (`load::utf8`).
+    let bytes = js_sys::Uint8Array::new(&body).to_vec();
+    match crate::model::load::utf8(&bytes) {
+        Ok(_) => String::from_utf8(bytes).map_err(|_| LoadError::Network),
+        Err(p) => Err(match p.kind {
+            crate::model::ProblemKind::NotUtf8 { line, column } => {
+                LoadError::NotUtf8 { line, column }
+            }
+            _ => LoadError::Network,
+        }),
+    }
+}
+
+impl LoadError {
+    /// Whether trying again may help: not for an empty `src` or a file that
+    /// is not UTF-8, which are the same on every try.
+    pub fn may_pass(&self) -> bool {
+        !matches!(self, LoadError::EmptySrc | LoadError::NotUtf8 { .. })
+    }
 }
 
 /// Readies the code a reader's first selection runs, at idle: a widget in an

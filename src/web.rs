@@ -25,7 +25,9 @@ fn json_parse(text: &str) -> Result<Json, Vec<Problem>> {
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_else(|| "the file is not valid JSON".to_owned());
-        // The browser says "position N"; readers and editors want line and column.
+        // The reader gets plain words in their language; the browser's own
+        // (English, and worded by each browser) are for whoever debugs.
+        web_sys::console::warn_1(&format!("funding-breakdown: JSON.parse: {message}").into());
         vec![load::parse_failure(text, &message)]
     })?;
     Ok(from_js(&value))

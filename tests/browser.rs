@@ -158,7 +158,7 @@ async fn bad_data_shows_the_problem_not_a_blank_box() {
     let err = one(&root, "[role=alert]");
     let msg = text(&err);
     assert!(msg.contains("regions[0].share.value"), "{msg}");
-    assert!(msg.contains("more than 100%"), "{msg}");
+    assert!(msg.contains("1.4 would be 140%"), "{msg}");
     let root = mount("t8", Some("{ not json".to_owned())).await;
     assert!(text(&one(&root, "[role=alert]")).contains("cannot be shown"));
 }

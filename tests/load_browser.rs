@@ -69,16 +69,51 @@ fn what_json_parse_reads_differently_is_still_said() {
 }
 
 #[wasm_bindgen_test]
+fn json_syntax_errors_are_plain_words_with_a_place_in_every_language() {
+    use funding_breakdown::describe::problem_text;
+    use funding_breakdown::i18n::{install_bundled, Locale};
+    install_bundled();
+    let [(_, trailing, _), (_, quotes, _)] =
+        corpus!("syntax-trailing-comma", "syntax-single-quotes");
+    for text in [trailing, quotes] {
+        let problems = parse_dataset(text).unwrap_err();
+        let en = problems[0].to_string();
+        assert!(
+            en.starts_with("the file is not valid JSON at line "),
+            "{en:?}: Chromium's JSON.parse words, or no place"
+        );
+        // The browser's own words are kept for the console only.
+        assert!(problems[0].kind.parser_detail().is_some());
+        for locale in [Locale::Fr, Locale::Ja] {
+            let shown = problem_text(locale, &problems[0].kind);
+            assert!(
+                !shown.contains("JSON.parse") && !shown.contains("Unexpected"),
+                "{shown}"
+            );
+            assert!(!shown.contains("is not valid JSON"), "{shown}");
+        }
+    }
+    // The comma (Chromium's position, or the scan of the text), or what
+    // follows it (check-data's).
+    let shown = first_problem(trailing);
+    assert!(
+        shown.contains("at line 79 column 6") || shown.contains("at line 80 column"),
+        "{shown}"
+    );
+}
+
+#[wasm_bindgen_test]
 fn a_series_names_problems_under_their_year() {
     let problems = parse_series(r#"{"id": "s", "years": [{"id": "bad"}]}"#).unwrap_err();
     assert_eq!(
         problems[0].to_string(),
-        "years[0]: missing field `contribution`"
+        "years[0].contribution: this field is required but missing"
     );
     let problems = parse_series(r#"{"id": "s", "years": [], "extra": 1}"#).unwrap_err();
     assert_eq!(
         problems[0].to_string(),
-        "extra: unknown field `extra`, expected one of `$schema`, `id`, `years`"
+        "extra: \"extra\" is not a field here (check its spelling); the fields here are: \
+         $schema, id, years"
     );
     let problems = parse_series("[]").unwrap_err();
     assert_eq!(

@@ -676,6 +676,16 @@ fn Widget(props: &WidgetProps) -> Html {
         .map(AttrValue::from)
         .or_else(|| selected.clone());
     let panel = match view {
+        // No figure by region (a source that splits only by theme): said, as
+        // the theme view says it, rather than a whole ring "not attributed".
+        View::Region if data.regions.is_empty() => html! {
+            <div class="fb-breakdown">
+                <p class="fb-note fb-no-breakdown">{ d.text(Msg::NoRegionBreakdown) }</p>
+                <div class="fb-side">
+                    <NamedRegions />
+                </div>
+            </div>
+        },
         View::Region => html! {
             <div class="fb-breakdown">
                 <Chart kind={ChartKind::Region} selected={shown.clone()} pinned={selected.clone()}

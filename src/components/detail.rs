@@ -86,8 +86,9 @@ pub fn Detail(props: &DetailProps) -> Html {
         .flatten()
         .map(|t| html! { <p class="fb-note">{ t }</p> });
     // The stripes on the mark are said in words too.
-    let open_note = (part.open_ppm() > 0)
-        .then(|| html! { <p class="fb-note">{ d.text(Msg::OpenEndNote) }</p> });
+    let open_note = d
+        .open_note(&part)
+        .map(|t| html! { <p class="fb-note">{ t }</p> });
     html! {
         <div class={classes!("fb-detail", part.is_remainder().then_some("is-rest"))} id={ctx.id("detail")}>
             <@{ctx.sub_heading()} class="fb-detail-name">{ data_text(d.name(&part)) }</@>

@@ -78,7 +78,14 @@ pub fn load_message(locale: Locale, url: &str, e: &LoadError) -> String {
             Msg::LoadTooLarge,
             &[("url", url), ("size", &(bytes / 1024).to_string())],
         ),
-        LoadError::NotUtf8 => locale.fill(Msg::LoadNotUtf8, &[("url", url)]),
+        LoadError::NotUtf8 { line, column } => locale.fill(
+            Msg::LoadNotUtf8,
+            &[
+                ("url", url),
+                ("line", &line.to_string()),
+                ("column", &column.to_string()),
+            ],
+        ),
         LoadError::EmptySrc => locale.text(Msg::LoadEmptySrc).to_owned(),
     }
 }
@@ -179,8 +186,9 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
                             </@>
                             <p class="fb-error-message">{ load_message(shown, &url, e) }</p>
                         </div>
-                        // Trying an empty address again cannot help.
-                        if *e != LoadError::EmptySrc {
+                        // Trying an empty address or a file that is not
+                        // UTF-8 again cannot help.
+                        if e.may_pass() {
                             <button type="button" class="fb-button" onclick={retry}>{ shown.text(Msg::Retry) }</button>
                         }
                     </div>

@@ -27,6 +27,8 @@ pub struct Dataset {
     pub contribution: Contribution,
     /// Geographic split. Must not contain the unattributed remainder: that is derived.
     /// A part may be a region, a group of regions or a single country.
+    /// Absent: none (a source that states figures only by theme).
+    #[cfg_attr(feature = "schema", serde(default), schemars(extend("default" = [])))]
     pub regions: Vec<Region>,
     /// Regions the source names without any share or amount: listed, never charted.
     #[cfg_attr(
@@ -414,7 +416,6 @@ impl Dataset {
     pub(super) fn read(v: &Json, at: &Path<'_>) -> Dataset {
         let m = v.members(
             at,
-            "struct Dataset",
             &[
                 "$schema",
                 "id",
@@ -430,7 +431,7 @@ impl Dataset {
             schema: m.opt("$schema", json::string),
             id: m.req("id", json::string),
             contribution: m.req("contribution", Contribution::read),
-            regions: m.req("regions", |v, at| json::list(v, at, Region::read)),
+            regions: m.or_default("regions", |v, at| json::list(v, at, Region::read)),
             named_regions: m.or_default("named_regions", |v, at| {
                 json::list(v, at, NamedRegion::read)
             }),
@@ -467,7 +468,6 @@ impl Contribution {
     fn read(v: &Json, at: &Path<'_>) -> Contribution {
         let m = v.members(
             at,
-            "struct Contribution",
             &[
                 "donor",
                 "recipient",
@@ -495,7 +495,7 @@ impl Contribution {
             country_count: m.opt("country_count", json::uint),
             announced: m.opt("announced", json::string),
             status: m.opt("status", |v, at| {
-                let i = json::variant(v, at, &Status::ALL.map(Status::as_str));
+                let i = json::variant(v, at, &Status::ALL.map(Status::as_str), false);
                 Status::ALL.into_iter().nth(i).unwrap_or(Status::Pledged)
             }),
         }
@@ -531,7 +531,6 @@ impl Region {
     fn read(v: &Json, at: &Path<'_>) -> Region {
         let m = v.members(
             at,
-            "struct Region",
             &[
                 "id",
                 "name",
@@ -570,7 +569,6 @@ impl NamedRegion {
     fn read(v: &Json, at: &Path<'_>) -> NamedRegion {
         let m = v.members(
             at,
-            "struct NamedRegion",
             &[
                 "id",
                 "name",
@@ -606,7 +604,6 @@ impl Theme {
     fn read(v: &Json, at: &Path<'_>) -> Theme {
         let m = v.members(
             at,
-            "struct Theme",
             &[
                 "id",
                 "name",
@@ -644,7 +641,7 @@ impl Theme {
 
 impl Beneficiary {
     fn read(v: &Json, at: &Path<'_>) -> Beneficiary {
-        let m = v.members(at, "struct Beneficiary", &["id", "name"]);
+        let m = v.members(at, &["id", "name"]);
         Beneficiary {
             id: m.req("id", json::string),
             name: m.req("name", Text::read),
@@ -663,7 +660,6 @@ impl Source {
     fn read(v: &Json, at: &Path<'_>) -> Source {
         let m = v.members(
             at,
-            "struct Source",
             &[
                 "publisher",
                 "title",

@@ -62,11 +62,17 @@ impl Part<'_> {
     /// The span of its share (ppm) the source leaves open below the figure
     /// it is drawn at ([`Stated::open_below`]). None for the remainder, which
     /// is hatched whole.
+    /// Scaled as the part is when drawn smaller than its figure.
     pub fn open_ppm(&self) -> i64 {
         if self.is_remainder() {
-            0
-        } else {
-            self.share.stated.open_below(self.share.value)
+            return 0;
+        }
+        let open = self.share.stated.open_below(self.share.value);
+        match self.drawn {
+            Some(drawn) if self.share.value > 0 => {
+                (i128::from(open) * i128::from(drawn) / i128::from(self.share.value)) as i64
+            }
+            _ => open,
         }
     }
 
@@ -74,7 +80,7 @@ impl Part<'_> {
     /// swatch is striped whole, else its right half.
     pub fn wholly_open(&self) -> bool {
         let open = self.open_ppm();
-        open > 0 && open >= self.share.value
+        open > 0 && open >= self.drawn_ppm()
     }
 }
 
@@ -230,11 +236,14 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
     // be as small as nothing. Its figure is the most it can be.
     let mixed = parts.iter().any(|p| p.share.stated.is_lower_bound())
         && parts.iter().any(|p| p.share.stated.is_upper_bound());
+    // An upper-bounded part may leave what its figure leaves open below it
+    // (`Stated::open_below`): all of an "at most", a tenth of an "almost"
+    // (just under: at least 0.9 of the figure, as it is drawn).
     let (drawn, left) = if mixed {
         let upper: i64 = parts
             .iter()
             .filter(|p| p.share.stated.is_upper_bound())
-            .map(|p| p.share.value)
+            .map(|p| p.share.stated.open_below(p.share.value))
             .sum();
         (Some(left), (left + upper).min(PPM))
     } else {
@@ -256,8 +265,11 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
     // Beside both kinds of bound, what the upper-bounded parts may leave too.
     let upper: i64 = parts
         .iter()
-        .filter(|p| mixed && p.share.stated.is_upper_bound())
-        .map(counted)
+        .filter(|p| mixed && p.share.stated.is_upper_bound() && p.share.value > 0)
+        .map(|p| {
+            let open = p.share.stated.open_below(p.share.value);
+            (i128::from(counted(p)) * i128::from(open) / i128::from(p.share.value)) as i64
+        })
         .sum();
     let amount = Minor((total.0 - used + upper).clamp(0, total.0.max(0)));
     Some(Part {
@@ -282,8 +294,13 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
 /// The marks of the region chart in drawing order: regions in data order, with
 /// the remainder placed right after the last lower-bound region (the part the
 /// "more than" may have taken), else at the end.
+/// Empty when the source gives no figure by region: no rest is made of
+/// nothing (the view says the source gives no breakdown by region).
 pub fn region_marks(ds: &Dataset) -> Vec<Part<'_>> {
     let mut parts = region_parts(ds);
+    if parts.is_empty() {
+        return parts;
+    }
     if let Some(rest) = remainder(ds, &parts) {
         let at = parts
             .iter()
@@ -291,7 +308,23 @@ pub fn region_marks(ds: &Dataset) -> Vec<Part<'_>> {
             .map_or(parts.len(), |i| i + 1);
         parts.insert(at, rest);
     }
+    fit_drawing(&mut parts);
     parts
+}
+
+/// Rounded figures may add up to a little more than the whole ("about 34 %,
+/// about 34 %, about 33 %", which validation accepts as rounding): each mark
+/// is then drawn scaled down in proportion, so every drawing is a whole of
+/// 100 %, while the figures said stay the ones stated.
+fn fit_drawing(parts: &mut [Part<'_>]) {
+    let sum: i64 = parts.iter().map(Part::drawn_ppm).sum();
+    if sum <= PPM {
+        return;
+    }
+    for p in parts.iter_mut() {
+        let scaled = i128::from(p.drawn_ppm()) * i128::from(PPM) / i128::from(sum);
+        p.drawn = Some(scaled as i64);
+    }
 }
 
 /// Marks for the theme chart; empty when no theme has an amount.
@@ -303,6 +336,7 @@ pub fn theme_marks(ds: &Dataset) -> Vec<Part<'_>> {
     if let Some(rest) = remainder(ds, &parts) {
         parts.push(rest);
     }
+    fit_drawing(&mut parts);
     parts
 }
 

@@ -64,7 +64,7 @@ impl fmt::Display for Path<'_> {
 impl Path<'_> {
     /// Notes a problem with the document's shape here, unless one was found
     /// before: only the first is reported, as a parser stops at the first.
-    pub fn fail(&self, message: String) {
+    pub fn fail(&self, kind: ProblemKind) {
         let mut at = self;
         let first = loop {
             match at {
@@ -76,14 +76,17 @@ impl Path<'_> {
         first.set(earlier.or_else(|| {
             Some(Problem {
                 path: self.to_string(),
-                kind: ProblemKind::Parse(message),
+                kind,
             })
         }));
     }
 
     /// `v` is not the `expected` kind of value.
-    pub fn invalid(&self, v: &Json, expected: &str) {
-        self.fail(format!("expected {}, found {}", wanted(expected), found(v)));
+    pub fn invalid(&self, v: &Json, expected: Expected) {
+        self.fail(ProblemKind::WrongType {
+            expected,
+            found: found(v),
+        });
     }
 }
 
@@ -103,51 +106,84 @@ pub fn read_document<T>(doc: &Json, read: Read<T>) -> Result<T, Problem> {
     }
 }
 
-/// What a value is, for a message: `string "x"`, `integer `5``, `map`.
-/// What a value is, in the words of a data file's editor, not of serde
-/// ("the text \"1 million\"", not "string"; "a list", not "sequence").
-fn found(v: &Json) -> String {
+/// What a reader wanted, in a data file editor's words ("a number", not
+/// serde's "f64"); each is a message of its own in every catalogue.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expected {
+    Number,
+    Whole,
+    WholeNotNegative,
+    /// A text map: `{"en": "…"}`.
+    Texts,
+    List,
+    Text,
+    Bool,
+    Object,
+    /// One of these names (a way of stating, a status), comma-separated.
+    OneOf(String),
+}
+
+/// What a value is, in the same words ("the text \"1 million\"", not
+/// "string"; "a list", not "sequence").
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    Null,
+    Bool(bool),
+    /// A whole number, written out.
+    Whole(i64),
+    /// A number with decimals, unnamed: printing a float would bring core's
+    /// float formatting into the wasm.
+    Decimal,
+    Text(String),
+    List,
+    Object,
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Expected::Number => "a number",
+            Expected::Whole => "a whole number",
+            Expected::WholeNotNegative => "a whole number, 0 or more",
+            Expected::Texts => "texts by language, such as {\"en\":\"…\"}",
+            Expected::List => "a list ([…])",
+            Expected::Text => "text in quotes",
+            Expected::Bool => "true or false",
+            Expected::Object => "an object ({…})",
+            Expected::OneOf(names) => return write!(f, "one of {names}"),
+        })
+    }
+}
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Found::Null => f.write_str("null (no value)"),
+            Found::Bool(b) => write!(f, "{b}"),
+            Found::Whole(n) => write!(f, "the number {n}"),
+            Found::Decimal => f.write_str("a number with decimals"),
+            Found::Text(s) => write!(f, "the text \"{s}\""),
+            Found::List => f.write_str("a list"),
+            Found::Object => f.write_str("an object"),
+        }
+    }
+}
+
+fn found(v: &Json) -> Found {
     match v {
-        Json::Null => "null".to_owned(),
-        Json::Bool(b) => format!("`{b}`"),
-        Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e18 => {
-            format!("the number {}", *n as i64)
-        }
-        // Unnamed: printing a float would bring core's float formatting into the wasm.
-        Json::Number(_) => "a number with decimals".to_owned(),
-        Json::String(s) => format!("the text {s:?}"),
-        Json::Array(_) => "a list".to_owned(),
-        Json::Object(_) => "an object".to_owned(),
+        Json::Null => Found::Null,
+        Json::Bool(b) => Found::Bool(*b),
+        Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e18 => Found::Whole(*n as i64),
+        Json::Number(_) => Found::Decimal,
+        Json::String(s) => Found::Text(s.clone()),
+        Json::Array(_) => Found::List,
+        Json::Object(_) => Found::Object,
     }
 }
 
-/// What a reader wanted, in the same words: "a number", not "f64".
-fn wanted(expected: &str) -> &str {
-    match expected {
-        "f64" => "a number",
-        "i32" => "a whole number",
-        "u32" => "a whole number, 0 or more",
-        "a map" => "texts by language, such as {\"en\": \"…\"}",
-        "a sequence" => "a list ([…])",
-        "a string" => "text in quotes",
-        "a boolean" => "true or false",
-        s if s.starts_with("struct ") => "an object ({…})",
-        s => s,
-    }
-}
-
-/// "one of `a`, `b`, `c`".
-fn one_of(names: &[&str]) -> String {
-    let mut out = String::from("one of ");
-    for (i, name) in names.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push('`');
-        out.push_str(name);
-        out.push('`');
-    }
-    out
+/// "a, b, c": the names an editor may write.
+pub fn names_list(names: &[&str]) -> String {
+    names.join(", ")
 }
 
 /// The members of an object whose type allows only some fields.
@@ -160,21 +196,23 @@ impl Json {
     /// The members of an object of type `what` ("struct Region") with the
     /// fields `names` only: any other field, or one given twice, is a problem
     /// (serde's `deny_unknown_fields` and its duplicate check).
-    pub fn members<'a>(&'a self, at: &'a Path<'a>, what: &str, names: &[&str]) -> Members<'a> {
+    pub fn members<'a>(&'a self, at: &'a Path<'a>, names: &[&str]) -> Members<'a> {
         let none = Members { members: &[], at };
         let Json::Object(members) = self else {
-            at.invalid(self, what);
+            at.invalid(self, Expected::Object);
             return none;
         };
         let mut seen = 0u64;
         for (key, _) in members {
             let Some(i) = names.iter().position(|n| n == key) else {
-                let message = format!("unknown field `{key}`, expected {}", one_of(names));
-                Path::Key(at, key).fail(message);
+                Path::Key(at, key).fail(ProblemKind::UnknownField {
+                    field: key.clone(),
+                    allowed: names_list(names),
+                });
                 return none;
             };
             if seen & (1 << i) != 0 {
-                at.fail(format!("duplicate field `{key}`"));
+                at.fail(ProblemKind::DuplicateField(key.clone()));
                 return none;
             }
             seen |= 1 << i;
@@ -193,7 +231,7 @@ impl<'a> Members<'a> {
         match self.get(key) {
             Some(v) => read(v, &Path::Key(self.at, key)),
             None => {
-                self.at.fail(format!("missing field `{key}`"));
+                Path::Key(self.at, key).fail(ProblemKind::MissingField);
                 T::default()
             }
         }
@@ -220,7 +258,7 @@ pub fn string(v: &Json, at: &Path<'_>) -> String {
     match v {
         Json::String(s) => s.clone(),
         _ => {
-            at.invalid(v, "a string");
+            at.invalid(v, Expected::Text);
             String::new()
         }
     }
@@ -230,7 +268,7 @@ pub fn number(v: &Json, at: &Path<'_>) -> f64 {
     match v {
         Json::Number(n) => *n,
         _ => {
-            at.invalid(v, "f64");
+            at.invalid(v, Expected::Number);
             0.0
         }
     }
@@ -240,7 +278,7 @@ pub fn boolean(v: &Json, at: &Path<'_>) -> bool {
     match v {
         Json::Bool(b) => *b,
         _ => {
-            at.invalid(v, "a boolean");
+            at.invalid(v, Expected::Bool);
             false
         }
     }
@@ -248,31 +286,28 @@ pub fn boolean(v: &Json, at: &Path<'_>) -> bool {
 
 /// A whole number in `min..=max`; `what` names the type. JSON has one kind
 /// of number, so `2021.0` is the year 2021, as `JSON.parse` reads it.
-fn whole(v: &Json, at: &Path<'_>, what: &str, min: f64, max: f64) -> f64 {
+fn whole(v: &Json, at: &Path<'_>, what: Expected, min: f64, max: f64) -> f64 {
     match v {
-        Json::Number(n) if n.fract() == 0.0 => {
-            if (min..=max).contains(n) {
-                return *n;
-            }
-            at.fail(format!("expected {}, found {}", wanted(what), found(v)));
+        Json::Number(n) if n.fract() == 0.0 && (min..=max).contains(n) => *n,
+        _ => {
+            at.invalid(v, what);
+            0.0
         }
-        _ => at.invalid(v, what),
     }
-    0.0
 }
 
 pub fn int(v: &Json, at: &Path<'_>) -> i32 {
-    whole(v, at, "i32", i32::MIN.into(), i32::MAX.into()) as i32
+    whole(v, at, Expected::Whole, i32::MIN.into(), i32::MAX.into()) as i32
 }
 
 pub fn uint(v: &Json, at: &Path<'_>) -> u32 {
-    whole(v, at, "u32", 0.0, u32::MAX.into()) as u32
+    whole(v, at, Expected::WholeNotNegative, 0.0, u32::MAX.into()) as u32
 }
 
 /// An array, each item read by `read` under its index.
 pub fn list<T>(v: &Json, at: &Path<'_>, read: Read<T>) -> Vec<T> {
     let Json::Array(items) = v else {
-        at.invalid(v, "a sequence");
+        at.invalid(v, Expected::List);
         return Vec::new();
     };
     items
@@ -283,14 +318,19 @@ pub fn list<T>(v: &Json, at: &Path<'_>, read: Read<T>) -> Vec<T> {
 }
 
 /// The position in `names` of a string naming a unit enum variant (0 after
-/// a problem).
-pub fn variant(v: &Json, at: &Path<'_>, names: &[&str]) -> usize {
+/// a problem). `stated`: the names are ways a source states a figure, which
+/// a problem says in those words.
+pub fn variant(v: &Json, at: &Path<'_>, names: &[&str], stated: bool) -> usize {
     let Json::String(s) = v else {
-        at.invalid(v, &one_of(names));
+        at.invalid(v, Expected::OneOf(names_list(names)));
         return 0;
     };
     names.iter().position(|n| n == s).unwrap_or_else(|| {
-        at.fail(format!("unknown variant `{s}`, expected {}", one_of(names)));
+        at.fail(ProblemKind::UnknownValue {
+            value: s.clone(),
+            allowed: names_list(names),
+            stated,
+        });
         0
     })
 }
@@ -462,7 +502,7 @@ mod tests {
         );
         assert_eq!(
             problem("null", boolean),
-            "expected true or false, found null"
+            "expected true or false, found null (no value)"
         );
         assert_eq!(
             problem("2021.5", int),
@@ -475,47 +515,43 @@ mod tests {
         assert_eq!(read_document(&doc("2021.0"), int), Ok(2021));
         assert_eq!(read_document(&doc("4294967295"), uint), Ok(u32::MAX));
         assert!(read_document(&doc("4294967296"), uint).is_err());
-        let ab: Read<usize> = |v, at| variant(v, at, &["a", "b"]);
-        assert_eq!(
-            problem("true", ab),
-            "expected one of `a`, `b`, found `true`"
-        );
+        let ab: Read<usize> = |v, at| variant(v, at, &["a", "b"], false);
+        assert_eq!(problem("true", ab), "expected one of a, b, found true");
         assert_eq!(
             problem("\"c\"", ab),
-            "unknown variant `c`, expected one of `a`, `b`"
+            "\"c\" is not allowed here: use one of a, b"
         );
         assert_eq!(read_document(&doc("\"b\""), ab), Ok(1));
     }
 
     #[test]
     fn members_are_checked_against_the_fields_of_the_type() {
-        let t = |v: &Json, at: &Path<'_>| {
-            v.members(at, "struct T", &["a", "b", "c"])
-                .get("a")
-                .is_some()
-        };
+        let t = |v: &Json, at: &Path<'_>| v.members(at, &["a", "b", "c"]).get("a").is_some();
         assert_eq!(read_document(&doc(r#"{"a": 1, "c": null}"#), t), Ok(true));
         assert_eq!(
             problem(r#"{"a": 1, "x": 2}"#, t),
-            "x: unknown field `x`, expected one of `a`, `b`, `c`"
+            "x: \"x\" is not a field here (check its spelling); the fields here are: a, b, c"
         );
-        assert_eq!(problem(r#"{"a": 1, "a": 2}"#, t), "duplicate field `a`");
+        assert_eq!(
+            problem(r#"{"a": 1, "a": 2}"#, t),
+            "\"a\" is given twice in this object; keep one"
+        );
         assert_eq!(problem("[]", t), "expected an object ({…}), found a list");
         let fields = |v: &Json, at: &Path<'_>| {
-            let m = v.members(at, "struct T", &["a", "b", "c"]);
+            let m = v.members(at, &["a", "b", "c"]);
             (m.opt("b", uint), m.opt("c", uint), m.or_default("b", uint))
         };
         assert_eq!(
             read_document(&doc(r#"{"c": null}"#), fields),
             Ok((None, None, 0))
         );
-        let c: Read<u32> = |v, at| v.members(at, "struct T", &["c"]).or_default("c", uint);
+        let c: Read<u32> = |v, at| v.members(at, &["c"]).or_default("c", uint);
         assert_eq!(
             problem(r#"{"c": null}"#, c),
-            "c: expected a whole number, 0 or more, found null"
+            "c: expected a whole number, 0 or more, found null (no value)"
         );
-        let b: Read<u32> = |v, at| v.members(at, "struct T", &["b"]).req("b", uint);
-        assert_eq!(problem("{}", b), "missing field `b`");
+        let b: Read<u32> = |v, at| v.members(at, &["b"]).req("b", uint);
+        assert_eq!(problem("{}", b), "b: this field is required but missing");
     }
 
     #[test]

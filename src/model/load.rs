@@ -24,27 +24,47 @@ pub fn prepare(text: &str) -> Result<&str, Problem> {
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match not_json(text) {
-        Some(message) => Err(Problem {
+        Some(kind) => Err(Problem {
             path: String::new(),
-            kind: ProblemKind::Parse(message),
+            kind,
         }),
         None => Ok(text),
     }
 }
 
+/// The bytes as text, or where they stop being UTF-8 (as an editor shows
+/// it: line and column in characters): a file saved as Windows-1252 or
+/// Latin-1 is the usual cause, and saving it as UTF-8 the cure.
+pub fn utf8(bytes: &[u8]) -> Result<&str, Problem> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+        // Valid up to there, so this replaces nothing.
+        let before = String::from_utf8_lossy(valid);
+        let line = before.matches('\n').count() + 1;
+        let column = before
+            .rsplit('\n')
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .count()
+            + 1;
+        Problem {
+            path: String::new(),
+            kind: ProblemKind::NotUtf8 { line, column },
+        }
+    })
+}
+
 /// Why `text` cannot be JSON at all, when that is plain from its start. A
 /// parser would say "expected value at line 1 column 1"; the reader needs to
 /// hear that the address gave a web page (often a server's "not found" page).
-pub fn not_json(text: &str) -> Option<String> {
+pub fn not_json(text: &str) -> Option<ProblemKind> {
     let start = text.trim_start();
     if start.is_empty() {
-        return Some("the file is empty".to_owned());
+        return Some(ProblemKind::EmptyFile);
     }
     if let Some((_, line)) = too_deep(text) {
-        return Some(format!(
-            "the JSON is nested more than {MAX_DEPTH} levels deep (line {line}); \
-             a funding dataset needs fewer than 10"
-        ));
+        return Some(ProblemKind::TooDeep { line });
     }
     if start.starts_with('<') {
         let first_line = start.lines().next().unwrap_or_default().trim_end();
@@ -54,10 +74,7 @@ pub fn not_json(text: &str) -> Option<String> {
         } else {
             ""
         };
-        return Some(format!(
-            "the file looks like an HTML page, not JSON (it starts with {shown:?}{more}); \
-             check the address: servers often answer a wrong one with a web page"
-        ));
+        return Some(ProblemKind::Html(format!("{shown}{more}")));
     }
     None
 }
@@ -99,29 +116,94 @@ pub fn too_deep(text: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// A JSON parser's message for `text`, with the line and column added when the
-/// parser gives only a position (some browsers' `JSON.parse` say "at position
-/// 42"). The position counts UTF-16 code units, as JavaScript strings do.
+/// A syntax error of the browser's `JSON.parse`, whose `message` (English,
+/// and worded by each browser) is kept only as the detail for the console:
+/// the reader gets plain words in their language, at the line and column
+/// the message gives ("line L column C", or "position N", counted in UTF-16
+/// code units as JavaScript strings are), else where [`syntax_slip`] finds
+/// a slip editors make, else none.
 pub fn parse_failure(text: &str, message: &str) -> Problem {
-    let says_where = message.contains("line ") && message.contains("column ");
-    let message = match (says_where, position_in(message)) {
-        (false, Some(at)) => {
-            let (line, column) = line_column(text, at);
-            format!("{message} (line {line} column {column})")
-        }
-        _ => message.to_owned(),
-    };
+    let place = line_column_in(message)
+        .or_else(|| position_in(message).map(|at| line_column(text, at)))
+        .or_else(|| syntax_slip(text));
     Problem {
         path: String::new(),
-        kind: ProblemKind::Parse(message),
+        kind: placed(
+            ProblemKind::Syntax {
+                detail: message.to_owned(),
+            },
+            place,
+        ),
+    }
+}
+
+/// `kind` at a line and column, when known.
+pub fn placed(kind: ProblemKind, place: Option<(usize, usize)>) -> ProblemKind {
+    match place {
+        Some((line, column)) => ProblemKind::At {
+            kind: Box::new(kind),
+            line,
+            column,
+        },
+        None => kind,
     }
 }
 
 /// N in "… at position N …".
 fn position_in(message: &str) -> Option<usize> {
-    let (_, rest) = message.split_once("position ")?;
+    number_after(message, "position ")
+}
+
+/// L and C in "… (line L column C)", as Chromium writes them.
+fn line_column_in(message: &str) -> Option<(usize, usize)> {
+    Some((
+        number_after(message, "line ")?,
+        number_after(message, "column ")?,
+    ))
+}
+
+fn number_after(message: &str, word: &str) -> Option<usize> {
+    let (_, rest) = message.split_once(word)?;
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
+}
+
+/// The line and column of the first of two slips that a parser's message
+/// may not place: a comma before a closing bracket (a trailing comma) and a
+/// single quote outside a string. A scan of the text, not a parser.
+pub fn syntax_slip(text: &str) -> Option<(usize, usize)> {
+    let (mut in_string, mut escaped) = (false, false);
+    let mut comma: Option<(usize, usize)> = None;
+    let (mut line, mut column) = (1, 0);
+    for c in text.chars() {
+        if c == '\n' {
+            line += 1;
+            column = 0;
+        } else {
+            column += 1;
+        }
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '\'' => return Some((line, column)),
+            ',' => comma = Some((line, column)),
+            ']' | '}' if comma.is_some() => return comma,
+            c if c.is_whitespace() => continue,
+            _ => {}
+        }
+        if c != ',' {
+            comma = None;
+        }
+    }
+    None
 }
 
 /// 1-based line and column (in characters) of the UTF-16 offset `at` in `text`.
@@ -186,11 +268,30 @@ pub fn parse(text: &str) -> Result<Json, Problem> {
         let path = e.path().to_string();
         Problem {
             path: known_path(&path).to_owned(),
-            kind: ProblemKind::Parse(e.into_inner().to_string()),
+            kind: native_syntax(&e.into_inner()),
         }
     })?;
-    de.end().map_err(|e| parse_failure(text, &e.to_string()))?;
+    de.end().map_err(|e| Problem {
+        path: String::new(),
+        kind: native_syntax(&e),
+    })?;
     Ok(doc)
+}
+
+/// A serde_json syntax error at its line and column, its own words as the
+/// detail ("trailing comma"), which check-data prints after the message.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+fn native_syntax(e: &serde_json::Error) -> ProblemKind {
+    let message = e.to_string();
+    // serde_json ends its message with " at line L column C".
+    let detail = match message.rfind(" at line ") {
+        Some(at) => message.get(..at).unwrap_or_default(),
+        None => &message,
+    };
+    let kind = ProblemKind::Syntax {
+        detail: detail.to_owned(),
+    };
+    placed(kind, (e.line() > 0).then(|| (e.line(), e.column())))
 }
 
 /// A dataset from JSON text, natively: [`parse`], then [`dataset`].
@@ -212,10 +313,18 @@ pub fn read_series(text: &str) -> Result<Series, Vec<Problem>> {
 pub fn located(text: &str, mut problems: Vec<Problem>) -> Vec<Problem> {
     let text = prepare(text).unwrap_or(text);
     for p in &mut problems {
-        if let (ProblemKind::Parse(message), Some((line, column))) =
-            (&mut p.kind, locate::position(text, &p.path))
-        {
-            message.push_str(&format!(" at line {line} column {column}"));
+        if !p.kind.is_shape() {
+            continue;
+        }
+        // A missing field has no place of its own: its object's.
+        let path = match (&p.kind, p.path.rsplit_once('.')) {
+            (ProblemKind::MissingField, Some((object, _))) => object,
+            (ProblemKind::MissingField, None) => "",
+            _ => &p.path,
+        };
+        if let Some(place) = locate::position(text, path) {
+            let kind = std::mem::replace(&mut p.kind, ProblemKind::EmptyFile);
+            p.kind = placed(kind, Some(place));
         }
     }
     problems
@@ -380,7 +489,7 @@ mod tests {
         assert!(m.contains("looks like an HTML page, not JSON"), "{m}");
         assert!(m.contains("\"<!DOCTYPE html>\""), "{m}");
         let long = format!("<html>{}", "x".repeat(100));
-        assert!(message(prepare(&long)).contains("…)"));
+        assert!(message(prepare(&long)).contains("…\")"));
     }
 
     #[test]
@@ -415,13 +524,13 @@ mod tests {
         let problems = located(
             text,
             vec![
-                problem("regions[1].name", ProblemKind::Parse("invalid type".into())),
+                problem("regions[1].name", ProblemKind::MissingField),
                 problem("id", ProblemKind::BadId("x".into())),
             ],
         );
         assert_eq!(
             problems[0].to_string(),
-            "regions[1].name: invalid type at line 3 column 28"
+            "regions[1].name: this field is required but missing (line 3, column 19)"
         );
         assert_eq!(problems[1], problem("id", ProblemKind::BadId("x".into())));
     }
@@ -439,29 +548,56 @@ mod tests {
     }
 
     #[test]
-    fn browser_positions_get_a_line_and_column() {
+    fn browser_syntax_errors_are_plain_words_at_a_line_and_column() {
         let text = "{\n  \"id\": \"é\",\n  x\n}";
         let at = text
             .find('x')
             .map(|i| text[..i].encode_utf16().count())
             .unwrap();
-        let p = parse_failure(
-            text,
-            &format!("Unexpected token 'x' in JSON at position {at}"),
-        );
+        let raw = format!("Unexpected token 'x' in JSON at position {at}");
+        let p = parse_failure(text, &raw);
         assert_eq!(
             p.to_string(),
-            format!("Unexpected token 'x' in JSON at position {at} (line 3 column 3)")
+            "the file is not valid JSON at line 3 column 3: a comma, quote or bracket is wrong or missing"
         );
-        // A message that already says where is left alone.
+        // The browser's words stay for the console.
+        assert_eq!(p.kind.parser_detail(), Some(raw.as_str()));
+        // Chromium's own line and column are taken as they are.
         let m = "Expected ',' in JSON at position 12 (line 2 column 4)";
-        assert_eq!(parse_failure(text, m).to_string(), m);
+        assert!(parse_failure(text, m)
+            .to_string()
+            .contains("line 2 column 4"));
+        // Nowhere said: the slips editors make are found, else check-data is named.
+        let m = "Unexpected token ']', \"...\" is not valid JSON";
+        let trailing = "{\"a\": [1,\n  2,\n]}";
+        assert!(parse_failure(trailing, m)
+            .to_string()
+            .contains("line 2 column 4"));
+        let quotes = "{\"a\": \"it's\", 'b': 1}";
+        assert!(parse_failure(quotes, m)
+            .to_string()
+            .contains("line 1 column 15"));
         assert_eq!(
-            parse_failure(text, "Unexpected end of JSON input").to_string(),
-            "Unexpected end of JSON input"
+            parse_failure("{\"a\": tru}", m).to_string(),
+            "the file is not valid JSON: a comma, quote or bracket is wrong or missing \
+             (cargo xtask check-data FILE names the place)"
         );
         assert_eq!(line_column("ab", 99), (1, 3));
         assert_eq!(line_column("😀x", 2), (1, 2));
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_placed() {
+        let p = utf8(b"{\n  \"a\": \"caf\xe9\"}").unwrap_err();
+        assert_eq!(
+            p.kind,
+            ProblemKind::NotUtf8 {
+                line: 2,
+                column: 12
+            }
+        );
+        assert!(p.to_string().contains("save the file as UTF-8"));
+        assert_eq!(utf8("é".as_bytes()), Ok("é"));
     }
 
     #[test]

@@ -49,7 +49,7 @@ impl Series {
     /// its problems under `years[i]`.
     pub fn from_json(doc: &Json) -> Result<Series, Problem> {
         json::read_document(doc, |v, at| {
-            let m = v.members(at, "struct Series", &["$schema", "id", "years"]);
+            let m = v.members(at, &["$schema", "id", "years"]);
             Series {
                 schema: m.opt("$schema", json::string),
                 id: m.req("id", json::string),

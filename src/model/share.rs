@@ -163,18 +163,27 @@ fn is_false(b: &bool) -> bool {
 
 impl Stated {
     pub(super) fn read(v: &Json, at: &Path<'_>) -> Stated {
-        let i = json::variant(v, at, &Stated::ALL.map(Stated::as_str));
+        let i = json::variant(v, at, &Stated::ALL.map(Stated::as_str), true);
         Stated::ALL.into_iter().nth(i).unwrap_or_default()
     }
 }
 
 impl StatedShare {
     pub(super) fn read(v: &Json, at: &Path<'_>) -> StatedShare {
-        let m = v.members(at, "struct StatedShare", &["value", "stated", "words"]);
-        StatedShare {
+        let m = v.members(at, &["value", "stated", "words"]);
+        let share = StatedShare {
             value: m.req("value", json::number),
             stated: m.req("stated", Stated::read),
             words: m.or_default("words", json::boolean),
+        };
+        // "One third" written 0.33 is one third: kept as the exact fraction,
+        // so sums and the words said are those of 1/3.
+        match word_share(share.value) {
+            Some(exact) if share.words => StatedShare {
+                value: exact,
+                ..share
+            },
+            _ => share,
         }
     }
 
@@ -187,8 +196,28 @@ impl StatedShare {
     }
 }
 
-/// Shares the widget can name in words, in ppm (`to_ppm` of 1/2 and 1/3).
-pub const WORD_SHARES: [i64; 2] = [500_000, 333_333];
+/// Shares the widget can name in words: half, one third, two thirds.
+pub const WORD_SHARES: [f64; 3] = [0.5, 1.0 / 3.0, 2.0 / 3.0];
+
+/// The share in words that `v` is, rounded to the decimals it is written
+/// with (0.33, 0.333, 0.3333 and 0.333333 are one third; 0.67 two thirds;
+/// 0.5 half), as the exact fraction; None for any other value. A third needs
+/// two decimals at least: 0.3 is not one.
+pub fn word_share(v: f64) -> Option<f64> {
+    if !v.is_finite() || !(0.0..=1.0).contains(&v) {
+        return None;
+    }
+    // The decimals `v` is written with: the fewest that give it back.
+    let digits = (1..=17).find(|&d| {
+        let scaled = v * 10f64.powi(d);
+        (scaled - scaled.round()).abs() <= 1e-6 * scaled.abs().max(1.0) * 1e-3
+    })?;
+    let p = 10f64.powi(digits);
+    WORD_SHARES.into_iter().find(|&w| {
+        let thirds = w != 0.5;
+        (w * p).round() == (v * p).round() && !(thirds && digits < 2)
+    })
+}
 
 /// An amount in the contribution's currency and how it was stated.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -203,7 +232,7 @@ pub struct StatedAmount {
 
 impl StatedAmount {
     pub(super) fn read(v: &Json, at: &Path<'_>) -> StatedAmount {
-        let m = v.members(at, "struct StatedAmount", &["value", "stated"]);
+        let m = v.members(at, &["value", "stated"]);
         StatedAmount {
             value: m.req("value", json::number),
             stated: m.req("stated", Stated::read),
@@ -290,6 +319,34 @@ impl Minor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_a_third_or_a_half_at_the_precision_written() {
+        let third = Some(1.0 / 3.0);
+        for v in [0.33, 0.333, 0.3333, 0.333333, 0.3333333, 1.0 / 3.0] {
+            assert_eq!(word_share(v), third, "{v}");
+        }
+        for v in [0.67, 0.667, 0.6667, 0.666667, 2.0 / 3.0] {
+            assert_eq!(word_share(v), Some(2.0 / 3.0), "{v}");
+        }
+        assert_eq!(word_share(0.5), Some(0.5));
+        assert_eq!(word_share(0.50), Some(0.5));
+        for v in [
+            0.3,
+            0.34,
+            0.332,
+            0.45,
+            0.7,
+            0.6,
+            0.5001,
+            1.0,
+            0.0,
+            -0.33,
+            f64::NAN,
+        ] {
+            assert_eq!(word_share(v), None, "{v}");
+        }
+    }
 
     #[test]
     fn forty_percent_of_the_2021_total_is_exact_to_the_cent() {
@@ -386,7 +443,7 @@ mod tests {
             approximate,
             [Stated::About, Stated::AtMostAbout, Stated::AtLeastAbout]
         );
-        assert_eq!(WORD_SHARES, [to_ppm(0.5), to_ppm(1.0 / 3.0)]);
+        assert_eq!(WORD_SHARES.map(to_ppm), [500_000, 333_333, 666_667]);
     }
 
     #[test]

@@ -3,9 +3,9 @@
 
 use serde_json::{json, Value};
 
-use super::derive::{self, MarkKind};
+use super::derive::{self, MarkKind, Part};
 use super::load::{read_dataset, read_series, MAX_BYTES};
-use super::share::{Minor, Stated};
+use super::share::{to_ppm, Minor, Stated, PPM};
 use super::validate::{validate, Problem, ProblemKind};
 use super::{Dataset, DEFAULT_DATA};
 use crate::describe::Describer;
@@ -350,10 +350,9 @@ fn linked_ids_go_both_ways() {
 #[test]
 fn rule_share_above_one() {
     let p = problems_after(|v| v["regions"][1]["share"]["value"] = json!(1.4));
-    assert!(p
-        .iter()
-        .any(|p| p.path == "regions[1].share.value"
-            && p.to_string().contains("1.4 is more than 100%")));
+    assert!(p.iter().any(|p| p.path == "regions[1].share.value"
+        && p.to_string()
+            .contains("1.4 would be 140%: shares are fractions")));
 }
 
 #[test]
@@ -437,8 +436,16 @@ fn rule_announced_date() {
     assert_one(
         &p,
         "contribution.announced",
-        "not a date in the form YYYY-MM-DD",
+        "\"2021-02-30\" is not a day that exists (check the month and day)",
     );
+    for form in ["2021-2-3", "03/02/2021", "2021-02-30x"] {
+        let p = problems_after(|v| v["contribution"]["announced"] = json!(form));
+        assert_one(
+            &p,
+            "contribution.announced",
+            "is not a date in the form YYYY-MM-DD",
+        );
+    }
 }
 
 #[test]
@@ -641,14 +648,47 @@ fn rule_types_and_missing_fields_name_their_path() {
     let p = problems_after(|v| v["regions"][1]["share"]["value"] = json!("35%"));
     assert_eq!(p.len(), 1);
     assert_eq!(p[0].path, "regions[1].share.value");
-    assert!(matches!(p[0].kind, ProblemKind::Parse(_)));
+    assert!(
+        p[0].kind
+            .to_string()
+            .starts_with("expected a number, found the text \"35%\""),
+        "{}",
+        p[0]
+    );
     let p = problems_after(|v| {
         v["contribution"].as_object_mut().unwrap().remove("total");
     });
-    assert_eq!(p[0].path, "contribution");
-    assert!(p[0].to_string().contains("missing field `total`"));
+    assert_eq!(p[0].path, "contribution.total");
+    assert!(
+        p[0].to_string()
+            .starts_with("contribution.total: this field is required but missing (line "),
+        "{}",
+        p[0]
+    );
     let p = problems_after(|v| v["regions"][0]["share"]["stated"] = json!("roughly"));
     assert_eq!(p[0].path, "regions[0].share.stated");
+    assert_eq!(
+        p[0].kind
+            .to_string()
+            .split(" (line")
+            .next()
+            .unwrap_or_default(),
+        "\"roughly\" is not a way the source can state a figure: use one of exact, about, \
+         more_than, at_least, at_most, less_than, almost, at_most_about, at_least_about"
+    );
+}
+
+#[test]
+fn a_dataset_may_leave_out_regions_when_a_theme_states_a_figure() {
+    let p = problems_after(|v| {
+        v.as_object_mut().unwrap().remove("regions");
+    });
+    assert_eq!(p[0].to_string(), "regions: must not be empty");
+    let mut v: serde_json::Value = serde_json::from_str(DEFAULT_DATA).unwrap();
+    v.as_object_mut().unwrap().remove("regions");
+    v["themes"][0]["share"] = json!({"value": 0.5, "stated": "about"});
+    let ds = crate::model::load::read_dataset(&v.to_string()).unwrap();
+    assert!(ds.regions.is_empty());
 }
 
 #[test]
@@ -656,7 +696,8 @@ fn rule_unknown_fields_are_rejected() {
     let p = problems_after(|v| v["regions"][0]["shares"] = json!(0.4));
     assert_eq!(p.len(), 1);
     assert!(
-        p[0].to_string().contains("unknown field `shares`"),
+        p[0].to_string()
+            .contains("\"shares\" is not a field here (check its spelling)"),
         "{}",
         p[0]
     );
@@ -665,7 +706,11 @@ fn rule_unknown_fields_are_rejected() {
 #[test]
 fn syntax_errors_give_line_and_column() {
     let p = parse("{\n  \"id\": \"x\",\n  oops\n}").unwrap_err();
-    assert!(p[0].to_string().contains("line 3 column 3"), "{}", p[0]);
+    assert_eq!(
+        p[0].to_string(),
+        "the file is not valid JSON at line 3 column 3: a comma, quote or bracket is wrong or missing"
+    );
+    assert_eq!(p[0].kind.parser_detail(), Some("key must be a string"));
 }
 
 #[test]
@@ -743,4 +788,92 @@ fn a_series_given_as_one_dataset_is_named_for_what_it_is() {
         "{}",
         problems[0]
     );
+}
+
+fn good(name: &str) -> Dataset {
+    let path = format!("{}/tests/data/good/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    crate::model::load::read_dataset(&text).unwrap()
+}
+
+#[test]
+fn rounded_shares_a_little_over_the_whole_are_drawn_as_a_whole() {
+    // "about 34 %, about 34 %, about 33 %": 101 %, within the rounding "about" allows.
+    let ds = good("about-shares-add-to-101");
+    let marks = derive::region_marks(&ds);
+    assert_eq!(marks.len(), 3, "no rest is left");
+    let figures: Vec<i64> = marks.iter().map(|p| p.share.value).collect();
+    assert_eq!(
+        figures,
+        [340_000, 340_000, 330_000],
+        "the figures stay as stated"
+    );
+    let drawn: i64 = marks.iter().map(Part::drawn_ppm).sum();
+    assert!((PPM - 3..=PPM).contains(&drawn), "{drawn}");
+    // Past the rounding, it is refused with what to do.
+    let p = problems_after(|v| {
+        v["regions"][0]["share"] = json!({"value": 0.7, "stated": "exact"});
+        v["regions"][1]["share"] = json!({"value": 0.4, "stated": "about"});
+    });
+    assert!(
+        p.iter()
+            .any(|p| p.to_string().contains("mark rounded ones as about")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn themes_only_make_no_region_rest_and_say_so() {
+    for name in ["themes-only-empty-regions", "themes-only-no-regions-key"] {
+        let ds = good(name);
+        assert!(
+            derive::region_marks(&ds).is_empty(),
+            "{name}: no 100 % rest"
+        );
+        assert!(!derive::theme_marks(&ds).is_empty());
+        let csv = crate::export::csv::regions(&Describer::new(&ds, Locale::En));
+        assert!(!csv.contains(derive::REMAINDER_ID), "{csv}");
+        let summary = Describer::new(&ds, Locale::En).summary();
+        assert!(
+            summary.contains("The source gives no breakdown of the total by region."),
+            "{summary}"
+        );
+        assert!(!summary.contains("unattributed to any region"), "{summary}");
+    }
+}
+
+#[test]
+fn the_rest_beside_almost_is_bounded_by_the_tenth_almost_leaves() {
+    // Amounts of EUR 30 million: at least 4.25, more than 2.36, at most 1.24,
+    // exactly 1.234567, almost 9.99, less than 0.149999, about 7.777777.
+    let ds = good("amount-bounds");
+    let marks = derive::region_marks(&ds);
+    let rest = marks.iter().find(|p| p.is_remainder()).unwrap();
+    let left = rest.drawn_ppm();
+    // "Almost" leaves at most a tenth of its figure; "at most" and "less
+    // than" all of theirs.
+    let e = to_ppm(9_990_000.0 / 30_000_000.0);
+    let open = e / 10 + to_ppm(1_240_000.0 / 30_000_000.0) + to_ppm(149_999.0 / 30_000_000.0);
+    assert!((rest.share.value - (left + open)).abs() <= 2, "{rest:?}");
+    assert!(
+        rest.share.value < 200_000,
+        "not about 48 %: {}",
+        rest.share.value
+    );
+    let e = marks.iter().find(|p| p.id() == "e").unwrap();
+    let d = Describer::new(&ds, Locale::En);
+    assert_eq!(
+        d.open_note(e),
+        Some("The source gives this amount only as an upper bound: the striped part of its mark may not belong to it.")
+    );
+}
+
+#[test]
+fn a_third_in_words_may_be_written_to_the_digits_the_editor_chose() {
+    let ds = good("third-in-words-033");
+    assert_eq!(ds.regions[0].share.map(|s| s.value), Some(1.0 / 3.0));
+    let part = derive::region_parts(&ds)[0];
+    assert_eq!(part.share.value, 333_333);
+    let d = Describer::new(&ds, Locale::En);
+    assert_eq!(d.part_share(&part), "about one third");
 }

@@ -65,7 +65,7 @@ impl Text {
     /// text, as `JSON.parse` (and serde's map) does.
     pub(super) fn read(v: &Json, at: &Path<'_>) -> Text {
         let Json::Object(members) = v else {
-            at.invalid(v, "a map");
+            at.invalid(v, json::Expected::Texts);
             return Text::default();
         };
         let mut map = BTreeMap::new();

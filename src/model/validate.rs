@@ -6,7 +6,10 @@ use std::fmt;
 
 use super::dataset::{minor_digits, Dataset};
 use super::derive::REMAINDER_ID;
-use super::share::{share_fits_amount, to_ppm, Minor, StatedAmount, StatedShare, PPM, WORD_SHARES};
+use super::json::{Expected, Found};
+use super::share::{
+    share_fits_amount, to_ppm, word_share, Minor, Stated, StatedAmount, StatedShare, PPM,
+};
 use super::text::{Text, FALLBACK_LOCALE};
 use crate::i18n::format::{decimal, number, percent_decimals};
 
@@ -20,8 +23,54 @@ pub struct Problem {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
-    /// The JSON could not be read into the schema (syntax, type, missing field).
-    Parse(String),
+    /// The text is not JSON. `detail` is the parser's own English message
+    /// (the browser's `JSON.parse`, or serde_json's): for the console and
+    /// check-data, not for the reader, who gets plain words in their language.
+    Syntax {
+        detail: String,
+    },
+    /// A problem at a line and column of the text: check-data finds it for
+    /// any shape problem, the widget for a syntax error where it can.
+    At {
+        kind: Box<ProblemKind>,
+        line: usize,
+        column: usize,
+    },
+    /// Nothing but white space.
+    EmptyFile,
+    /// Nested deeper than `load::MAX_DEPTH`, first at this line.
+    TooDeep {
+        line: usize,
+    },
+    /// The text starts like an HTML page (the start shown).
+    Html(String),
+    /// The bytes are not UTF-8 from this line and column on.
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    /// A required field is absent (the path names it).
+    MissingField,
+    /// A field the object cannot have (the path names it); `allowed`, the
+    /// ones it can, comma-separated.
+    UnknownField {
+        field: String,
+        allowed: String,
+    },
+    /// A field given twice in one object.
+    DuplicateField(String),
+    /// A name that is not one of `allowed`; `stated`: the names are ways of
+    /// stating a figure.
+    UnknownValue {
+        value: String,
+        allowed: String,
+        stated: bool,
+    },
+    /// A value of the wrong kind.
+    WrongType {
+        expected: Expected,
+        found: Found,
+    },
     /// The file is larger than the widget accepts.
     TooLarge {
         bytes: usize,
@@ -31,14 +80,22 @@ pub enum ProblemKind {
     NotFinite,
     Negative(f64),
     ShareAboveOne(f64),
-    SharesSumAboveOne(f64),
+    /// The least the shares can stand for adds up to more than the whole
+    /// (ppm): this is their sum as stated.
+    SharesSumAboveOne(i64),
     AmountAboveTotal,
     AmountsSumAboveTotal,
     /// A part's amount, which is this share of the total (ppm), cannot be
     /// true together with the share stated for the same part.
-    ShareAmountDisagree(i64),
+    ShareAmountDisagree {
+        amount_ppm: i64,
+        share_ppm: i64,
+        stated: Stated,
+    },
     UnknownCurrency(String),
     BadDate(String),
+    /// In the form YYYY-MM-DD, but no such day (2023-02-30).
+    NoSuchDate(String),
     BadYear(i32),
     Empty,
     MissingEnglish,
@@ -66,11 +123,78 @@ pub enum ProblemKind {
     },
 }
 
+/// A percentage as `Fmt` writes English ones (`percent_decimals`), without
+/// bringing the native formatter into the wasm.
+pub fn english_percent(ppm: i64) -> String {
+    format!("{}%", decimal(ppm as f64 / 1e4, percent_decimals(ppm)))
+}
+
+/// A sum of shares, to one decimal at most: 221.7 %, not 221.6667 %.
+pub fn sum_percent_ppm(ppm: i64) -> i64 {
+    (ppm + 500).div_euclid(1_000) * 1_000
+}
+
+/// A share written as a percentage by mistake (45 for 45 %): what it would
+/// be, in percent, and the fraction that means it.
+pub fn as_percent(v: f64) -> (String, String) {
+    let round = |x: f64| (x * 1e9).round() / 1e9;
+    (number(round(v * 100.0)), number(round(v / 100.0)))
+}
+
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ProblemKind::*;
         match self {
-            Parse(m) => write!(f, "{m}"),
+            Syntax { .. } => write!(
+                f,
+                "the file is not valid JSON: a comma, quote or bracket is wrong or missing \
+                 (cargo xtask check-data FILE names the place)"
+            ),
+            At { kind, line, column } => match **kind {
+                Syntax { .. } => write!(
+                    f,
+                    "the file is not valid JSON at line {line} column {column}: \
+                     a comma, quote or bracket is wrong or missing"
+                ),
+                ref kind => write!(f, "{kind} (line {line}, column {column})"),
+            },
+            EmptyFile => write!(f, "the file is empty"),
+            TooDeep { line } => write!(
+                f,
+                "the JSON is nested more than {} levels deep (line {line}); \
+                 a funding dataset needs fewer than 10",
+                super::load::MAX_DEPTH
+            ),
+            Html(start) => write!(
+                f,
+                "the file looks like an HTML page, not JSON (it starts with \"{start}\"); \
+                 check the address: servers often answer a wrong one with a web page"
+            ),
+            NotUtf8 { line, column } => write!(
+                f,
+                "the file is not valid UTF-8 text: line {line} column {column} is not UTF-8; \
+                 save the file as UTF-8 (in your editor's Save As or encoding menu)"
+            ),
+            MissingField => write!(f, "this field is required but missing"),
+            UnknownField { field, allowed } => write!(
+                f,
+                "\"{field}\" is not a field here (check its spelling); the fields here are: {allowed}"
+            ),
+            DuplicateField(field) => {
+                write!(f, "\"{field}\" is given twice in this object; keep one")
+            }
+            UnknownValue {
+                value,
+                allowed,
+                stated: true,
+            } => write!(
+                f,
+                "\"{value}\" is not a way the source can state a figure: use one of {allowed}"
+            ),
+            UnknownValue { value, allowed, .. } => {
+                write!(f, "\"{value}\" is not allowed here: use one of {allowed}")
+            }
+            WrongType { expected, found } => write!(f, "expected {expected}, found {found}"),
             TooLarge { bytes, limit } => {
                 write!(f, "the file has {bytes} bytes; the limit is {limit} bytes")
             }
@@ -78,37 +202,61 @@ impl fmt::Display for ProblemKind {
             NotFinite => write!(f, "must be a finite number"),
             Negative(v) => write!(f, "{} must not be negative", number(*v)),
             ShareAboveOne(v) => {
-                write!(f, "{} is more than 100% (shares are fractions: 0.4 means 40%)", number(*v))
+                let (percent, fraction) = as_percent(*v);
+                write!(
+                    f,
+                    "{} would be {percent}%: shares are fractions, so write {fraction} for {}%",
+                    number(*v),
+                    number(*v)
+                )
             }
-            SharesSumAboveOne(v) => {
-                write!(f, "the shares, stated or worked out from amounts, add up to {}%, more than 100%", decimal(v * 100.0, 4))
-            }
+            SharesSumAboveOne(ppm) => write!(
+                f,
+                "the shares, stated or worked out from amounts, add up to {}, more than 100% \
+                 even with the rounding their qualifiers allow; correct a figure, or mark \
+                 rounded ones as about",
+                english_percent(sum_percent_ppm(*ppm))
+            ),
             AmountAboveTotal => write!(f, "the amount is more than the total"),
             AmountsSumAboveTotal => write!(f, "the stated amounts add up to more than the total"),
-            // As `Fmt` writes English percentages, without bringing the
-            // native formatter into the wasm.
-            ShareAmountDisagree(ppm) => write!(
-                f,
-                "the amount is {}% of the total, which does not agree with the stated share",
-                decimal(*ppm as f64 / 1e4, percent_decimals(*ppm))
-            ),
-            UnknownCurrency(c) => write!(f, "unknown currency {c:?} (use an ISO 4217 code such as \"USD\")"),
-            BadDate(d) => write!(f, "{d:?} is not a date in the form YYYY-MM-DD"),
+            ShareAmountDisagree {
+                amount_ppm,
+                share_ppm,
+                stated,
+            } => {
+                let share = crate::i18n::Locale::En.fill(
+                    crate::i18n::share_msg(*stated),
+                    &[("share", &english_percent(*share_ppm))],
+                );
+                write!(
+                    f,
+                    "the amount is {} of the total, which does not agree with the stated share, {share}",
+                    english_percent(*amount_ppm)
+                )
+            }
+            UnknownCurrency(c) => write!(f, "unknown currency \"{c}\" (use an ISO 4217 code such as \"USD\")"),
+            BadDate(d) => write!(f, "\"{d}\" is not a date in the form YYYY-MM-DD"),
+            NoSuchDate(d) => write!(f, "\"{d}\" is not a day that exists (check the month and day)"),
             BadYear(y) => write!(f, "{y} is not a plausible year"),
             Empty => write!(f, "must not be empty"),
             MissingEnglish => write!(f, "English text (\"en\") is required"),
-            BadLocaleTag(t) => write!(f, "{t:?} is not a language tag such as \"en\" or \"pt-BR\""),
+            BadLocaleTag(t) => write!(f, "\"{t}\" is not a language tag such as \"en\" or \"pt-BR\""),
             BadId(id) => write!(
                 f,
-                "{id:?} is not a valid id (lowercase letters, digits and hyphens, starting with a letter)"
+                "\"{id}\" is not a valid id (lowercase letters, digits and hyphens, starting with a letter)"
             ),
-            DuplicateId(id) => write!(f, "the id {id:?} is used more than once"),
-            ReservedId => write!(f, "the id {REMAINDER_ID:?} is reserved for the unattributed remainder"),
-            UnknownRegion(id) => write!(f, "no region has the id {id:?}"),
-            UnknownBeneficiary(id) => write!(f, "no beneficiary group has the id {id:?}"),
+            DuplicateId(id) => write!(f, "the id \"{id}\" is used more than once"),
+            ReservedId => write!(f, "the id \"{REMAINDER_ID}\" is reserved for the unattributed remainder"),
+            UnknownRegion(id) => write!(f, "no region has the id \"{id}\""),
+            UnknownBeneficiary(id) => write!(f, "no beneficiary group has the id \"{id}\""),
             NoFigure => write!(f, "a region needs a share, an amount or both"),
-            BadUrl(u) => write!(f, "{u:?} is not an http(s) URL"),
-            NoWords(v) => write!(f, "{} has no words; only 1/2 and 1/3 can be stated in words", number(*v)),
+            BadUrl(u) => write!(f, "\"{u}\" is not an http(s) URL"),
+            NoWords(v) => write!(
+                f,
+                "{} has no words: only half, one third and two thirds are said in words \
+                 (write them as 0.5, 0.333333 and 0.666667, or to fewer digits such as 0.33)",
+                number(*v)
+            ),
             DuplicateYear(y) => write!(f, "the year {y} is in the series more than once"),
             YearsOutOfOrder => write!(f, "the years must be in ascending order"),
             IsSeries => write!(
@@ -118,13 +266,39 @@ impl fmt::Display for ProblemKind {
             ),
             OtherCurrency(c) => write!(
                 f,
-                "every year must be in the currency of the first ({c:?}), so totals compare"
+                "every year must be in the currency of the first (\"{c}\"), so totals compare"
             ),
             TooPrecise { value, digits } => write!(
                 f,
                 "{} has more decimal places than the currency has ({digits})",
                 number(*value)
             ),
+        }
+    }
+}
+
+impl ProblemKind {
+    /// A value that does not fit the schema's shape (what the readers find),
+    /// which check-data places at a line and column.
+    pub fn is_shape(&self) -> bool {
+        use ProblemKind::*;
+        matches!(
+            self,
+            MissingField
+                | UnknownField { .. }
+                | DuplicateField(_)
+                | UnknownValue { .. }
+                | WrongType { .. }
+        )
+    }
+
+    /// The parser's own words for a syntax error, for the console and
+    /// check-data (the reader sees plain words).
+    pub fn parser_detail(&self) -> Option<&str> {
+        match self {
+            ProblemKind::Syntax { detail } => Some(detail),
+            ProblemKind::At { kind, .. } => kind.parser_detail(),
+            _ => None,
         }
     }
 }
@@ -142,6 +316,16 @@ impl fmt::Display for Problem {
 /// Tolerance for sums of shares: shares are compared in ppm, so 1 ppm of slack
 /// absorbs rounding in hand-written fractions such as 1/3.
 const SUM_SLACK_PPM: i64 = 1;
+
+/// What a part that is not an upper bound takes of the total for the sum
+/// that must not pass 100 %: its figure (ppm) as stated, and the least it
+/// can stand for (`Stated::range_ppm`: half a point of rounding, a tenth of
+/// the figure for "about"). Published splits are rounded ("about 34 %,
+/// about 34 %, about 33 %"), so the sum is refused only when even the least
+/// of each is more than the whole.
+fn counted(ppm: i64, stated: Stated) -> (i64, i64) {
+    (ppm, stated.range_ppm(ppm).0.clamp(0, ppm))
+}
 
 struct Checker {
     problems: Vec<Problem>,
@@ -239,7 +423,7 @@ impl Checker {
     /// A stated share: in [0, 1], with words only where there are words for it.
     fn stated_share(&mut self, path: &str, s: &StatedShare) -> bool {
         let ok = self.share(&format!("{path}.value"), s.value);
-        if ok && s.words && !WORD_SHARES.contains(&to_ppm(s.value)) {
+        if ok && s.words && word_share(s.value).is_none() {
             self.push(format!("{path}.words"), ProblemKind::NoWords(s.value));
         }
         ok
@@ -257,14 +441,23 @@ impl Checker {
     ) {
         let ppm = part.ppm_of(total);
         let unit = Minor(1).ppm_of(total);
-        if share.is_some_and(|s| !share_fits_amount(&s, ppm, amount.stated, unit)) {
-            self.push(path, ProblemKind::ShareAmountDisagree(ppm));
+        if let Some(s) = share.filter(|s| !share_fits_amount(s, ppm, amount.stated, unit)) {
+            self.push(
+                path,
+                ProblemKind::ShareAmountDisagree {
+                    amount_ppm: ppm,
+                    share_ppm: to_ppm(s.value),
+                    stated: s.stated,
+                },
+            );
         }
     }
 
     fn date(&mut self, path: &str, d: &str) {
-        if !is_date(d) {
+        if !is_date_form(d) {
             self.push(path, ProblemKind::BadDate(d.to_owned()));
+        } else if !is_date(d) {
+            self.push(path, ProblemKind::NoSuchDate(d.to_owned()));
         }
     }
 }
@@ -331,7 +524,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     let total_minor = Minor::from_major(k.total, digits);
     // What the parts that are not upper bounds take of the total, from their
     // share or, failing that, their amount: what the chart lays end to end.
-    let mut used_ppm = 0i64;
+    let (mut used_ppm, mut least_ppm) = (0i64, 0i64);
     let mut amount_sum = 0i64;
     for (i, r) in ds.regions.iter().enumerate() {
         let at = format!("regions[{i}]");
@@ -348,7 +541,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             if c.stated_share(&format!("{at}.share"), &s) {
                 share_ok = Some(s);
                 if !s.stated.is_upper_bound() {
-                    used = Some(to_ppm(s.value));
+                    used = Some(counted(to_ppm(s.value), s.stated));
                 }
             }
         }
@@ -371,18 +564,17 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                     let minor = Minor::from_major(a.value, digits);
                     amount_sum += minor.0;
                     if r.share.is_none() && total_ok {
-                        used = Some(minor.ppm_of(total_minor));
+                        used = Some(counted(minor.ppm_of(total_minor), a.stated));
                     }
                 }
             }
         }
-        used_ppm += used.unwrap_or(0);
+        let (figure, least) = used.unwrap_or_default();
+        used_ppm += figure;
+        least_ppm += least;
     }
-    if used_ppm > PPM + SUM_SLACK_PPM {
-        c.push(
-            "regions",
-            ProblemKind::SharesSumAboveOne(used_ppm as f64 / PPM as f64),
-        );
+    if least_ppm > PPM + SUM_SLACK_PPM {
+        c.push("regions", ProblemKind::SharesSumAboveOne(used_ppm));
     }
     if total_ok && amount_sum > total_minor.0 {
         c.push("regions", ProblemKind::AmountsSumAboveTotal);
@@ -411,7 +603,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     }
 
     let mut theme_sum = 0i64;
-    let mut theme_ppm = 0i64;
+    let (mut theme_ppm, mut theme_least) = (0i64, 0i64);
     for (i, t) in ds.themes.iter().enumerate() {
         let at = format!("themes[{i}]");
         c.id(&format!("{at}.id"), &t.id, &mut ids);
@@ -438,7 +630,9 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             if c.stated_share(&format!("{at}.share"), &s) {
                 share_ok = Some(s);
                 if !s.stated.is_upper_bound() {
-                    theme_ppm += to_ppm(s.value);
+                    let (figure, least) = counted(to_ppm(s.value), s.stated);
+                    theme_ppm += figure;
+                    theme_least += least;
                 }
             }
         }
@@ -461,11 +655,8 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     if total_ok && theme_sum > total_minor.0 {
         c.push("themes", ProblemKind::AmountsSumAboveTotal);
     }
-    if theme_ppm > PPM + SUM_SLACK_PPM {
-        c.push(
-            "themes",
-            ProblemKind::SharesSumAboveOne(theme_ppm as f64 / PPM as f64),
-        );
+    if theme_least > PPM + SUM_SLACK_PPM {
+        c.push("themes", ProblemKind::SharesSumAboveOne(theme_ppm));
     }
 
     if ds.sources.is_empty() {
@@ -522,6 +713,18 @@ pub fn is_locale_tag(s: &str) -> bool {
         .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_lowercase()));
     lang_ok
         && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Four digits, a hyphen, two digits, a hyphen, two digits.
+pub fn is_date_form(s: &str) -> bool {
+    s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
 }
 
 /// YYYY-MM-DD with a month 1–12 and a day that exists in that month.

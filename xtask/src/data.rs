@@ -15,14 +15,21 @@ pub const SCHEMA_PATH: &str = "static/data/schema.json";
 pub const SERIES_SCHEMA_PATH: &str = "static/data/series.schema.json";
 
 /// Every problem in a data file's bytes, as `path: message`; empty when valid.
+/// A syntax error is followed by the parser's own words ("trailing comma"),
+/// which the widget leaves to the console.
 pub fn check_bytes(bytes: &[u8]) -> Vec<String> {
-    let text = match std::str::from_utf8(bytes) {
+    let text = match load::utf8(bytes) {
         Ok(text) => text,
-        Err(e) => return vec![not_utf8(bytes, e.valid_up_to())],
+        Err(p) => return vec![p.to_string()],
     };
     let doc = match load::parse(text) {
         Ok(doc) => doc,
-        Err(p) => return vec![p.to_string()],
+        Err(p) => {
+            return vec![match p.kind.parser_detail() {
+                Some(detail) => format!("{p} (the parser says: {detail})"),
+                None => p.to_string(),
+            }]
+        }
     };
     // A series is recognised by its shape (`load::is_series`).
     let checked = if load::is_series(&doc) {
@@ -37,25 +44,6 @@ pub fn check_bytes(bytes: &[u8]) -> Vec<String> {
             .map(ToString::to_string)
             .collect(),
     }
-}
-
-/// Where the first byte that is not UTF-8 is, as an editor would show it.
-fn not_utf8(bytes: &[u8], valid_up_to: usize) -> String {
-    let valid = bytes.get(..valid_up_to).unwrap_or_default();
-    // Up to the first bad byte the text is valid, so this never replaces anything.
-    let before = String::from_utf8_lossy(valid);
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .count()
-        + 1;
-    format!(
-        "the file is not valid UTF-8 text: line {line} column {column} (byte {valid_up_to}) \
-         is not UTF-8; save the file as UTF-8"
-    )
 }
 
 /// Every problem in a data file, including not being able to read it.
@@ -164,7 +152,7 @@ mod tests {
         let problems =
             check(&|j| j["years"][0]["regions"][0]["share"]["value"] = serde_json::json!(1.4));
         assert!(
-            problems[0].starts_with("years[0].regions[0].share.value: 1.4 is more than 100%"),
+            problems[0].starts_with("years[0].regions[0].share.value: 1.4 would be 140%"),
             "{problems:?}"
         );
         let problems = check(&|j| {
@@ -195,8 +183,8 @@ mod tests {
         assert_eq!(
             problems,
             [
-                "years[0].regions[0].share.words: 0.4 has no words; only 1/2 and 1/3 can be stated in words",
-                "years[0].regions[0].amount.value: the amount is 45.9% of the total, which does not agree with the stated share"
+                "years[0].regions[0].share.words: 0.4 has no words: only half, one third and two thirds are said in words (write them as 0.5, 0.333333 and 0.666667, or to fewer digits such as 0.33)",
+                "years[0].regions[0].amount.value: the amount is 45.9% of the total, which does not agree with the stated share, almost 40%"
             ]
         );
         let problems = check(&|j| {
@@ -396,8 +384,8 @@ mod tests {
         assert_eq!(
             check_bytes(b"{\n  \"id\": \"\xc3\xa9\xff\"\n}"),
             vec![
-                "the file is not valid UTF-8 text: line 2 column 11 (byte 13) is not UTF-8; \
-                  save the file as UTF-8"
+                "the file is not valid UTF-8 text: line 2 column 11 is not UTF-8; \
+                  save the file as UTF-8 (in your editor's Save As or encoding menu)"
                     .to_owned()
             ]
         );

@@ -340,13 +340,9 @@ fn year_2025_has_no_regional_split_and_a_theme_share() {
     let ds = year(2025);
     let d = en(&ds);
     assert!(ds.regions.is_empty());
-    // By region, everything is unattributed, as the source attributes nothing.
-    let marks = derive::region_marks(&ds);
-    assert_eq!(ids(&marks), ["unattributed"]);
-    assert_eq!(
-        (marks[0].share.value, marks[0].share.stated),
-        (1_000_000, Stated::Exact)
-    );
+    // By region, nothing: the source gives no split by region, so no mark
+    // (not a whole ring "not attributed"); the view says so.
+    assert!(derive::region_marks(&ds).is_empty());
     // By theme: about 60 % linked to TICAD 9, the rest about 40 %.
     let themes = derive::theme_marks(&ds);
     assert_eq!(ids(&themes), ["ticad-9", "unattributed"]);

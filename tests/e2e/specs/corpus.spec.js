@@ -73,7 +73,10 @@ test('invalid UTF-8 is refused, not shown with replacement characters', async ({
   page.removeAllListeners('console');
   const el = await openData(page, baseURL, 'bad', 'invalid-utf8.json');
   await expect(el).toHaveAttribute('data-state', 'error');
-  await expect(el.getByRole('alert')).toContainText('not UTF-8 text');
+  await expect(el.getByRole('alert')).toContainText('not UTF-8 text (line 20, column 19');
+  await expect(el.getByRole('alert')).toContainText('save it as UTF-8');
+  // A data problem: trying again would not change it.
+  await expect(el.getByRole('button', { name: 'Try again' })).toHaveCount(0);
 });
 
 test('10 000-level nesting is refused without crashing', async ({ page, baseURL }) => {

@@ -156,6 +156,8 @@ test('a year whose source names no theme says so, and one with no region figures
   await open(page, '#view=region&year=2025');
   await expect(page.locator('.fb-summary')).toContainText('The source gives no breakdown of the total by region.');
   await expect(page.locator('.fb-summary')).not.toContainText('100%');
+  await expect(page.locator('.fb-no-breakdown')).toHaveText('The source gives no breakdown of the money by region, so no amounts or shares are shown by region.');
+  await expect(page.locator('svg.fb-donut')).toHaveCount(0);
   await open(page, '#view=region&year=2023');
   await expect(page.locator('.fb-legend-button[data-id="unattributed"] .fb-legend-share')).toHaveText('two thirds');
 });
@@ -464,9 +466,9 @@ test('a series that cannot be loaded is said so, with Retry', async ({ page }) =
 
 test('an invalid series names its first problem, under the year it is in', async ({ page }) => {
   const bodies = [
-    ['{"id": "s", "years": [{"id": "bad"}]}', 'years[0]: missing field `contribution`'],
+    ['{"id": "s", "years": [{"id": "bad"}]}', 'years[0].contribution: this field is required but missing'],
     ['{"id": "s", "years": []}', 'years: must not be empty'],
-    ['{"id": "s", "years": [], "extra": 1}', 'unknown field `extra`'],
+    ['{"id": "s", "years": [], "extra": 1}', '"extra" is not a field here'],
   ];
   // The widget logs each problem, as it should.
   page.removeAllListeners('console');
