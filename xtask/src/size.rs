@@ -119,9 +119,13 @@ pub const BUDGET: u64 = 100_000;
 /// a tab or Open, 438 B (230,410; typed CSSOM bindings and an effect of its
 /// own had cost 1 KB more); index.html's Try again after a failed start,
 /// with the table and the sources shown below the copy meanwhile, 203 B
-/// (230,613).
+/// (230,613); after the data editor's review, data problems in plain words
+/// in every language (each kind of problem its own message: a syntax error's
+/// place, missing, unknown and repeated fields, wrong kinds of value, files
+/// not UTF-8), no region rest without regions, sums within their rounding
+/// drawn as a whole, 4,511 B (235,124).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 230_613;
+pub const CEILING: u64 = 235_124;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
