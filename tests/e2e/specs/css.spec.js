@@ -220,13 +220,30 @@ for (const lang of ['en', 'fr']) {
     await page.setViewportSize({ width: 640, height: 700 });
     await open(page, `#lang=${lang}&view=years`);
     await expect(page.locator('.fb-years-view .fb-table-scroll')).toBeVisible();
-    // The table is wider than its box here: the "opens in a new tab" texts of its
-    // source links, positioned out of sight, must not widen the page with it.
+    // A table wider than its box (as this one was at 640 px before the layout's
+    // breakpoints followed the text size; forced here): the "opens in a new tab"
+    // texts of its source links, positioned out of sight, must not widen the page.
+    await page.addStyleTag({ content: '.fb-years-table { min-width: 1200px }' });
     const scroller = page.locator('.fb-years-view .fb-table-scroll');
     expect(await scroller.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   });
 }
+
+test("with the browser's text at 200 %, a 640 px card takes the narrow layout a 320 px card has at the usual size", async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.enable');
+  await page.setViewportSize({ width: 640, height: 800 });
+  const layout = () =>
+    page.locator('.fb-table-view .fb-table td').first().evaluate((td) => getComputedStyle(td, '::before').content);
+  await open(page, '#lang=fr&view=table');
+  // At the usual size, 640 px is a wide table ...
+  expect(await layout()).toBe('none');
+  // ... and with the text doubled, the cards a phone gets, each cell with its column's name.
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+  await expect.poll(layout).toContain('Part');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+});
 
 test("on a phone the Embed panel's code boxes take the card's width, their Copy buttons below", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
