@@ -762,10 +762,11 @@ fn Widget(props: &WidgetProps) -> Html {
         let (focus_next, live_ref) = (focus_next.clone(), live_ref.clone());
         use_effect(move || {
             // The card held at its height by a tab or Open (`hold_card`) is let go
-            // in the task that held it, before anything is painted, unless what
-            // the reader asked for is loading. (In this effect: one more costs 0.7 KB.)
-            if let (false, Some(card)) = (loading, live_ref.get().and_then(|l| l.parent_node())) {
-                super::set_min_height(&card, "");
+            // in the render that shows what was asked for, before anything is
+            // painted, unless that is loading. (In this effect: one more costs 0.7 KB.)
+            let card = live_ref.get().and_then(|l| l.parent_element());
+            if let Some(card) = card {
+                super::release_card(&card, view.as_str(), loading);
             }
             if let (Some(id), Some(live)) = (focus_next.borrow_mut().take(), live_ref.get()) {
                 crate::web::focus_by_id(&live, &id);

@@ -371,12 +371,14 @@ impl PartialEq for ByPtr {
     }
 }
 
-/// Holds the card around the event's target at its height until the App's
-/// next render, which keeps it only while what the reader asked for (the
-/// series, another year) loads: the short loading line made the page below
+/// Holds the card around the event's target at its height until the App
+/// renders `view` (the view the reader asked for) with nothing left to load
+/// (the series, another year): the short loading line made the page below
 /// jump up, and the browser cut the scroll back. Set at once: a layout during
-/// that render would already have cut the page short.
-pub fn hold_card(e: &Event) {
+/// that render would already have cut the page short. Named for its view: a
+/// render for something else (just after the takeover, a click replayed on
+/// the live widget came before one) must not let it go.
+pub fn hold_card(e: &Event, view: &str) {
     let card = e
         .target()
         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
@@ -387,7 +389,16 @@ pub fn hold_card(e: &Event) {
             .and_then(|h| h.as_f64());
         if let Some(h) = height {
             set_min_height(&card, &format!("{}px", h as i64));
+            let _ = card.set_attribute("data-held-for", view);
         }
+    }
+}
+
+/// Ends `hold_card`'s hold once the card shows `view` with nothing loading.
+pub fn release_card(card: &web_sys::Element, view: &str, loading: bool) {
+    if !loading && card.get_attribute("data-held-for").as_deref() == Some(view) {
+        set_min_height(card, "");
+        let _ = card.remove_attribute("data-held-for");
     }
 }
 

@@ -46,7 +46,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            super::hold_card(&e);
+            super::hold_card(&e, next.as_str());
             on_change.emit(next);
             // Focus follows the selected tab, as the pattern requires.
             if let Some(list) = list_ref.cast::<web_sys::Element>() {
@@ -64,7 +64,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
         let onclick = {
             let on_change = props.on_change.clone();
             Callback::from(move |e: MouseEvent| {
-                super::hold_card(&e);
+                super::hold_card(&e, v.as_str());
                 on_change.emit(v)
             })
         };

@@ -280,7 +280,8 @@ fn YearDetail(props: &YearDetailProps) -> Html {
     let open = {
         let on_open = props.on_open.clone();
         Callback::from(move |e: MouseEvent| {
-            super::hold_card(&e);
+            // Open shows the year's breakdown by region.
+            super::hold_card(&e, crate::state::View::Region.as_str());
             on_open.emit(year)
         })
     };

@@ -2,7 +2,7 @@
 // with 2021 in focus, each year at its stated precision; opening a year in the
 // full breakdown; the year in the URL hash and as the element's attribute.
 import fs from 'node:fs';
-import { test, expect, open, expectNoAxeViolations, screenshot } from './helpers.js';
+import { test, expect, open, holdWasm, expectNoAxeViolations, screenshot, PRERENDERED } from './helpers.js';
 import { hostPages, elementPage, hostOf } from './hosts.js';
 
 const YEARS = ['2018', '2019', '2021', '2022', '2023', '2024', '2025'];
@@ -445,6 +445,30 @@ test('on a phone, the card keeps its height while the series loads: the page doe
   await expect(bars(page, 'Total par année d’opérations').getByRole('option')).toHaveCount(8);
   // The hold ends with the loading: the card takes the Years view's own height.
   expect(await page.locator('.fb-root').evaluate((e) => e.style.minHeight)).toBe('');
+});
+
+test('on a phone, a tap on Years in the static copy before the wasm has come: the card keeps its height while the series loads', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { release: wasmCame } = await holdWasm(page);
+  let release;
+  const released = new Promise((r) => (release = r));
+  await page.route('**/data/japan-iom-series.json', async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.goto('/index.fr.html');
+  await page.evaluate(() => scrollTo(0, 450));
+  const card = () => page.evaluate(() => ({ y: scrollY, height: document.querySelector('#funding-breakdown > .fb-root').offsetHeight }));
+  const before = await card();
+  await page.locator('[data-prerendered] [role=tab][data-view="years"]').click();
+  wasmCame();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.locator('.fb-years-view.fb-loading')).toBeVisible();
+  const during = await card();
+  expect(during.y).toBe(before.y);
+  expect(during.height).toBeGreaterThanOrEqual(before.height);
+  release();
+  await expect(bars(page, 'Total par année d’opérations').getByRole('option')).toHaveCount(8);
 });
 
 test('a series that cannot be loaded is said so, with Retry', async ({ page }) => {
