@@ -277,6 +277,29 @@ pub fn hole_label(text: &str, max_size: f64) -> (Vec<String>, f64) {
     }
 }
 
+/// The scale (at most 1) at which centred lines of text fit inside the hole
+/// with a margin, each given as (width, font size, baseline y) in viewBox
+/// units: the whole block scaled about the centre. Widths are checked at each
+/// line's height, where the circle is narrower than across its middle.
+pub fn hole_fit(lines: &[(f64, f64, f64)]) -> f64 {
+    let room = INNER - 4.0;
+    lines
+        .iter()
+        .map(|&(width, size, y)| {
+            // The glyphs' box: about 0.8 of the size above the baseline, 0.25 below.
+            let dy = (y - 0.8 * size - CENTER)
+                .abs()
+                .max((y + 0.25 * size - CENTER).abs());
+            let reach = (width / 2.0).hypot(dy);
+            if reach > room {
+                room / reach
+            } else {
+                1.0
+            }
+        })
+        .fold(1.0, f64::min)
+}
+
 /// Characters a Japanese line may not begin with (a light kinsoku): they stay
 /// with the character before them.
 fn no_line_start(c: char) -> bool {
@@ -346,11 +369,11 @@ fn hole_units(text: &str, coarse: bool) -> Vec<Span> {
 /// legend and the detail panel carry it whole.
 pub fn hole_wrap(text: &str, max_size: f64, min_size: f64, max_lines: usize) -> (Vec<String>, f64) {
     let text = text.trim();
-    let em = |(a, b): (usize, usize)| text_em(text.get(a..b).unwrap_or_default().trim_end());
-    let widest = |units: &[(usize, usize)]| units.iter().map(|&u| em(u)).fold(0.0, f64::max);
+    let em = |(a, b): Span| text_em(text.get(a..b).unwrap_or_default().trim_end());
+    let widest = |units: &[Span]| units.iter().map(|&u| em(u)).fold(0.0, f64::max);
     // Greedy lines no wider than `width` (viewBox units) at `size`, as byte ranges.
-    let lines = |units: &[(usize, usize)], size: f64, width: f64| {
-        let mut lines: Vec<(usize, usize)> = Vec::new();
+    let lines = |units: &[Span], size: f64, width: f64| {
+        let mut lines: Vec<Span> = Vec::new();
         for &(a, b) in units {
             match lines.last_mut() {
                 Some(line) if em((line.0, b)) * size <= width => line.1 = b,
@@ -359,54 +382,69 @@ pub fn hole_wrap(text: &str, max_size: f64, min_size: f64, max_lines: usize) -> 
         }
         lines
     };
-    let (coarse, fine) = (hole_units(text, true), hole_units(text, false));
-    let top = match widest(&fine) {
-        w if w > 0.0 => max_size.min(HOLE_TEXT_WIDTH / w),
-        _ => max_size,
-    };
-    let bottom = min_size.min(top);
-    // The largest size for each number of lines that fits, and its pieces.
-    let mut fits: Vec<(usize, f64, &[Span])> = Vec::new();
-    let mut size = top;
-    while size >= bottom {
-        let found = [&coarse, &fine].into_iter().find_map(|units| {
+    let text_of = |(a, b): Span| text.get(a..b).unwrap_or_default().trim_end().to_owned();
+    // The size and lines for pieces `units`: the largest size (down to
+    // `min_size`) for each number of lines that fits, then fewer lines where
+    // they cost little size ("Not attributed" | "by the source" rather than
+    // "Not" | "attributed by" | "the source"), balanced: the narrowest width
+    // that needs no more lines, so a last line is not left with one word.
+    let best = |units: &[Span]| {
+        let mut fits: Vec<(usize, f64)> = Vec::new();
+        let mut size = max_size;
+        while size >= min_size {
             let n = lines(units, size, HOLE_TEXT_WIDTH).len();
-            (widest(units) * size <= HOLE_TEXT_WIDTH && n <= max_lines).then_some((n, units))
-        });
-        if let Some((n, units)) = found {
-            if !fits.iter().any(|f| f.0 <= n) {
-                fits.push((n, size, units));
+            if widest(units) * size <= HOLE_TEXT_WIDTH
+                && n <= max_lines
+                && !fits.iter().any(|f| f.0 <= n)
+            {
+                fits.push((n, size));
             }
+            size -= 0.5;
         }
-        size -= 0.5;
-    }
-    let text_of = |(a, b): (usize, usize)| text.get(a..b).unwrap_or_default().trim_end().to_owned();
-    // Fewer lines where they cost little size ("Not attributed" | "by the
-    // source" rather than "Not" | "attributed by" | "the source").
-    let largest = fits.first().map_or(0.0, |f| f.1);
-    if let Some(&(n, size, units)) = fits
-        .iter()
-        .filter(|f| f.1 >= largest * 0.85)
-        .min_by_key(|f| f.0)
-    {
-        // Balanced: the narrowest width that needs no more lines, so a last
-        // line is not left with one word or character.
+        let largest = fits.first().map_or(0.0, |f| f.1);
+        let &(n, size) = fits
+            .iter()
+            .filter(|f| f.1 >= largest * 0.85)
+            .min_by_key(|f| f.0)?;
         let mut width = widest(units) * size;
         while lines(units, size, width).len() > n && width < HOLE_TEXT_WIDTH {
             width += 1.0;
         }
-        return (
-            lines(units, size, width).into_iter().map(text_of).collect(),
-            size,
-        );
+        Some((lines(units, size, width), size, largest))
+    };
+    let (coarse, fine) = (hole_units(text, true), hole_units(text, false));
+    // Japanese breaks after its "・" unless that costs clearly more size.
+    let chosen = match (best(&coarse), best(&fine)) {
+        (Some(c), Some(f)) if c.2 < f.2 * 0.85 => Some(f),
+        (Some(c), _) => Some(c),
+        (None, f) => f,
+    };
+    if let Some((spans, size, _)) = chosen {
+        return (spans.into_iter().map(text_of).collect(), size);
     }
-    let mut shown: Vec<String> = lines(&fine, bottom, HOLE_TEXT_WIDTH)
+    // Too long even at `min_size`: a word wider than the hole is cut where
+    // the line ends, and the last line ends in "…".
+    let mut pieces: Vec<Span> = Vec::new();
+    for &(a, b) in &fine {
+        let mut start = a;
+        for (i, c) in text.get(a..b).unwrap_or_default().char_indices() {
+            let at = a + i;
+            if at > start && em((start, at + c.len_utf8())) * min_size > HOLE_TEXT_WIDTH {
+                pieces.push((start, at));
+                start = at;
+            }
+        }
+        pieces.push((start, b));
+    }
+    let all = lines(&pieces, min_size, HOLE_TEXT_WIDTH);
+    let cut = all.len() > max_lines.max(1);
+    let mut shown: Vec<String> = all
         .into_iter()
         .take(max_lines.max(1))
         .map(text_of)
         .collect();
-    if let Some(last) = shown.last_mut() {
-        while !last.is_empty() && (text_em(last) + char_em('…')) * bottom > HOLE_TEXT_WIDTH {
+    if let (true, Some(last)) = (cut, shown.last_mut()) {
+        while !last.is_empty() && (text_em(last) + char_em('…')) * min_size > HOLE_TEXT_WIDTH {
             last.pop();
         }
         while last.ends_with([' ', ',', ';', '、', '・']) {
@@ -414,7 +452,7 @@ pub fn hole_wrap(text: &str, max_size: f64, min_size: f64, max_lines: usize) -> 
         }
         last.push('…');
     }
-    (shown, bottom)
+    (shown, min_size)
 }
 
 #[cfg(test)]
@@ -491,13 +529,38 @@ mod hole_tests {
     }
 
     #[test]
-    fn a_long_word_shrinks_the_text_rather_than_being_cut() {
+    fn a_long_word_shrinks_the_text_down_to_the_floor_then_is_cut() {
         let (lines, size) = hole_wrap("Zusammenarbeitsländerprogramme Afrika", 12.0, 9.0, 3);
-        assert_eq!(lines[0], "Zusammenarbeitsländerprogramme");
-        assert!(size < 12.0);
-        assert!(lines
-            .iter()
-            .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
+        assert!(size >= 9.0, "never a hairline: {size}");
+        assert!(
+            lines
+                .iter()
+                .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9),
+            "{lines:?}"
+        );
+        assert!(lines.concat().replace('…', "").len() > 20, "{lines:?}");
+        let (lines, size) = hole_wrap("Internationalisierungsbestrebungen", 12.0, 9.0, 3);
+        assert_eq!(size, 9.0);
+        assert!(
+            lines.len() <= 3
+                && lines
+                    .iter()
+                    .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9),
+            "{lines:?}"
+        );
+        assert_eq!(lines.concat(), "Internationalisierungsbestrebungen");
+    }
+
+    #[test]
+    fn japanese_keeps_its_middle_dots_rather_than_a_little_more_size() {
+        let (lines, _) = hole_wrap("中東・北アフリカ・欧州・中央アジア", 12.0, 9.0, 3);
+        assert_eq!(lines.concat(), "中東・北アフリカ・欧州・中央アジア");
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.ends_with('・') || l.ends_with("アジア")),
+            "{lines:?}"
+        );
     }
 
     #[test]
@@ -542,5 +605,22 @@ mod hole_tests {
             hole_wrap(" Asia ", 12.0, 9.0, 3),
             (vec!["Asia".to_owned()], 12.0)
         );
+    }
+
+    #[test]
+    fn a_block_that_reaches_the_ring_is_scaled_to_fit() {
+        // One line across the middle fits as it is.
+        assert_eq!(hole_fit(&[(80.0, 18.0, CENTER + 6.0)]), 1.0);
+        // A wide line near the top of the hole does not: scaled until its corners are inside.
+        let lines = [(86.0, 18.0, CENTER - 28.0), (60.0, 12.0, CENTER + 10.0)];
+        let f = hole_fit(&lines);
+        assert!(f < 1.0 && f > 0.7, "{f}");
+        for (w, size, y) in lines {
+            let (w, size, y) = (w * f, size * f, CENTER + (y - CENTER) * f);
+            let dy = (y - 0.8 * size - CENTER)
+                .abs()
+                .max((y + 0.25 * size - CENTER).abs());
+            assert!((w / 2.0).hypot(dy) <= INNER - 4.0 + 1e-9);
+        }
     }
 }

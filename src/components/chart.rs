@@ -271,20 +271,47 @@ pub fn Chart(props: &ChartProps) -> Html {
         + caption_size * 0.15;
     let top = donut::CENTER - block / 2.0 + size * 0.85;
     let caption_top = top + line_height * (lines.len() as f64 - 1.0) + caption_size * 1.5;
+    // Each line: text, whether it is the figure (bold), size, baseline.
+    let placed: Vec<(&String, bool, f64, f64)> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l, true, size, top + line_height * i as f64))
+        .chain(caption.iter().enumerate().map(|(i, l)| {
+            (
+                l,
+                false,
+                caption_size,
+                caption_top + caption_height * i as f64,
+            )
+        }))
+        .collect();
+    // Scaled about the centre where a line would reach the ring (a wide line
+    // high in the hole; bold runs about 8 % wider than `text_em` guesses).
+    let fit = donut::hole_fit(
+        &placed
+            .iter()
+            .map(|&(l, bold, size, y)| {
+                (
+                    donut::text_em(l) * size * if bold { 1.08 } else { 1.0 },
+                    size,
+                    y,
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
     let caption_class = classes!(
         "fb-donut-caption",
         shown_part.is_some().then_some("fb-hole-name")
     );
     let hole = html! {
         <g class="fb-hole" aria-hidden="true">
-            { for lines.iter().enumerate().map(|(i, line)| html! {
-                <text class="fb-donut-total" x="100" y={decimal(top + line_height * i as f64, 1)}
-                    text-anchor="middle" font-size={decimal(size, 1)}>{ line.clone() }</text>
-            }) }
-            { for caption.iter().enumerate().map(|(i, line)| html! {
-                <text class={caption_class.clone()} x="100" lang={caption_lang.clone()}
-                    y={decimal(caption_top + caption_height * i as f64, 1)}
-                    text-anchor="middle" font-size={decimal(caption_size, 1)}>{ line.clone() }</text>
+            { for placed.iter().map(|&(line, bold, size, y)| {
+                let class = if bold { classes!("fb-donut-total") } else { caption_class.clone() };
+                html! {
+                    <text {class} x="100" lang={(!bold).then(|| caption_lang.clone()).flatten()}
+                        y={decimal(donut::CENTER + (y - donut::CENTER) * fit, 1)}
+                        text-anchor="middle" font-size={decimal(size * fit, 1)}>{ line.clone() }</text>
+                }
             }) }
         </g>
     };
