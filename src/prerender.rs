@@ -126,12 +126,12 @@ pub fn page_head(locale: Locale) -> Result<(String, String), String> {
 }
 
 /// The page's hidden notice that its wasm could not start, above the widget
-/// (boot.js shows it): the alert, and Try again, which boot.js shows when the
-/// start failed (not for a download still on its way).
+/// (boot.js shows it): the alert, and Try again (a new start after a failed
+/// one; a reload for a download still on its way).
 pub fn boot_failed_notice(locale: Locale) -> String {
     format!(
         "<div class=\"fb-boot-failed\" hidden><p role=\"alert\">{}</p>\
-         <button type=\"button\" class=\"fb-boot-retry\" hidden>{}</button></div>",
+         <button type=\"button\" class=\"fb-boot-retry\">{}</button></div>",
         boot_failed(locale),
         locale.text(crate::i18n::Msg::Retry)
     )
@@ -145,25 +145,22 @@ pub fn boot_failed(locale: Locale) -> &'static str {
         Locale::En => BOOT_FAILED,
         Locale::Fr => {
             "La version interactive de ce graphique n’a pas pu être chargée. \
-            Les chiffres ci-dessous sont complets mais ne réagissent pas aux clics\u{202f}; \
-            rechargez la page pour réessayer."
+            Les chiffres ci-dessous sont complets mais ne réagissent pas aux clics."
         }
         Locale::Es => {
             "No se pudo cargar la versión interactiva de este gráfico. \
-            Las cifras de abajo están completas, pero no responden a los clics; \
-            vuelva a cargar la página para intentarlo de nuevo."
+            Las cifras de abajo están completas, pero no responden a los clics."
         }
         Locale::Ja => {
             "このグラフのインタラクティブ版を読み込めませんでした。\
-            以下の数値はすべてそろっていますが、クリックには反応しません。\
-            ページを再読み込みしてください。"
+            以下の数値はすべてそろっていますが、クリックには反応しません。"
         }
     }
 }
 
 /// English: see [`boot_failed`].
 pub const BOOT_FAILED: &str = "The interactive version of this chart could not be loaded. \
-    The figures below are complete but do not respond to clicks; reload the page to try again.";
+    The figures below are complete but do not respond to clicks.";
 
 /// The attribute that marks the static copy of the widget root.
 pub const PRERENDERED: &str = "data-prerendered";
@@ -525,7 +522,7 @@ mod tests {
     fn a_hidden_alert_says_when_the_wasm_cannot_start() {
         let page = page();
         let alert = format!(
-            r#"<div class="fb-boot-failed" hidden><p role="alert">{BOOT_FAILED}</p><button type="button" class="fb-boot-retry" hidden>Try again</button></div>"#
+            r#"<div class="fb-boot-failed" hidden><p role="alert">{BOOT_FAILED}</p><button type="button" class="fb-boot-retry">Try again</button></div>"#
         );
         // First in the host, above the widget it explains; boot.js finds it by class.
         assert!(page.starts_with(&alert), "{}", &page[..200]);

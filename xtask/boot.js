@@ -55,14 +55,15 @@ const icu = () => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); };
 // The widget will not come (or not soon): the notice says so, and the copy's
 // controls, which cannot act, are disabled and no longer busy; focus on one
 // goes to the notice rather than to the page.
-// When it failed (not a download still on its way), the notice offers Try
-// again, and the table and the sources, which only the live widget's tabs
-// show, come below the copy from the <noscript>.
+// When it failed (not a download still on its way), the table and the
+// sources, which only the live widget's tabs show, come below the copy from
+// the <noscript>. Focus on a control goes to Try again, scrolled to only for
+// a keyboard (the notice stays in view: the stylesheet makes it sticky).
 const dead = (failed) => {
   const notice = document.querySelector('#funding-breakdown > .fb-boot-failed');
   const retry = notice?.querySelector('button');
   notice?.removeAttribute('hidden');
-  if (retry) retry.hidden = !failed;
+  stalled = !failed;
   if (!copy) return;
   copy.ariaBusy = null;
   const had = copy.contains(document.activeElement);
@@ -70,8 +71,7 @@ const dead = (failed) => {
   for (const button of copy.querySelectorAll('button')) button.disabled = true;
   if (failed && noscript) { figures(); printed()?.classList.add('fb-revealed'); }
   // Scrolled to only for a keyboard: a tap's page stays where the reader is.
-  const next = failed ? retry : notice?.firstElementChild;
-  if (had && next) { next.tabIndex = -1; next.focus({ preventScroll: !keyboard }); }
+  if (had && retry) retry.focus({ preventScroll: !keyboard });
 };
 let clicked, pressed, spaced;
 const SLOW_MS = 60_000;
@@ -158,8 +158,10 @@ let started;
 const start = (now) => { started ??= run(now); };
 // Try again: the copy as it was, busy, and another start. A module that failed to
 // load stays failed in the page's module map, so the glue comes under another URL.
-let attempt = 0;
+// A download still on its way (`stalled`) cannot be stopped: the page is loaded again.
+let attempt = 0, stalled;
 document.querySelector('#funding-breakdown > .fb-boot-failed button')?.addEventListener('click', (e) => {
+  if (stalled) return location.reload();
   e.currentTarget.parentElement.hidden = true;
   printed()?.remove();
   for (const button of copy?.querySelectorAll('button') ?? []) button.disabled = false;

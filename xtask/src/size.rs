@@ -123,9 +123,12 @@ pub const BUDGET: u64 = 100_000;
 /// in every language (each kind of problem its own message: a syntax error's
 /// place, missing, unknown and repeated fields, wrong kinds of value, files
 /// not UTF-8), no region rest without regions, sums within their rounding
-/// drawn as a whole, 4,511 B (235,124).
+/// drawn as a whole, 4,511 B (235,124); the regression review's fixes (the
+/// hole's text kept to its floor size, to Japanese ・ breaks and inside the
+/// ring; the card's hold named for its view; the page's notice sticky, with
+/// Try again also for a stalled download), 1,063 B (236,187).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 235_124;
+pub const CEILING: u64 = 236_187;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -220,8 +220,8 @@ test('a wasm download that stalls is said after a minute (the copy no longer bus
   await page.clock.fastForward(61_000);
   await expect(notice).toBeVisible();
   await expect(notice.getByRole('alert')).toBeVisible();
-  // Nothing failed yet: no Try again (the download may still end).
-  await expect(notice.getByRole('button')).toBeHidden();
+  // Nothing failed yet (the download may still end): Try again loads the page again.
+  await expect(notice.getByRole('button', { name: 'Try again' })).toBeVisible();
   await expect(root).not.toHaveAttribute('aria-busy', 'true');
   await expect(root.locator('button:not([disabled])')).toHaveCount(0);
   release();
@@ -549,7 +549,7 @@ for (const [how, answer] of [
     await wake(page);
     const alert = page.getByRole('alert');
     await expect(alert).toBeVisible();
-    await expect(alert).toHaveText(/interactive version of this chart could not be loaded.*reload the page/);
+    await expect(alert).toHaveText(/interactive version of this chart could not be loaded.*do not respond to clicks\.$/);
     // Above the widget it explains, which keeps its figures, no longer busy.
     const root = page.locator(ROOT);
     await expect(root).toHaveAttribute('data-prerendered', '');
@@ -585,9 +585,12 @@ plainTest('after a failed start, Try again starts the widget, and a tap that fai
   await clickMark(page, asia);
   const retry = page.getByRole('button', { name: 'Try again' });
   await expect(retry).toBeVisible();
-  // Focus went to Try again without scrolling the tapped chart away.
+  // Focus went to Try again without scrolling the tapped chart away, and the
+  // notice is in view all the same, at the top of the screen.
   await expect(retry).toBeFocused();
   expect(await page.evaluate(() => scrollY)).toBe(y);
+  await expect(retry).toBeInViewport();
+  expect((await page.locator('.fb-boot-failed').boundingBox()).y).toBe(0);
   fail = false;
   await retry.click();
   await expect(page.locator(PRERENDERED)).toHaveCount(0);
