@@ -268,7 +268,14 @@ pub fn render(d: &Describer<'_>, breakdown: Breakdown, heading: bool) -> Drawing
     }
 
     let top = o.y;
-    if bars::uses_bars(parts.len()) {
+    if parts.is_empty() {
+        // No figure of this breakdown: what the view says, not a lone total.
+        let note = d.text(match breakdown {
+            Breakdown::Region => Msg::NoRegionBreakdown,
+            Breakdown::Theme => Msg::NoThemeBreakdown,
+        });
+        o.paragraph(MARGIN, full, 16.0, &muted, &plain(note.to_owned()));
+    } else if bars::uses_bars(parts.len()) {
         part_bars(d, &p, &parts, &mut o, &strong, &muted);
     } else {
         donut_and_legend(d, &p, &parts, &mut o, &strong, &muted);

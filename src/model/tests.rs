@@ -839,6 +839,15 @@ fn themes_only_make_no_region_rest_and_say_so() {
             "{summary}"
         );
         assert!(!summary.contains("unattributed to any region"), "{summary}");
+        // The region view's picture says so too, rather than showing a lone total.
+        let d = Describer::new(&ds, Locale::En);
+        let svg = crate::export::svg::render(&d, crate::export::Breakdown::Region, true).svg;
+        // (On its lines: the start of `Msg::NoRegionBreakdown`.)
+        assert!(
+            svg.contains("The source gives no breakdown of the money by region"),
+            "{svg}"
+        );
+        assert!(!svg.contains("<path"), "{svg}");
     }
 }
 
