@@ -54,11 +54,11 @@ const find = async (el) => {
 const icu = () => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); };
 // The widget will not come (or not soon): the notice says so, and the copy's
 // controls, which cannot act, are disabled and no longer busy; focus on one
-// goes to the notice rather than to the page.
+// goes to the notice's Try again rather than to the page, scrolled to only
+// for a keyboard (the notice stays in view: the stylesheet makes it sticky).
 // When it failed (not a download still on its way), the table and the
 // sources, which only the live widget's tabs show, come below the copy from
-// the <noscript>. Focus on a control goes to Try again, scrolled to only for
-// a keyboard (the notice stays in view: the stylesheet makes it sticky).
+// the <noscript>.
 const dead = (failed) => {
   const notice = document.querySelector('#funding-breakdown > .fb-boot-failed');
   const retry = notice?.querySelector('button');
