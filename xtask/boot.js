@@ -181,6 +181,9 @@ const wake = (e) => {
   // A finger on the page may be scrolling past it: touch starts the wasm with its tap, a click,
   // or a lifted finger that did not scroll (the disabled language list gets no click).
   if (e.pointerType == 'touch' && (e.type == 'pointerover' || e.type == 'pointerdown')) return;
+  // The language list, disabled until the widget runs, gets no click nor focus: the
+  // live one gets the focus, so the next tap or key opens it.
+  if (e.type == 'pointerup' && e.target.matches?.('select:disabled') && copy?.contains(e.target)) last = e.target;
   // A reader saving data pays for the wasm only when using the widget, not for a mouse passing over it.
   if (e.type == 'pointerover' && navigator.connection?.saveData) return;
   // A button, or a chart mark (by its data-id: a legend swatch is drawn with the class of a mark).

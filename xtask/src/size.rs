@@ -126,9 +126,11 @@ pub const BUDGET: u64 = 100_000;
 /// drawn as a whole, 4,511 B (235,124); the regression review's fixes (the
 /// hole's text kept to its floor size, to Japanese ・ breaks and inside the
 /// ring; the card's hold named for its view; the page's notice sticky, with
-/// Try again also for a stalled download), 1,063 B (236,187).
+/// Try again also for a stalled download), 1,063 B (236,187); the static
+/// copy's language list, tapped before the widget runs, giving the live one
+/// the focus, 29 B (236,204).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 236_187;
+pub const CEILING: u64 = 236_204;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
