@@ -459,13 +459,18 @@ pub fn hole_wrap(text: &str, max_size: f64, min_size: f64, max_lines: usize) -> 
 mod hole_tests {
     use super::*;
 
+    /// Every line within the width the hole holds at `size`.
+    fn fit(lines: &[String], size: f64) -> bool {
+        lines
+            .iter()
+            .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9)
+    }
+
     #[test]
     fn a_long_total_is_split_over_two_lines_that_fit() {
         let (lines, size) = hole_label("USD 37.1 million", 22.0);
         assert_eq!(lines, ["USD 37.1", "million"]);
-        assert!(lines
-            .iter()
-            .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
+        assert!(fit(&lines, size));
         assert!(size >= 16.0, "still readable: {size}");
     }
 
@@ -482,9 +487,7 @@ mod hole_tests {
         ] {
             let (lines, size) = hole_label(text, 22.0);
             assert_eq!(lines.first().map(String::as_str), Some(first), "{text}");
-            assert!(lines
-                .iter()
-                .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
+            assert!(fit(&lines, size));
         }
     }
 
@@ -504,9 +507,7 @@ mod hole_tests {
         let (lines, size) = hole_wrap("Middle East and North Africa, and Europe", 12.0, 9.0, 4);
         assert!(lines.len() > 1 && lines.len() <= 4, "{lines:?}");
         assert_eq!(lines.join(" "), "Middle East and North Africa, and Europe");
-        assert!(lines
-            .iter()
-            .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
+        assert!(fit(&lines, size));
         assert!(size >= 10.0, "{size}");
     }
 
@@ -522,9 +523,7 @@ mod hole_tests {
             last.ends_with('…') && !last.ends_with(" …") && !last.ends_with(",…"),
             "{last}"
         );
-        assert!(lines
-            .iter()
-            .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
+        assert!(fit(&lines, size));
         assert!(name.starts_with(&lines[..2].join(" ")));
     }
 
@@ -532,22 +531,11 @@ mod hole_tests {
     fn a_long_word_shrinks_the_text_down_to_the_floor_then_is_cut() {
         let (lines, size) = hole_wrap("Zusammenarbeitsländerprogramme Afrika", 12.0, 9.0, 3);
         assert!(size >= 9.0, "never a hairline: {size}");
-        assert!(
-            lines
-                .iter()
-                .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9),
-            "{lines:?}"
-        );
+        assert!(fit(&lines, size), "{lines:?}");
         assert!(lines.concat().replace('…', "").len() > 20, "{lines:?}");
         let (lines, size) = hole_wrap("Internationalisierungsbestrebungen", 12.0, 9.0, 3);
         assert_eq!(size, 9.0);
-        assert!(
-            lines.len() <= 3
-                && lines
-                    .iter()
-                    .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9),
-            "{lines:?}"
-        );
+        assert!(lines.len() <= 3 && fit(&lines, size), "{lines:?}");
         assert_eq!(lines.concat(), "Internationalisierungsbestrebungen");
     }
 
@@ -569,9 +557,7 @@ mod hole_tests {
         assert_eq!(lines.concat(), "中東・北アフリカおよびヨーロッパ");
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert!(size < 12.0, "{size}");
-        assert!(lines
-            .iter()
-            .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
+        assert!(fit(&lines, size));
     }
 
     #[test]
@@ -588,9 +574,7 @@ mod hole_tests {
                 .all(|l| !l.starts_with(['ッ', 'ー', 'ョ', '・'])),
             "{lines:?}"
         );
-        assert!(lines
-            .iter()
-            .all(|l| text_em(l) * size <= HOLE_TEXT_WIDTH + 1e-9));
+        assert!(fit(&lines, size));
     }
 
     #[test]

@@ -84,13 +84,17 @@ pub fn not_json(text: &str) -> Option<ProblemKind> {
 /// (the parsers, `web::from_js`, the readers) far from the stack limit.
 pub const MAX_DEPTH: usize = 64;
 
-/// The depth and line at which `text` first nests deeper than [`MAX_DEPTH`]
-/// (brackets inside strings do not count).
-pub fn too_deep(text: &str) -> Option<(usize, usize)> {
-    let (mut depth, mut line, mut in_string, mut escaped) = (0usize, 1usize, false, false);
-    for c in text.chars() {
+/// The characters of JSON text outside its strings (a string's opening
+/// quote included), each with its 1-based line and column: what a scan for
+/// brackets and commas sees without a parser.
+fn outside_strings(text: &str) -> impl Iterator<Item = (char, usize, usize)> + '_ {
+    let (mut line, mut column, mut in_string, mut escaped) = (1, 0, false, false);
+    text.chars().filter_map(move |c| {
         if c == '\n' {
             line += 1;
+            column = 0;
+        } else {
+            column += 1;
         }
         if in_string {
             match (escaped, c) {
@@ -99,10 +103,19 @@ pub fn too_deep(text: &str) -> Option<(usize, usize)> {
                 (false, '"') => in_string = false,
                 _ => {}
             }
-            continue;
+            return None;
         }
+        in_string = c == '"';
+        Some((c, line, column))
+    })
+}
+
+/// The depth and line at which `text` first nests deeper than [`MAX_DEPTH`]
+/// (brackets inside strings do not count).
+pub fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (c, line, _) in outside_strings(text) {
         match c {
-            '"' => in_string = true,
             '[' | '{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
@@ -172,35 +185,14 @@ fn number_after(message: &str, word: &str) -> Option<usize> {
 /// may not place: a comma before a closing bracket (a trailing comma) and a
 /// single quote outside a string. A scan of the text, not a parser.
 pub fn syntax_slip(text: &str) -> Option<(usize, usize)> {
-    let (mut in_string, mut escaped) = (false, false);
     let mut comma: Option<(usize, usize)> = None;
-    let (mut line, mut column) = (1, 0);
-    for c in text.chars() {
-        if c == '\n' {
-            line += 1;
-            column = 0;
-        } else {
-            column += 1;
-        }
-        if in_string {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    for (c, line, column) in outside_strings(text) {
         match c {
-            '"' => in_string = true,
             '\'' => return Some((line, column)),
             ',' => comma = Some((line, column)),
             ']' | '}' if comma.is_some() => return comma,
-            c if c.is_whitespace() => continue,
-            _ => {}
-        }
-        if c != ',' {
-            comma = None;
+            c if c.is_whitespace() => {}
+            _ => comma = None,
         }
     }
     None

@@ -210,7 +210,7 @@ pub fn word_share(v: f64) -> Option<f64> {
     // The decimals `v` is written with: the fewest that give it back.
     let digits = (1..=17).find(|&d| {
         let scaled = v * 10f64.powi(d);
-        (scaled - scaled.round()).abs() <= 1e-6 * scaled.abs().max(1.0) * 1e-3
+        (scaled - scaled.round()).abs() <= 1e-9 * scaled.abs().max(1.0)
     })?;
     let p = 10f64.powi(digits);
     WORD_SHARES.into_iter().find(|&w| {
