@@ -467,16 +467,8 @@ impl Parts {
     }
 }
 
-/// A data problem in the reader's language, in pieces (one, now that every
-/// problem, a parser's too, has words of its own in every catalogue).
-pub fn problem(locale: Locale, kind: &ProblemKind) -> Vec<DataText> {
-    vec![DataText {
-        text: problem_text(locale, kind),
-        lang: None,
-    }]
-}
-
-/// A data problem in the reader's language.
+/// A data problem in the reader's language (every problem, a parser's too,
+/// has words of its own in every catalogue).
 pub fn problem_text(locale: Locale, kind: &ProblemKind) -> String {
     use crate::i18n::format::number;
     use crate::model::validate::{as_percent, sum_percent_ppm};
@@ -1101,11 +1093,7 @@ mod tests {
     #[test]
     fn english_problems_read_as_the_model_states_them() {
         for kind in every_problem() {
-            let text: String = problem(Locale::En, &kind)
-                .into_iter()
-                .map(|t| t.text)
-                .collect();
-            assert_eq!(text, kind.to_string());
+            assert_eq!(problem_text(Locale::En, &kind), kind.to_string());
         }
     }
 
@@ -1114,11 +1102,6 @@ mod tests {
         use ProblemKind::*;
         for locale in [Locale::Fr, Locale::Es, Locale::Ja] {
             for kind in every_problem() {
-                let pieces = problem(locale, &kind);
-                assert!(
-                    pieces.iter().all(|t| t.lang.is_none()),
-                    "{locale:?} {kind:?}"
-                );
                 let text = problem_text(locale, &kind);
                 assert_ne!(text, kind.to_string(), "{locale:?} {kind:?}");
                 // The browser's words go to the console, not to the reader.

@@ -373,16 +373,15 @@ pub async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<Stri
     })?;
     // `fetch`'s text() would turn invalid UTF-8 into U+FFFD silently; this
     // refuses it where it starts, with check-data's code (`load::utf8`).
+    // Checked once: the place is worked out only for a file that fails.
     let bytes = js_sys::Uint8Array::new(&body).to_vec();
-    match crate::model::load::utf8(&bytes) {
-        Ok(_) => String::from_utf8(bytes).map_err(|_| LoadError::Network),
-        Err(p) => Err(match p.kind {
-            crate::model::ProblemKind::NotUtf8 { line, column } => {
-                LoadError::NotUtf8 { line, column }
-            }
-            _ => LoadError::Network,
-        }),
-    }
+    String::from_utf8(bytes).map_err(|e| match crate::model::load::utf8(e.as_bytes()) {
+        Err(crate::model::Problem {
+            kind: crate::model::ProblemKind::NotUtf8 { line, column },
+            ..
+        }) => LoadError::NotUtf8 { line, column },
+        _ => LoadError::Network,
+    })
 }
 
 impl LoadError {

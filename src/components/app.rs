@@ -209,10 +209,7 @@ fn parse_series(text: &str) -> SeriesResult {
 /// Why the series cannot be shown, in the reader's language: the first problem.
 fn series_problem(problems: &[Problem], locale: Locale) -> AttrValue {
     let first = problems.first().map(|p| {
-        let text: String = crate::describe::problem(locale, &p.kind)
-            .into_iter()
-            .map(|t| t.text)
-            .collect();
+        let text = crate::describe::problem_text(locale, &p.kind);
         locale.fill(Msg::ProblemAt, &[("path", &p.path), ("problem", &text)])
     });
     format!(

@@ -4,8 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::data_text;
-use crate::describe::problem;
+use crate::describe::problem_text;
 use crate::i18n::{pieces, Locale, Msg, Piece};
 use crate::model::Problem;
 
@@ -31,7 +30,7 @@ pub fn ErrorView(props: &ErrorProps) -> Html {
         SHOWN
     };
     let items = props.problems.iter().take(shown).map(|p| {
-        let message = html! { <>{ for problem(l, &p.kind).into_iter().map(data_text) }</> };
+        let message = html! { { problem_text(l, &p.kind) } };
         if p.path.is_empty() {
             return html! { <li>{ message }</li> };
         }
