@@ -2,6 +2,19 @@
 const ours = (tag) => { const l = tag?.split(/[-_]/)[0].toLowerCase(); return [__FB_LANGS__].includes(l) && l; };
 const asked = ours(/[#&]lang=([^&]*)/.exec(location.hash)?.[1]);
 const browser = [...navigator.languages, navigator.language].map(ours).find(Boolean);
+// index.html has its stylesheet and its language check inline, so that the
+// first paint waits for no other request. A policy without their hashes
+// (csp.txt) blocks them: their files come now, the page unseen until its
+// stylesheet has (a frame without styles may have been painted already).
+const style = document.querySelector('style[data-href]');
+if (style && !style.sheet) {
+  const { style: page } = document.documentElement;
+  page.visibility = 'hidden';
+  const shown = () => page.removeProperty('visibility');
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: style.dataset.href, onload: shown, onerror: shown }));
+}
+const check = document.querySelector('script[data-src]');
+if (check) await new Promise((go) => document.head.append(Object.assign(document.createElement('script'), { src: check.dataset.src, onload: go, onerror: go })));
 // lang.js is sending the reader to another language's page.
 if (document.documentElement.hidden) await new Promise(() => {});
 const host = document.getElementById('funding-breakdown');

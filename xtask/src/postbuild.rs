@@ -8,7 +8,11 @@
 //!   file names filled in, so host pages can use one stable URL.
 //! - `index.html` gets the widget's default view, rendered by the same
 //!   components (`funding_breakdown::prerender`), in place of its
-//!   [`PRERENDER_MARKER`], so the chart is there at first paint.
+//!   [`PRERENDER_MARKER`], so the chart is there at first paint, and its
+//!   stylesheet and language check inline ([`inline_css`], [`with_lang_js`]),
+//!   so that paint waits for no other request.
+//! - `csp.txt`: the policy the pages work under, with the hashes of their
+//!   inline code ([`page_csp`]).
 //! - `index.fr.html`, `index.es.html`, `index.ja.html`: the same page with the
 //!   view rendered in that language, its `<html lang>`, title and
 //!   description, and `data-lang` on the host for the wasm
@@ -107,6 +111,12 @@ pub fn find_assets(names: &[String]) -> Result<Assets, String> {
 /// page's hidden alert (`prerender::BOOT_FAILED`) is shown. The failed fetch
 /// gets a handler at once, so it is reported once, by `init`.
 ///
+/// Where a Content-Security-Policy without the hashes of [`page_csp`]
+/// blocked the page's inline stylesheet (its `<style>` then has no sheet) or
+/// language check (its `data-src` is still there), boot.js first links the
+/// stylesheet's file and runs lang.js: the page works, after a first frame
+/// without styles.
+///
 /// In an iframe, boot.js posts the page's height to the parent on every
 /// change (README, "Embed"), from the first paint: the wasm may never run.
 /// On a page [`lang_js`] is leaving, it does nothing.
@@ -138,29 +148,85 @@ pub fn boot_js(a: &Assets, wasm_integrity: Option<&str>, glue_integrity: Option<
 /// pages are `Locale::ALL` and `embed_code::page_file`; the choice is
 /// `web::browser_locale`'s (and the hash's `lang`, which wins), in JavaScript.
 ///
-/// A classic script in the head (a file: a strict CSP forbids inline ones),
-/// not part of boot.js: a module runs only once the page is parsed, and on a
-/// slow network the English page had painted by then (about a second at
-/// 400 kbps), then changed to the other language's. The page is hidden while
-/// the browser goes. Its cost to English readers is one small request, made
-/// beside the stylesheet's, which the first paint waits for anyway.
+/// A classic script inline in the head ([`with_lang_js`]), not part of
+/// boot.js: a module runs only once the page is parsed, and on a slow network
+/// the English page had painted by then (about a second at 400 kbps), then
+/// changed to the other language's. The page is hidden while the browser
+/// goes. As a file (until the eighteenth session) it cost every reader a
+/// request before the first paint; the file stays for boot.js to run where a
+/// policy without the inline script's hash blocked it.
 pub fn lang_js() -> String {
     include_str!("../lang.js").replace("__FB_LANGS__", &langs_js())
 }
 
-/// index.html's `<head>` with the script tag of [`lang_js`] first, after the
-/// charset (which must come within the first 1024 bytes).
-pub fn with_lang_js(page: &str) -> Result<String, String> {
+/// index.html's `<head>` with `script` (the text of [`lang_js`], minified in
+/// a release) inline first, after the charset (which must come within the
+/// first 1024 bytes): inline, it costs the first paint no request. Its
+/// `data-src` names the file boot.js runs instead when a policy without the
+/// script's hash ([`page_csp`]) has blocked it; the script removes it.
+pub fn with_lang_js(page: &str, script: &str) -> Result<String, String> {
     const CHARSET: &str = "<meta charset=utf-8>";
+    if script.to_ascii_lowercase().contains("</script") {
+        return Err("post-build: lang.js cannot go inline: it contains </script".into());
+    }
     let at = page
         .find(CHARSET)
         .or_else(|| page.find("<meta charset=\"utf-8\">").map(|i| i + 2))
         .ok_or("post-build: index.html has no <meta charset=utf-8>")?
         + CHARSET.len();
     Ok(format!(
-        "{}<script src=./lang.js></script>{}",
+        "{}<script data-src=./lang.js>{script}</script>{}",
         &page[..at],
         &page[at..]
+    ))
+}
+
+/// `page` with its `<link rel=stylesheet>` of the build's stylesheet `name`
+/// replaced by `css`, the stylesheet's text, in a `<style>`: the first paint
+/// waits for no request but the page's (on a slow network, a round trip and
+/// half a second fewer; ARCHITECTURE.md, "First paint"). Its `data-href` is
+/// the file boot.js links instead when a policy without the text's hash
+/// ([`page_csp`]) has blocked it. The file stays for that and for embed.js.
+pub fn inline_css(page: &str, name: &str, css: &str) -> Result<String, String> {
+    if css.to_ascii_lowercase().contains("</style") {
+        return Err(format!(
+            "post-build: {name} cannot go inline: it contains </style"
+        ));
+    }
+    let found: Vec<(usize, usize, &str)> = crate::size::start_tags(page)
+        .filter_map(|(start, end)| {
+            let tag = &page[start..end];
+            let href = crate::size::attribute(tag, "href")?;
+            (tag.starts_with("link")
+                && crate::size::attribute(tag, "rel") == Some("stylesheet")
+                && href.rsplit('/').next() == Some(name))
+            .then_some((start, end, href))
+        })
+        .collect();
+    let [(start, end, href)] = found[..] else {
+        return Err(format!(
+            "post-build: index.html has {} stylesheet links to {name}, expected Trunk's one",
+            found.len()
+        ));
+    };
+    // `start` is just after the `<`, `end` at the `>`.
+    Ok(format!(
+        "{}<style data-href={href}>{css}</style>{}",
+        &page[..start - 1],
+        &page[end + 1..]
+    ))
+}
+
+/// The Content-Security-Policy the widget's pages work under as built: no
+/// inline code but the stylesheet `css` and the language check `script`,
+/// allowed by their SHA-256 hashes; the wasm needs `'wasm-unsafe-eval'`.
+/// The build writes it to `csp.txt` (README, "Content-Security-Policy").
+pub fn page_csp(css: &str, script: &str) -> Result<String, String> {
+    Ok(format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; \
+         style-src 'self' 'sha256-{}'; img-src 'self' data:",
+        digest_base64("sha256", script.as_bytes())?,
+        digest_base64("sha256", css.as_bytes())?
     ))
 }
 
@@ -342,14 +408,12 @@ pub fn post_build() -> Result<(), String> {
         let (page, wasm) = take_preload(&insert_prerendered(&template, &markup)?, ".wasm")?;
         let (mut page, glue) = take_preload(&page, ".js")?;
         (wasm_integrity, glue_integrity) = (wasm, glue);
-        if locale == Locale::En {
-            page = with_lang_js(&page)?;
-        } else {
+        if locale != Locale::En {
             let (title, description) =
                 prerender::page_head(locale).map_err(|e| format!("post-build: {e}"))?;
             page = localize_page(&page, locale.tag(), &title, &description)?;
         }
-        pages.push((page_file(locale.tag()), page));
+        pages.push((locale, page));
     }
     let release = std::env::var("TRUNK_PROFILE").as_deref() == Ok("release");
     if release {
@@ -384,9 +448,22 @@ pub fn post_build() -> Result<(), String> {
         terser(&lang)?;
         terser(&staging.join("embed.js"))?;
     }
-    for (name, page) in &pages {
-        write(&staging.join(name), page)?;
+    // The stylesheet and (on index.html) the language check go inline, as
+    // they will be served: minified in a release.
+    let read = |path: &Path| {
+        fs::read_to_string(path)
+            .map_err(|e| format!("post-build: cannot read {}: {e}", path.display()))
+    };
+    let css = read(&staging.join(&assets.css))?;
+    let lang = read(&lang)?;
+    for (locale, page) in pages {
+        let mut page = inline_css(&page, &assets.css, &css)?;
+        if locale == Locale::En {
+            page = with_lang_js(&page, &lang)?;
+        }
+        write(&staging.join(page_file(locale.tag())), &page)?;
     }
+    write(&staging.join("csp.txt"), &(page_csp(&css, &lang)? + "\n"))?;
     // French, Spanish and Japanese, which the wasm loads when they are asked for.
     for locale in Locale::ALL {
         if let (Some(file), Some(json)) = (
@@ -572,18 +649,37 @@ fn terser(module: &Path) -> Result<(), String> {
 /// The base64 SHA-384 of a file, as SRI writes it (node's crypto: no hashing
 /// crate for one use).
 fn sri_sha384(path: &Path) -> Result<String, String> {
-    let out = Command::new("node")
+    let data =
+        fs::read(path).map_err(|e| format!("post-build: cannot read {}: {e}", path.display()))?;
+    digest_base64("sha384", &data)
+}
+
+/// `data`'s digest by `algorithm` (as Node's crypto names it), in base64: the
+/// form SRI and CSP hashes take. Node is there already (terser, brotli).
+fn digest_base64(algorithm: &str, data: &[u8]) -> Result<String, String> {
+    use std::io::Write;
+    let mut child = Command::new("node")
         .args([
             "-e",
-            "process.stdout.write(require('crypto').createHash('sha384')\
-             .update(require('fs').readFileSync(process.argv[1])).digest('base64'))",
+            "process.stdout.write(require('crypto').createHash(process.argv[1])\
+             .update(require('fs').readFileSync(0)).digest('base64'))",
+            algorithm,
         ])
-        .arg(path)
-        .output()
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("post-build: cannot run node: {e}"))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(data)
+            .map_err(|e| format!("post-build: cannot hash: {e}"))?;
+    }
+    let out = child
+        .wait_with_output()
         .map_err(|e| format!("post-build: cannot run node: {e}"))?;
     let hash = String::from_utf8_lossy(&out.stdout).trim().to_string();
     if !out.status.success() || hash.is_empty() {
-        return Err(format!("post-build: cannot hash {}", path.display()));
+        return Err(format!("post-build: cannot compute a {algorithm} hash"));
     }
     Ok(hash)
 }
@@ -771,14 +867,55 @@ mod tests {
         assert!(lang
             .lines()
             .all(|l| !l.starts_with("const ") && !l.starts_with("let ")));
-        // index.html runs it first thing, before its stylesheet and boot.js.
+        // index.html runs it first thing, inline, before its stylesheet and boot.js,
+        // and it marks that it ran, or boot.js runs the file named.
+        assert!(lang.contains("document.currentScript?.removeAttribute('data-src');"));
         let page = "<!doctype html><html lang=en><meta charset=utf-8><title>t</title>\
             <link href=./w.css rel=stylesheet><script src=./boot.js type=module></script>";
-        let out = with_lang_js(page).unwrap();
+        let out = with_lang_js(page, "go()").unwrap();
         assert!(out.starts_with(
-            "<!doctype html><html lang=en><meta charset=utf-8><script src=./lang.js></script><title>"
+            "<!doctype html><html lang=en><meta charset=utf-8><script data-src=./lang.js>go()</script><title>"
         ));
-        assert!(with_lang_js("<html><title>t</title>").is_err());
+        assert!(with_lang_js("<html><title>t</title>", "go()").is_err());
+        assert!(with_lang_js(page, "'</SCRIPT>'").is_err());
+    }
+
+    #[test]
+    fn the_stylesheet_goes_inline_with_the_file_named_for_a_blocked_one() {
+        let page = "<head><link href=./favicon-1.svg rel=icon>\
+            <link href=./widget-2.css integrity=sha384-x rel=stylesheet>\
+            <script src=./boot.js type=module></script></head>";
+        assert_eq!(
+            inline_css(page, "widget-2.css", "a{b:c}").unwrap(),
+            "<head><link href=./favicon-1.svg rel=icon>\
+             <style data-href=./widget-2.css>a{b:c}</style>\
+             <script src=./boot.js type=module></script></head>"
+        );
+        // Quoted, as a debug build writes it.
+        assert_eq!(
+            inline_css(
+                r#"<link rel="stylesheet" href="/widget-2.css">"#,
+                "widget-2.css",
+                "a{}"
+            )
+            .unwrap(),
+            "<style data-href=/widget-2.css>a{}</style>"
+        );
+        assert!(inline_css(page, "widget-3.css", "a{}").is_err());
+        assert!(inline_css(&page.repeat(2), "widget-2.css", "a{}").is_err());
+        assert!(inline_css(page, "widget-2.css", "a{content:'</style>'}").is_err());
+    }
+
+    #[test]
+    fn the_page_policy_allows_its_inline_code_by_hash_and_nothing_else_inline() {
+        // sha256("a") and sha256("b"), base64, as a browser's CSP check computes them.
+        assert_eq!(
+            page_csp("a", "b").unwrap(),
+            "default-src 'self'; \
+             script-src 'self' 'wasm-unsafe-eval' 'sha256-PiPoFgA5WUoziU9lZOGxNIu9egCI1CxKy3PurtWcAJ0='; \
+             style-src 'self' 'sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs='; img-src 'self' data:"
+        );
+        assert!(!page_csp("a", "b").unwrap().contains("unsafe-inline"));
     }
 
     #[test]

@@ -128,9 +128,11 @@ pub const BUDGET: u64 = 100_000;
 /// ring; the card's hold named for its view; the page's notice sticky, with
 /// Try again also for a stalled download), 1,063 B (236,187); the static
 /// copy's language list, tapped before the widget runs, giving the live one
-/// the focus, 29 B (236,204).
+/// the focus, 29 B (236,204); the stylesheet and lang.js inline in the
+/// pages (gzip counts them once, inside index.html), boot.js bringing them
+/// as files under a policy without their hashes, 274 B less (235,930).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 236_204;
+pub const CEILING: u64 = 235_930;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

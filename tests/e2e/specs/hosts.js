@@ -10,8 +10,20 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const README = fs.readFileSync(path.resolve(here, '../../../README.md'), 'utf8');
 const DOC_BASE = 'https://example.org/funding-breakdown/';
 
-export const WIDGET_CSP =
+/**
+ * A strict policy for the widget's pages without the hashes of their inline
+ * stylesheet and language check (README's policy before the build wrote
+ * csp.txt): the page must still work, from its files.
+ */
+export const HASHLESS_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+
+/** The policy the build wrote for the widget's pages (csp.txt), from the server under test. */
+export async function widgetCsp(page, baseURL) {
+  const response = await page.request.get(new URL('csp.txt', `${baseURL.replace(/\/$/, '')}/`).href);
+  if (!response.ok()) throw new Error(`csp.txt: HTTP ${response.status()}`);
+  return (await response.text()).trim();
+}
 
 /** The host origin: the widget's server under another name, so another origin. */
 export const hostOf = (baseURL) => baseURL.replace('127.0.0.1', 'localhost');
@@ -49,12 +61,14 @@ export const elementPage = (base, elements, css = '') => ({
 
 /**
  * Serves `files` (name → [content type, body]) under `host` (default: the
- * widget's server as localhost), optionally with the strict CSP on host and
- * widget responses, and records every request that leaves the two origins
- * and every CSP violation.
+ * widget's server as localhost), optionally with a strict CSP on host and
+ * widget responses (`csp`: true for the build's policy on the widget's
+ * files, or the widget's policy itself), and records every request that
+ * leaves the two origins and every CSP violation.
  */
 export async function hostPages(page, baseURL, files, { csp, host = hostOf(baseURL) }) {
   const widget = new URL(baseURL).origin;
+  const policy = csp === true ? await widgetCsp(page, baseURL) : csp;
   const hostOrigin = new URL(host).origin;
   const foreign = [];
   const violations = [];
@@ -93,7 +107,7 @@ export async function hostPages(page, baseURL, files, { csp, host = hostOf(baseU
       delete headers['content-encoding'];
       delete headers['content-length'];
     }
-    if (csp) headers['content-security-policy'] = WIDGET_CSP;
+    if (policy) headers['content-security-policy'] = policy;
     // Playwright adds `Access-Control-Allow-Origin: *` to fulfilled responses
     // that have none; keep a server's refusal a refusal.
     if (!('access-control-allow-origin' in headers)) headers['access-control-allow-origin'] = 'null';

@@ -4,6 +4,7 @@
 import { test as plainTest } from '@playwright/test';
 import zlib from 'node:zlib';
 import { test, expect, open, wake, holdWasm, clickMark, markPoint, fingerDown, expectNoAxeViolations, PRERENDERED } from './helpers.js';
+import { hostPages, HASHLESS_CSP } from './hosts.js';
 
 const ROOT = '#funding-breakdown > .fb-root:not(.fb-noscript)';
 
@@ -112,7 +113,7 @@ test('a reader who only looks downloads the default view alone, under 100 KB gzi
   await page.waitForTimeout(1500);
   expect(requests.filter(isWasmOrGlue), 'the glue and the wasm wait for the reader').toEqual([]);
   expect(requests.map((p) => p.replace(/-[0-9a-f]{10,}\./, '-HASH.')).sort()).toEqual(
-    ['/', '/lang.js', '/boot.js', '/favicon-HASH.svg', '/widget-HASH.css'].sort(),
+    ['/', '/boot.js', '/favicon-HASH.svg'].sort(),
   );
   // What they weigh, gzip -9 (the size layer counts the same files from dist/).
   const gzip = [...bodies.values()].reduce((sum, body) => sum + zlib.gzipSync(body, { level: 9 }).length, 0);
@@ -121,6 +122,67 @@ test('a reader who only looks downloads the default view alone, under 100 KB gzi
   await expect(page.locator(ROOT).getByRole('tab', { name: 'Table' })).toBeEnabled();
   await expect(page.locator(`${ROOT} .fb-lang-select`)).toBeDisabled();
   await expect(page.locator(ROOT)).not.toHaveAttribute('aria-busy', 'true');
+});
+
+/** What shows that the widget's stylesheet applies: its root is a size container. */
+const styled = (page) =>
+  page.evaluate(() => getComputedStyle(document.querySelector('#funding-breakdown > .fb-root')).containerType);
+
+test('index.html paints from its own response: its stylesheet and language check are inline, allowed by csp.txt', async ({ page, baseURL }) => {
+  // The build's policy on the widget's files; boot.js held, so what shows owes nothing to it.
+  const log = await hostPages(page, baseURL, {}, { csp: true, host: baseURL });
+  let letBoot;
+  const bootHeld = new Promise((resolve) => (letBoot = resolve));
+  await page.route('**/boot.js', async (route) => {
+    await bootHeld;
+    await route.fallback();
+  });
+  const requests = recordRequests(page);
+  await page.goto('/', { waitUntil: 'commit' });
+  await expect(page.locator(`${ROOT} svg.fb-donut`)).toBeVisible();
+  expect(await styled(page)).toBe('inline-size');
+  // The language check ran (it takes its file's name off its tag when it does).
+  expect(await page.locator('script[data-src]').count()).toBe(0);
+  expect(await page.locator('style[data-href]').count()).toBe(1);
+  expect(requests.filter((p) => /\/(lang\.js|widget-[0-9a-f]+\.css)$/.test(p))).toEqual([]);
+  letBoot();
+  await wake(page);
+  await expect(page.locator(ROOT)).not.toHaveAttribute('data-prerendered', '');
+  expect(await page.evaluate(() => window.__csp)).toEqual([]);
+  expect(log.violations).toEqual([]);
+});
+
+plainTest.describe('under a strict policy without the hashes of csp.txt', () => {
+  plainTest('boot.js brings the stylesheet as its file, and the widget works', async ({ page, baseURL }) => {
+    const log = await hostPages(page, baseURL, {}, { csp: HASHLESS_CSP, host: baseURL });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const requests = recordRequests(page);
+    await page.goto('/');
+    await expect.poll(() => styled(page)).toBe('inline-size');
+    // Unseen while the file came, seen again once it had.
+    await expect(page.locator(`${ROOT} svg.fb-donut`)).toBeVisible();
+    expect(requests.some((p) => /\/widget-[0-9a-f]+\.css$/.test(p)), 'the stylesheet file').toBe(true);
+    expect(requests, 'the language check, as a file').toContain('/lang.js');
+    // The browser names what it blocked (with the hash to allow it): how a host learns of it.
+    expect(log.violations.length).toBeGreaterThan(0);
+    await wake(page);
+    await expect(page.locator(ROOT)).not.toHaveAttribute('data-prerendered', '');
+    await page.locator(ROOT).getByRole('tab', { name: 'Table' }).click();
+    await expect(page.locator(`${ROOT} table`)).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  plainTest.describe('a French browser', () => {
+    plainTest.use({ locale: 'fr-FR' });
+    plainTest('is still sent to the French page', async ({ page, baseURL }) => {
+      await hostPages(page, baseURL, {}, { csp: HASHLESS_CSP, host: baseURL });
+      await page.goto('/');
+      await expect(page).toHaveURL(/\/index\.fr\.html$/);
+      await expect(page.locator(ROOT)).toHaveAttribute('lang', 'fr');
+      await expect.poll(() => styled(page)).toBe('inline-size');
+    });
+  });
 });
 
 test('the static copy sets its text in 7 sizes and weights, none of them 0 outside Japanese', async ({ page }) => {
@@ -743,7 +805,7 @@ test('without JavaScript: headline, chart, legend, table and sources; no dead co
   const served = await (await jsPage.request.get('/')).text();
   const unscripted = served
     // The release page is minified: attributes may be unquoted and reordered.
-    .replace(/<script\b[^>]*>\s*<\/script>/g, '')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
     .replace('<noscript>', '')
     .replace('</noscript>', '');
   expect(unscripted).not.toContain('<script');
