@@ -4,7 +4,8 @@
 //
 //   node bench/run.mjs CONFIG.json
 //
-// CONFIG: { base, runs, warmup, out, pages: [{ name, path, marks, detail, click }] }
+// CONFIG: { base, runs, warmup, out, network?: { latency_ms, down_bytes_per_s, up_bytes_per_s },
+//          pages: [{ name, path, marks, detail, click }] }
 // (`click`: the mark of the first click; the next click takes the one after)
 //
 // For every run and every page (interleaved, so drift hits all pages alike) it
@@ -260,13 +261,23 @@ function within(promise, ms, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function measure(browser, base, page) {
+async function measure(browser, base, page, network) {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
   try {
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    // A slow network (`--slow`): Chromium adds the latency to every request
+    // and holds each response to the throughput, as DevTools' throttling does.
+    if (network) {
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: network.latency_ms,
+        downloadThroughput: network.down_bytes_per_s,
+        uploadThroughput: network.up_bytes_per_s,
+      });
+    }
     const errors = [];
     tab.on('pageerror', (e) => errors.push(String(e)));
     tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -368,7 +379,7 @@ const out = { browser: `Chromium ${browser.version()}`, compression, pages: conf
 try {
   for (let run = -(config.warmup ?? 0); run < config.runs; run++) {
     for (const [i, page] of config.pages.entries()) {
-      const result = await measure(browser, config.base, page);
+      const result = await measure(browser, config.base, page, config.network);
       const label = run < 0 ? 'warm-up' : `run ${run + 1}/${config.runs}`;
       const m = result.metrics;
       console.log(

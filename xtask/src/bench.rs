@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--runs N] [--json FILE] [--large]`: what a reader's
+//! `cargo xtask bench [--runs N] [--json FILE] [--large] [--slow]`: what a reader's
 //! browser loads and how fast the chart appears and answers a click, for the
 //! widget and for a hand-written reference page, side by side.
 //!
@@ -41,15 +41,46 @@ pub struct Options {
     pub runs: usize,
     pub json: Option<PathBuf>,
     pub large: bool,
+    /// Through an emulated slow network ([`SLOW`]) rather than straight from localhost.
+    pub slow: bool,
 }
 
-pub const USAGE: &str = "usage: cargo xtask bench [--runs N] [--json FILE] [--large]";
+pub const USAGE: &str = "usage: cargo xtask bench [--runs N] [--json FILE] [--large] [--slow]";
+
+/// `--slow`: a slow mobile connection, as Chromium's DevTools emulate one:
+/// this much latency added to every request and each response held to this
+/// throughput. On localhost a request costs a few ms, so only this shows what
+/// a reader on such a network pays for each round trip and each KB.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Network {
+    pub latency_ms: u32,
+    pub down_bytes_per_s: u32,
+    pub up_bytes_per_s: u32,
+}
+
+pub const SLOW: Network = Network {
+    latency_ms: 400,
+    down_bytes_per_s: 50 * 1024,
+    up_bytes_per_s: 50 * 1024,
+};
+
+impl Network {
+    fn describe(&self) -> String {
+        format!(
+            "emulated slow network: {} ms added to each request, {} KB/s down, {} KB/s up",
+            self.latency_ms,
+            self.down_bytes_per_s / 1024,
+            self.up_bytes_per_s / 1024
+        )
+    }
+}
 
 pub fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut options = Options {
         runs: DEFAULT_RUNS,
         json: None,
         large: false,
+        slow: false,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -73,6 +104,7 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
             }
             "--json" => options.json = Some(PathBuf::from(value()?)),
             "--large" if inline.is_none() => options.large = true,
+            "--slow" if inline.is_none() => options.slow = true,
             _ => return Err(format!("unknown argument {arg:?}\n{USAGE}")),
         }
     }
@@ -169,14 +201,23 @@ pub fn bench(args: &[String]) -> Result<(), String> {
             text.len()
         );
     }
+    // The build's files have their .br and .gz copies; the bench's pages get
+    // theirs, so the reference is not sent larger than it would be.
+    crate::postbuild::precompress(&site.join("bench"))?;
     let scenario = scenario(options.large);
+    let network = options.slow.then_some(SLOW);
+    let key = format!(
+        "{}{}",
+        scenario.key,
+        if options.slow { "-slow" } else { "" }
+    );
 
     let addr = http::start(http::Config::new(&site, 0))
         .map_err(|e| format!("bench: cannot serve {}: {e}", site.display()))?;
     let base = format!("http://{addr}");
     println!("bench: serving {} at {base}/", site.display());
 
-    let raw_path = work.join(format!("raw-{}.json", scenario.key));
+    let raw_path = work.join(format!("raw-{key}.json"));
     let _ = fs::remove_file(&raw_path);
     let config = serde_json::json!({
         "base": base,
@@ -184,8 +225,9 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         "warmup": WARMUP,
         "out": raw_path,
         "pages": scenario.pages,
+        "network": network,
     });
-    let config_path = work.join(format!("config-{}.json", scenario.key));
+    let config_path = work.join(format!("config-{key}.json"));
     fs::write(&config_path, config.to_string())
         .map_err(|e| format!("cannot write {}: {e}", config_path.display()))?;
     let mut node = Command::new("node");
@@ -202,7 +244,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
             raw_path.display()
         )
     })?;
-    let report = Report::new(
+    let mut report = Report::new(
         &scenario,
         &raw,
         options.runs,
@@ -210,6 +252,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         machine(),
         scenario.pages.iter().map(|p| p.path.to_string()).collect(),
     );
+    report.network = network.map(|n| n.describe());
     println!("\n{}", format_table(&report));
     if let Some(path) = &options.json {
         let json = serde_json::to_string_pretty(&report)
@@ -398,6 +441,9 @@ struct Report {
     machine: Machine,
     browser: String,
     compression: String,
+    /// The emulated network, if any (`--slow`); none: localhost as it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    network: Option<String>,
     runs: usize,
     warmup: usize,
     pages: Vec<PageReport>,
@@ -457,6 +503,7 @@ impl Report {
             machine,
             browser: raw.browser.clone(),
             compression: raw.compression.clone(),
+            network: None,
             runs,
             warmup: WARMUP,
             pages,
@@ -641,6 +688,9 @@ fn format_table(report: &Report) -> String {
         &mut out,
         format!("compressed sizes: {}", report.compression),
     );
+    if let Some(network) = &report.network {
+        line(&mut out, network.clone());
+    }
     for page in &report.pages {
         line(&mut out, format!("  {:<10} {}", page.name, page.path));
     }
@@ -1003,15 +1053,23 @@ mod tests {
             Ok(Options {
                 runs: DEFAULT_RUNS,
                 json: None,
-                large: false
+                large: false,
+                slow: false
             })
         );
         assert_eq!(
-            parse_args(&args(&["--runs", "3", "--json=out.json", "--large"])),
+            parse_args(&args(&[
+                "--runs",
+                "3",
+                "--json=out.json",
+                "--large",
+                "--slow"
+            ])),
             Ok(Options {
                 runs: 3,
                 json: Some(PathBuf::from("out.json")),
-                large: true
+                large: true,
+                slow: true
             })
         );
         assert_eq!(parse_args(&args(&["--runs=5"])).map(|o| o.runs), Ok(5));
@@ -1022,6 +1080,7 @@ mod tests {
             &["--json"],
             &["--fast"],
             &["--large=1"],
+            &["--slow=1"],
         ] {
             assert!(parse_args(&args(bad)).is_err(), "{bad:?}");
         }
@@ -1235,6 +1294,27 @@ mod tests {
         assert!(tail[1].starts_with("first chart visible (ms) "), "{table}");
         assert!(tail[1].ends_with(" 0 of 3"), "{table}");
         assert_eq!(tail[2], "", "only the times counted: {table}");
+    }
+
+    #[test]
+    fn a_slow_network_is_said_under_the_title_and_only_then() {
+        let mut report = sample_report();
+        assert!(!format_table(&report).contains("network"));
+        assert!(serde_json::to_value(&report)
+            .unwrap()
+            .get("network")
+            .is_none());
+        report.network = Some(SLOW.describe());
+        let table = format_table(&report);
+        assert_eq!(
+            table.lines().nth(3),
+            Some("emulated slow network: 400 ms added to each request, 50 KB/s down, 50 KB/s up")
+        );
+        // run.mjs reads these names.
+        assert_eq!(
+            serde_json::to_value(SLOW).unwrap(),
+            serde_json::json!({ "latency_ms": 400, "down_bytes_per_s": 51200, "up_bytes_per_s": 51200 })
+        );
     }
 
     #[test]

@@ -493,7 +493,7 @@ fn precompressible(name: &str) -> bool {
 /// sibling no smaller than the file is removed. Brotli from Node's zlib, gzip
 /// from the `gzip` command the size layer measures with (no compression
 /// crate for one build step).
-fn precompress(dir: &Path) -> Result<(), String> {
+pub fn precompress(dir: &Path) -> Result<(), String> {
     let mut files = Vec::new();
     let mut dirs = vec![dir.to_path_buf()];
     while let Some(d) = dirs.pop() {
