@@ -41,8 +41,8 @@ test('the release is served precompressed: every file arrives as brotli, the sam
   await open(page, '#view=years');
   await expect(page.locator('.fb-bar-row[data-year="2018"]')).toBeVisible();
   const byType = (end) => responses.filter((r) => new URL(r.url()).pathname.endsWith(end));
-  // index.html, its CSS, boot.js, the glue, the wasm and the series: each has its .br sibling.
-  for (const end of ['/', '.css', 'boot.js', '.js', '.wasm', 'japan-iom-series.json']) {
+  // index.html (its stylesheet inline), boot.js, the glue, the wasm and the series: each has its .br sibling.
+  for (const end of ['/', 'boot.js', '.js', '.wasm', 'japan-iom-series.json']) {
     const found = byType(end);
     expect(found.length, end).toBeGreaterThan(0);
     for (const r of found) {
