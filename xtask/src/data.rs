@@ -4,8 +4,9 @@
 use std::fs;
 use std::path::Path;
 
+use funding_breakdown::i18n::Locale;
 use funding_breakdown::model::load;
-use funding_breakdown::model::{Dataset, Series};
+use funding_breakdown::model::{Dataset, Series, Text};
 
 use crate::cmd::root;
 
@@ -18,31 +19,152 @@ pub const SERIES_SCHEMA_PATH: &str = "static/data/series.schema.json";
 /// A syntax error is followed by the parser's own words ("trailing comma"),
 /// which the widget leaves to the console.
 pub fn check_bytes(bytes: &[u8]) -> Vec<String> {
-    let text = match load::utf8(bytes) {
-        Ok(text) => text,
-        Err(p) => return vec![p.to_string()],
-    };
-    let doc = match load::parse(text) {
-        Ok(doc) => doc,
-        Err(p) => {
-            return vec![match p.kind.parser_detail() {
-                Some(detail) => format!("{p} (the parser says: {detail})"),
-                None => p.to_string(),
-            }]
-        }
-    };
+    read(bytes).err().unwrap_or_default()
+}
+
+/// What a valid file's readers may not expect (`notes`), per dataset: a
+/// series' years prefixed with their place. Empty for a file with problems.
+pub fn notes_of_bytes(bytes: &[u8]) -> Vec<String> {
+    read(bytes)
+        .map(|datasets| {
+            datasets
+                .iter()
+                .flat_map(|(at, ds)| notes(ds).into_iter().map(move |n| format!("{at}{n}")))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A file's datasets (one, or a series' years with `years[i].` before their
+/// paths), or its problems.
+fn read(bytes: &[u8]) -> Result<Vec<(String, Dataset)>, Vec<String>> {
+    let text = load::utf8(bytes).map_err(|p| vec![p.to_string()])?;
+    let doc = load::parse(text).map_err(|p| {
+        vec![match p.kind.parser_detail() {
+            Some(detail) => format!("{p} (the parser says: {detail})"),
+            None => p.to_string(),
+        }]
+    })?;
     // A series is recognised by its shape (`load::is_series`).
     let checked = if load::is_series(&doc) {
-        load::series(&doc).map(drop)
+        load::series(&doc).map(|s: Series| {
+            s.years
+                .into_iter()
+                .enumerate()
+                .map(|(i, ds)| (format!("years[{i}]."), ds))
+                .collect()
+        })
     } else {
-        load::dataset(&doc).map(drop)
+        load::dataset(&doc).map(|ds| vec![(String::new(), ds)])
     };
-    match checked {
-        Ok(()) => Vec::new(),
-        Err(problems) => load::located(text, problems)
+    checked.map_err(|problems| {
+        load::located(text, problems)
             .iter()
             .map(ToString::to_string)
-            .collect(),
+            .collect()
+    })
+}
+
+/// Below this share a part's slice is a sliver on the donut (under 2 degrees).
+const SLIVER: f64 = 0.005;
+
+/// What a valid dataset's readers may not expect, which the widget shows as
+/// it is and check-data points out: texts left in English in a language the
+/// file gives for others (its readers see them in English), and regions too
+/// small to see or tap on the chart (the legend and the table list them).
+pub fn notes(ds: &Dataset) -> Vec<String> {
+    let mut texts: Vec<(String, &Text)> = Vec::new();
+    let c = &ds.contribution;
+    texts.push(("contribution.donor".into(), &c.donor));
+    texts.push(("contribution.recipient".into(), &c.recipient));
+    texts.extend(
+        c.recipient_short
+            .iter()
+            .map(|t| ("contribution.recipient_short".into(), t)),
+    );
+    texts.extend(
+        c.total_note
+            .iter()
+            .map(|t| ("contribution.total_note".into(), t)),
+    );
+    let place = |list: &str, i: usize, field: &str| format!("{list}[{i}].{field}");
+    for (i, r) in ds.regions.iter().enumerate() {
+        texts.push((place("regions", i, "name"), &r.name));
+        for (j, t) in r.countries.iter().enumerate() {
+            texts.push((place("regions", i, &format!("countries[{j}]")), t));
+        }
+        texts.extend(
+            r.description
+                .iter()
+                .map(|t| (place("regions", i, "description"), t)),
+        );
+    }
+    for (i, r) in ds.named_regions.iter().enumerate() {
+        texts.push((place("named_regions", i, "name"), &r.name));
+        for (j, t) in r.countries.iter().enumerate() {
+            texts.push((place("named_regions", i, &format!("countries[{j}]")), t));
+        }
+        texts.extend(
+            r.description
+                .iter()
+                .map(|t| (place("named_regions", i, "description"), t)),
+        );
+    }
+    for (i, t) in ds.themes.iter().enumerate() {
+        texts.push((place("themes", i, "name"), &t.name));
+        texts.push((place("themes", i, "description"), &t.description));
+    }
+    for (i, b) in ds.beneficiaries.iter().enumerate() {
+        texts.push((place("beneficiaries", i, "name"), &b.name));
+    }
+    let mut out = Vec::new();
+    for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
+        let missing: Vec<&str> = texts
+            .iter()
+            .filter(|(_, t)| t.given(locale.tag()).is_none())
+            .map(|(path, _)| path.as_str())
+            .collect();
+        // A file with no text at all in a language is English for its readers, by design.
+        if missing.is_empty() || missing.len() == texts.len() {
+            continue;
+        }
+        const SHOWN: usize = 6;
+        let more = missing.len().saturating_sub(SHOWN);
+        out.push(format!(
+            "no \"{tag}\" text in {paths}{more}: {language} readers see {them} in English, beside the \"{tag}\" of the file's other texts",
+            tag = locale.tag(),
+            paths = missing[..missing.len().min(SHOWN)].join(", "),
+            more = if more > 0 { format!(" and {more} more") } else { String::new() },
+            language = english_name(locale),
+            them = if missing.len() == 1 { "it" } else { "them" },
+        ));
+    }
+    for (i, r) in ds.regions.iter().enumerate() {
+        let share = r.share.map(|s| s.value).or_else(|| {
+            r.amount
+                .map(|a| a.value / c.total)
+                .filter(|f| f.is_finite())
+        });
+        match share {
+            Some(0.0) => out.push(format!(
+                "regions[{i}]: 0 % of the total, so no slice on the chart (the legend and the table list it)"
+            )),
+            Some(f) if f < SLIVER => out.push(format!(
+                "regions[{i}]: {:.1} % of the total, a slice too thin to see or tap on the chart (the legend and the table list it)",
+                f * 100.0
+            )),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn english_name(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "English",
+        Locale::Fr => "French",
+        Locale::Es => "Spanish",
+        Locale::Ja => "Japanese",
     }
 }
 
@@ -64,6 +186,11 @@ pub fn check_data(files: &[String]) -> Result<(), String> {
         let problems = check_file(Path::new(file));
         if problems.is_empty() {
             println!("{file}: ok");
+            // Valid, so nothing is refused; the exit status stays 0.
+            let bytes = fs::read(file).unwrap_or_default();
+            for note in notes_of_bytes(&bytes) {
+                println!("{file}: note: {note}");
+            }
         } else {
             bad += 1;
             for p in problems {
@@ -228,6 +355,97 @@ mod tests {
             assert!(at(def, "id")["pattern"].is_string(), "{def}");
         }
         assert!(schema["properties"]["id"]["pattern"].is_string());
+    }
+
+    /// The bundled dataset after `edit`, as bytes.
+    fn bundled_with(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+        let mut doc: serde_json::Value =
+            serde_json::from_str(include_str!("../../static/data/japan-iom-2021.json")).unwrap();
+        edit(&mut doc);
+        doc.to_string().into_bytes()
+    }
+
+    #[test]
+    fn notes_name_texts_left_untranslated_and_slivers_not_whole_languages() {
+        // The bundled files are translated throughout and have no sliver.
+        assert_eq!(notes_of_bytes(&bundled_with(|_| {})), Vec::<String>::new());
+        let series = include_bytes!("../../static/data/japan-iom-series.json");
+        assert_eq!(notes_of_bytes(series), Vec::<String>::new());
+
+        let notes = notes_of_bytes(&bundled_with(|d| {
+            d["regions"][2]["name"]
+                .as_object_mut()
+                .unwrap()
+                .remove("ja");
+            d["regions"][0]["description"]["ja"] = " ".into();
+            d["regions"][2]["share"]["value"] = 0.004.into();
+        }));
+        assert_eq!(
+            notes,
+            [
+                "no \"ja\" text in regions[0].description, regions[2].name: Japanese readers \
+                 see them in English, beside the \"ja\" of the file's other texts",
+                "regions[2]: 0.4 % of the total, a slice too thin to see or tap on the chart \
+                 (the legend and the table list it)",
+            ]
+        );
+        // A problem is no note: the file is refused, and says why.
+        let bad = bundled_with(|d| d["regions"][2]["share"]["value"] = 4.into());
+        assert!(!check_bytes(&bad).is_empty());
+        assert_eq!(notes_of_bytes(&bad), Vec::<String>::new());
+
+        // A language the file never gives is English for its readers by design;
+        // a share of 0 has no slice; long lists are cut.
+        let notes = notes_of_bytes(&bundled_with(|d| {
+            fn strip(v: &mut serde_json::Value, tag: &str) {
+                match v {
+                    serde_json::Value::Object(map) => {
+                        if map.contains_key("en") {
+                            map.remove(tag);
+                        }
+                        map.values_mut().for_each(|v| strip(v, tag));
+                    }
+                    serde_json::Value::Array(list) => list.iter_mut().for_each(|v| strip(v, tag)),
+                    _ => {}
+                }
+            }
+            strip(d, "fr");
+            d["regions"][1]["share"]["value"] = 0.into();
+            for list in ["regions", "themes"] {
+                d[list]
+                    .as_array_mut()
+                    .unwrap()
+                    .iter_mut()
+                    .for_each(|t| drop(t["name"].as_object_mut().unwrap().remove("es")));
+            }
+        }));
+        assert!(notes.iter().all(|n| !n.contains("\"fr\"")), "{notes:?}");
+        assert!(
+            notes.contains(
+                &"no \"es\" text in regions[0].name, regions[1].name, regions[2].name, \
+              themes[0].name, themes[1].name, themes[2].name and 2 more: Spanish readers see \
+              them in English, beside the \"es\" of the file's other texts"
+                    .to_string()
+            ),
+            "{notes:?}"
+        );
+        assert!(notes.contains(
+            &"regions[1]: 0 % of the total, so no slice on the chart (the legend and the table list it)"
+                .to_string()
+        ));
+
+        // In a series, each year's notes say which year.
+        let mut doc: serde_json::Value = serde_json::from_slice(series).unwrap();
+        doc["years"][1]["contribution"]["donor"]
+            .as_object_mut()
+            .unwrap()
+            .remove("fr");
+        let notes = notes_of_bytes(doc.to_string().as_bytes());
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].starts_with("years[1].no \"fr\" text in contribution.donor:"),
+            "{notes:?}"
+        );
     }
 
     #[test]
