@@ -6,15 +6,16 @@ const browser = [...navigator.languages, navigator.language].map(ours).find(Bool
 // first paint waits for no other request. A policy without their hashes
 // (csp.txt) blocks them: their files come now, the page unseen until its
 // stylesheet has (a frame without styles may have been painted already).
+// (In an iframe, the height posted below is then the styled page's.)
+const load = (tag, props) => new Promise((go) => document.head.append(Object.assign(document.createElement(tag), props, { onload: go, onerror: go })));
 const style = document.querySelector('style[data-href]');
+const check = document.querySelector('script[data-src]');
 if (style && !style.sheet) {
   const { style: page } = document.documentElement;
   page.visibility = 'hidden';
-  const shown = () => page.removeProperty('visibility');
-  document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: style.dataset.href, onload: shown, onerror: shown }));
-}
-const check = document.querySelector('script[data-src]');
-if (check) await new Promise((go) => document.head.append(Object.assign(document.createElement('script'), { src: check.dataset.src, onload: go, onerror: go })));
+  await Promise.all([load('link', { rel: 'stylesheet', href: style.dataset.href }), check && load('script', { src: check.dataset.src })]);
+  page.removeProperty('visibility');
+} else if (check) await load('script', { src: check.dataset.src });
 // lang.js is sending the reader to another language's page.
 if (document.documentElement.hidden) await new Promise(() => {});
 const host = document.getElementById('funding-breakdown');
@@ -221,3 +222,6 @@ if (!copy || (asked || host.dataset.lang || browser || 'en') != shown || !params
   // ICU's data, which the first render needs, loads at idle rather than after the reader's click.
   (window.requestIdleCallback ?? setTimeout)(icu);
 }
+// A tap or a click that came before this module (lang.js kept its target): as if now.
+// (A tap on a mark may have focused the copy's panel, which starts the widget at once.)
+if (copy && self.fbTap) for (const type of ['pointerup', 'click']) wake({ type, target: self.fbTap });

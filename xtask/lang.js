@@ -1,8 +1,13 @@
 // Written by `cargo xtask post-build` from xtask/lang.js (xtask/src/postbuild.rs says why).
-// A classic script in index.html's head, inline: it runs before the page is parsed and painted.
+// A classic script inline in the head of index.html and its language versions: it runs
+// before the page is parsed and painted. On index.html it also sends a reader to their language.
 {
   // Ran: boot.js need not run the file (data-src) in its place.
   document.currentScript?.removeAttribute('data-src');
+  // A tap or a click before boot.js has run (on a slow network the page shows
+  // well before it comes): boot.js gives it to the widget. The copy's buttons
+  // are disabled until then, and a disabled button gets no click, only its pointerup.
+  for (const type of ['pointerup', 'click']) addEventListener(type, (e) => { self.fbTap = e.target; }, true);
   const ours = (tag) => { const l = tag?.split(/[-_]/)[0].toLowerCase(); return [__FB_LANGS__].includes(l) && l; };
   const want = ours(/[#&]lang=([^&]*)/.exec(location.hash)?.[1]) || [...navigator.languages, navigator.language].map(ours).find(Boolean);
   if (want && want != 'en' && /\/(index\.html)?$/.test(location.pathname)) {

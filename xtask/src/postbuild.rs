@@ -9,7 +9,7 @@
 //! - `index.html` gets the widget's default view, rendered by the same
 //!   components (`funding_breakdown::prerender`), in place of its
 //!   [`PRERENDER_MARKER`], so the chart is there at first paint, and its
-//!   stylesheet and language check inline ([`inline_css`], [`with_lang_js`]),
+//!   stylesheet and head script (the language check) inline ([`inline_css`], [`with_lang_js`]),
 //!   so that paint waits for no other request.
 //! - `csp.txt`: the policy the pages work under, with the hashes of their
 //!   inline code ([`page_csp`]).
@@ -113,9 +113,10 @@ pub fn find_assets(names: &[String]) -> Result<Assets, String> {
 ///
 /// Where a Content-Security-Policy without the hashes of [`page_csp`]
 /// blocked the page's inline stylesheet (its `<style>` then has no sheet) or
-/// language check (its `data-src` is still there), boot.js first links the
-/// stylesheet's file and runs lang.js: the page works, after a first frame
-/// without styles.
+/// head script (its `data-src` is still there), boot.js first links the
+/// stylesheet's file and runs lang.js, the page hidden until both have come
+/// (so an iframe's first height is the styled page's): the page works, after
+/// a frame without styles and a blank moment.
 ///
 /// In an iframe, boot.js posts the page's height to the parent on every
 /// change (README, "Embed"), from the first paint: the wasm may never run.
@@ -138,7 +139,9 @@ pub fn boot_js(a: &Assets, wasm_integrity: Option<&str>, glue_integrity: Option<
         )
 }
 
-/// index.html's language check, `xtask/lang.js` with the languages filled in.
+/// The pages' head script, `xtask/lang.js` with the languages filled in:
+/// index.html's language check, and on every page a record of a tap or a
+/// click that comes before boot.js.
 ///
 /// On index.html (by that name or as its directory; a page the host renamed
 /// may have no siblings), a reader whose link or browser asks for another of
@@ -155,11 +158,17 @@ pub fn boot_js(a: &Assets, wasm_integrity: Option<&str>, glue_integrity: Option<
 /// goes. As a file (until the eighteenth session) it cost every reader a
 /// request before the first paint; the file stays for boot.js to run where a
 /// policy without the inline script's hash blocked it.
+///
+/// Inline, the page paints before boot.js has come (on a slow network,
+/// 0.4 s before: a round trip), and its copy's buttons are disabled until
+/// boot.js enables them. The script keeps the target of the last `pointerup`
+/// or `click` meanwhile (`self.fbTap`; a disabled button gets no click), and
+/// boot.js takes it as the reader's first move: a tap in that gap is not lost.
 pub fn lang_js() -> String {
     include_str!("../lang.js").replace("__FB_LANGS__", &langs_js())
 }
 
-/// index.html's `<head>` with `script` (the text of [`lang_js`], minified in
+/// A page's `<head>` with `script` (the text of [`lang_js`], minified in
 /// a release) inline first, after the charset (which must come within the
 /// first 1024 bytes): inline, it costs the first paint no request. Its
 /// `data-src` names the file boot.js runs instead when a policy without the
@@ -218,12 +227,13 @@ pub fn inline_css(page: &str, name: &str, css: &str) -> Result<String, String> {
 }
 
 /// The Content-Security-Policy the widget's pages work under as built: no
-/// inline code but the stylesheet `css` and the language check `script`,
+/// inline code but the stylesheet `css` and the head script `script`,
 /// allowed by their SHA-256 hashes; the wasm needs `'wasm-unsafe-eval'`.
 /// The build writes it to `csp.txt` (README, "Content-Security-Policy").
 pub fn page_csp(css: &str, script: &str) -> Result<String, String> {
     Ok(format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; \
+        "default-src 'self'; base-uri 'none'; object-src 'none'; \
+         script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; \
          style-src 'self' 'sha256-{}'; img-src 'self' data:",
         digest_base64("sha256", script.as_bytes())?,
         digest_base64("sha256", css.as_bytes())?
@@ -448,8 +458,8 @@ pub fn post_build() -> Result<(), String> {
         terser(&lang)?;
         terser(&staging.join("embed.js"))?;
     }
-    // The stylesheet and (on index.html) the language check go inline, as
-    // they will be served: minified in a release.
+    // The stylesheet and lang.js go inline, as they will be served: minified
+    // in a release.
     let read = |path: &Path| {
         fs::read_to_string(path)
             .map_err(|e| format!("post-build: cannot read {}: {e}", path.display()))
@@ -457,10 +467,7 @@ pub fn post_build() -> Result<(), String> {
     let css = read(&staging.join(&assets.css))?;
     let lang = read(&lang)?;
     for (locale, page) in pages {
-        let mut page = inline_css(&page, &assets.css, &css)?;
-        if locale == Locale::En {
-            page = with_lang_js(&page, &lang)?;
-        }
+        let page = with_lang_js(&inline_css(&page, &assets.css, &css)?, &lang)?;
         write(&staging.join(page_file(locale.tag())), &page)?;
     }
     write(&staging.join("csp.txt"), &(page_csp(&css, &lang)? + "\n"))?;
@@ -911,7 +918,7 @@ mod tests {
         // sha256("a") and sha256("b"), base64, as a browser's CSP check computes them.
         assert_eq!(
             page_csp("a", "b").unwrap(),
-            "default-src 'self'; \
+            "default-src 'self'; base-uri 'none'; object-src 'none'; \
              script-src 'self' 'wasm-unsafe-eval' 'sha256-PiPoFgA5WUoziU9lZOGxNIu9egCI1CxKy3PurtWcAJ0='; \
              style-src 'self' 'sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs='; img-src 'self' data:"
         );

@@ -130,9 +130,11 @@ pub const BUDGET: u64 = 100_000;
 /// copy's language list, tapped before the widget runs, giving the live one
 /// the focus, 29 B (236,204); the stylesheet and lang.js inline in the
 /// pages (gzip counts them once, inside index.html), boot.js bringing them
-/// as files under a policy without their hashes, 224 B less (235,980).
+/// as files under a policy without their hashes, 224 B less (235,980); the
+/// deployer and slow-network review's fixes (a tap before boot.js kept and
+/// acted on, an iframe's height posted once styled), 99 B (236,079).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 235_980;
+pub const CEILING: u64 = 236_079;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -2,8 +2,9 @@
 // the strict CSP on both sides. The snippets are read from README.md, so the
 // documentation is what gets tested.
 import fs from 'node:fs';
+import { test as plainTest } from '@playwright/test';
 import { test, expect, clickMark, markPoint, fingerDown, open, holdWasm } from './helpers.js';
-import { hostPages, elementPage, hostOf, snippet } from './hosts.js';
+import { hostPages, elementPage, hostOf, snippet, HASHLESS_CSP } from './hosts.js';
 
 /**
  * Opens a host page of another origin holding `body`, with every `.wasm`
@@ -193,6 +194,36 @@ for (const csp of [false, true]) {
     await expectClean(page, log);
   });
 }
+
+plainTest('under a strict policy without the hashes of csp.txt, the iframe posts only its styled height', async ({ page, baseURL }) => {
+  // boot.js brings the blocked stylesheet as a file; a height posted before it
+  // came (the unstyled page, three or four times as tall) would make the host jump.
+  await hostPages(
+    page,
+    baseURL,
+    {
+      'index.html': [
+        'text/html',
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+         <script src="heights.js"></script></head>
+         <body><main><h1>Host page</h1>${snippet('iframe', `${baseURL}/`)}</main></body></html>`,
+      ],
+      'heights.js': [
+        'text/javascript',
+        "window.heights = []; addEventListener('message', (e) => e.data?.type === 'funding-breakdown:height' && heights.push(e.data.height));",
+      ],
+    },
+    { csp: HASHLESS_CSP },
+  );
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const frame = page.frameLocator('iframe.funding-breakdown');
+  await expect(frame.locator('svg.fb-donut')).toBeVisible();
+  await expect.poll(() => page.frames()[1].evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(1200);
+  const styled = await page.frames()[1].evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  await expect.poll(() => page.evaluate(() => window.heights.length)).toBeGreaterThan(0);
+  const heights = await page.evaluate(() => window.heights);
+  expect(heights.every((h) => Math.abs(h - styled) <= 2), `posted ${heights} for a page ${styled} px tall`).toBe(true);
+});
 
 test.describe('for a reader whose browser is French', () => {
   test.use({ locale: 'fr-FR' });

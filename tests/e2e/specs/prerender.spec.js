@@ -354,6 +354,38 @@ test('the Space key held on a legend entry of the static copy until the widget h
   await expect(page.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
 });
 
+/**
+ * Opens `path` with boot.js held until `letBoot()`: the page painted from its
+ * own response, its copy's buttons still disabled, nothing listening yet.
+ */
+async function openBeforeBoot(page, path = '/') {
+  let letBoot;
+  const held = new Promise((resolve) => (letBoot = resolve));
+  await page.route('**/boot.js', async (route) => {
+    await held;
+    await route.fallback();
+  });
+  await page.goto(path, { waitUntil: 'commit' });
+  const root = page.locator(ROOT);
+  await expect(root.locator('[role=tab][data-view="table"]')).toBeDisabled();
+  return { root, letBoot };
+}
+
+/** The middle of `locator`, for a raw press where the control is disabled. */
+async function middle(locator) {
+  const box = await locator.boundingBox();
+  return [box.x + box.width / 2, box.y + box.height / 2];
+}
+
+test('a click before boot.js has come is not lost: on a disabled tab of the copy, its view opens once the wasm runs', async ({ page }) => {
+  const { root, letBoot } = await openBeforeBoot(page);
+  await page.mouse.click(...(await middle(root.locator('[role=tab][data-view="table"]'))));
+  letBoot();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.locator(ROOT).getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/#view=table$/);
+});
+
 test('a click on the static copy starts the wasm and is given to the live widget', async ({ page }) => {
   test.setTimeout(30_000);
   const requests = recordRequests(page);
@@ -450,6 +482,15 @@ test('a URL that asks for more than the static copy starts the wasm without wait
 
 test.describe('on a touch screen', () => {
   test.use({ hasTouch: true, viewport: { width: 360, height: 640 } });
+
+  test('a tap before boot.js has come is not lost: on a mark of index.fr.html, it selects it once the wasm runs', async ({ page }) => {
+    const { root, letBoot } = await openBeforeBoot(page, '/index.fr.html');
+    const { x, y } = await markPoint(page, root.locator('svg.fb-donut path[data-id="asia"]'));
+    await page.touchscreen.tap(x, y);
+    letBoot();
+    await expect(page.locator(PRERENDERED)).toHaveCount(0);
+    await expect(page.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
+  });
 
   test('a finger scrolling past does not start the wasm; a tap on a mark does, and selects it', async ({ page }) => {
     const requests = recordRequests(page);
