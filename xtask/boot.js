@@ -6,32 +6,20 @@ const browser = [...navigator.languages, navigator.language].map(ours).find(Bool
 // first paint waits for no other request. A policy without their hashes
 // (csp.txt) blocks them: their files come now, the page unseen until its
 // stylesheet has (a frame without styles may have been painted already).
-// (In an iframe, the height posted below is then the styled page's.)
+// (lang.js after the stylesheet: in an iframe, the height it posts is then the styled page's.)
 const load = (tag, props) => new Promise((go) => document.head.append(Object.assign(document.createElement(tag), props, { onload: go, onerror: go })));
 const style = document.querySelector('style[data-href]');
 const check = document.querySelector('script[data-src]');
 if (style && !style.sheet) {
   const { style: page } = document.documentElement;
   page.visibility = 'hidden';
-  await Promise.all([load('link', { rel: 'stylesheet', href: style.dataset.href }), check && load('script', { src: check.dataset.src })]);
+  await load('link', { rel: 'stylesheet', href: style.dataset.href });
+  if (check) await load('script', { src: check.dataset.src });
   page.removeProperty('visibility');
 } else if (check) await load('script', { src: check.dataset.src });
 // lang.js is sending the reader to another language's page.
 if (document.documentElement.hidden) await new Promise(() => {});
 const host = document.getElementById('funding-breakdown');
-// In an iframe, the parent sizes it to the height posted here (README, "Embed").
-// Chromium does not render an off-screen frame of another origin, so its
-// ResizeObserver is quiet until the reader scrolls to it: measured now and at load too.
-if (parent !== window) {
-  let sent;
-  const post = () => {
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height != sent) parent.postMessage({ type: 'funding-breakdown:height', version: 1, height: (sent = height) }, '*');
-  };
-  post();
-  addEventListener('load', post);
-  new ResizeObserver(post).observe(document.documentElement);
-}
 // Focus may have come before this module ran.
 let last = document.activeElement;
 // Focus that left an element still in the page (not the removed copy) is the reader's move.
@@ -131,6 +119,8 @@ const run = async (now) => {
       if (lost()) live?.focus({ preventScroll: true });
     }
     const replay = (live) => {
+      // A click focuses its button; the copy's was disabled (a tap before boot.js) or has gone.
+      if (live?.matches('button')) live.focus({ preventScroll: true });
       live?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
       // The copy's marks are an image, so its click focused the panel: the live mark takes focus, as a click on it would.
       if (live?.matches('.fb-mark')) live.focus({ preventScroll: true });
@@ -214,14 +204,15 @@ copy?.addEventListener('keydown', (e) => e.key == ' ' && (spaced = control(e)));
 copy?.addEventListener('keyup', (e) => e.key == ' ' && (spaced = undefined));
 const params = location.hash.slice(1).split('&');
 const shown = host?.dataset.lang || 'en';
-if (!copy || (asked || host.dataset.lang || browser || 'en') != shown || !params.every((p) => !p || p == 'view=region' || p.startsWith('lang=')) || copy.contains(last)) {
+// A tap that came before this module (lang.js kept its target) is the reader's first move,
+// though it may have focused the copy's panel: the widget waits for it as for any.
+const early = copy && self.fbTap;
+if (!copy || (asked || host.dataset.lang || browser || 'en') != shown || !params.every((p) => !p || p == 'view=region' || p.startsWith('lang=')) || (copy.contains(last) && !early)) {
   start(true);
 } else {
   for (const button of copy.querySelectorAll('button[disabled]')) button.disabled = false;
   for (const type of WAKE) addEventListener(type, wake, { capture: true, passive: true });
   // ICU's data, which the first render needs, loads at idle rather than after the reader's click.
   (window.requestIdleCallback ?? setTimeout)(icu);
+  if (early) for (const type of ['pointerup', 'click']) wake({ type, target: early });
 }
-// A tap or a click that came before this module (lang.js kept its target): as if now.
-// (A tap on a mark may have focused the copy's panel, which starts the widget at once.)
-if (copy && self.fbTap) for (const type of ['pointerup', 'click']) wake({ type, target: self.fbTap });

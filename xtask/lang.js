@@ -8,6 +8,19 @@
   // well before it comes): boot.js gives it to the widget. The copy's buttons
   // are disabled until then, and a disabled button gets no click, only its pointerup.
   for (const type of ['pointerup', 'click']) addEventListener(type, (e) => { self.fbTap = e.target; }, true);
+  // In an iframe, the parent sizes it to the height posted here (README, "Embed"),
+  // from the first layout. Chromium does not render an off-screen frame of another
+  // origin, so its ResizeObserver is quiet until the reader scrolls to it: at load too.
+  // Nothing while the page is hidden to go to another language's.
+  if (parent !== self) {
+    let sent;
+    const post = () => {
+      const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      if (height && height != sent) parent.postMessage({ type: 'funding-breakdown:height', version: 1, height: (sent = height) }, '*');
+    };
+    addEventListener('load', post);
+    new ResizeObserver(post).observe(document.documentElement);
+  }
   const ours = (tag) => { const l = tag?.split(/[-_]/)[0].toLowerCase(); return [__FB_LANGS__].includes(l) && l; };
   const want = ours(/[#&]lang=([^&]*)/.exec(location.hash)?.[1]) || [...navigator.languages, navigator.language].map(ours).find(Boolean);
   if (want && want != 'en' && /\/(index\.html)?$/.test(location.pathname)) {

@@ -114,12 +114,15 @@ pub fn find_assets(names: &[String]) -> Result<Assets, String> {
 /// Where a Content-Security-Policy without the hashes of [`page_csp`]
 /// blocked the page's inline stylesheet (its `<style>` then has no sheet) or
 /// head script (its `data-src` is still there), boot.js first links the
-/// stylesheet's file and runs lang.js, the page hidden until both have come
-/// (so an iframe's first height is the styled page's): the page works, after
-/// a frame without styles and a blank moment.
+/// stylesheet's file, then runs lang.js (so an iframe's first height is the
+/// styled page's), the page hidden meanwhile: the page works, after a frame
+/// without styles and a blank moment.
 ///
-/// In an iframe, boot.js posts the page's height to the parent on every
-/// change (README, "Embed"), from the first paint: the wasm may never run.
+/// A tap before boot.js ([`lang_js`]) is the reader's first move even where
+/// it focused the copy's panel (which otherwise starts the wasm at once):
+/// the copy is busy meanwhile and a later tap still counts. A replayed click
+/// on a button focuses it, as a click does.
+///
 /// On a page [`lang_js`] is leaving, it does nothing.
 ///
 /// Release builds minify it with terser, like the glue.
@@ -141,7 +144,9 @@ pub fn boot_js(a: &Assets, wasm_integrity: Option<&str>, glue_integrity: Option<
 
 /// The pages' head script, `xtask/lang.js` with the languages filled in:
 /// index.html's language check, and on every page a record of a tap or a
-/// click that comes before boot.js.
+/// click that comes before boot.js and, in an iframe, the page's height
+/// posted to the parent on every change (README, "Embed"), from the first
+/// layout (before boot.js, which may never run).
 ///
 /// On index.html (by that name or as its directory; a page the host renamed
 /// may have no siblings), a reader whose link or browser asks for another of

@@ -132,9 +132,12 @@ pub const BUDGET: u64 = 100_000;
 /// pages (gzip counts them once, inside index.html), boot.js bringing them
 /// as files under a policy without their hashes, 224 B less (235,980); the
 /// deployer and slow-network review's fixes (a tap before boot.js kept and
-/// acted on, an iframe's height posted once styled), 99 B (236,079).
+/// acted on, an iframe's height posted once styled), 99 B (236,079); the
+/// regression review's (an early tap waited on even where it focused the
+/// copy, the iframe's height posted by the head script from the first
+/// layout, a replayed button focused), 10 B (236,089).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 236_079;
+pub const CEILING: u64 = 236_089;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -195,6 +195,38 @@ for (const csp of [false, true]) {
   });
 }
 
+test('the iframe posts its height from the first layout, before boot.js has come (strict CSP)', async ({ page, baseURL }) => {
+  let letBoot;
+  const held = new Promise((resolve) => (letBoot = resolve));
+  await page.context().route('**/boot.js', async (route) => {
+    await held;
+    await route.fallback();
+  });
+  const log = await hostPages(
+    page,
+    baseURL,
+    {
+      'index.html': [
+        'text/html',
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+         <script src="heights.js"></script></head>
+         <body><main><h1>Host page</h1>${snippet('iframe', `${baseURL}/`)}</main></body></html>`,
+      ],
+      'heights.js': [
+        'text/javascript',
+        "window.heights = []; addEventListener('message', (e) => e.data?.type === 'funding-breakdown:height' && heights.push(e.data.height));",
+      ],
+    },
+    { csp: true },
+  );
+  await page.goto(`${hostOf(baseURL)}/index.html`, { waitUntil: 'commit' });
+  await expect(page.frameLocator('iframe.funding-breakdown').locator('svg.fb-donut')).toBeVisible();
+  const tall = () => page.frames()[1].evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  await expect.poll(async () => (await page.evaluate(() => window.heights)).at(-1)).toBe(await tall());
+  letBoot();
+  await expectClean(page, log);
+});
+
 plainTest('under a strict policy without the hashes of csp.txt, the iframe posts only its styled height', async ({ page, baseURL }) => {
   // boot.js brings the blocked stylesheet as a file; a height posted before it
   // came (the unstyled page, three or four times as tall) would make the host jump.

@@ -384,6 +384,23 @@ test('a click before boot.js has come is not lost: on a disabled tab of the copy
   await expect(page.locator(PRERENDERED)).toHaveCount(0);
   await expect(page.locator(ROOT).getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
   await expect(page).toHaveURL(/#view=table$/);
+  // Focused, as a click focuses a tab.
+  await expect(page.locator(ROOT).getByRole('tab', { name: 'Table' })).toBeFocused();
+});
+
+test('a click before boot.js on a legend entry (it focuses the copy\'s panel) is waited on like any: busy, and a later click wins', async ({ page }) => {
+  const { root, letBoot } = await openBeforeBoot(page);
+  const { release } = await holdWasm(page);
+  await page.mouse.click(...(await middle(root.locator('.fb-legend-button[data-id="asia"]'))));
+  letBoot();
+  // The wasm on its way: the copy says so, and the entry clicked pulses.
+  await expect(root).toHaveAttribute('aria-busy', 'true');
+  await expect(root.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('data-waiting', '');
+  // A click meanwhile on an enabled control of the copy is the one given to the widget.
+  await root.getByRole('tab', { name: 'By theme' }).click();
+  release();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.locator(ROOT).getByRole('tab', { name: 'By theme' })).toHaveAttribute('aria-selected', 'true');
 });
 
 test('a click on the static copy starts the wasm and is given to the live widget', async ({ page }) => {
