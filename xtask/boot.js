@@ -2,11 +2,11 @@
 const ours = (tag) => { const l = tag?.split(/[-_]/)[0].toLowerCase(); return [__FB_LANGS__].includes(l) && l; };
 const asked = ours(/[#&]lang=([^&]*)/.exec(location.hash)?.[1]);
 const browser = [...navigator.languages, navigator.language].map(ours).find(Boolean);
-// index.html has its stylesheet and its language check inline, so that the
-// first paint waits for no other request. A policy without their hashes
-// (csp.txt) blocks them: their files come now, the page unseen until its
-// stylesheet has (a frame without styles may have been painted already).
-// (lang.js after the stylesheet: in an iframe, the height it posts is then the styled page's.)
+// The page has its stylesheet and its head script (lang.js) inline, so that
+// the first paint waits for no other request. A policy without their hashes
+// (csp.txt) blocks them: their files come now, the page unseen until then (a
+// frame without styles may have been painted already); lang.js after the
+// stylesheet, so that in an iframe the first height it posts is the styled page's.
 const load = (tag, props) => new Promise((go) => document.head.append(Object.assign(document.createElement(tag), props, { onload: go, onerror: go })));
 const style = document.querySelector('style[data-href]');
 const check = document.querySelector('script[data-src]');
