@@ -179,20 +179,66 @@ pub fn lang_js() -> String {
 /// `data-src` names the file boot.js runs instead when a policy without the
 /// script's hash ([`page_csp`]) has blocked it; the script removes it.
 pub fn with_lang_js(page: &str, script: &str) -> Result<String, String> {
-    const CHARSET: &str = "<meta charset=utf-8>";
     if script.to_ascii_lowercase().contains("</script") {
         return Err("post-build: lang.js cannot go inline: it contains </script".into());
     }
+    after_charset(
+        page,
+        &format!("<script data-src=./lang.js>{script}</script>"),
+    )
+}
+
+/// `page` with `tag` first in its head, after the charset (which must come
+/// within the first 1024 bytes).
+fn after_charset(page: &str, tag: &str) -> Result<String, String> {
+    const CHARSET: &str = "<meta charset=utf-8>";
     let at = page
         .find(CHARSET)
         .or_else(|| page.find("<meta charset=\"utf-8\">").map(|i| i + 2))
         .ok_or("post-build: index.html has no <meta charset=utf-8>")?
         + CHARSET.len();
-    Ok(format!(
-        "{}<script data-src=./lang.js>{script}</script>{}",
-        &page[..at],
-        &page[at..]
-    ))
+    Ok(format!("{}{tag}{}", &page[..at], &page[at..]))
+}
+
+/// How the pages carry their stylesheet and head script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageCode {
+    /// Inline (the default): the first paint waits for no other request, and
+    /// the pages' policy needs the two hashes of `csp.txt`.
+    Inline,
+    /// As files (`FB_INLINE=0` at build time), for a site whose policy cannot
+    /// follow the hashes from one release to the next: a round trip more
+    /// before the first paint (on a slow network, half a second), and
+    /// `style-src 'self'` is enough.
+    Files,
+}
+
+impl PageCode {
+    /// From `FB_INLINE`, unset or `1` for inline, `0` for files.
+    pub fn from_env(value: Option<&str>) -> Result<PageCode, String> {
+        match value.map(str::trim) {
+            None | Some("" | "1") => Ok(PageCode::Inline),
+            Some("0") => Ok(PageCode::Files),
+            Some(v) => Err(format!("post-build: FB_INLINE is 0 or 1, not {v:?}")),
+        }
+    }
+}
+
+/// A page as served: its stylesheet and head script (`lang`, the text of
+/// [`lang_js`] as built) inline, or as files: Trunk's stylesheet link stays,
+/// and lang.js is linked first in the head, a classic script that runs
+/// before the page is parsed, as it does inline.
+pub fn finish_page(
+    page: &str,
+    code: PageCode,
+    css_name: &str,
+    css: &str,
+    lang: &str,
+) -> Result<String, String> {
+    match code {
+        PageCode::Inline => with_lang_js(&inline_css(page, css_name, css)?, lang),
+        PageCode::Files => after_charset(page, "<script src=./lang.js></script>"),
+    }
 }
 
 /// `page` with its `<link rel=stylesheet>` of the build's stylesheet `name`
@@ -235,13 +281,19 @@ pub fn inline_css(page: &str, name: &str, css: &str) -> Result<String, String> {
 /// inline code but the stylesheet `css` and the head script `script`,
 /// allowed by their SHA-256 hashes; the wasm needs `'wasm-unsafe-eval'`.
 /// The build writes it to `csp.txt` (README, "Content-Security-Policy").
-pub fn page_csp(css: &str, script: &str) -> Result<String, String> {
+/// With [`PageCode::Files`] there is no inline code, and no hash.
+pub fn page_csp(code: PageCode, css: &str, script: &str) -> Result<String, String> {
+    let hash = |text: &str| -> Result<String, String> {
+        Ok(match code {
+            PageCode::Inline => format!(" 'sha256-{}'", digest_base64("sha256", text.as_bytes())?),
+            PageCode::Files => String::new(),
+        })
+    };
     Ok(format!(
         "default-src 'self'; base-uri 'none'; object-src 'none'; \
-         script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; \
-         style-src 'self' 'sha256-{}'; img-src 'self' data:",
-        digest_base64("sha256", script.as_bytes())?,
-        digest_base64("sha256", css.as_bytes())?
+         script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self' data:",
+        hash(script)?,
+        hash(css)?
     ))
 }
 
@@ -471,11 +523,15 @@ pub fn post_build() -> Result<(), String> {
     };
     let css = read(&staging.join(&assets.css))?;
     let lang = read(&lang)?;
+    let code = PageCode::from_env(std::env::var("FB_INLINE").ok().as_deref())?;
     for (locale, page) in pages {
-        let page = with_lang_js(&inline_css(&page, &assets.css, &css)?, &lang)?;
+        let page = finish_page(&page, code, &assets.css, &css, &lang)?;
         write(&staging.join(page_file(locale.tag())), &page)?;
     }
-    write(&staging.join("csp.txt"), &(page_csp(&css, &lang)? + "\n"))?;
+    write(
+        &staging.join("csp.txt"),
+        &(page_csp(code, &css, &lang)? + "\n"),
+    )?;
     // French, Spanish and Japanese, which the wasm loads when they are asked for.
     for locale in Locale::ALL {
         if let (Some(file), Some(json)) = (
@@ -922,12 +978,43 @@ mod tests {
     fn the_page_policy_allows_its_inline_code_by_hash_and_nothing_else_inline() {
         // sha256("a") and sha256("b"), base64, as a browser's CSP check computes them.
         assert_eq!(
-            page_csp("a", "b").unwrap(),
+            page_csp(PageCode::Inline, "a", "b").unwrap(),
             "default-src 'self'; base-uri 'none'; object-src 'none'; \
              script-src 'self' 'wasm-unsafe-eval' 'sha256-PiPoFgA5WUoziU9lZOGxNIu9egCI1CxKy3PurtWcAJ0='; \
              style-src 'self' 'sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs='; img-src 'self' data:"
         );
-        assert!(!page_csp("a", "b").unwrap().contains("unsafe-inline"));
+        assert!(!page_csp(PageCode::Inline, "a", "b")
+            .unwrap()
+            .contains("unsafe-inline"));
+        // Built with FB_INLINE=0, the pages have no inline code: no hash.
+        assert_eq!(
+            page_csp(PageCode::Files, "a", "b").unwrap(),
+            "default-src 'self'; base-uri 'none'; object-src 'none'; \
+             script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:"
+        );
+    }
+
+    #[test]
+    fn built_with_fb_inline_0_the_pages_link_their_stylesheet_and_head_script() {
+        assert_eq!(PageCode::from_env(None), Ok(PageCode::Inline));
+        assert_eq!(PageCode::from_env(Some("1")), Ok(PageCode::Inline));
+        assert_eq!(PageCode::from_env(Some("0")), Ok(PageCode::Files));
+        assert!(PageCode::from_env(Some("no")).is_err());
+        let page = "<!doctype html><html lang=en><meta charset=utf-8><title>t</title>\
+            <link href=./widget-2.css integrity=sha384-x rel=stylesheet>\
+            <script src=./boot.js type=module></script>";
+        assert_eq!(
+            finish_page(page, PageCode::Files, "widget-2.css", "a{}", "go()").unwrap(),
+            "<!doctype html><html lang=en><meta charset=utf-8><script src=./lang.js></script>\
+             <title>t</title><link href=./widget-2.css integrity=sha384-x rel=stylesheet>\
+             <script src=./boot.js type=module></script>"
+        );
+        assert_eq!(
+            finish_page(page, PageCode::Inline, "widget-2.css", "a{}", "go()").unwrap(),
+            "<!doctype html><html lang=en><meta charset=utf-8><script data-src=./lang.js>go()</script>\
+             <title>t</title><style data-href=./widget-2.css>a{}</style>\
+             <script src=./boot.js type=module></script>"
+        );
     }
 
     #[test]
