@@ -10,13 +10,14 @@ const browser = [...navigator.languages, navigator.language].map(ours).find(Bool
 const load = (tag, props) => new Promise((go) => document.head.append(Object.assign(document.createElement(tag), props, { onload: go, onerror: go })));
 const style = document.querySelector('style[data-href]');
 const check = document.querySelector('script[data-src]');
-if (style && !style.sheet) {
-  const { style: page } = document.documentElement;
-  page.visibility = 'hidden';
+const blocked = style && !style.sheet;
+const { style: look } = document.documentElement;
+if (blocked) {
+  look.visibility = 'hidden';
   await load('link', { rel: 'stylesheet', href: style.dataset.href });
-  if (check) await load('script', { src: check.dataset.src });
-  page.removeProperty('visibility');
-} else if (check) await load('script', { src: check.dataset.src });
+}
+if (check) await load('script', { src: check.dataset.src });
+if (blocked) look.removeProperty('visibility');
 // lang.js is sending the reader to another language's page.
 if (document.documentElement.hidden) await new Promise(() => {});
 const host = document.getElementById('funding-breakdown');

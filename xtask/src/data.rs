@@ -19,20 +19,16 @@ pub const SERIES_SCHEMA_PATH: &str = "static/data/series.schema.json";
 /// A syntax error is followed by the parser's own words ("trailing comma"),
 /// which the widget leaves to the console.
 pub fn check_bytes(bytes: &[u8]) -> Vec<String> {
-    read(bytes).err().unwrap_or_default()
+    examine(bytes).err().unwrap_or_default()
 }
 
-/// What a valid file's readers may not expect (`notes`), per dataset: a
-/// series' years prefixed with their place. Empty for a file with problems.
-pub fn notes_of_bytes(bytes: &[u8]) -> Vec<String> {
-    read(bytes)
-        .map(|datasets| {
-            datasets
-                .iter()
-                .flat_map(|(at, ds)| notes(ds).into_iter().map(move |n| format!("{at}{n}")))
-                .collect()
-        })
-        .unwrap_or_default()
+/// A file's notes if it is valid (per dataset: a series' years prefixed with
+/// their place), else its problems.
+fn examine(bytes: &[u8]) -> Result<Vec<String>, Vec<String>> {
+    Ok(read(bytes)?
+        .iter()
+        .flat_map(|(at, ds)| notes(ds).into_iter().map(move |n| format!("{at}{n}")))
+        .collect())
 }
 
 /// A file's datasets (one, or a series' years with `years[i].` before their
@@ -88,27 +84,21 @@ pub fn notes(ds: &Dataset) -> Vec<String> {
             .map(|t| ("contribution.total_note".into(), t)),
     );
     let place = |list: &str, i: usize, field: &str| format!("{list}[{i}].{field}");
-    for (i, r) in ds.regions.iter().enumerate() {
-        texts.push((place("regions", i, "name"), &r.name));
-        for (j, t) in r.countries.iter().enumerate() {
-            texts.push((place("regions", i, &format!("countries[{j}]")), t));
+    // Regions and named regions: a name, countries, maybe a description.
+    let regions = ds.regions.iter().enumerate().map(|(i, r)| {
+        let at = format!("regions[{i}]");
+        (at, &r.name, &r.countries, r.description.as_ref())
+    });
+    let named = ds.named_regions.iter().enumerate().map(|(i, r)| {
+        let at = format!("named_regions[{i}]");
+        (at, &r.name, &r.countries, r.description.as_ref())
+    });
+    for (at, name, countries, description) in regions.chain(named) {
+        texts.push((format!("{at}.name"), name));
+        for (j, t) in countries.iter().enumerate() {
+            texts.push((format!("{at}.countries[{j}]"), t));
         }
-        texts.extend(
-            r.description
-                .iter()
-                .map(|t| (place("regions", i, "description"), t)),
-        );
-    }
-    for (i, r) in ds.named_regions.iter().enumerate() {
-        texts.push((place("named_regions", i, "name"), &r.name));
-        for (j, t) in r.countries.iter().enumerate() {
-            texts.push((place("named_regions", i, &format!("countries[{j}]")), t));
-        }
-        texts.extend(
-            r.description
-                .iter()
-                .map(|t| (place("named_regions", i, "description"), t)),
-        );
+        texts.extend(description.map(|t| (format!("{at}.description"), t)));
     }
     for (i, t) in ds.themes.iter().enumerate() {
         texts.push((place("themes", i, "name"), &t.name));
@@ -168,12 +158,12 @@ fn english_name(locale: Locale) -> &'static str {
     }
 }
 
-/// Every problem in a data file, including not being able to read it.
-pub fn check_file(path: &Path) -> Vec<String> {
-    match fs::read(path) {
-        Ok(bytes) => check_bytes(&bytes),
-        Err(e) => vec![format!("cannot read the file ({e})")],
-    }
+/// A data file's notes if it is valid, else its problems, including not
+/// being able to read it.
+fn examine_file(path: &Path) -> Result<Vec<String>, Vec<String>> {
+    fs::read(path)
+        .map_err(|e| vec![format!("cannot read the file ({e})")])
+        .and_then(|bytes| examine(&bytes))
 }
 
 /// `cargo xtask check-data FILE…`: prints `FILE: ok` or one line per problem.
@@ -183,18 +173,19 @@ pub fn check_data(files: &[String]) -> Result<(), String> {
     }
     let mut bad = 0;
     for file in files {
-        let problems = check_file(Path::new(file));
-        if problems.is_empty() {
-            println!("{file}: ok");
-            // Valid, so nothing is refused; the exit status stays 0.
-            let bytes = fs::read(file).unwrap_or_default();
-            for note in notes_of_bytes(&bytes) {
-                println!("{file}: note: {note}");
+        match examine_file(Path::new(file)) {
+            Ok(notes) => {
+                println!("{file}: ok");
+                // Valid, so nothing is refused; the exit status stays 0.
+                for note in notes {
+                    println!("{file}: note: {note}");
+                }
             }
-        } else {
-            bad += 1;
-            for p in problems {
-                println!("{file}: {p}");
+            Err(problems) => {
+                bad += 1;
+                for p in problems {
+                    println!("{file}: {p}");
+                }
             }
         }
     }
@@ -263,6 +254,16 @@ mod tests {
     use funding_breakdown::model::load::MAX_BYTES;
 
     const BUNDLED: &str = "static/data/japan-iom-2021.json";
+
+    /// Every problem in a data file; empty when valid.
+    fn check_file(path: &Path) -> Vec<String> {
+        examine_file(path).err().unwrap_or_default()
+    }
+
+    /// What a valid file's readers may not expect; empty for a file with problems.
+    fn notes_of_bytes(bytes: &[u8]) -> Vec<String> {
+        examine(bytes).unwrap_or_default()
+    }
     const SERIES: &str = "static/data/japan-iom-series.json";
 
     #[test]

@@ -135,9 +135,10 @@ pub const BUDGET: u64 = 100_000;
 /// acted on, an iframe's height posted once styled), 99 B (236,079); the
 /// regression review's (an early tap waited on even where it focused the
 /// copy, the iframe's height posted by the head script from the first
-/// layout, a replayed button focused), 10 B (236,089).
+/// layout, a replayed button focused), 10 B (236,089); boot.js's fallback
+/// loading lang.js in one place, 8 B (236,097).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 236_089;
+pub const CEILING: u64 = 236_097;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

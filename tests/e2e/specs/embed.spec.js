@@ -3,7 +3,7 @@
 // documentation is what gets tested.
 import fs from 'node:fs';
 import { test as plainTest } from '@playwright/test';
-import { test, expect, clickMark, markPoint, fingerDown, open, holdWasm } from './helpers.js';
+import { test, expect, clickMark, markPoint, fingerDown, open, holdWasm, holdBoot } from './helpers.js';
 import { hostPages, elementPage, hostOf, snippet, HASHLESS_CSP } from './hosts.js';
 
 /**
@@ -195,13 +195,11 @@ for (const csp of [false, true]) {
   });
 }
 
-test('the iframe posts its height from the first layout, before boot.js has come (strict CSP)', async ({ page, baseURL }) => {
-  let letBoot;
-  const held = new Promise((resolve) => (letBoot = resolve));
-  await page.context().route('**/boot.js', async (route) => {
-    await held;
-    await route.fallback();
-  });
+/**
+ * A host page with README's iframe snippet and a listener that keeps every
+ * height the frame posts (`window.heights`), the widget under `csp`.
+ */
+async function openHeightsHost(page, baseURL, csp, waitUntil = 'load') {
   const log = await hostPages(
     page,
     baseURL,
@@ -217,12 +215,20 @@ test('the iframe posts its height from the first layout, before boot.js has come
         "window.heights = []; addEventListener('message', (e) => e.data?.type === 'funding-breakdown:height' && heights.push(e.data.height));",
       ],
     },
-    { csp: true },
+    { csp },
   );
-  await page.goto(`${hostOf(baseURL)}/index.html`, { waitUntil: 'commit' });
+  await page.goto(`${hostOf(baseURL)}/index.html`, { waitUntil });
+  return log;
+}
+
+test('the iframe posts its height from the first layout, before boot.js has come (strict CSP)', async ({ page, baseURL }) => {
+  const letBoot = await holdBoot(page);
+  const log = await openHeightsHost(page, baseURL, true, 'commit');
   await expect(page.frameLocator('iframe.funding-breakdown').locator('svg.fb-donut')).toBeVisible();
   const tall = () => page.frames()[1].evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
   await expect.poll(async () => (await page.evaluate(() => window.heights)).at(-1)).toBe(await tall());
+  // Still before boot.js: it enables the copy's tabs.
+  await expect(page.frameLocator('iframe.funding-breakdown').getByRole('tab').first()).toBeDisabled();
   letBoot();
   await expectClean(page, log);
 });
@@ -230,24 +236,7 @@ test('the iframe posts its height from the first layout, before boot.js has come
 plainTest('under a strict policy without the hashes of csp.txt, the iframe posts only its styled height', async ({ page, baseURL }) => {
   // boot.js brings the blocked stylesheet as a file; a height posted before it
   // came (the unstyled page, three or four times as tall) would make the host jump.
-  await hostPages(
-    page,
-    baseURL,
-    {
-      'index.html': [
-        'text/html',
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-         <script src="heights.js"></script></head>
-         <body><main><h1>Host page</h1>${snippet('iframe', `${baseURL}/`)}</main></body></html>`,
-      ],
-      'heights.js': [
-        'text/javascript',
-        "window.heights = []; addEventListener('message', (e) => e.data?.type === 'funding-breakdown:height' && heights.push(e.data.height));",
-      ],
-    },
-    { csp: HASHLESS_CSP },
-  );
-  await page.goto(`${hostOf(baseURL)}/index.html`);
+  await openHeightsHost(page, baseURL, HASHLESS_CSP);
   const frame = page.frameLocator('iframe.funding-breakdown');
   await expect(frame.locator('svg.fb-donut')).toBeVisible();
   await expect.poll(() => page.frames()[1].evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(1200);

@@ -60,6 +60,22 @@ export async function holdWasm(page, delayMs) {
   return { release, log };
 }
 
+/**
+ * Holds boot.js (on the page and in its frames) until `letBoot()`: the page
+ * paints from its own response, its copy's buttons disabled, nothing listening.
+ * A page's route comes before the context's (hostPages serves the widget's
+ * files there), whenever either was set.
+ */
+export async function holdBoot(page) {
+  let letBoot;
+  const held = new Promise((resolve) => (letBoot = resolve));
+  await page.route('**/boot.js', async (route) => {
+    await held;
+    await route.fallback();
+  });
+  return letBoot;
+}
+
 /** Opens the widget, moves toward it, and waits until the wasm has rendered it (replaced the pre-rendered copy). */
 export async function open(page, hash = '') {
   await page.goto('/' + hash);

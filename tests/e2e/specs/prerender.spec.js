@@ -3,7 +3,7 @@
 // without a jump, and readers without JavaScript keep it with the table.
 import { test as plainTest } from '@playwright/test';
 import zlib from 'node:zlib';
-import { test, expect, open, wake, holdWasm, clickMark, markPoint, fingerDown, expectNoAxeViolations, PRERENDERED } from './helpers.js';
+import { test, expect, open, wake, holdWasm, holdBoot, clickMark, markPoint, fingerDown, expectNoAxeViolations, PRERENDERED } from './helpers.js';
 import { hostPages, HASHLESS_CSP } from './hosts.js';
 
 const ROOT = '#funding-breakdown > .fb-root:not(.fb-noscript)';
@@ -131,14 +131,8 @@ const styled = (page) =>
 test('index.html paints from its own response: its stylesheet and language check are inline, allowed by csp.txt', async ({ page, baseURL }) => {
   // The build's policy on the widget's files; boot.js held, so what shows owes nothing to it.
   const log = await hostPages(page, baseURL, {}, { csp: true, host: baseURL });
-  let letBoot;
-  const bootHeld = new Promise((resolve) => (letBoot = resolve));
-  await page.route('**/boot.js', async (route) => {
-    await bootHeld;
-    await route.fallback();
-  });
   const requests = recordRequests(page);
-  await page.goto('/', { waitUntil: 'commit' });
+  const { letBoot } = await openBeforeBoot(page);
   await expect(page.locator(`${ROOT} svg.fb-donut`)).toBeVisible();
   expect(await styled(page)).toBe('inline-size');
   // The language check ran (it takes its file's name off its tag when it does).
@@ -354,17 +348,9 @@ test('the Space key held on a legend entry of the static copy until the widget h
   await expect(page.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
 });
 
-/**
- * Opens `path` with boot.js held until `letBoot()`: the page painted from its
- * own response, its copy's buttons still disabled, nothing listening yet.
- */
+/** Opens `path` with boot.js held until `letBoot()` (`holdBoot`). */
 async function openBeforeBoot(page, path = '/') {
-  let letBoot;
-  const held = new Promise((resolve) => (letBoot = resolve));
-  await page.route('**/boot.js', async (route) => {
-    await held;
-    await route.fallback();
-  });
+  const letBoot = await holdBoot(page);
   await page.goto(path, { waitUntil: 'commit' });
   const root = page.locator(ROOT);
   await expect(root.locator('[role=tab][data-view="table"]')).toBeDisabled();
