@@ -138,6 +138,7 @@ pub fn too_deep(text: &str) -> Option<(usize, usize)> {
 pub fn parse_failure(text: &str, message: &str) -> Problem {
     let place = line_column_in(message)
         .or_else(|| position_in(message).map(|at| line_column(text, at)))
+        .map(|place| at_trailing_comma(text, place))
         .or_else(|| syntax_slip(text));
     Problem {
         path: String::new(),
@@ -196,6 +197,28 @@ pub fn syntax_slip(text: &str) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// `place`, or where a parser stopped at the bracket after a trailing comma
+/// (Chromium for an object's, serde_json for both kinds), the comma's: the
+/// character the editor must delete, and one place for the widget and
+/// check-data whichever parser found it.
+fn at_trailing_comma(text: &str, place: (usize, usize)) -> (usize, usize) {
+    let mut comma = None;
+    for (c, line, column) in outside_strings(text) {
+        if (line, column) >= place {
+            return match c {
+                ']' | '}' if (line, column) == place => comma.unwrap_or(place),
+                _ => place,
+            };
+        }
+        match c {
+            ',' => comma = Some((line, column)),
+            c if c.is_whitespace() => {}
+            _ => comma = None,
+        }
+    }
+    place
 }
 
 /// 1-based line and column (in characters) of the UTF-16 offset `at` in `text`.
@@ -260,20 +283,21 @@ pub fn parse(text: &str) -> Result<Json, Problem> {
         let path = e.path().to_string();
         Problem {
             path: known_path(&path).to_owned(),
-            kind: native_syntax(&e.into_inner()),
+            kind: native_syntax(text, &e.into_inner()),
         }
     })?;
     de.end().map_err(|e| Problem {
         path: String::new(),
-        kind: native_syntax(&e),
+        kind: native_syntax(text, &e),
     })?;
     Ok(doc)
 }
 
-/// A serde_json syntax error at its line and column, its own words as the
+/// A serde_json syntax error at its line and column (in characters, as the
+/// widget counts them; a trailing comma at the comma), its own words as the
 /// detail ("trailing comma"), which check-data prints after the message.
 #[cfg(any(test, not(target_arch = "wasm32")))]
-fn native_syntax(e: &serde_json::Error) -> ProblemKind {
+fn native_syntax(text: &str, e: &serde_json::Error) -> ProblemKind {
     let message = e.to_string();
     // serde_json ends its message with " at line L column C".
     let detail = match message.rfind(" at line ") {
@@ -283,7 +307,14 @@ fn native_syntax(e: &serde_json::Error) -> ProblemKind {
     let kind = ProblemKind::Syntax {
         detail: detail.to_owned(),
     };
-    placed(kind, (e.line() > 0).then(|| (e.line(), e.column())))
+    let place = (e.line() > 0).then(|| {
+        // serde_json counts the column in bytes.
+        let line = text.lines().nth(e.line() - 1).unwrap_or_default();
+        let before = line.get(..e.column().saturating_sub(1)).unwrap_or(line);
+        let column = before.chars().count() + 1;
+        at_trailing_comma(text, (e.line(), column))
+    });
+    placed(kind, place)
 }
 
 /// A dataset from JSON text, natively: [`parse`], then [`dataset`].
@@ -576,6 +607,37 @@ mod tests {
         );
         assert_eq!(line_column("ab", 99), (1, 3));
         assert_eq!(line_column("😀x", 2), (1, 2));
+    }
+
+    /// The widget (the browser's message) and check-data (serde_json) give a
+    /// file's syntax error one place.
+    #[test]
+    fn the_widget_and_check_data_place_a_syntax_error_alike() {
+        let place = |p: Problem| match p.kind {
+            ProblemKind::At { line, column, .. } => (line, column),
+            other => panic!("not placed: {other:?}"),
+        };
+        let native = |text: &str| place(parse(text).unwrap_err());
+        // A trailing comma is placed at the comma, whichever bracket follows
+        // it and whether the browser's message names a place (V8's words).
+        let array = "{\"a\": [1,\n  2,\n]}";
+        let m = "Unexpected token ']', \"...\" is not valid JSON";
+        assert_eq!(native(array), (2, 4));
+        assert_eq!(place(parse_failure(array, m)), (2, 4));
+        let object = "{\"名前\": 1,\n}";
+        let m = "Expected double-quoted property name in JSON at position 10 (line 2 column 1)";
+        assert_eq!(native(object), (1, 9));
+        assert_eq!(place(parse_failure(object, m)), (1, 9));
+        assert_eq!(place(parse_failure(object, "… at position 10")), (1, 9));
+        // Not a trailing comma: the parser's place, in characters (serde_json
+        // counts bytes: "名" is three).
+        let text = "{\"名\": x}";
+        assert_eq!(native(text), (1, 7));
+        let at = text.find('x').map(|i| text[..i].encode_utf16().count());
+        let m = format!("Unexpected token 'x' at position {}", at.unwrap());
+        assert_eq!(place(parse_failure(text, &m)), (1, 7));
+        let text = "{\"a\": [1, ]";
+        assert_eq!(native(text), (1, 9));
     }
 
     #[test]

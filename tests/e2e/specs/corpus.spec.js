@@ -62,6 +62,20 @@ for (const name of SAME) {
   });
 }
 
+// The browser's JSON.parse stops at the bracket after a trailing comma, or
+// names no place at all; check-data's parser says "trailing comma" at the
+// bracket. Both tools give the comma's line and column, in characters.
+for (const name of ['syntax-trailing-comma', 'trailing-comma-regions', 'trailing-comma-object']) {
+  test(`a trailing comma ("${name}") is placed where check-data places it`, async ({ page, baseURL }) => {
+    page.removeAllListeners('console');
+    const expected = fs.readFileSync(path.join(DATA, 'bad', `${name}.expect`), 'utf8');
+    const place = /line \d+ column \d+/.exec(expected)[0];
+    const el = await openData(page, baseURL, 'bad', `${name}.json`);
+    await expect(el).toHaveAttribute('data-state', 'error');
+    await expect(el.getByRole('alert')).toContainText(`${place}:`);
+  });
+}
+
 test('JSON syntax errors name the line and column', async ({ page, baseURL }) => {
   page.removeAllListeners('console');
   const el = await openData(page, baseURL, 'bad', 'syntax-missing-comma.json');
