@@ -211,6 +211,25 @@ for (const lang of ['en', 'fr', 'es', 'ja']) {
   });
 }
 
+for (const [lang, width] of [['en', 390], ['en', 320], ['fr', 390], ['es', 320], ['ja', 320]]) {
+  test(`text enlarged 200 % on a phone (${lang}, ${width} px): the actions' labels keep their words whole`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await open(page, `#lang=${lang}`);
+    const buttons = page.locator('.fb-actions .fb-button');
+    await expect(buttons.first()).toBeVisible();
+    const boxes = () => buttons.evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), width: Math.round(r.width) })));
+    // At the usual size, two by two and of equal width.
+    const [a, b] = await boxes();
+    expect(b.top).toBe(a.top);
+    expect(Math.abs(b.width - a.width)).toBeLessThanOrEqual(1);
+    await page.addStyleTag({ content: 'html { font-size: 200% }' });
+    // ("Downloa / d CSV", "Téléchar / ger en / CSV", "ダウン / ロード" were seen.)
+    const words = lang === 'ja' ? 'ダウンロード|埋め込み|リンク|コピー' : '\\p{L}+';
+    expect(await splitRuns(page, '.fb-actions .fb-button', words)).toEqual([]);
+    expect(await overflow(page)).toEqual({ out: [], sideways: false });
+  });
+}
+
 for (const lang of ['en', 'fr']) {
   test(`Years view at 640 px with the browser's text at 200 % (${lang}): its table scrolls in its box, the page not sideways`, async ({ page }) => {
     // The browser's own text size setting (what README's "Theming" means by the reader's default size).
