@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::chart::{find_mark, ChartKind};
 use super::{country_list, data_text, use_ctx};
+use crate::i18n::format::figure_breakable;
 use crate::i18n::Msg;
 use crate::model::derive;
 use crate::model::MarkKind;
@@ -97,7 +98,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 <dd class="fb-detail-share">{ d.part_share(&part) }</dd>
                 <dt>{ d.text(Msg::DetailAmount) }</dt>
                 <dd class="fb-detail-amount">
-                    { d.part_amount(&part) }
+                    { figure_breakable(&d.part_amount(&part)) }
                 </dd>
                 { countries }
                 { linked_html }

@@ -68,7 +68,7 @@ pub fn Headline() -> Html {
                     <span class="fb-fact-label">{ d.text(Msg::TotalLabel) }</span>
                     <span class={classes!("fb-total", dismissed.then_some("is-dismissed"))} tabindex="0"
                         aria-describedby={exact_id.clone()} onblur={reset.reform(Event::from)}>
-                        { crate::i18n::format::unit_breakable(&d.total_phrase()) }
+                        { crate::i18n::format::figure_breakable(&d.total_phrase()) }
                     </span>
                     <span class="fb-exact" id={exact_id} role="tooltip">{ d.total_fact() }</span>
                 </p>

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::chart::{colour_class, marks, ChartKind};
 use super::{data_text, mark_of, use_ctx};
+use crate::i18n::format::figure_breakable;
 use crate::i18n::Msg;
 use crate::model::derive;
 
@@ -127,7 +128,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                     </svg>
                     <span class="fb-legend-name">{ data_text(d.name(part)) }</span>
                     <span class="fb-legend-share">{ d.part_share(part) }</span>
-                    <span class="fb-legend-amount">{ d.amount_short(part.amount) }</span>
+                    <span class="fb-legend-amount">{ figure_breakable(&d.amount_short(part.amount)) }</span>
                 </button>
             </li>
         }

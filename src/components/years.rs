@@ -115,9 +115,9 @@ pub fn YearsView(props: &YearsProps) -> Html {
         let (length, value) = match slot {
             Slot::Year(ds) => (
                 Some(bar_length(derive::total(ds), max)),
-                // Breakable before "million", as the headline's total: with
+                // Breakable between its words, as the headline's total: with
                 // text enlarged on a phone it went "mi|llion".
-                crate::i18n::format::unit_breakable(&Describer::new(ds, l).total_phrase()),
+                crate::i18n::format::figure_breakable(&Describer::new(ds, l).total_phrase()),
             ),
             Slot::Gap(_) => (None, l.text(Msg::YearGap).to_owned()),
         };

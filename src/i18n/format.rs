@@ -318,23 +318,15 @@ pub fn approximate_small(amount: Minor, digits: u32, toward: Toward) -> Minor {
     Minor(toward.round(amount.0, step))
 }
 
-/// `text` with the no-break space between a figure and its unit word
-/// ("37.1\u{a0}million") made breakable, for the headline's large total,
-/// which may need two lines on a phone; the currency code stays attached.
-pub fn unit_breakable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    let mut prev = ' ';
-    while let Some(c) = chars.next() {
-        let unit_next = chars.peek().is_some_and(|n| n.is_lowercase());
-        out.push(if c == NBSP && prev.is_ascii_digit() && unit_next {
-            ' '
-        } else {
-            c
-        });
-        prev = c;
-    }
-    out
+/// `text`, a figure shown on its own (the headline's total, a legend
+/// entry's or the detail's amount), with its no-break spaces breakable.
+/// Where its box is narrower than the whole figure (text at 200 % on a
+/// phone), the line then breaks between its words ("37,1 millions" /
+/// "USD") rather than inside one ("US|D", "millio|n"): the browser breaks
+/// only where it must, at the last space that fits. Group separators
+/// (U+202F) stay. Sentences keep their no-break spaces.
+pub fn figure_breakable(text: &str) -> String {
+    text.replace(NBSP, " ")
 }
 
 /// The power of ten a compact amount is counted in: millions and billions,
@@ -580,17 +572,20 @@ pub fn fraction(ppm: i64) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn the_headline_total_may_break_before_its_unit_word_only() {
+    fn a_figure_on_its_own_may_break_between_its_words() {
         assert_eq!(
-            unit_breakable("USD\u{a0}37.1\u{a0}million"),
-            "USD\u{a0}37.1 million"
+            figure_breakable("more than USD\u{a0}14.8\u{a0}million"),
+            "more than USD 14.8 million"
         );
         assert_eq!(
-            unit_breakable("37,1\u{a0}millions\u{a0}USD"),
-            "37,1 millions\u{a0}USD"
+            figure_breakable("37,1\u{a0}millions\u{a0}USD"),
+            "37,1 millions USD"
         );
-        assert_eq!(unit_breakable("USD\u{a0}850,000"), "USD\u{a0}850,000");
-        assert_eq!(unit_breakable("約3,710万米ドル"), "約3,710万米ドル");
+        assert_eq!(
+            figure_breakable("14\u{202f}840\u{202f}306,80\u{a0}USD"),
+            "14\u{202f}840\u{202f}306,80 USD"
+        );
+        assert_eq!(figure_breakable("約3,710万米ドル"), "約3,710万米ドル");
     }
 
     #[test]

@@ -211,6 +211,22 @@ for (const lang of ['en', 'fr', 'es', 'ja']) {
   });
 }
 
+// At 320 px an exact amount's figure alone is wider than the detail's box
+// (a known limit: it still breaks inside, as in the table); its words do not.
+for (const [lang, width] of [['fr', 360], ['es', 360], ['en', 360], ['fr', 320], ['en', 320]]) {
+  test(`text enlarged 200 % on a phone (${lang}, ${width} px): the total and a part's amounts break between their words`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await open(page, `#lang=${lang}&sel=sub-saharan-africa`);
+    await page.addStyleTag({ content: 'html { font-size: 200% }' });
+    await expect(page.locator('.fb-detail-amount')).toBeVisible();
+    const figures = '.fb-total, .fb-legend-amount, .fb-detail-amount';
+    // ("37,1 millions US / D", "more than USD 14.8 millio / n", "14 840 306,8 / 0 USD" were seen.)
+    expect(await splitRuns(page, figures, '\\p{L}+')).toEqual([]);
+    if (width > 320) expect(await splitRuns(page, figures)).toEqual([]);
+    expect(await overflow(page)).toEqual({ out: [], sideways: false });
+  });
+}
+
 for (const [lang, width] of [['en', 390], ['en', 320], ['fr', 390], ['es', 320], ['ja', 320]]) {
   test(`text enlarged 200 % on a phone (${lang}, ${width} px): the actions' labels keep their words whole`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
