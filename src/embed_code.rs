@@ -29,9 +29,18 @@ pub fn iframe(base: &str, lang: &str, hash: &str, title: &str) -> String {
     )
 }
 
-/// The parent page's listener that sizes iframe embeds to their content
-/// (README's, which a test holds to this), given after the iframe snippet.
-pub const LISTENER: &str = "<script>
+/// The script given after the iframe snippet: the height listener as a file
+/// of the widget's (`static/frame.js`), so that the snippet works as pasted
+/// under a host policy without `'unsafe-inline'` (README's), loaded async.
+pub fn frame_script(base: &str) -> String {
+    format!("<script src=\"{}frame.js\" async></script>", attr(base))
+}
+
+/// The height listener inline, for a host that would rather not load a
+/// script from the widget's server: README's, which a test holds to this
+/// and to `static/frame.js`.
+#[cfg(test)]
+const LISTENER: &str = "<script>
   window.addEventListener('message', (event) => {
     const data = event.data;
     if (!data || data.type !== 'funding-breakdown:height' || data.version !== 1) return;
@@ -112,9 +121,14 @@ mod tests {
     }
 
     #[test]
-    fn the_demo_page_runs_the_same_listener() {
-        // demo.js is the listener as a file (the demo page has no inline
-        // script): the same lines, one indent less, so the two cannot drift.
+    fn readme_frame_script_is_what_the_widget_gives() {
+        assert_eq!(readme_snippet("frame-script"), frame_script(BASE));
+    }
+
+    #[test]
+    fn frame_js_runs_the_same_listener() {
+        // frame.js is the listener as a file (the Embed panel's, the demo
+        // page's): the same lines, one indent less, so the two cannot drift.
         let body = LISTENER
             .strip_prefix("<script>\n")
             .and_then(|b| b.strip_suffix("\n</script>"))
@@ -123,8 +137,8 @@ mod tests {
             .lines()
             .map(|l| l.strip_prefix("  ").unwrap_or(l))
             .collect();
-        let demo = include_str!("../static/demo.js");
-        assert!(demo.trim_end().ends_with(&lines.join("\n")), "{demo}");
+        let file = include_str!("../static/frame.js");
+        assert!(file.contains(&lines.join("\n")), "{file}");
     }
 
     #[test]

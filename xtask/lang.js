@@ -20,6 +20,8 @@
     };
     addEventListener('load', post);
     new ResizeObserver(post).observe(document.documentElement);
+    // The parent's listener came after the first height (frame.js loads async): again.
+    addEventListener('message', (e) => { if (e.source == parent && e.data?.type == 'funding-breakdown:measure') { sent = 0; post(); } });
   }
   const ours = (tag) => { const l = tag?.split(/[-_]/)[0].toLowerCase(); return [__FB_LANGS__].includes(l) && l; };
   const want = ours(/[#&]lang=([^&]*)/.exec(location.hash)?.[1]) || [...navigator.languages, navigator.language].map(ours).find(Boolean);

@@ -418,7 +418,7 @@ pub fn Footer(props: &FooterProps) -> Html {
                         &state.to_link_hash(),
                         &d.title(),
                     ),
-                    embed_code::LISTENER
+                    embed_code::frame_script(&ctx.base)
                 ),
             )
         });

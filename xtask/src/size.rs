@@ -136,9 +136,13 @@ pub const BUDGET: u64 = 100_000;
 /// regression review's (an early tap waited on even where it focused the
 /// copy, the iframe's height posted by the head script from the first
 /// layout, a replayed button focused), 10 B (236,089); boot.js's fallback
-/// loading lang.js in one place, 8 B (236,097).
+/// loading lang.js in one place, 8 B (236,097); the nineteenth session's
+/// fixes (a trailing comma placed at the comma; a figure on its own made
+/// breakable by one `replace`, not a scan for a lowercase unit word, which
+/// took Unicode's lowercase table into the wasm; the
+/// iframe asked to post its height again), 736 B less (235,361).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 236_097;
+pub const CEILING: u64 = 235_361;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

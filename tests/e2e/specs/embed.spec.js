@@ -221,6 +221,47 @@ async function openHeightsHost(page, baseURL, csp, waitUntil = 'load') {
   return log;
 }
 
+test("the Embed panel's iframe snippet, pasted as is under README's host policy, fits the frame though frame.js comes after its first height", async ({ page, baseURL }) => {
+  const base = `${baseURL}/`;
+  let letScript;
+  const held = new Promise((resolve) => (letScript = resolve));
+  await page.route(`${base}frame.js`, async (route) => {
+    await held;
+    await route.fallback();
+  });
+  // The panel's snippet (the iframe, then frame.js async), and a recorder of
+  // what the frame posts, to know when it has.
+  const log = await hostPages(
+    page,
+    baseURL,
+    {
+      'index.html': [
+        'text/html',
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+         <script src="heights.js"></script></head>
+         <body><main><h1>Host page</h1>${snippet('iframe', base)}\n${snippet('frame-script', base)}</main></body></html>`,
+      ],
+      'heights.js': [
+        'text/javascript',
+        "window.heights = []; addEventListener('message', (e) => e.data?.type === 'funding-breakdown:height' && heights.push(e.data.height));",
+      ],
+    },
+    { csp: true },
+  );
+  // (Its load waits for the held script.)
+  await page.goto(`${hostOf(baseURL)}/index.html`, { waitUntil: 'domcontentloaded' });
+  const iframe = page.locator('iframe.funding-breakdown');
+  await expect(page.frameLocator('iframe.funding-breakdown').locator('svg.fb-donut')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.heights.length)).toBeGreaterThan(0);
+  // Posted to no listener yet: the snippet's height.
+  expect(await iframe.evaluate((f) => f.style.height)).toBe('');
+  letScript();
+  const tall = () => page.frames()[1].evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  await expect.poll(() => iframe.evaluate((f) => f.style.height)).toBe(`${await tall()}px`);
+  expect(await iframe.evaluate((f) => f.getBoundingClientRect().height)).toBe(await tall());
+  await expectClean(page, log);
+});
+
 test('the iframe posts its height from the first layout, before boot.js has come (strict CSP)', async ({ page, baseURL }) => {
   const letBoot = await holdBoot(page);
   const log = await openHeightsHost(page, baseURL, true, 'commit');
@@ -415,7 +456,7 @@ test('the Embed panel offers both snippets for the current view', async ({ page,
   const base = `${baseURL}/`;
   // The iframe comes with the listener that sizes it.
   const iframe = snippet('iframe', base).replace('#view=region', '#view=table');
-  await expect(page.locator('textarea').first()).toHaveValue(`${iframe}\n${snippet('listener', base)}`);
+  await expect(page.locator('textarea').first()).toHaveValue(`${iframe}\n${snippet('frame-script', base)}`);
   // The element's label says what it looks like, not that it takes the page's fonts.
   await expect(page.locator('.fb-embed')).not.toContainText("follows your page's fonts");
   await expect(page.locator('.fb-embed')).toContainText('system font');
