@@ -140,9 +140,11 @@ pub const BUDGET: u64 = 100_000;
 /// fixes (a trailing comma placed at the comma; a figure on its own made
 /// breakable by one `replace`, not a scan for a lowercase unit word, which
 /// took Unicode's lowercase table into the wasm; the
-/// iframe asked to post its height again), 736 B less (235,361).
+/// iframe asked to post its height again), 736 B less (235,361); the
+/// actions' grid with a per-language word width, after the regression
+/// review, 46 B (235,407).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 235_361;
+pub const CEILING: u64 = 235_407;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
