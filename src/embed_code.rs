@@ -36,23 +36,6 @@ pub fn frame_script(base: &str) -> String {
     format!("<script src=\"{}frame.js\" async></script>", attr(base))
 }
 
-/// The height listener inline, for a host that would rather not load a
-/// script from the widget's server: README's, which a test holds to this
-/// and to `static/frame.js`.
-#[cfg(test)]
-const LISTENER: &str = "<script>
-  window.addEventListener('message', (event) => {
-    const data = event.data;
-    if (!data || data.type !== 'funding-breakdown:height' || data.version !== 1) return;
-    for (const frame of document.querySelectorAll('iframe.funding-breakdown')) {
-      if (event.source !== frame.contentWindow) continue;
-      // A border would take its width from the height under box-sizing: border-box.
-      frame.style.border = '0';
-      frame.style.height = `${Math.ceil(data.height)}px`;
-    }
-  });
-</script>";
-
 /// The standalone page whose static copy, shown until the wasm runs, is in
 /// language `lang`: index.html (English) or index.fr.html, index.ja.html, …
 /// (`cargo xtask post-build` writes one per catalogue).
@@ -116,20 +99,16 @@ mod tests {
     }
 
     #[test]
-    fn readme_listener_is_what_the_widget_gives() {
-        assert_eq!(readme_snippet("listener"), LISTENER);
-    }
-
-    #[test]
     fn readme_frame_script_is_what_the_widget_gives() {
         assert_eq!(readme_snippet("frame-script"), frame_script(BASE));
     }
 
     #[test]
-    fn frame_js_runs_the_same_listener() {
-        // frame.js is the listener as a file (the Embed panel's, the demo
-        // page's): the same lines, one indent less, so the two cannot drift.
-        let body = LISTENER
+    fn readme_inline_listener_is_frame_js() {
+        // README's listener to paste inline is frame.js's (the Embed panel's,
+        // the demo page's): the same lines, one indent more, so the two cannot drift.
+        let snippet = readme_snippet("listener");
+        let body = snippet
             .strip_prefix("<script>\n")
             .and_then(|b| b.strip_suffix("\n</script>"))
             .expect("the listener is one script element");

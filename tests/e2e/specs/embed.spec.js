@@ -3,7 +3,7 @@
 // documentation is what gets tested.
 import fs from 'node:fs';
 import { test as plainTest } from '@playwright/test';
-import { test, expect, clickMark, markPoint, fingerDown, open, holdWasm, holdBoot } from './helpers.js';
+import { test, expect, clickMark, markPoint, fingerDown, open, holdWasm, holdBoot, hold } from './helpers.js';
 import { hostPages, elementPage, hostOf, snippet, HASHLESS_CSP } from './hosts.js';
 
 /**
@@ -196,10 +196,11 @@ for (const csp of [false, true]) {
 }
 
 /**
- * A host page with README's iframe snippet and a listener that keeps every
- * height the frame posts (`window.heights`), the widget under `csp`.
+ * A host page with README's iframe snippet (then `after`) and a listener
+ * that keeps every height the frame posts (`window.heights`), the widget
+ * under `csp`.
  */
-async function openHeightsHost(page, baseURL, csp, waitUntil = 'load') {
+async function openHeightsHost(page, baseURL, csp, waitUntil = 'load', after = '') {
   const log = await hostPages(
     page,
     baseURL,
@@ -208,7 +209,7 @@ async function openHeightsHost(page, baseURL, csp, waitUntil = 'load') {
         'text/html',
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
          <script src="heights.js"></script></head>
-         <body><main><h1>Host page</h1>${snippet('iframe', `${baseURL}/`)}</main></body></html>`,
+         <body><main><h1>Host page</h1>${snippet('iframe', `${baseURL}/`)}${after}</main></body></html>`,
       ],
       'heights.js': [
         'text/javascript',
@@ -223,33 +224,10 @@ async function openHeightsHost(page, baseURL, csp, waitUntil = 'load') {
 
 test("the Embed panel's iframe snippet, pasted as is under README's host policy, fits the frame though frame.js comes after its first height", async ({ page, baseURL }) => {
   const base = `${baseURL}/`;
-  let letScript;
-  const held = new Promise((resolve) => (letScript = resolve));
-  await page.route(`${base}frame.js`, async (route) => {
-    await held;
-    await route.fallback();
-  });
+  const letScript = await hold(page, `${base}frame.js`);
   // The panel's snippet (the iframe, then frame.js async), and a recorder of
-  // what the frame posts, to know when it has.
-  const log = await hostPages(
-    page,
-    baseURL,
-    {
-      'index.html': [
-        'text/html',
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-         <script src="heights.js"></script></head>
-         <body><main><h1>Host page</h1>${snippet('iframe', base)}\n${snippet('frame-script', base)}</main></body></html>`,
-      ],
-      'heights.js': [
-        'text/javascript',
-        "window.heights = []; addEventListener('message', (e) => e.data?.type === 'funding-breakdown:height' && heights.push(e.data.height));",
-      ],
-    },
-    { csp: true },
-  );
-  // (Its load waits for the held script.)
-  await page.goto(`${hostOf(baseURL)}/index.html`, { waitUntil: 'domcontentloaded' });
+  // what the frame posts, to know when it has. (Its load waits for the held script.)
+  const log = await openHeightsHost(page, baseURL, true, 'domcontentloaded', `\n${snippet('frame-script', base)}`);
   const iframe = page.locator('iframe.funding-breakdown');
   await expect(page.frameLocator('iframe.funding-breakdown').locator('svg.fb-donut')).toBeVisible();
   await expect.poll(() => page.evaluate(() => window.heights.length)).toBeGreaterThan(0);

@@ -67,13 +67,21 @@ export async function holdWasm(page, delayMs) {
  * files there), whenever either was set.
  */
 export async function holdBoot(page) {
-  let letBoot;
-  const held = new Promise((resolve) => (letBoot = resolve));
-  await page.route('**/boot.js', async (route) => {
+  return hold(page, '**/boot.js');
+}
+
+/**
+ * Holds the responses to `url` (a route pattern) until the returned function
+ * is called. A page route, so it comes before a context's (hostPages').
+ */
+export async function hold(page, url) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
     await held;
     await route.fallback();
   });
-  return letBoot;
+  return release;
 }
 
 /** Opens the widget, moves toward it, and waits until the wasm has rendered it (replaced the pre-rendered copy). */
