@@ -132,12 +132,14 @@ pub fn too_deep(text: &str) -> Option<(usize, usize)> {
 /// A syntax error of the browser's `JSON.parse`, whose `message` (English,
 /// and worded by each browser) is kept only as the detail for the console:
 /// the reader gets plain words in their language, at the line and column
-/// the message gives ("line L column C", or "position N", counted in UTF-16
-/// code units as JavaScript strings are), else where [`syntax_slip`] finds
-/// a slip editors make, else none.
+/// the message gives ("position N", counted in UTF-16 code units as
+/// JavaScript strings are, so the column in characters is worked out here:
+/// an emoji is two units; else "line L column C"), else where
+/// [`syntax_slip`] finds a slip editors make, else none.
 pub fn parse_failure(text: &str, message: &str) -> Problem {
-    let place = line_column_in(message)
-        .or_else(|| position_in(message).map(|at| line_column(text, at)))
+    let place = position_in(message)
+        .map(|at| line_column(text, at))
+        .or_else(|| line_column_in(message))
         .map(|place| at_trailing_comma(text, place))
         .or_else(|| syntax_slip(text));
     Problem {
@@ -168,7 +170,7 @@ fn position_in(message: &str) -> Option<usize> {
     number_after(message, "position ")
 }
 
-/// L and C in "… (line L column C)", as Chromium writes them.
+/// L and C in "… (line L column C)", for a browser that gives no position.
 fn line_column_in(message: &str) -> Option<(usize, usize)> {
     Some((
         number_after(message, "line ")?,
@@ -182,21 +184,74 @@ fn number_after(message: &str, word: &str) -> Option<usize> {
     digits.parse().ok()
 }
 
-/// The line and column of the first of two slips that a parser's message
-/// may not place: a comma before a closing bracket (a trailing comma) and a
-/// single quote outside a string. A scan of the text, not a parser.
+/// The line and column of the first of the slips that a parser's message
+/// may not place: a comma before a closing bracket (a trailing comma), a
+/// single quote outside a string, and a bare word that is not `true`,
+/// `false` or `null` (`NaN`, `Infinity`, `undefined`, `tru`). A scan of the
+/// text, not a parser.
 pub fn syntax_slip(text: &str) -> Option<(usize, usize)> {
     let mut comma: Option<(usize, usize)> = None;
+    // The bare word being read (its first letters: no longer ones matter),
+    // its length and where it started.
+    let mut word: Option<([u8; 6], usize, (usize, usize))> = None;
+    // Inside a number, whose exponent's `e` is no word.
+    let mut number = false;
+    let mut end = (1, 1);
     for (c, line, column) in outside_strings(text) {
+        end = (line, column + 1);
+        if let Some((letters, len, start)) = &mut word {
+            if c.is_ascii_alphabetic() {
+                if let Some(l) = letters.get_mut(*len) {
+                    *l = c as u8;
+                }
+                *len += 1;
+                continue;
+            }
+            if let Some(place) = bare_word(letters, *len, *start, (line, column)) {
+                return Some(place);
+            }
+            word = None;
+        }
+        if number && (c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-')) {
+            continue;
+        }
+        number = false;
         match c {
             '\'' => return Some((line, column)),
             ',' => comma = Some((line, column)),
             ']' | '}' if comma.is_some() => return comma,
             c if c.is_whitespace() => {}
-            _ => comma = None,
+            c => {
+                comma = None;
+                if c.is_ascii_digit() || c == '-' {
+                    number = true;
+                } else if c.is_ascii_alphabetic() {
+                    word = Some(([c as u8, 0, 0, 0, 0, 0], 1, (line, column)));
+                }
+            }
         }
     }
-    None
+    word.and_then(|(letters, len, start)| bare_word(&letters, len, start, end))
+}
+
+/// Where a parser stops at a bare word that is not a JSON literal: just
+/// after a literal cut short ("tru"), where it wanted the next letter, else
+/// at the word's start. None for `true`, `false` and `null`.
+fn bare_word(
+    letters: &[u8; 6],
+    len: usize,
+    start: (usize, usize),
+    after: (usize, usize),
+) -> Option<(usize, usize)> {
+    const LITERALS: [&[u8]; 3] = [b"true", b"false", b"null"];
+    let word = letters.get(..len).unwrap_or(letters);
+    if LITERALS.contains(&word) {
+        None
+    } else if LITERALS.iter().any(|l| l.starts_with(word)) {
+        Some(after)
+    } else {
+        Some(start)
+    }
 }
 
 /// `place`, or where a parser stopped at the bracket after a trailing comma
@@ -304,17 +359,62 @@ fn native_syntax(text: &str, e: &serde_json::Error) -> ProblemKind {
         Some(at) => message.get(..at).unwrap_or_default(),
         None => &message,
     };
-    let kind = ProblemKind::Syntax {
-        detail: detail.to_owned(),
+    // A number too large for a float (1e999) is JSON all the same: the
+    // browser reads it as Infinity, which the widget then refuses as not
+    // finite. check-data says that too, at the number's start (serde_json
+    // places its last digit).
+    let out_of_range = detail == "number out of range";
+    let kind = if out_of_range {
+        ProblemKind::NotFinite
+    } else {
+        ProblemKind::Syntax {
+            detail: detail.to_owned(),
+        }
     };
     let place = (e.line() > 0).then(|| {
+        // serde_json places a file that ends too soon at its last character,
+        // and a newline in a string at the start of the next line; the
+        // browser, like an editor's cursor, just after the last character and
+        // at the newline. The widget and check-data say the browser's places.
+        if e.classify() == serde_json::error::Category::Eof {
+            return line_column(text, text.encode_utf16().count());
+        }
+        if out_of_range {
+            return number_start(text, (e.line(), e.column()));
+        }
+        let (line, column) = match (e.line(), e.column()) {
+            (line, 0) if line > 1 => {
+                let before = text.split('\n').nth(line - 2).unwrap_or_default();
+                (line - 1, before.len() + 1)
+            }
+            place => place,
+        };
         // serde_json counts the column in bytes.
-        let line = text.lines().nth(e.line() - 1).unwrap_or_default();
-        let before = line.get(..e.column().saturating_sub(1)).unwrap_or(line);
+        let text_line = text.split('\n').nth(line - 1).unwrap_or_default();
+        let before = text_line
+            .get(..column.saturating_sub(1))
+            .unwrap_or(text_line);
         let column = before.chars().count() + 1;
-        at_trailing_comma(text, (e.line(), column))
+        at_trailing_comma(text, (line, column))
     });
     placed(kind, place)
+}
+
+/// The place of the first character of the number that ends at `last` (a
+/// line and a byte column, as serde_json counts), in characters.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+fn number_start(text: &str, (line, last): (usize, usize)) -> (usize, usize) {
+    let text_line = text
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .unwrap_or_default();
+    let upto = text_line.get(..last).unwrap_or(text_line);
+    let digits = upto
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-'))
+        .count();
+    (line, upto.chars().count() - digits + 1)
 }
 
 /// A dataset from JSON text, natively: [`parse`], then [`dataset`].
@@ -585,8 +685,9 @@ mod tests {
         );
         // The browser's words stay for the console.
         assert_eq!(p.kind.parser_detail(), Some(raw.as_str()));
-        // Chromium's own line and column are taken as they are.
-        let m = "Expected ',' in JSON at position 12 (line 2 column 4)";
+        // A line and column without a position (Firefox's words) are taken
+        // as they are.
+        let m = "JSON.parse: expected ',' or '}' after property value in object at line 2 column 4 of the JSON data";
         assert!(parse_failure(text, m)
             .to_string()
             .contains("line 2 column 4"));
@@ -601,7 +702,7 @@ mod tests {
             .to_string()
             .contains("line 1 column 15"));
         assert_eq!(
-            parse_failure("{\"a\": tru}", m).to_string(),
+            parse_failure("{\"a\": +1}", m).to_string(),
             "the file is not valid JSON: a comma, quote or bracket is wrong or missing \
              (cargo xtask check-data FILE names the place)"
         );
@@ -638,6 +739,76 @@ mod tests {
         assert_eq!(place(parse_failure(text, &m)), (1, 7));
         let text = "{\"a\": [1, ]";
         assert_eq!(native(text), (1, 9));
+        // Chromium's own messages (156), which count UTF-16 code units.
+        let cases = [
+            // An emoji is two units, one character.
+            (
+                "{\n  \"a\": \"😀😀\", \"b\": 1 \"c\": 2\n}",
+                "Expected ',' or '}' after property value in JSON at position 24 (line 2 column 23)",
+                (2, 21),
+            ),
+            // A file that ends too soon: just after its last character.
+            (
+                "{\n  \"a\": [1, 2",
+                "Expected ',' or ']' after array element in JSON at position 14 (line 2 column 13)",
+                (2, 13),
+            ),
+            (
+                "{\n  \"a\": \"xy",
+                "Unterminated string in JSON at position 12 (line 2 column 11)",
+                (2, 11),
+            ),
+            (
+                "{\n  \"a\": \"x\"\n",
+                "Expected ',' or '}' after property value in JSON at position 13 (line 3 column 1)",
+                (3, 1),
+            ),
+            // A newline in a string: at the newline.
+            (
+                "{\n  \"a\": \"abc\ndef\"\n}",
+                "Bad control character in string literal in JSON at position 13 (line 2 column 12)",
+                (2, 12),
+            ),
+            (
+                "{\n  \"a\": \"ab\tc\"\n}",
+                "Bad control character in string literal in JSON at position 12 (line 2 column 11)",
+                (2, 11),
+            ),
+        ];
+        // No place in V8's message: the scan finds the word where serde_json
+        // stops, at its start or, cut short, just after it.
+        let m = |c: char| format!("Unexpected token '{c}', \"…\" is not valid JSON");
+        let cases = cases
+            .into_iter()
+            .map(|(t, m, at)| (t, m.to_owned(), at))
+            .chain([
+                ("{\n  \"a\": NaN}", m('N'), (2, 8)),
+                ("{\n  \"a\": [1e5, undefined]}", m('u'), (2, 14)),
+                ("{\n  \"a\": [true, Infinity]}", m('I'), (2, 15)),
+                ("{\n  \"a\": [null, tru]}", m(']'), (2, 18)),
+                ("{\n  \"é\": nul", m('n'), (2, 11)),
+            ]);
+        for (text, message, at) in cases {
+            assert_eq!(native(text), at, "check-data, {text:?}");
+            assert_eq!(place(parse_failure(text, &message)), at, "widget, {text:?}");
+        }
+    }
+
+    /// A number too large for a float is JSON, not a syntax error: the
+    /// browser reads Infinity and the widget says "must be a finite number";
+    /// check-data says so too, at the number's start.
+    #[test]
+    fn a_number_out_of_range_is_not_finite_at_its_start() {
+        let p = parse("{\n  \"é\": [1, -1.5e999]}").unwrap_err();
+        assert_eq!(p.path, "é[1]");
+        assert_eq!(
+            p.kind,
+            ProblemKind::At {
+                kind: Box::new(ProblemKind::NotFinite),
+                line: 2,
+                column: 12
+            }
+        );
     }
 
     #[test]

@@ -142,9 +142,10 @@ pub const BUDGET: u64 = 100_000;
 /// took Unicode's lowercase table into the wasm; the
 /// iframe asked to post its height again), 736 B less (235,361); the
 /// actions' grid with a per-language word width, after the regression
-/// review, 46 B (235,407).
+/// review, 46 B (235,407); a bare word (`NaN`, `undefined`, `tru`) placed
+/// where the browser names no place, 258 B (235,665).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 235_407;
+pub const CEILING: u64 = 235_665;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
