@@ -4,7 +4,7 @@
 //
 //   node bench/run.mjs CONFIG.json
 //
-// CONFIG: { base, runs, warmup, out, network?: { latency_ms, down_bytes_per_s, up_bytes_per_s },
+// CONFIG: { base, runs, warmup, out, network?: { latency_ms, down_bytes_per_s, up_bytes_per_s }, cpu?: N,
 //          pages: [{ name, path, marks, detail, click }] }
 // (`click`: the mark of the first click; the next click takes the one after)
 //
@@ -261,7 +261,7 @@ function within(promise, ms, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function measure(browser, base, page, network) {
+async function measure(browser, base, page, network, cpu) {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
   try {
     const tab = await context.newPage();
@@ -278,6 +278,9 @@ async function measure(browser, base, page, network) {
         uploadThroughput: network.up_bytes_per_s,
       });
     }
+    // A slow CPU (`--cpu N`): the renderer's main thread N times slower, as
+    // DevTools' CPU throttling; the browser process and the network are not.
+    if (cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     const errors = [];
     tab.on('pageerror', (e) => errors.push(String(e)));
     tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -379,7 +382,7 @@ const out = { browser: `Chromium ${browser.version()}`, compression, pages: conf
 try {
   for (let run = -(config.warmup ?? 0); run < config.runs; run++) {
     for (const [i, page] of config.pages.entries()) {
-      const result = await measure(browser, config.base, page, config.network);
+      const result = await measure(browser, config.base, page, config.network, config.cpu);
       const label = run < 0 ? 'warm-up' : `run ${run + 1}/${config.runs}`;
       const m = result.metrics;
       console.log(

@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--runs N] [--json FILE] [--large] [--slow]`: what a reader's
+//! `cargo xtask bench [--runs N] [--json FILE] [--large] [--slow] [--cpu N]`: what a reader's
 //! browser loads and how fast the chart appears and answers a click, for the
 //! widget and for a hand-written reference page, side by side.
 //!
@@ -43,9 +43,22 @@ pub struct Options {
     pub large: bool,
     /// Through an emulated slow network ([`SLOW`]) rather than straight from localhost.
     pub slow: bool,
+    /// The page's CPU this many times slower (Chromium's CPU throttling, as
+    /// DevTools' "4x slowdown" for a mid-range phone); None: as it is.
+    pub cpu: Option<u32>,
 }
 
-pub const USAGE: &str = "usage: cargo xtask bench [--runs N] [--json FILE] [--large] [--slow]";
+pub const USAGE: &str =
+    "usage: cargo xtask bench [--runs N] [--json FILE] [--large] [--slow] [--cpu N]";
+
+/// The slowest CPU `--cpu` emulates: past it a load takes longer than the
+/// driver waits.
+const MAX_CPU: u32 = 20;
+
+/// What `--cpu N` says under the table's title.
+fn describe_cpu(rate: u32) -> String {
+    format!("emulated slow CPU: the page's main thread {rate}x slower (Chromium's CPU throttling)")
+}
 
 /// `--slow`: a slow mobile connection, as Chromium's DevTools emulate one:
 /// this much latency added to every request and each response held to this
@@ -81,6 +94,7 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
         json: None,
         large: false,
         slow: false,
+        cpu: None,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -105,6 +119,18 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
             "--json" => options.json = Some(PathBuf::from(value()?)),
             "--large" if inline.is_none() => options.large = true,
             "--slow" if inline.is_none() => options.slow = true,
+            "--cpu" => {
+                let v = value()?;
+                options.cpu = match v.parse::<u32>() {
+                    Ok(1) => None,
+                    Ok(n) if (2..=MAX_CPU).contains(&n) => Some(n),
+                    _ => {
+                        return Err(format!(
+                            "--cpu wants how many times slower, a whole number from 1 to {MAX_CPU}, not {v:?}"
+                        ))
+                    }
+                };
+            }
             _ => return Err(format!("unknown argument {arg:?}\n{USAGE}")),
         }
     }
@@ -207,9 +233,10 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let scenario = scenario(options.large);
     let network = options.slow.then_some(SLOW);
     let key = format!(
-        "{}{}",
+        "{}{}{}",
         scenario.key,
-        if options.slow { "-slow" } else { "" }
+        if options.slow { "-slow" } else { "" },
+        options.cpu.map(|n| format!("-cpu{n}")).unwrap_or_default()
     );
 
     let addr = http::start(http::Config::new(&site, 0))
@@ -226,6 +253,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         "out": raw_path,
         "pages": scenario.pages,
         "network": network,
+        "cpu": options.cpu,
     });
     let config_path = work.join(format!("config-{key}.json"));
     fs::write(&config_path, config.to_string())
@@ -253,6 +281,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         scenario.pages.iter().map(|p| p.path.to_string()).collect(),
     );
     report.network = network.map(|n| n.describe());
+    report.cpu = options.cpu.map(describe_cpu);
     println!("\n{}", format_table(&report));
     if let Some(path) = &options.json {
         let json = serde_json::to_string_pretty(&report)
@@ -444,6 +473,9 @@ struct Report {
     /// The emulated network, if any (`--slow`); none: localhost as it is.
     #[serde(skip_serializing_if = "Option::is_none")]
     network: Option<String>,
+    /// The emulated CPU, if any (`--cpu N`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cpu: Option<String>,
     runs: usize,
     warmup: usize,
     pages: Vec<PageReport>,
@@ -504,6 +536,7 @@ impl Report {
             browser: raw.browser.clone(),
             compression: raw.compression.clone(),
             network: None,
+            cpu: None,
             runs,
             warmup: WARMUP,
             pages,
@@ -688,8 +721,8 @@ fn format_table(report: &Report) -> String {
         &mut out,
         format!("compressed sizes: {}", report.compression),
     );
-    if let Some(network) = &report.network {
-        line(&mut out, network.clone());
+    for emulated in [&report.network, &report.cpu].into_iter().flatten() {
+        line(&mut out, emulated.clone());
     }
     for page in &report.pages {
         line(&mut out, format!("  {:<10} {}", page.name, page.path));
@@ -1054,7 +1087,8 @@ mod tests {
                 runs: DEFAULT_RUNS,
                 json: None,
                 large: false,
-                slow: false
+                slow: false,
+                cpu: None
             })
         );
         assert_eq!(
@@ -1063,14 +1097,22 @@ mod tests {
                 "3",
                 "--json=out.json",
                 "--large",
-                "--slow"
+                "--slow",
+                "--cpu",
+                "4"
             ])),
             Ok(Options {
                 runs: 3,
                 json: Some(PathBuf::from("out.json")),
                 large: true,
-                slow: true
+                slow: true,
+                cpu: Some(4)
             })
+        );
+        assert_eq!(parse_args(&args(&["--cpu=1"])).map(|o| o.cpu), Ok(None));
+        assert_eq!(
+            parse_args(&args(&["--cpu=20"])).map(|o| o.cpu),
+            Ok(Some(20))
         );
         assert_eq!(parse_args(&args(&["--runs=5"])).map(|o| o.runs), Ok(5));
         for bad in [
@@ -1081,6 +1123,10 @@ mod tests {
             &["--fast"],
             &["--large=1"],
             &["--slow=1"],
+            &["--cpu"],
+            &["--cpu", "0"],
+            &["--cpu", "21"],
+            &["--cpu", "2.5"],
         ] {
             assert!(parse_args(&args(bad)).is_err(), "{bad:?}");
         }
@@ -1297,7 +1343,7 @@ mod tests {
     }
 
     #[test]
-    fn a_slow_network_is_said_under_the_title_and_only_then() {
+    fn a_slow_network_and_cpu_are_said_under_the_title_and_only_then() {
         let mut report = sample_report();
         assert!(!format_table(&report).contains("network"));
         assert!(serde_json::to_value(&report)
@@ -1309,6 +1355,18 @@ mod tests {
         assert_eq!(
             table.lines().nth(3),
             Some("emulated slow network: 400 ms added to each request, 50 KB/s down, 50 KB/s up")
+        );
+        // A slow CPU is said on the line after.
+        assert!(!table.contains("slow CPU"));
+        report.cpu = Some(describe_cpu(4));
+        let table = format_table(&report);
+        assert_eq!(
+            table.lines().nth(4),
+            Some("emulated slow CPU: the page's main thread 4x slower (Chromium's CPU throttling)")
+        );
+        assert_eq!(
+            serde_json::to_value(&report).unwrap().get("cpu"),
+            Some(&serde_json::json!(describe_cpu(4)))
         );
         // run.mjs reads these names.
         assert_eq!(
