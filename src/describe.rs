@@ -9,6 +9,7 @@ use crate::i18n::format::{
 };
 use crate::i18n::{amount_msg, pieces, share_msg, LocalFmt, Locale, Msg, Piece};
 use crate::model::derive::{self, Part, Qualified};
+use crate::model::validate::SyntaxHint;
 use crate::model::{Dataset, MarkKind, Minor, ProblemKind, Stated, Status};
 
 /// Everything needed to phrase figures of one dataset in one locale.
@@ -487,10 +488,20 @@ pub fn problem_text(locale: Locale, kind: &ProblemKind) -> String {
         } => {
             let (line, column) = (line.to_string(), column.to_string());
             match **inner {
-                Syntax { .. } => text(
-                    Msg::ProblemSyntaxAt,
-                    &[("line", &line), ("column", &column)],
-                ),
+                Syntax { hint, .. } => {
+                    let why = locale.text(match hint {
+                        SyntaxHint::Punctuation => Msg::SyntaxPunctuation,
+                        SyntaxHint::EndsEarly => Msg::SyntaxEndsEarly,
+                        SyntaxHint::Comment => Msg::SyntaxComment,
+                        SyntaxHint::Quote => Msg::SyntaxQuote,
+                        SyntaxHint::Value => Msg::SyntaxValue,
+                        SyntaxHint::Control => Msg::SyntaxControl,
+                    });
+                    text(
+                        Msg::ProblemSyntaxAt,
+                        &[("line", &line), ("column", &column), ("why", why)],
+                    )
+                }
                 ref inner => text(
                     Msg::ProblemLineColumn,
                     &[
@@ -986,16 +997,27 @@ mod tests {
     fn every_problem() -> Vec<ProblemKind> {
         use crate::model::json::{Expected, Found};
         use ProblemKind::*;
-        let syntax = || Syntax {
+        let syntax = |hint| Syntax {
             detail: "Unexpected token ']'".into(),
+            hint,
         };
-        let mut kinds = vec![
-            syntax(),
-            At {
-                kind: Box::new(syntax()),
+        let mut kinds = vec![syntax(SyntaxHint::Punctuation)];
+        // Every hint, each with its own words.
+        for hint in [
+            SyntaxHint::Punctuation,
+            SyntaxHint::EndsEarly,
+            SyntaxHint::Comment,
+            SyntaxHint::Quote,
+            SyntaxHint::Value,
+            SyntaxHint::Control,
+        ] {
+            kinds.push(At {
+                kind: Box::new(syntax(hint)),
                 line: 69,
                 column: 3,
-            },
+            });
+        }
+        kinds.extend([
             At {
                 kind: Box::new(MissingField),
                 line: 2,
@@ -1062,7 +1084,7 @@ mod tests {
                 value: 1_234_567.89,
                 digits: 0,
             },
-        ];
+        ]);
         let expected = [
             Expected::Number,
             Expected::Whole,
@@ -1110,6 +1132,7 @@ mod tests {
         }
         let syntax = Syntax {
             detail: "Unexpected token ']', \"...\" is not valid JSON".into(),
+            hint: SyntaxHint::Punctuation,
         };
         assert_eq!(
             problem_text(Locale::Fr, &syntax),

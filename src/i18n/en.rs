@@ -207,7 +207,7 @@ pub fn text(msg: Msg) -> &'static str {
         DetailEmptyBars => "Select a part of the chart to see its details.",
         ProblemTooPrecise => "{value} has more decimal places than the currency has ({digits})",
         ProblemSyntax => "the file is not valid JSON: a comma, quote or bracket is wrong or missing (cargo xtask check-data FILE names the place)",
-        ProblemSyntaxAt => "the file is not valid JSON at line {line} column {column}: a comma, quote or bracket is wrong or missing",
+        ProblemSyntaxAt => "the file is not valid JSON at line {line} column {column}: {why}",
         ProblemLineColumn => "{problem} (line {line}, column {column})",
         ProblemEmptyFile => "the file is empty",
         ProblemTooDeep => "the JSON is nested more than {depth} levels deep (line {line}); a funding dataset needs fewer than 10",
@@ -238,5 +238,11 @@ pub fn text(msg: Msg) -> &'static str {
         ProblemNoSuchDate => "\"{value}\" is not a day that exists (check the month and day)",
         NoRegionBreakdown => "The source gives no breakdown of the money by region, so no amounts or shares are shown by region.",
         OpenEndNoteAmount => "The source gives this amount only as an upper bound: the striped part of its mark may not belong to it.",
+        SyntaxPunctuation => "a comma, quote or bracket is wrong or missing",
+        SyntaxEndsEarly => "the file ends there, before every bracket and quote is closed",
+        SyntaxComment => "JSON has no comments (// or #): remove it",
+        SyntaxQuote => "texts go between straight double quotes (\"), not ' or “ ”",
+        SyntaxValue => "a value is a plain number (0.35, 1200: no + or %), a text in double quotes, true, false or null",
+        SyntaxControl => "a text in quotes holds a line break or a tab, which JSON writes as \\n or \\t",
     }
 }

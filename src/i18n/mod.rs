@@ -593,6 +593,12 @@ messages! {
     ProblemNoSuchDate,
     NoRegionBreakdown,
     OpenEndNoteAmount,
+    SyntaxPunctuation,
+    SyntaxEndsEarly,
+    SyntaxComment,
+    SyntaxQuote,
+    SyntaxValue,
+    SyntaxControl,
 }
 
 /// The message that phrases a share stated in this way.

@@ -4,7 +4,7 @@
 use super::dataset::Dataset;
 use super::json::Json;
 use super::series::{validate_series, Series};
-use super::validate::{validate, Problem, ProblemKind};
+use super::validate::{validate, Problem, ProblemKind, SyntaxHint};
 
 /// Largest data file accepted, checked before parsing so a huge file cannot
 /// stall the reader's page. Real datasets are a few KB.
@@ -137,7 +137,10 @@ pub fn too_deep(text: &str) -> Option<(usize, usize)> {
 /// an emoji is two units; else "line L column C"), else where
 /// [`syntax_slip`] finds a slip editors make, else none.
 pub fn parse_failure(text: &str, message: &str) -> Problem {
+    // V8 names no place for a file that ends too soon: its end.
+    let ends_early = message.contains("end of JSON input");
     let place = position_in(message)
+        .or_else(|| ends_early.then(|| text.encode_utf16().count()))
         .map(|at| line_column(text, at))
         .or_else(|| line_column_in(message))
         .map(|place| at_trailing_comma(text, place))
@@ -147,9 +150,48 @@ pub fn parse_failure(text: &str, message: &str) -> Problem {
         kind: placed(
             ProblemKind::Syntax {
                 detail: message.to_owned(),
+                hint: syntax_hint(text, place),
             },
             place,
         ),
+    }
+}
+
+/// What the text shows at a syntax error's `place`: where the file ends, a
+/// comment, a quote JSON does not take, a value it does not have, a line
+/// break or tab (inside a string: the parsers stop there only then).
+pub fn syntax_hint(text: &str, place: Option<(usize, usize)>) -> SyntaxHint {
+    let Some(place) = place else {
+        return SyntaxHint::Punctuation;
+    };
+    let (mut line, mut column) = (1, 1);
+    for c in text.chars() {
+        if (line, column) == place {
+            return match c {
+                '/' | '#' => SyntaxHint::Comment,
+                '\'' | '‘' | '’' | '“' | '”' | '„' | '«' | '»' | '`' | '´' | '「' | '」' => {
+                    SyntaxHint::Quote
+                }
+                '+' | '.' | '%' => SyntaxHint::Value,
+                // A bare word, also one in Japanese ("難民" without quotes).
+                c if c.is_ascii_alphabetic() || !(c.is_ascii() || c.is_whitespace()) => {
+                    SyntaxHint::Value
+                }
+                '\n' | '\r' | '\t' => SyntaxHint::Control,
+                _ => SyntaxHint::Punctuation,
+            };
+        }
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    if (line, column) == place {
+        SyntaxHint::EndsEarly
+    } else {
+        SyntaxHint::Punctuation
     }
 }
 
@@ -184,13 +226,18 @@ fn number_after(message: &str, word: &str) -> Option<usize> {
     digits.parse().ok()
 }
 
-/// The line and column of the first of the slips that a parser's message
-/// may not place: a comma before a closing bracket (a trailing comma), a
-/// single quote outside a string, and a bare word that is not `true`,
-/// `false` or `null` (`NaN`, `Infinity`, `undefined`, `tru`). A scan of the
-/// text, not a parser.
+/// The line and column of the first slip that a parser's message may not
+/// place (V8's "Unexpected token 'X'" names none): a comma where a value
+/// belongs (`[,`, `,,`, `: ,`) or before a closing bracket (a trailing
+/// comma, placed at the comma), a bracket closing after a colon, a bare word
+/// that is not `true`, `false` or `null` (`NaN`, `undefined`, `tru`), and
+/// any character JSON has no use for outside a string (a comment's `/` or
+/// `#`, a single or typographic quote, `+`, `.35`, a no-break space). A scan
+/// of the text, not a parser: it finds what editors slip on.
 pub fn syntax_slip(text: &str) -> Option<(usize, usize)> {
     let mut comma: Option<(usize, usize)> = None;
+    // The last character outside strings and white space.
+    let mut prev = ' ';
     // The bare word being read (its first letters: no longer ones matter),
     // its length and where it started.
     let mut word: Option<([u8; 6], usize, (usize, usize))> = None;
@@ -199,6 +246,7 @@ pub fn syntax_slip(text: &str) -> Option<(usize, usize)> {
     let mut end = (1, 1);
     for (c, line, column) in outside_strings(text) {
         end = (line, column + 1);
+        let here = Some((line, column));
         if let Some((letters, len, start)) = &mut word {
             if c.is_ascii_alphabetic() {
                 if let Some(l) = letters.get_mut(*len) {
@@ -216,20 +264,26 @@ pub fn syntax_slip(text: &str) -> Option<(usize, usize)> {
             continue;
         }
         number = false;
-        match c {
-            '\'' => return Some((line, column)),
-            ',' => comma = Some((line, column)),
-            ']' | '}' if comma.is_some() => return comma,
-            c if c.is_whitespace() => {}
-            c => {
-                comma = None;
-                if c.is_ascii_digit() || c == '-' {
-                    number = true;
-                } else if c.is_ascii_alphabetic() {
-                    word = Some(([c as u8, 0, 0, 0, 0, 0], 1, (line, column)));
-                }
-            }
+        if matches!(c, ' ' | '\t' | '\n' | '\r') {
+            continue;
         }
+        match c {
+            ',' if matches!(prev, ',' | '[' | '{' | ':') => return here,
+            ',' => comma = here,
+            ']' | '}' if comma.is_some() => return comma,
+            ']' | '}' if prev == ':' => return here,
+            '{' | '}' | '[' | ']' | ':' | '"' => comma = None,
+            c if c.is_ascii_digit() || c == '-' => {
+                comma = None;
+                number = true;
+            }
+            c if c.is_ascii_alphabetic() => {
+                comma = None;
+                word = Some(([c as u8, 0, 0, 0, 0, 0], 1, (line, column)));
+            }
+            _ => return here,
+        }
+        prev = c;
     }
     word.and_then(|(letters, len, start)| bare_word(&letters, len, start, end))
 }
@@ -364,13 +418,6 @@ fn native_syntax(text: &str, e: &serde_json::Error) -> ProblemKind {
     // finite. check-data says that too, at the number's start (serde_json
     // places its last digit).
     let out_of_range = detail == "number out of range";
-    let kind = if out_of_range {
-        ProblemKind::NotFinite
-    } else {
-        ProblemKind::Syntax {
-            detail: detail.to_owned(),
-        }
-    };
     let place = (e.line() > 0).then(|| {
         // serde_json places a file that ends too soon at its last character,
         // and a newline in a string at the start of the next line; the
@@ -397,6 +444,14 @@ fn native_syntax(text: &str, e: &serde_json::Error) -> ProblemKind {
         let column = before.chars().count() + 1;
         at_trailing_comma(text, (line, column))
     });
+    let kind = if out_of_range {
+        ProblemKind::NotFinite
+    } else {
+        ProblemKind::Syntax {
+            detail: detail.to_owned(),
+            hint: syntax_hint(text, place),
+        }
+    };
     placed(kind, place)
 }
 
@@ -681,7 +736,8 @@ mod tests {
         let p = parse_failure(text, &raw);
         assert_eq!(
             p.to_string(),
-            "the file is not valid JSON at line 3 column 3: a comma, quote or bracket is wrong or missing"
+            "the file is not valid JSON at line 3 column 3: a value is a plain number \
+             (0.35, 1200: no + or %), a text in double quotes, true, false or null"
         );
         // The browser's words stay for the console.
         assert_eq!(p.kind.parser_detail(), Some(raw.as_str()));
@@ -702,7 +758,7 @@ mod tests {
             .to_string()
             .contains("line 1 column 15"));
         assert_eq!(
-            parse_failure("{\"a\": +1}", m).to_string(),
+            parse_failure("{\"a\": [1}", m).to_string(),
             "the file is not valid JSON: a comma, quote or bracket is wrong or missing \
              (cargo xtask check-data FILE names the place)"
         );
@@ -787,11 +843,85 @@ mod tests {
                 ("{\n  \"a\": [true, Infinity]}", m('I'), (2, 15)),
                 ("{\n  \"a\": [null, tru]}", m(']'), (2, 18)),
                 ("{\n  \"é\": nul", m('n'), (2, 11)),
+                // Commas where a value belongs, a value left out.
+                ("{\n  \"a\": [\"x\",, \"y\"]}", m(','), (2, 13)),
+                ("{\n  \"a\": [, 1]}", m(','), (2, 9)),
+                ("{\n  \"a\": ,\n  \"b\": 1}", m(','), (2, 8)),
+                ("{\n  \"a\":\n}", m('}'), (3, 1)),
+                // Characters JSON has no use for: the first of them.
+                ("{\n  \"名\": +1}", m('+'), (2, 8)),
+                ("{\n  \"a\": .35}", m('.'), (2, 8)),
+                ("{\n  \"a\": “難民”}", m('“'), (2, 8)),
+                ("{\n  \"a\": ‘x’}", m('‘'), (2, 8)),
+                ("{\n  \"a\": 1 /* it's 1 */}", m('/'), (2, 10)),
+                ("{\n  # Asia first\n  \"a\": 1}", m('#'), (2, 3)),
+                ("{\n  \"a\":\u{a0}1}", m('\u{a0}'), (2, 7)),
+                // A file cut short: its end.
+                (
+                    "{\n  \"a\": [",
+                    "Unexpected end of JSON input".to_owned(),
+                    (2, 9),
+                ),
+                (
+                    "{\n  \"a\":\n",
+                    "Unexpected end of JSON input".to_owned(),
+                    (3, 1),
+                ),
             ]);
+        let hint = |p: Problem| match p.kind {
+            ProblemKind::At { kind, .. } => match *kind {
+                ProblemKind::Syntax { hint, .. } => hint,
+                other => panic!("not a syntax error: {other:?}"),
+            },
+            other => panic!("not placed: {other:?}"),
+        };
         for (text, message, at) in cases {
+            // The same words, since the same place.
+            assert_eq!(
+                hint(parse(text).unwrap_err()),
+                hint(parse_failure(text, &message)),
+                "{text:?}"
+            );
             assert_eq!(native(text), at, "check-data, {text:?}");
             assert_eq!(place(parse_failure(text, &message)), at, "widget, {text:?}");
         }
+    }
+
+    /// The words fit what the text shows at the place.
+    #[test]
+    fn a_syntax_error_is_worded_for_what_is_at_its_place() {
+        use SyntaxHint::*;
+        let hint = |text: &str| match parse(text).unwrap_err().kind {
+            ProblemKind::At { kind, .. } => match *kind {
+                ProblemKind::Syntax { hint, .. } => hint,
+                other => panic!("{other:?}"),
+            },
+            other => panic!("{other:?}"),
+        };
+        for (text, want) in [
+            ("{\"a\": 1\n \"b\": 2}", Punctuation),
+            ("{\"a\": [1, 2}", Punctuation),
+            ("{\"a\": [1, 2", EndsEarly),
+            ("{\"a\": \"x", EndsEarly),
+            ("{\"a\":\n", EndsEarly),
+            ("{\"a\": 1, // why\n \"b\": 2}", Comment),
+            ("{\n  # why\n \"b\": 2}", Comment),
+            ("{\"a\": /* why */ 1}", Comment),
+            ("{\"a\": 'x'}", Quote),
+            ("{\"a\": “x”}", Quote),
+            ("{\"a\": 「難民」}", Quote),
+            ("{\"a\": NaN}", Value),
+            ("{\"a\": None}", Value),
+            ("{\"a\": +1}", Value),
+            ("{\"a\": .35}", Value),
+            ("{\"a\": 40%}", Value),
+            ("{\"a\": 難民}", Value),
+            ("{\"a\": \"x\ny\"}", Control),
+            ("{\"a\": \"x\ty\"}", Control),
+        ] {
+            assert_eq!(hint(text), want, "{text:?}");
+        }
+        assert_eq!(syntax_hint("{}", None), Punctuation);
     }
 
     /// A number too large for a float is JSON, not a syntax error: the

@@ -21,6 +21,26 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
+/// What a syntax error's place shows (`load::syntax_hint`): the widget and
+/// check-data find one place, then both look at the text there, so they say
+/// the same words whichever parser stopped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SyntaxHint {
+    /// A comma, quote or bracket, or nothing more telling.
+    #[default]
+    Punctuation,
+    /// The file ends there.
+    EndsEarly,
+    /// A comment: `//`, `/*` or `#`.
+    Comment,
+    /// A single or typographic quote where JSON wants `"`.
+    Quote,
+    /// A value JSON does not have: a bare word (NaN, None), `+1`, `.35`, `40%`.
+    Value,
+    /// A line break or tab inside a string.
+    Control,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
     /// The text is not JSON. `detail` is the parser's own English message
@@ -28,6 +48,8 @@ pub enum ProblemKind {
     /// check-data, not for the reader, who gets plain words in their language.
     Syntax {
         detail: String,
+        /// What the text shows at the error's place, for words that fit it.
+        hint: SyntaxHint,
     },
     /// A problem at a line and column of the text: check-data finds it for
     /// any shape problem, the widget for a syntax error where it can.
@@ -151,10 +173,22 @@ impl fmt::Display for ProblemKind {
                  (cargo xtask check-data FILE names the place)"
             ),
             At { kind, line, column } => match **kind {
-                Syntax { .. } => write!(
+                Syntax { hint, .. } => write!(
                     f,
-                    "the file is not valid JSON at line {line} column {column}: \
-                     a comma, quote or bracket is wrong or missing"
+                    "the file is not valid JSON at line {line} column {column}: {}",
+                    match hint {
+                        SyntaxHint::Punctuation => "a comma, quote or bracket is wrong or missing",
+                        SyntaxHint::EndsEarly =>
+                            "the file ends there, before every bracket and quote is closed",
+                        SyntaxHint::Comment => "JSON has no comments (// or #): remove it",
+                        SyntaxHint::Quote =>
+                            "texts go between straight double quotes (\"), not ' or “ ”",
+                        SyntaxHint::Value =>
+                            "a value is a plain number (0.35, 1200: no + or %), \
+                             a text in double quotes, true, false or null",
+                        SyntaxHint::Control =>
+                            "a text in quotes holds a line break or a tab, which JSON writes as \\n or \\t",
+                    }
                 ),
                 ref kind => write!(f, "{kind} (line {line}, column {column})"),
             },
@@ -296,7 +330,7 @@ impl ProblemKind {
     /// check-data (the reader sees plain words).
     pub fn parser_detail(&self) -> Option<&str> {
         match self {
-            ProblemKind::Syntax { detail } => Some(detail),
+            ProblemKind::Syntax { detail, .. } => Some(detail),
             ProblemKind::At { kind, .. } => kind.parser_detail(),
             _ => None,
         }

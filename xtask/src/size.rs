@@ -142,10 +142,14 @@ pub const BUDGET: u64 = 100_000;
 /// took Unicode's lowercase table into the wasm; the
 /// iframe asked to post its height again), 736 B less (235,361); the
 /// actions' grid with a per-language word width, after the regression
-/// review, 46 B (235,407); a bare word (`NaN`, `undefined`, `tru`) placed
-/// where the browser names no place, 258 B (235,665).
+/// review, 46 B (235,407); the twentieth session's syntax errors: placed
+/// where the browser names no place (a bare word, a comment, a typographic
+/// quote, a comma where a value belongs, the end of a file cut short), 494 B,
+/// and worded for what is at the place (the file's end, a comment, a quote, a
+/// value, a line break in a string; six texts in every catalogue), 573 B
+/// (236,474).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 235_665;
+pub const CEILING: u64 = 236_474;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
