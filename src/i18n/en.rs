@@ -242,7 +242,7 @@ pub fn text(msg: Msg) -> &'static str {
         SyntaxEndsEarly => "the file ends there, before every bracket and quote is closed",
         SyntaxComment => "JSON has no comments (// or #): remove it",
         SyntaxQuote => "texts go between straight double quotes (\"), not ' or “ ”",
-        SyntaxValue => "a value is a plain number (0.35, 1200: no + or %), a text in double quotes, true, false or null",
+        SyntaxValue => "numbers are written plainly (0.35, 1200: no + or %), texts and names go in double quotes, and the only words are true, false and null",
         SyntaxControl => "a text in quotes holds a line break or a tab, which JSON writes as \\n or \\t",
     }
 }

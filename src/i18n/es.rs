@@ -248,6 +248,6 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SyntaxEndsEarly, "el archivo termina ahí, antes de cerrar todos los corchetes y comillas"),
     (Msg::SyntaxComment, "JSON no admite comentarios (// o #): elimínelo"),
     (Msg::SyntaxQuote, "los textos van entre comillas dobles rectas (\"), no entre ' ni « » o “ ”"),
-    (Msg::SyntaxValue, "un valor es un número escrito sin más (0.35, 1200: sin + ni %), un texto entre comillas dobles, true, false o null"),
+    (Msg::SyntaxValue, "los números se escriben sin más (0.35, 1200: sin + ni %), los textos y los nombres van entre comillas dobles, y las únicas palabras son true, false y null"),
     (Msg::SyntaxControl, "un texto entre comillas contiene un salto de línea o un tabulador, que JSON escribe \\n o \\t"),
 ];

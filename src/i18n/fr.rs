@@ -248,6 +248,6 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SyntaxEndsEarly, "le fichier s’arrête là, avant que tous les crochets et guillemets soient fermés"),
     (Msg::SyntaxComment, "le JSON n’admet pas de commentaires (// ou #)\u{a0}: supprimez-le"),
     (Msg::SyntaxQuote, "les textes s’écrivent entre guillemets droits doubles (\"), pas entre ' ni « » ou “ ”"),
-    (Msg::SyntaxValue, "une valeur est un nombre écrit simplement (0.35, 1200\u{a0}: sans + ni %), un texte entre guillemets doubles, true, false ou null"),
+    (Msg::SyntaxValue, "les nombres s’écrivent simplement (0.35, 1200\u{a0}: sans + ni %), les textes et les noms entre guillemets doubles, et les seuls mots sont true, false et null"),
     (Msg::SyntaxControl, "un texte entre guillemets contient un saut de ligne ou une tabulation, que le JSON écrit \\n ou \\t"),
 ];

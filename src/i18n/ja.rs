@@ -248,6 +248,6 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SyntaxEndsEarly, "ファイルがここで終わっていて、閉じていない括弧か引用符があります"),
     (Msg::SyntaxComment, "JSONにはコメント（// や #）を書けません。削除してください"),
     (Msg::SyntaxQuote, "文字列は半角の二重引用符（\"）で囲みます。' や “ ”、「」は使えません"),
-    (Msg::SyntaxValue, "値には数値（0.35、1200 など。+ や % は付けません）、二重引用符で囲んだ文字列、true、false、null のいずれかを書きます"),
+    (Msg::SyntaxValue, "数値はそのまま（0.35、1200 など。+ や % は付けません）、文字列と項目名は二重引用符で囲みます。使える語は true、false、null だけです"),
     (Msg::SyntaxControl, "引用符内の文字列に改行かタブがあります。JSONでは \\n や \\t と書きます"),
 ];

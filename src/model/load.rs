@@ -736,8 +736,9 @@ mod tests {
         let p = parse_failure(text, &raw);
         assert_eq!(
             p.to_string(),
-            "the file is not valid JSON at line 3 column 3: a value is a plain number \
-             (0.35, 1200: no + or %), a text in double quotes, true, false or null"
+            "the file is not valid JSON at line 3 column 3: numbers are \
+             written plainly (0.35, 1200: no + or %), texts and names go in double quotes, \
+             and the only words are true, false and null"
         );
         // The browser's words stay for the console.
         assert_eq!(p.kind.parser_detail(), Some(raw.as_str()));

@@ -184,8 +184,9 @@ impl fmt::Display for ProblemKind {
                         SyntaxHint::Quote =>
                             "texts go between straight double quotes (\"), not ' or “ ”",
                         SyntaxHint::Value =>
-                            "a value is a plain number (0.35, 1200: no + or %), \
-                             a text in double quotes, true, false or null",
+                            "numbers are written plainly (0.35, 1200: no + or %), \
+                             texts and names go in double quotes, and the only words are true, \
+                             false and null",
                         SyntaxHint::Control =>
                             "a text in quotes holds a line break or a tab, which JSON writes as \\n or \\t",
                     }

@@ -146,10 +146,10 @@ pub const BUDGET: u64 = 100_000;
 /// where the browser names no place (a bare word, a comment, a typographic
 /// quote, a comma where a value belongs, the end of a file cut short), 494 B,
 /// and worded for what is at the place (the file's end, a comment, a quote, a
-/// value, a line break in a string; six texts in every catalogue), 573 B
-/// (236,474).
+/// value, a line break in a string; six texts in every catalogue), 648 B
+/// (236,549).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 236_474;
+pub const CEILING: u64 = 236_549;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
