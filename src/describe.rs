@@ -496,6 +496,8 @@ pub fn problem_text(locale: Locale, kind: &ProblemKind) -> String {
                         SyntaxHint::Quote => Msg::SyntaxQuote,
                         SyntaxHint::Value => Msg::SyntaxValue,
                         SyntaxHint::Control => Msg::SyntaxControl,
+                        SyntaxHint::QuoteInText => Msg::SyntaxQuoteInText,
+                        SyntaxHint::Escape => Msg::SyntaxEscape,
                     });
                     text(
                         Msg::ProblemSyntaxAt,
@@ -1010,6 +1012,8 @@ mod tests {
             SyntaxHint::Quote,
             SyntaxHint::Value,
             SyntaxHint::Control,
+            SyntaxHint::QuoteInText,
+            SyntaxHint::Escape,
         ] {
             kinds.push(At {
                 kind: Box::new(syntax(hint)),
@@ -1136,8 +1140,9 @@ mod tests {
         };
         assert_eq!(
             problem_text(Locale::Fr, &syntax),
-            "le fichier n’est pas du JSON valide\u{a0}: une virgule, un guillemet ou un crochet \
-             est en trop, mal placé ou manquant (cargo xtask check-data FICHIER indique où)"
+            "le fichier n’est pas du JSON valide\u{a0}: une virgule, une accolade, un crochet ou \
+             un guillemet est en trop, mal placé ou manquant (cargo xtask check-data FICHIER \
+             indique où)"
         );
         let missing = MissingField;
         assert_eq!(

@@ -239,10 +239,12 @@ pub fn text(msg: Msg) -> &'static str {
         NoRegionBreakdown => "The source gives no breakdown of the money by region, so no amounts or shares are shown by region.",
         OpenEndNoteAmount => "The source gives this amount only as an upper bound: the striped part of its mark may not belong to it.",
         SyntaxPunctuation => "a comma, quote or bracket is wrong or missing",
-        SyntaxEndsEarly => "the file ends there, before every bracket and quote is closed",
-        SyntaxComment => "JSON has no comments (// or #): remove it",
-        SyntaxQuote => "texts go between straight double quotes (\"), not ' or “ ”",
-        SyntaxValue => "numbers are written plainly (0.35, 1200: no + or %), texts and names go in double quotes, and the only words are true, false and null",
-        SyntaxControl => "a text in quotes holds a line break or a tab, which JSON writes as \\n or \\t",
+        SyntaxEndsEarly => "the file ends there with a bracket or quote still open; add what is missing, or check that the whole file was saved",
+        SyntaxComment => "JSON does not allow comments (//, /* */ or #); remove the comment",
+        SyntaxQuote => "texts and field names go between straight double quotes (\"), not ' or “ ”",
+        SyntaxValue => "numbers are plain figures such as 0.35 or 1200 (no + or %), texts and field names go in double quotes, and outside quotes the only words allowed are true, false and null",
+        SyntaxQuoteInText => "a straight double quote (\") inside a text ends it too early; write it as \\\" or use “ ”",
+        SyntaxEscape => "a backslash (\\) in a text must start an escape such as \\n or \\\"; write a backslash itself as \\\\",
+        SyntaxControl => "a text in quotes runs on to the next line or contains a tab; keep each text on one line up to its closing quote (write a line break as \\n, a tab as \\t)",
     }
 }

@@ -599,6 +599,8 @@ messages! {
     SyntaxQuote,
     SyntaxValue,
     SyntaxControl,
+    SyntaxQuoteInText,
+    SyntaxEscape,
 }
 
 /// The message that phrases a share stated in this way.

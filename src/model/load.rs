@@ -165,22 +165,35 @@ pub fn syntax_hint(text: &str, place: Option<(usize, usize)>) -> SyntaxHint {
         return SyntaxHint::Punctuation;
     };
     let (mut line, mut column) = (1, 1);
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
         if (line, column) == place {
+            let next = chars.peek().copied().unwrap_or(' ');
             return match c {
-                '/' | '#' => SyntaxHint::Comment,
-                '\'' | '‘' | '’' | '“' | '”' | '„' | '«' | '»' | '`' | '´' | '「' | '」' => {
+                '#' => SyntaxHint::Comment,
+                '/' if matches!(next, '/' | '*') => SyntaxHint::Comment,
+                '\'' | '‘' | '’' | '“' | '”' | '„' | '«' | '»' | '`' | '´' | '「' | '」' | '＂' => {
                     SyntaxHint::Quote
                 }
-                '+' | '.' | '%' => SyntaxHint::Value,
-                // A bare word, also one in Japanese ("難民" without quotes).
-                c if c.is_ascii_alphabetic() || !(c.is_ascii() || c.is_whitespace()) => {
-                    SyntaxHint::Value
-                }
+                // Typed with a Japanese input method: "："、"，"、"｛".
+                '\u{ff01}'..='\u{ff5e}' => SyntaxHint::Punctuation,
                 '\n' | '\r' | '\t' => SyntaxHint::Control,
+                // The parsers stop at the letter after it.
+                _ if prev == '\\' => SyntaxHint::Escape,
+                c if c.is_whitespace() => SyntaxHint::Punctuation,
+                // Text right after a string's closing quote: a `"` inside a
+                // text ended it (`"the "best" region"`).
+                c if prev == '"' && (c.is_ascii_alphanumeric() || !c.is_ascii()) => {
+                    SyntaxHint::QuoteInText
+                }
+                // A bare word (also one in Japanese), `+1`, `.35`, `40%`, `2023/24`.
+                c if c.is_ascii_alphabetic() || !c.is_ascii() => SyntaxHint::Value,
+                '+' | '.' | '%' | '/' => SyntaxHint::Value,
                 _ => SyntaxHint::Punctuation,
             };
         }
+        prev = c;
         if c == '\n' {
             line += 1;
             column = 1;
@@ -736,9 +749,9 @@ mod tests {
         let p = parse_failure(text, &raw);
         assert_eq!(
             p.to_string(),
-            "the file is not valid JSON at line 3 column 3: numbers are \
-             written plainly (0.35, 1200: no + or %), texts and names go in double quotes, \
-             and the only words are true, false and null"
+            "the file is not valid JSON at line 3 column 3: numbers are plain figures \
+             such as 0.35 or 1200 (no + or %), texts and field names go in double quotes, \
+             and outside quotes the only words allowed are true, false and null"
         );
         // The browser's words stay for the console.
         assert_eq!(p.kind.parser_detail(), Some(raw.as_str()));
@@ -919,6 +932,13 @@ mod tests {
             ("{\"a\": 難民}", Value),
             ("{\"a\": \"x\ny\"}", Control),
             ("{\"a\": \"x\ty\"}", Control),
+            ("{\"a\": \"the \"best\" region\"}", QuoteInText),
+            ("{\"a\": \"x\"\"b\": 1}", Punctuation),
+            ("{\"a\"：1}", Punctuation),
+            ("{\"a\": ＂x＂}", Quote),
+            ("{\"a\": 2023/24}", Value),
+            ("{\"a\": \"C:\\data\"}", Escape),
+            ("{\"a\": \"2023\"/24}", Value),
         ] {
             assert_eq!(hint(text), want, "{text:?}");
         }

@@ -39,6 +39,10 @@ pub enum SyntaxHint {
     Value,
     /// A line break or tab inside a string.
     Control,
+    /// A straight double quote inside a text, which ended it.
+    QuoteInText,
+    /// A backslash in a text that starts no escape (`C:\data`).
+    Escape,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -179,16 +183,27 @@ impl fmt::Display for ProblemKind {
                     match hint {
                         SyntaxHint::Punctuation => "a comma, quote or bracket is wrong or missing",
                         SyntaxHint::EndsEarly =>
-                            "the file ends there, before every bracket and quote is closed",
-                        SyntaxHint::Comment => "JSON has no comments (// or #): remove it",
+                            "the file ends there with a bracket or quote still open; \
+                             add what is missing, or check that the whole file was saved",
+                        SyntaxHint::Comment =>
+                            "JSON does not allow comments (//, /* */ or #); remove the comment",
                         SyntaxHint::Quote =>
-                            "texts go between straight double quotes (\"), not ' or “ ”",
+                            "texts and field names go between straight double quotes (\"), \
+                             not ' or “ ”",
+                        SyntaxHint::Escape =>
+                            "a backslash (\\) in a text must start an escape such as \\n or \\\"; \
+                             write a backslash itself as \\\\",
+                        SyntaxHint::QuoteInText =>
+                            "a straight double quote (\") inside a text ends it too early; \
+                             write it as \\\" or use “ ”",
                         SyntaxHint::Value =>
-                            "numbers are written plainly (0.35, 1200: no + or %), \
-                             texts and names go in double quotes, and the only words are true, \
-                             false and null",
+                            "numbers are plain figures such as 0.35 or 1200 (no + or %), \
+                             texts and field names go in double quotes, and outside quotes \
+                             the only words allowed are true, false and null",
                         SyntaxHint::Control =>
-                            "a text in quotes holds a line break or a tab, which JSON writes as \\n or \\t",
+                            "a text in quotes runs on to the next line or contains a tab; \
+                             keep each text on one line up to its closing quote \
+                             (write a line break as \\n, a tab as \\t)",
                     }
                 ),
                 ref kind => write!(f, "{kind} (line {line}, column {column})"),

@@ -146,10 +146,12 @@ pub const BUDGET: u64 = 100_000;
 /// where the browser names no place (a bare word, a comment, a typographic
 /// quote, a comma where a value belongs, the end of a file cut short), 494 B,
 /// and worded for what is at the place (the file's end, a comment, a quote, a
-/// value, a line break in a string; six texts in every catalogue), 648 B
-/// (236,549).
+/// value, a line break, a straight quote or a backslash in a string; eight
+/// texts in every catalogue, reworded after a translator's review), 897 B
+/// (236,798; a `char::is_alphanumeric` there had brought in Unicode's tables,
+/// 1.45 KB, before the ratchet caught it).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 236_549;
+pub const CEILING: u64 = 236_798;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

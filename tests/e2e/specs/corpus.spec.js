@@ -76,7 +76,7 @@ const SYNTAX = fs
   .map((f) => f.replace(/\.expect$/, ''));
 
 test('the corpus has its syntax errors', () => {
-  for (const name of ['syntax-trailing-comma', 'trailing-comma-object', 'syntax-emoji-before-error', 'syntax-newline-in-string', 'syntax-truncated', 'syntax-comment', 'syntax-typographic-quotes']) {
+  for (const name of ['syntax-trailing-comma', 'trailing-comma-object', 'syntax-emoji-before-error', 'syntax-newline-in-string', 'syntax-truncated', 'syntax-comment', 'syntax-typographic-quotes', 'syntax-quote-in-text']) {
     expect(SYNTAX).toContain(name);
   }
 });
