@@ -1002,6 +1002,7 @@ mod tests {
         let syntax = |hint| Syntax {
             detail: "Unexpected token ']'".into(),
             hint,
+            excerpt: None,
         };
         let mut kinds = vec![syntax(SyntaxHint::Punctuation)];
         // Every hint, each with its own words.
@@ -1137,6 +1138,7 @@ mod tests {
         let syntax = Syntax {
             detail: "Unexpected token ']', \"...\" is not valid JSON".into(),
             hint: SyntaxHint::Punctuation,
+            excerpt: None,
         };
         assert_eq!(
             problem_text(Locale::Fr, &syntax),

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::describe::problem_text;
 use crate::i18n::{pieces, Locale, Msg, Piece};
-use crate::model::Problem;
+use crate::model::{Problem, ProblemKind};
 
 /// How many problems are listed before the rest are counted.
 const SHOWN: usize = 5;
@@ -17,6 +17,24 @@ pub struct ErrorProps {
     pub locale: Locale,
     /// "h1" when the widget is the page, else "h2".
     pub heading: AttrValue,
+}
+
+/// A syntax error's line, its place marked (a space where the line or the
+/// file ends there).
+fn excerpt(kind: &ProblemKind) -> Html {
+    let ProblemKind::At { kind, .. } = kind else {
+        return Html::default();
+    };
+    let ProblemKind::Syntax {
+        excerpt: Some(e), ..
+    } = &**kind
+    else {
+        return Html::default();
+    };
+    let at = if e.at.is_empty() { " " } else { e.at.as_str() };
+    html! {
+        <code class="fb-excerpt">{ &e.before }<mark>{ at }</mark>{ &e.after }</code>
+    }
 }
 
 #[component]
@@ -32,7 +50,7 @@ pub fn ErrorView(props: &ErrorProps) -> Html {
     let items = props.problems.iter().take(shown).map(|p| {
         let message = html! { { problem_text(l, &p.kind) } };
         if p.path.is_empty() {
-            return html! { <li>{ message }</li> };
+            return html! { <li>{ message }{ excerpt(&p.kind) }</li> };
         }
         let line = pieces(l.text(Msg::ProblemAt), &["path", "problem"], &[]);
         let line = line.into_iter().map(|piece| match piece {

@@ -4,7 +4,7 @@
 use super::dataset::Dataset;
 use super::json::Json;
 use super::series::{validate_series, Series};
-use super::validate::{validate, Problem, ProblemKind, SyntaxHint};
+use super::validate::{validate, Excerpt, Problem, ProblemKind, SyntaxHint, EXCERPT_CHARS};
 
 /// Largest data file accepted, checked before parsing so a huge file cannot
 /// stall the reader's page. Real datasets are a few KB.
@@ -151,6 +151,7 @@ pub fn parse_failure(text: &str, message: &str) -> Problem {
             ProblemKind::Syntax {
                 detail: message.to_owned(),
                 hint: syntax_hint(text, place),
+                excerpt: place.map(|p| excerpt(text, p)),
             },
             place,
         ),
@@ -206,6 +207,36 @@ pub fn syntax_hint(text: &str, place: Option<(usize, usize)>) -> SyntaxHint {
     } else {
         SyntaxHint::Punctuation
     }
+}
+
+/// The line of `text` around `(line, column)`, tabs as spaces.
+pub fn excerpt(text: &str, (line, column): (usize, usize)) -> Box<Excerpt> {
+    let at = column.saturating_sub(1);
+    let mut e = Excerpt::default();
+    let (mut l, mut i) = (1, 0);
+    for c in text.chars() {
+        match c {
+            '\n' if l == line => break,
+            '\n' => l += 1,
+            '\r' => {}
+            _ if l != line => {}
+            c => {
+                let c = if c == '\t' { ' ' } else { c };
+                match i {
+                    i if i + EXCERPT_CHARS < at => e.before = "…".into(),
+                    i if i < at => e.before.push(c),
+                    i if i == at => e.at.push(c),
+                    i if i <= at + EXCERPT_CHARS => e.after.push(c),
+                    _ => {
+                        e.after.push('…');
+                        break;
+                    }
+                }
+                i += 1;
+            }
+        }
+    }
+    Box::new(e)
 }
 
 /// `kind` at a line and column, when known.
@@ -463,6 +494,7 @@ fn native_syntax(text: &str, e: &serde_json::Error) -> ProblemKind {
         ProblemKind::Syntax {
             detail: detail.to_owned(),
             hint: syntax_hint(text, place),
+            excerpt: place.map(|p| excerpt(text, p)),
         }
     };
     placed(kind, place)
@@ -943,6 +975,46 @@ mod tests {
             assert_eq!(hint(text), want, "{text:?}");
         }
         assert_eq!(syntax_hint("{}", None), Punctuation);
+    }
+
+    /// The place's line for the widget to show: its character marked, up to
+    /// 30 characters on each side, "…" where the line goes on.
+    #[test]
+    fn a_syntax_error_shows_its_line_around_the_place() {
+        let e = |before: &str, at: &str, after: &str| Excerpt {
+            before: before.into(),
+            at: at.into(),
+            after: after.into(),
+        };
+        let text = "{\r\n\t\"a\": 1 // why\r\n}";
+        assert_eq!(*excerpt(text, (2, 9)), e(" \"a\": 1 ", "/", "/ why"));
+        assert_eq!(*excerpt(text, (2, 1)), e("", " ", "\"a\": 1 // why"));
+        // At the end of the line, or of the file: nothing to mark.
+        assert_eq!(*excerpt(text, (2, 15)), e(" \"a\": 1 // why", "", ""));
+        assert_eq!(*excerpt("{\"a\": [", (1, 8)), e("{\"a\": [", "", ""));
+        assert_eq!(*excerpt("{\n", (2, 1)), e("", "", ""));
+        // A long line (a file without line breaks): 30 characters each side.
+        let long = format!("{}x{}", "a".repeat(40), "é".repeat(40));
+        assert_eq!(
+            *excerpt(&long, (1, 41)),
+            e(
+                &format!("…{}", "a".repeat(30)),
+                "x",
+                &format!("{}…", "é".repeat(30))
+            )
+        );
+        // Both tools carry it.
+        let text = "{\"a\": 'x'}";
+        let m = "Unexpected token ''', \"…\" is not valid JSON";
+        for p in [parse(text).unwrap_err(), parse_failure(text, m)] {
+            let ProblemKind::At { kind, .. } = p.kind else {
+                panic!("not placed")
+            };
+            let ProblemKind::Syntax { excerpt, .. } = *kind else {
+                panic!("not syntax")
+            };
+            assert_eq!(excerpt, Some(Box::new(e("{\"a\": ", "'", "x'}"))));
+        }
     }
 
     /// A number too large for a float is JSON, not a syntax error: the

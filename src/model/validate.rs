@@ -45,6 +45,20 @@ pub enum SyntaxHint {
     Escape,
 }
 
+/// A syntax error's line around its place: `at` is the character there
+/// (empty at the end of a line or of the file), `before` and `after` up to
+/// [`EXCERPT_CHARS`] characters each, "…" where the line goes on. A web team
+/// fixing its file in a CMS field without line numbers sees what to fix.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Excerpt {
+    pub before: String,
+    pub at: String,
+    pub after: String,
+}
+
+/// Characters of the line shown on each side of a syntax error's place.
+pub const EXCERPT_CHARS: usize = 30;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
     /// The text is not JSON. `detail` is the parser's own English message
@@ -54,6 +68,8 @@ pub enum ProblemKind {
         detail: String,
         /// What the text shows at the error's place, for words that fit it.
         hint: SyntaxHint,
+        /// The place's line, for the widget to show (`load::excerpt`).
+        excerpt: Option<Box<Excerpt>>,
     },
     /// A problem at a line and column of the text: check-data finds it for
     /// any shape problem, the widget for a syntax error where it can.

@@ -149,9 +149,11 @@ pub const BUDGET: u64 = 100_000;
 /// value, a line break, a straight quote or a backslash in a string; eight
 /// texts in every catalogue, reworded after a translator's review), 897 B
 /// (236,798; a `char::is_alphanumeric` there had brought in Unicode's tables,
-/// 1.45 KB, before the ratchet caught it).
+/// 1.45 KB, before the ratchet caught it); under a syntax error, its line
+/// with the place marked (one pass over the text: `split` and a `Vec<char>`
+/// had cost 320 B more), 543 B (237,341).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 236_798;
+pub const CEILING: u64 = 237_341;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -92,6 +92,17 @@ for (const name of SYNTAX) {
     const el = await openData(page, baseURL, 'bad', `${name}.json`);
     await expect(el).toHaveAttribute('data-state', 'error');
     await expect(el.getByRole('alert')).toContainText(/\d$/.test(said) ? `${said}:` : said);
+    // Under the words, the line with the place's character marked (a space
+    // at the end of a line or of the file).
+    const [line, column] = /line (\d+) column (\d+)/.exec(said).slice(1).map(Number);
+    const text = fs.readFileSync(path.join(DATA, 'bad', `${name}.json`), 'utf8');
+    const chars = Array.from((text.split('\n')[line - 1] ?? '').replace(/\r$/, '').replaceAll('\t', ' '));
+    const excerpt = el.locator('.fb-excerpt');
+    const shown = await excerpt.evaluate((code) => [code.textContent, code.querySelector('mark').textContent]);
+    expect(shown[1]).toBe(chars[column - 1] ?? ' ');
+    const before = chars.slice(Math.max(0, column - 31), column - 1).join('');
+    expect(shown[0]).toContain(`${before}${shown[1]}`);
+    await expect(excerpt).toBeVisible();
   });
 }
 
