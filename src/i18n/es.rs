@@ -249,7 +249,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SyntaxComment, "JSON no admite comentarios (//, /* */ o #); elimine este comentario"),
     (Msg::SyntaxQuote, "los textos y los nombres de campo van entre comillas dobles rectas (\"), no entre ', « » ni “ ”"),
     (Msg::SyntaxValue, "los números se escriben tal cual, como 0.35 o 1200 (sin + ni %), los textos y los nombres de campo van entre comillas dobles, y fuera de las comillas solo se admiten las palabras true, false y null"),
-    (Msg::SyntaxQuoteInText, "unas comillas rectas (\") dentro de un texto lo cierran antes de tiempo; escríbalas como \\\" o use « »"),
-    (Msg::SyntaxEscape, "una barra invertida (\\) dentro de un texto debe iniciar un escape como \\n o \\\"; escriba la barra misma como \\\\"),
+    (Msg::SyntaxQuoteInText, "una comilla doble recta (\") dentro de un texto lo cierra antes de tiempo; escríbala como \\\" o use « »"),
+    (Msg::SyntaxEscape, "una barra invertida (\\) dentro de un texto debe iniciar una secuencia de escape como \\n o \\\"; para escribir la barra misma, duplíquela: \\\\"),
     (Msg::SyntaxControl, "un texto entre comillas sigue en la línea siguiente o contiene un tabulador; deje cada texto en una sola línea hasta sus comillas de cierre (escriba un salto de línea como \\n y un tabulador como \\t)"),
 ];

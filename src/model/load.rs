@@ -147,31 +147,49 @@ pub fn parse_failure(text: &str, message: &str) -> Problem {
         .or_else(|| syntax_slip(text));
     Problem {
         path: String::new(),
-        kind: placed(
-            ProblemKind::Syntax {
-                detail: message.to_owned(),
-                hint: syntax_hint(text, place),
-                excerpt: place.map(|p| excerpt(text, p)),
-            },
-            place,
-        ),
+        kind: syntax_problem(message, text, place),
     }
+}
+
+/// A syntax error `detail` at `place` in `text`, as both tools give it: the
+/// words for what is there, the place moved to the character to fix where
+/// the parsers stop after it, the line for the widget to show.
+pub fn syntax_problem(detail: &str, text: &str, place: Option<(usize, usize)>) -> ProblemKind {
+    let (hint, place) = syntax_hint(text, place);
+    placed(
+        ProblemKind::Syntax {
+            detail: detail.to_owned(),
+            hint,
+            excerpt: place.map(|p| excerpt(text, p)),
+        },
+        place,
+    )
 }
 
 /// What the text shows at a syntax error's `place`: where the file ends, a
 /// comment, a quote JSON does not take, a value it does not have, a line
-/// break or tab (inside a string: the parsers stop there only then).
-pub fn syntax_hint(text: &str, place: Option<(usize, usize)>) -> SyntaxHint {
+/// break or tab (inside a string: the parsers stop there only then). Where
+/// the parsers stop past the character to fix, the place moves to it: the
+/// straight quote that ended a text, the backslash of a bad escape, the end
+/// of the last line with something on it.
+pub fn syntax_hint(
+    text: &str,
+    place: Option<(usize, usize)>,
+) -> (SyntaxHint, Option<(usize, usize)>) {
     let Some(place) = place else {
-        return SyntaxHint::Punctuation;
+        return (SyntaxHint::Punctuation, None);
     };
     let (mut line, mut column) = (1, 1);
     let mut chars = text.chars().peekable();
     let mut prev = ' ';
+    // The last character on this line that is not a space, and its place.
+    let mut last = (' ', place);
+    // Just after the last character that is not white space.
+    let mut end = (1, 1);
     while let Some(c) = chars.next() {
         if (line, column) == place {
             let next = chars.peek().copied().unwrap_or(' ');
-            return match c {
+            let hint = match c {
                 '#' => SyntaxHint::Comment,
                 '/' if matches!(next, '/' | '*') => SyntaxHint::Comment,
                 '\'' | '‘' | '’' | '“' | '”' | '„' | '«' | '»' | '`' | '´' | '「' | '」' | '＂' => {
@@ -181,31 +199,37 @@ pub fn syntax_hint(text: &str, place: Option<(usize, usize)>) -> SyntaxHint {
                 '\u{ff01}'..='\u{ff5e}' => SyntaxHint::Punctuation,
                 '\n' | '\r' | '\t' => SyntaxHint::Control,
                 // The parsers stop at the letter after it.
-                _ if prev == '\\' => SyntaxHint::Escape,
+                _ if prev == '\\' => return (SyntaxHint::Escape, Some((line, column - 1))),
                 c if c.is_whitespace() => SyntaxHint::Punctuation,
-                // Text right after a string's closing quote: a `"` inside a
-                // text ended it (`"the "best" region"`).
-                c if prev == '"' && (c.is_ascii_alphanumeric() || !c.is_ascii()) => {
-                    SyntaxHint::QuoteInText
+                // Text after a string's closing quote: a `"` inside a text
+                // ended it (`"the "best" region"`, `"so-called " Africa"`).
+                c if last.0 == '"' && (c.is_ascii_alphanumeric() || !c.is_ascii()) => {
+                    return (SyntaxHint::QuoteInText, Some(last.1))
                 }
                 // A bare word (also one in Japanese), `+1`, `.35`, `40%`, `2023/24`.
                 c if c.is_ascii_alphabetic() || !c.is_ascii() => SyntaxHint::Value,
                 '+' | '.' | '%' | '/' => SyntaxHint::Value,
                 _ => SyntaxHint::Punctuation,
             };
+            return (hint, Some(place));
         }
         prev = c;
         if c == '\n' {
             line += 1;
             column = 1;
+            last.0 = c;
         } else {
+            if !c.is_whitespace() {
+                last = (c, (line, column));
+                end = (line, column + 1);
+            }
             column += 1;
         }
     }
     if (line, column) == place {
-        SyntaxHint::EndsEarly
+        (SyntaxHint::EndsEarly, Some(end))
     } else {
-        SyntaxHint::Punctuation
+        (SyntaxHint::Punctuation, Some(place))
     }
 }
 
@@ -235,6 +259,10 @@ pub fn excerpt(text: &str, (line, column): (usize, usize)) -> Box<Excerpt> {
                 i += 1;
             }
         }
+    }
+    // An indentation is no help on a narrow card.
+    if !e.before.starts_with('…') {
+        e.before = e.before.trim_start().into();
     }
     Box::new(e)
 }
@@ -488,16 +516,11 @@ fn native_syntax(text: &str, e: &serde_json::Error) -> ProblemKind {
         let column = before.chars().count() + 1;
         at_trailing_comma(text, (line, column))
     });
-    let kind = if out_of_range {
-        ProblemKind::NotFinite
+    if out_of_range {
+        placed(ProblemKind::NotFinite, place)
     } else {
-        ProblemKind::Syntax {
-            detail: detail.to_owned(),
-            hint: syntax_hint(text, place),
-            excerpt: place.map(|p| excerpt(text, p)),
-        }
-    };
-    placed(kind, place)
+        syntax_problem(detail, text, place)
+    }
 }
 
 /// The place of the first character of the number that ends at `last` (a
@@ -789,10 +812,10 @@ mod tests {
         assert_eq!(p.kind.parser_detail(), Some(raw.as_str()));
         // A line and column without a position (Firefox's words) are taken
         // as they are.
-        let m = "JSON.parse: expected ',' or '}' after property value in object at line 2 column 4 of the JSON data";
+        let m = "JSON.parse: expected ',' or '}' after property value in object at line 2 column 7 of the JSON data";
         assert!(parse_failure(text, m)
             .to_string()
-            .contains("line 2 column 4"));
+            .contains("line 2 column 7"));
         // Nowhere said: the slips editors make are found, else check-data is named.
         let m = "Unexpected token ']', \"...\" is not valid JSON";
         let trailing = "{\"a\": [1,\n  2,\n]}";
@@ -863,7 +886,8 @@ mod tests {
             (
                 "{\n  \"a\": \"x\"\n",
                 "Expected ',' or '}' after property value in JSON at position 13 (line 3 column 1)",
-                (3, 1),
+                // After the last character, not on the empty line after it.
+                (2, 11),
             ),
             // A newline in a string: at the newline.
             (
@@ -911,7 +935,7 @@ mod tests {
                 (
                     "{\n  \"a\":\n",
                     "Unexpected end of JSON input".to_owned(),
-                    (3, 1),
+                    (2, 7),
                 ),
             ]);
         let hint = |p: Problem| match p.kind {
@@ -974,7 +998,32 @@ mod tests {
         ] {
             assert_eq!(hint(text), want, "{text:?}");
         }
-        assert_eq!(syntax_hint("{}", None), Punctuation);
+        assert_eq!(syntax_hint("{}", None), (Punctuation, None));
+    }
+
+    /// Where the parsers stop past the character to fix, both tools name it.
+    #[test]
+    fn the_place_is_the_character_to_fix() {
+        let at = |text: &str| match parse(text).unwrap_err().kind {
+            ProblemKind::At { line, column, .. } => (line, column),
+            other => panic!("not placed: {other:?}"),
+        };
+        // The straight quote that ended the text, also before a space.
+        assert_eq!(at("{\"a\": \"the \"best\" one\"}"), (1, 12));
+        assert_eq!(at("{\"a\": \"so-called \" Africa\"}"), (1, 18));
+        let m =
+            "Expected ',' or '}' after property value in JSON at position 19 (line 1 column 20)";
+        let p = parse_failure("{\"a\": \"so-called \" Africa\"}", m);
+        assert!(
+            p.to_string()
+                .contains("line 1 column 18: a straight double quote"),
+            "{p}"
+        );
+        // The backslash of a bad escape.
+        assert_eq!(at("{\"a\": \"C:\\data\"}"), (1, 10));
+        // A file cut short: just after its last character, not on the empty
+        // lines after it.
+        assert_eq!(at("{\n  \"a\": [1]\n\n"), (2, 11));
     }
 
     /// The place's line for the widget to show: its character marked, up to
@@ -987,10 +1036,11 @@ mod tests {
             after: after.into(),
         };
         let text = "{\r\n\t\"a\": 1 // why\r\n}";
-        assert_eq!(*excerpt(text, (2, 9)), e(" \"a\": 1 ", "/", "/ why"));
+        // Without the line's indentation.
+        assert_eq!(*excerpt(text, (2, 9)), e("\"a\": 1 ", "/", "/ why"));
         assert_eq!(*excerpt(text, (2, 1)), e("", " ", "\"a\": 1 // why"));
         // At the end of the line, or of the file: nothing to mark.
-        assert_eq!(*excerpt(text, (2, 15)), e(" \"a\": 1 // why", "", ""));
+        assert_eq!(*excerpt(text, (2, 15)), e("\"a\": 1 // why", "", ""));
         assert_eq!(*excerpt("{\"a\": [", (1, 8)), e("{\"a\": [", "", ""));
         assert_eq!(*excerpt("{\n", (2, 1)), e("", "", ""));
         // A long line (a file without line breaks): 30 characters each side.

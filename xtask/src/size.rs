@@ -151,9 +151,12 @@ pub const BUDGET: u64 = 100_000;
 /// (236,798; a `char::is_alphanumeric` there had brought in Unicode's tables,
 /// 1.45 KB, before the ratchet caught it); under a syntax error, its line
 /// with the place marked (one pass over the text: `split` and a `Vec<char>`
-/// had cost 320 B more), 543 B (237,341).
+/// had cost 320 B more), 543 B (237,341); after its review, the place moved
+/// to the character to fix (the quote that ended a text, a bad escape's
+/// backslash, the end of the last line with something on it), 147 B
+/// (237,488).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 237_341;
+pub const CEILING: u64 = 237_488;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -100,9 +100,13 @@ for (const name of SYNTAX) {
     const excerpt = el.locator('.fb-excerpt');
     const shown = await excerpt.evaluate((code) => [code.textContent, code.querySelector('mark').textContent]);
     expect(shown[1]).toBe(chars[column - 1] ?? ' ');
+    // (Without the line's indentation when the excerpt starts with the line.)
     const before = chars.slice(Math.max(0, column - 31), column - 1).join('');
-    expect(shown[0]).toContain(`${before}${shown[1]}`);
+    expect(shown[0]).toContain(`${column > 31 ? before : before.trimStart()}${shown[1]}`);
     await expect(excerpt).toBeVisible();
+    // Code at the size of the text around it, 0.875em: not 13/16 of it, as
+    // a lone `monospace` gets.
+    expect(await excerpt.evaluate((code) => getComputedStyle(code).fontSize)).toBe('14px');
   });
 }
 
