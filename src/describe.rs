@@ -498,6 +498,8 @@ pub fn problem_text(locale: Locale, kind: &ProblemKind) -> String {
                         SyntaxHint::Control => Msg::SyntaxControl,
                         SyntaxHint::QuoteInText => Msg::SyntaxQuoteInText,
                         SyntaxHint::Escape => Msg::SyntaxEscape,
+                        SyntaxHint::Comma => Msg::SyntaxComma,
+                        SyntaxHint::Colon => Msg::SyntaxColon,
                     });
                     text(
                         Msg::ProblemSyntaxAt,
@@ -1015,6 +1017,8 @@ mod tests {
             SyntaxHint::Control,
             SyntaxHint::QuoteInText,
             SyntaxHint::Escape,
+            SyntaxHint::Comma,
+            SyntaxHint::Colon,
         ] {
             kinds.push(At {
                 kind: Box::new(syntax(hint)),

@@ -245,6 +245,8 @@ pub fn text(msg: Msg) -> &'static str {
         SyntaxValue => "numbers are plain figures such as 0.35 or 1200 (no + or %), texts and field names go in double quotes, and outside quotes the only words allowed are true, false and null",
         SyntaxQuoteInText => "a straight double quote (\") inside a text ends it too early; write it as \\\" or use “ ”",
         SyntaxEscape => "a backslash (\\) in a text must start an escape such as \\n or \\\"; write a backslash itself as \\\\",
+        SyntaxComma => "a comma is missing here: values and fields are separated by commas",
+        SyntaxColon => "a colon (:) is missing here, between the field's name and its value",
         SyntaxControl => "a text in quotes runs on to the next line or contains a tab; keep each text on one line up to its closing quote (write a line break as \\n, a tab as \\t)",
     }
 }

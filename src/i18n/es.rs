@@ -251,5 +251,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SyntaxValue, "los números se escriben tal cual, como 0.35 o 1200 (sin + ni %), los textos y los nombres de campo van entre comillas dobles, y fuera de las comillas solo se admiten las palabras true, false y null"),
     (Msg::SyntaxQuoteInText, "una comilla doble recta (\") dentro de un texto lo cierra antes de tiempo; escríbala como \\\" o use « »"),
     (Msg::SyntaxEscape, "una barra invertida (\\) dentro de un texto debe iniciar una secuencia de escape como \\n o \\\"; para escribir la barra misma, duplíquela: \\\\"),
+    (Msg::SyntaxComma, "falta una coma aquí: los valores y los campos se separan con comas"),
+    (Msg::SyntaxColon, "faltan los dos puntos (:) aquí, entre el nombre del campo y su valor"),
     (Msg::SyntaxControl, "un texto entre comillas sigue en la línea siguiente o contiene un tabulador; deje cada texto en una sola línea hasta sus comillas de cierre (escriba un salto de línea como \\n y un tabulador como \\t)"),
 ];

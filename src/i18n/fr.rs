@@ -251,5 +251,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SyntaxValue, "les nombres s’écrivent tels quels, comme 0.35 ou 1200 (sans + ni %), les textes et les noms de champ entre guillemets droits (\"), et hors des guillemets les seuls mots permis sont true, false et null"),
     (Msg::SyntaxQuoteInText, "un guillemet droit (\") dans un texte le termine trop tôt\u{202f}; écrivez-le \\\" ou utilisez « »"),
     (Msg::SyntaxEscape, "une barre oblique inverse (\\) dans un texte doit commencer une séquence d’échappement comme \\n ou \\\"\u{202f}; pour écrire la barre elle-même, doublez-la\u{a0}: \\\\"),
+    (Msg::SyntaxComma, "il manque une virgule ici\u{a0}: les valeurs et les champs sont séparés par des virgules"),
+    (Msg::SyntaxColon, "il manque un deux-points (:) ici, entre le nom du champ et sa valeur"),
     (Msg::SyntaxControl, "un texte entre guillemets continue sur la ligne suivante ou contient une tabulation\u{202f}; gardez chaque texte sur une seule ligne jusqu’à son guillemet fermant (écrivez un saut de ligne \\n, une tabulation \\t)"),
 ];

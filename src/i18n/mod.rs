@@ -601,6 +601,8 @@ messages! {
     SyntaxControl,
     SyntaxQuoteInText,
     SyntaxEscape,
+    SyntaxComma,
+    SyntaxColon,
 }
 
 /// The message that phrases a share stated in this way.

@@ -184,11 +184,29 @@ pub fn syntax_hint(
     let mut prev = ' ';
     // The last character on this line that is not a space, and its place.
     let mut last = (' ', place);
-    // Just after the last character that is not white space.
-    let mut end = (1, 1);
+    // Just after the last character that is not white space, and that one.
+    let (mut end, mut ended) = ((1, 1), ' ');
     while let Some(c) = chars.next() {
         if (line, column) == place {
             let next = chars.peek().copied().unwrap_or(' ');
+            // After a field's name, the colon is missing; after a value's
+            // end, a value or a field where a comma belongs (the commonest
+            // slip). Either goes just after the one before. Not at the top
+            // level, where a second value is no list's, nor between digits,
+            // which are one number (`02021`).
+            let (depth, after_name) = context(text, place);
+            if after_name {
+                return (SyntaxHint::Colon, Some(end));
+            }
+            let after_value = matches!(ended, '"' | '}' | ']' | '0'..='9' | 'e' | 'l');
+            let comma = match c {
+                '"' | '{' | '[' => after_value,
+                '0'..='9' | '-' => after_value && ended != '"' && end != place,
+                _ => false,
+            };
+            if comma && depth > 0 {
+                return (SyntaxHint::Comma, Some(end));
+            }
             let hint = match c {
                 '#' => SyntaxHint::Comment,
                 '/' if matches!(next, '/' | '*') => SyntaxHint::Comment,
@@ -221,7 +239,7 @@ pub fn syntax_hint(
         } else {
             if !c.is_whitespace() {
                 last = (c, (line, column));
-                end = (line, column + 1);
+                (end, ended) = ((line, column + 1), c);
             }
             column += 1;
         }
@@ -231,6 +249,36 @@ pub fn syntax_hint(
     } else {
         (SyntaxHint::Punctuation, Some(place))
     }
+}
+
+/// Before `place`: how many brackets are open, and whether the last thing
+/// is a field's name (a string in an object, after `{` or `,`).
+fn context(text: &str, place: (usize, usize)) -> (usize, bool) {
+    // Which open brackets are objects' (one bit each, innermost lowest):
+    // `prepare` refuses a file nested deeper than 64.
+    let (mut depth, mut objects, mut prev, mut name) = (0usize, 0u64, ' ', false);
+    for (c, line, column) in outside_strings(text) {
+        if (line, column) >= place {
+            break;
+        }
+        if matches!(c, ' ' | '\t' | '\n' | '\r') {
+            continue;
+        }
+        match c {
+            '{' | '[' => {
+                objects = objects << 1 | u64::from(c == '{');
+                depth += 1;
+            }
+            '}' | ']' => {
+                objects >>= 1;
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        name = c == '"' && objects & 1 == 1 && matches!(prev, '{' | ',');
+        prev = c;
+    }
+    (depth, name)
 }
 
 /// The line of `text` around `(line, column)`, tabs as spaces.
@@ -870,7 +918,8 @@ mod tests {
             (
                 "{\n  \"a\": \"😀😀\", \"b\": 1 \"c\": 2\n}",
                 "Expected ',' or '}' after property value in JSON at position 24 (line 2 column 23)",
-                (2, 21),
+                // A comma missing: just after the value before it.
+                (2, 20),
             ),
             // A file that ends too soon: just after its last character.
             (
@@ -969,7 +1018,11 @@ mod tests {
             other => panic!("{other:?}"),
         };
         for (text, want) in [
-            ("{\"a\": 1\n \"b\": 2}", Punctuation),
+            ("{\"a\": 1\n \"b\": 2}", Comma),
+            ("{\"a\": [1 2]}", Comma),
+            ("{\"a\": [\"x\"\n  {\"b\": true}]}", Comma),
+            // Two values at the top level: no comma makes that JSON.
+            ("{\"a\": 1} {\"b\": 2}", Punctuation),
             ("{\"a\": [1, 2}", Punctuation),
             ("{\"a\": [1, 2", EndsEarly),
             ("{\"a\": \"x", EndsEarly),
@@ -989,8 +1042,14 @@ mod tests {
             ("{\"a\": \"x\ny\"}", Control),
             ("{\"a\": \"x\ty\"}", Control),
             ("{\"a\": \"the \"best\" region\"}", QuoteInText),
-            ("{\"a\": \"x\"\"b\": 1}", Punctuation),
-            ("{\"a\"：1}", Punctuation),
+            ("{\"a\": \"x\"\"b\": 1}", Comma),
+            ("{\"a\": 02021}", Punctuation),
+            ("{\"a\" \"x\"}", Colon),
+            ("{\"a\": {\"b\" 1}}", Colon),
+            ("[\"a\" \"b\"]", Comma),
+            // A full-width colon is no colon.
+            ("{\"a\"：1}", Colon),
+            ("[1，2]", Punctuation),
             ("{\"a\": ＂x＂}", Quote),
             ("{\"a\": 2023/24}", Value),
             ("{\"a\": \"C:\\data\"}", Escape),

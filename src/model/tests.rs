@@ -705,10 +705,12 @@ fn rule_unknown_fields_are_rejected() {
 
 #[test]
 fn syntax_errors_give_line_and_column() {
+    // A comma missing at a line's end: where it goes, not at the next field.
     let p = parse("{\n  \"id\": \"x\"\n  \"oops\": 1\n}").unwrap_err();
     assert_eq!(
         p[0].to_string(),
-        "the file is not valid JSON at line 3 column 3: a comma, quote or bracket is wrong or missing"
+        "the file is not valid JSON at line 2 column 12: a comma is missing here: \
+         values and fields are separated by commas"
     );
     assert_eq!(p[0].kind.parser_detail(), Some("expected `,` or `}`"));
 }

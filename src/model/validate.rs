@@ -43,6 +43,10 @@ pub enum SyntaxHint {
     QuoteInText,
     /// A backslash in a text that starts no escape (`C:\data`).
     Escape,
+    /// A comma missing between two values or fields (placed after the first).
+    Comma,
+    /// A colon missing after a field's name (placed after it).
+    Colon,
 }
 
 /// A syntax error's line around its place: `at` is the character there
@@ -206,6 +210,10 @@ impl fmt::Display for ProblemKind {
                         SyntaxHint::Quote =>
                             "texts and field names go between straight double quotes (\"), \
                              not ' or “ ”",
+                        SyntaxHint::Comma =>
+                            "a comma is missing here: values and fields are separated by commas",
+                        SyntaxHint::Colon =>
+                            "a colon (:) is missing here, between the field's name and its value",
                         SyntaxHint::Escape =>
                             "a backslash (\\) in a text must start an escape such as \\n or \\\"; \
                              write a backslash itself as \\\\",

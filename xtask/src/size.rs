@@ -154,9 +154,10 @@ pub const BUDGET: u64 = 100_000;
 /// had cost 320 B more), 543 B (237,341); after its review, the place moved
 /// to the character to fix (the quote that ended a text, a bad escape's
 /// backslash, the end of the last line with something on it), 147 B
-/// (237,488).
+/// (237,488); a missing comma or colon told apart and placed where it goes,
+/// 369 B (237,857).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 237_488;
+pub const CEILING: u64 = 237_857;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
