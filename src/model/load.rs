@@ -166,12 +166,13 @@ pub fn syntax_problem(detail: &str, text: &str, place: Option<(usize, usize)>) -
     )
 }
 
-/// What the text shows at a syntax error's `place`: where the file ends, a
-/// comment, a quote JSON does not take, a value it does not have, a line
-/// break or tab (inside a string: the parsers stop there only then). Where
-/// the parsers stop past the character to fix, the place moves to it: the
-/// straight quote that ended a text, the backslash of a bad escape, the end
-/// of the last line with something on it.
+/// What the text shows at a syntax error's `place`: a missing comma or colon,
+/// where the file ends, a comment, a quote JSON does not take, a value it
+/// does not have, a line break or tab (inside a string: the parsers stop
+/// there only then). Where the parsers stop past the character to fix, the
+/// place moves to it: just after the value or name a comma or colon must
+/// follow, the straight quote that ended a text, the backslash of a bad
+/// escape, the end of the last line with something on it.
 pub fn syntax_hint(
     text: &str,
     place: Option<(usize, usize)>,
