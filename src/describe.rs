@@ -500,6 +500,7 @@ pub fn problem_text(locale: Locale, kind: &ProblemKind) -> String {
                         SyntaxHint::Escape => Msg::SyntaxEscape,
                         SyntaxHint::Comma => Msg::SyntaxComma,
                         SyntaxHint::Colon => Msg::SyntaxColon,
+                        SyntaxHint::ExtraComma => Msg::SyntaxExtraComma,
                     });
                     text(
                         Msg::ProblemSyntaxAt,
@@ -1019,6 +1020,7 @@ mod tests {
             SyntaxHint::Escape,
             SyntaxHint::Comma,
             SyntaxHint::Colon,
+            SyntaxHint::ExtraComma,
         ] {
             kinds.push(At {
                 kind: Box::new(syntax(hint)),

@@ -253,5 +253,6 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SyntaxEscape, "una barra invertida (\\) dentro de un texto debe iniciar una secuencia de escape como \\n o \\\"; para escribir la barra misma, duplíquela: \\\\"),
     (Msg::SyntaxComma, "falta una coma aquí: los valores y los campos se separan con comas"),
     (Msg::SyntaxColon, "faltan los dos puntos (:) aquí, entre el nombre del campo y su valor"),
+    (Msg::SyntaxExtraComma, "esta coma sobra (no va ninguna antes de un corchete o una llave de cierre, ni después de otra coma); elimínela"),
     (Msg::SyntaxControl, "un texto entre comillas sigue en la línea siguiente o contiene un tabulador; deje cada texto en una sola línea hasta sus comillas de cierre (escriba un salto de línea como \\n y un tabulador como \\t)"),
 ];

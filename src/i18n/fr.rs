@@ -253,5 +253,6 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SyntaxEscape, "une barre oblique inverse (\\) dans un texte doit commencer une séquence d’échappement comme \\n ou \\\"\u{202f}; pour écrire la barre elle-même, doublez-la\u{a0}: \\\\"),
     (Msg::SyntaxComma, "il manque une virgule ici\u{a0}: les valeurs et les champs sont séparés par des virgules"),
     (Msg::SyntaxColon, "il manque un deux-points (:) ici, entre le nom du champ et sa valeur"),
+    (Msg::SyntaxExtraComma, "cette virgule est en trop (aucune ne se met avant un crochet ou une accolade fermants, ni après une autre virgule)\u{202f}; supprimez-la"),
     (Msg::SyntaxControl, "un texte entre guillemets continue sur la ligne suivante ou contient une tabulation\u{202f}; gardez chaque texte sur une seule ligne jusqu’à son guillemet fermant (écrivez un saut de ligne \\n, une tabulation \\t)"),
 ];

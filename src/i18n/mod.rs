@@ -603,6 +603,7 @@ messages! {
     SyntaxEscape,
     SyntaxComma,
     SyntaxColon,
+    SyntaxExtraComma,
 }
 
 /// The message that phrases a share stated in this way.

@@ -166,7 +166,7 @@ pub fn syntax_problem(detail: &str, text: &str, place: Option<(usize, usize)>) -
     )
 }
 
-/// What the text shows at a syntax error's `place`: a missing comma or colon,
+/// What the text shows at a syntax error's `place`: a missing or extra comma, a missing colon,
 /// where the file ends, a comment, a quote JSON does not take, a value it
 /// does not have, a line break or tab (inside a string: the parsers stop
 /// there only then). Where the parsers stop past the character to fix, the
@@ -208,7 +208,13 @@ pub fn syntax_hint(
             if comma && depth > 0 {
                 return (SyntaxHint::Comma, Some(end));
             }
+            // A comma before a closing bracket or after another comma or an
+            // opening bracket: one too many.
+            let then = chars.clone().find(|c| !c.is_whitespace()).unwrap_or(' ');
             let hint = match c {
+                ',' if matches!(then, ']' | '}' | ',') || matches!(ended, ',' | '[' | '{') => {
+                    SyntaxHint::ExtraComma
+                }
                 '#' => SyntaxHint::Comment,
                 '/' if matches!(next, '/' | '*') => SyntaxHint::Comment,
                 '\'' | '‘' | '’' | '“' | '”' | '„' | '«' | '»' | '`' | '´' | '「' | '」' | '＂' => {
@@ -1024,6 +1030,10 @@ mod tests {
             ("{\"a\": [\"x\"\n  {\"b\": true}]}", Comma),
             // Two values at the top level: no comma makes that JSON.
             ("{\"a\": 1} {\"b\": 2}", Punctuation),
+            ("{\"a\": [1, 2,\n]}", ExtraComma),
+            ("{\"a\": 1,\n}", ExtraComma),
+            ("{\"a\": [1,, 2]}", ExtraComma),
+            ("{\"a\": [, 2]}", ExtraComma),
             ("{\"a\": [1, 2}", Punctuation),
             ("{\"a\": [1, 2", EndsEarly),
             ("{\"a\": \"x", EndsEarly),

@@ -47,6 +47,8 @@ pub enum SyntaxHint {
     Comma,
     /// A colon missing after a field's name (placed after it).
     Colon,
+    /// A comma before a closing bracket or after another comma.
+    ExtraComma,
 }
 
 /// A syntax error's line around its place: `at` is the character there
@@ -214,6 +216,9 @@ impl fmt::Display for ProblemKind {
                             "a comma is missing here: values and fields are separated by commas",
                         SyntaxHint::Colon =>
                             "a colon (:) is missing here, between the field's name and its value",
+                        SyntaxHint::ExtraComma =>
+                            "this comma is one too many: none goes before a closing bracket \
+                             or after another comma; remove it",
                         SyntaxHint::Escape =>
                             "a backslash (\\) in a text must start an escape such as \\n or \\\"; \
                              write a backslash itself as \\\\",

@@ -155,9 +155,10 @@ pub const BUDGET: u64 = 100_000;
 /// to the character to fix (the quote that ended a text, a bad escape's
 /// backslash, the end of the last line with something on it), 147 B
 /// (237,488); a missing comma or colon told apart and placed where it goes,
-/// 369 B (237,857).
+/// 369 B (237,857); a comma one too many (trailing, doubled) said so, 253 B
+/// (238,110).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 237_857;
+pub const CEILING: u64 = 238_110;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
