@@ -183,8 +183,6 @@ pub fn syntax_hint(
     let (mut line, mut column) = (1, 1);
     let mut chars = text.chars().peekable();
     let mut prev = ' ';
-    // The last character on this line that is not a space, and its place.
-    let mut last = (' ', place);
     // Just after the last character that is not white space, and that one.
     let (mut end, mut ended) = ((1, 1), ' ');
     while let Some(c) = chars.next() {
@@ -228,8 +226,11 @@ pub fn syntax_hint(
                 c if c.is_whitespace() => SyntaxHint::Punctuation,
                 // Text after a string's closing quote: a `"` inside a text
                 // ended it (`"the "best" region"`, `"so-called " Africa"`).
-                c if last.0 == '"' && (c.is_ascii_alphanumeric() || !c.is_ascii()) => {
-                    return (SyntaxHint::QuoteInText, Some(last.1))
+                c if ended == '"'
+                    && end.0 == line
+                    && (c.is_ascii_alphanumeric() || !c.is_ascii()) =>
+                {
+                    return (SyntaxHint::QuoteInText, Some((line, end.1 - 1)))
                 }
                 // A bare word (also one in Japanese), `+1`, `.35`, `40%`, `2023/24`.
                 c if c.is_ascii_alphabetic() || !c.is_ascii() => SyntaxHint::Value,
@@ -242,10 +243,8 @@ pub fn syntax_hint(
         if c == '\n' {
             line += 1;
             column = 1;
-            last.0 = c;
         } else {
             if !c.is_whitespace() {
-                last = (c, (line, column));
                 (end, ended) = ((line, column + 1), c);
             }
             column += 1;
