@@ -408,9 +408,9 @@ impl LoadError {
 /// anyway, stepped by one kind of timer callback: each closure type costs
 /// wasm-bindgen glue (an `App` and a closure per step came to 1.5 KB gzip).
 pub fn warm_up_at_idle(lang: Option<AttrValue>) {
-    crate::web::when_idle(move || {
+    crate::web::when_idle(Box::new(move || {
         warm_up(lang);
-    });
+    }));
 }
 
 /// The warm-up itself (see [`warm_up_at_idle`]); returns the element the

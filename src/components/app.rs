@@ -418,9 +418,9 @@ fn Widget(props: &WidgetProps) -> Html {
         (super::ByPtr(data.clone()), ctx.locale),
         |(data, locale)| {
             let (data, locale) = (data.0.clone(), *locale);
-            crate::web::when_idle(move || {
+            crate::web::when_idle(Box::new(move || {
                 Describer::new(&data, locale).selection_phrases(SELECTION_PHRASES_MAX);
-            });
+            }));
         },
     );
 

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::{mark_events, use_ctx};
 use crate::chart::{bars, donut};
 use crate::i18n::format::decimal;
-use crate::i18n::Msg;
+use crate::i18n::{Locale, Msg};
 use crate::model::derive::{self, Part};
 use crate::model::share::ppm_to_fraction;
 use crate::model::MarkKind;
@@ -131,6 +131,27 @@ pub fn Chart(props: &ChartProps) -> Html {
         })
     };
 
+    // While the reader looks, lay out unseen what the hole shows for each
+    // mark: the first time a size of text is laid out, the browser looks its
+    // font up (on Linux a synchronous request to its main process, 1-10 ms)
+    // and shapes it, and a click would wait for that. Once per data,
+    // language and chart; one mark per idle callback, so that a click never
+    // waits long behind them. (Asked for from here rather than from an
+    // effect: the callbacks run after this render is in the page, and a hook
+    // of its own would cost the wasm a kilobyte.)
+    let warmed = use_mut_ref(|| None::<(usize, Locale, ChartKind)>);
+    let key = (
+        std::rc::Rc::as_ptr(&ctx.data) as usize,
+        ctx.locale,
+        props.kind,
+    );
+    if !use_bars && warmed.borrow().as_ref() != Some(&key) {
+        *warmed.borrow_mut() = Some(key);
+        for index in 0..parts.len() {
+            let (ctx, svg_ref) = (ctx.clone(), svg_ref.clone());
+            crate::web::when_idle(Box::new(move || warm_hole(&ctx, key.2, index, &svg_ref)));
+        }
+    }
     let last_selected = use_mut_ref(|| None::<String>);
     let roving = super::roving(&ids, selected_index, &last_selected);
     let label = d.text(match props.kind {
@@ -250,67 +271,19 @@ pub fn Chart(props: &ChartProps) -> Html {
     // Each line is its own <text>, so the no-break spaces `Intl` puts between
     // a number and its currency may become line breaks here.
     let shown_part = shown_index.and_then(|i| parts.get(i));
-    let (lines, size, caption, caption_size, caption_lang) = match shown_part {
-        Some(part) => {
-            let (lines, size) = donut::hole_label(&d.part_share(part), 18.0);
-            let name = d.name(part);
-            let room = if lines.len() > 1 { 2 } else { 3 };
-            let (caption, caption_size) = donut::hole_wrap(&name.text, 12.0, 9.0, room);
-            (lines, size, caption, caption_size, name.lang)
-        }
-        None => {
-            let total = d.total_short().replace(['\u{a0}', '\u{202f}'], " ");
-            let (lines, size) = donut::hole_label(&total, 22.0);
-            (lines, size, vec![d.hole_caption().to_owned()], 12.0, None)
-        }
-    };
-    let line_height = size * 1.2;
-    let caption_height = caption_size * 1.25;
-    let block = line_height * lines.len() as f64
-        + caption_height * caption.len() as f64
-        + caption_size * 0.15;
-    let top = donut::CENTER - block / 2.0 + size * 0.85;
-    let caption_top = top + line_height * (lines.len() as f64 - 1.0) + caption_size * 1.5;
-    // Each line: text, whether it is the figure (bold), size, baseline.
-    let placed: Vec<(&String, bool, f64, f64)> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l, true, size, top + line_height * i as f64))
-        .chain(caption.iter().enumerate().map(|(i, l)| {
-            (
-                l,
-                false,
-                caption_size,
-                caption_top + caption_height * i as f64,
-            )
-        }))
-        .collect();
-    // Scaled about the centre where a line would reach the ring (a wide line
-    // high in the hole; bold runs about 8 % wider than `text_em` guesses).
-    let fit = donut::hole_fit(
-        &placed
-            .iter()
-            .map(|&(l, bold, size, y)| {
-                (
-                    donut::text_em(l) * size * if bold { 1.08 } else { 1.0 },
-                    size,
-                    y,
-                )
-            })
-            .collect::<Vec<_>>(),
-    );
+    let (lines, caption_lang) = hole_lines(&d, shown_part);
     let caption_class = classes!(
         "fb-donut-caption",
         shown_part.is_some().then_some("fb-hole-name")
     );
     let hole = html! {
         <g class="fb-hole" aria-hidden="true">
-            { for placed.iter().map(|&(line, bold, size, y)| {
-                let class = if bold { classes!("fb-donut-total") } else { caption_class.clone() };
+            { for lines.iter().map(|line| {
+                let class = if line.figure { classes!("fb-donut-total") } else { caption_class.clone() };
                 html! {
-                    <text {class} x="100" lang={(!bold).then(|| caption_lang.clone()).flatten()}
-                        y={decimal(donut::CENTER + (y - donut::CENTER) * fit, 1)}
-                        text-anchor="middle" font-size={decimal(size * fit, 1)}>{ line.clone() }</text>
+                    <text {class} x="100" lang={(!line.figure).then(|| caption_lang.clone()).flatten()}
+                        y={decimal(line.y, 1)}
+                        text-anchor="middle" font-size={decimal(line.size, 1)}>{ line.text.clone() }</text>
                 }
             }) }
         </g>
@@ -331,6 +304,37 @@ pub fn Chart(props: &ChartProps) -> Html {
             <p class="fb-sr-only" id={help_id}>{ d.text(Msg::ChartHelp) }</p>
         </figure>
     }
+}
+
+/// What the hole shows for `part`, or for none (the total), and the
+/// language of the part's name when it is not the widget's.
+fn hole_lines(
+    d: &crate::describe::Describer<'_>,
+    part: Option<&Part<'_>>,
+) -> (Vec<donut::HoleLine>, Option<String>) {
+    match part {
+        Some(part) => {
+            let name = d.name(part);
+            (donut::hole_part(&d.part_share(part), &name.text), name.lang)
+        }
+        None => (donut::hole_total(&d.total_short(), d.hole_caption()), None),
+    }
+}
+
+/// Lays out, unseen, the hole's text for the mark at `index` of the donut
+/// in `svg_ref` (see `web::warm_svg_text`).
+fn warm_hole(ctx: &super::Ctx, kind: ChartKind, index: usize, svg_ref: &NodeRef) {
+    // A chart outside the document (`embed::warm_up`'s copy) is never laid out.
+    let (Some(svg), Some(part)) = (
+        svg_ref
+            .cast::<web_sys::Element>()
+            .filter(|svg| svg.is_connected()),
+        marks(&ctx.data, kind).get(index).cloned(),
+    ) else {
+        return;
+    };
+    let (lines, lang) = hole_lines(&ctx.describer(), Some(&part));
+    crate::web::warm_svg_text(&svg, &lines, lang.as_deref());
 }
 
 /// A part's figures as a bar needs them, without the borrowed region or

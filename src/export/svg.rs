@@ -355,31 +355,18 @@ fn donut_and_legend(
             o.s.push_str(OPEN_FILL);
         }
     }
-    // The total in the hole, sized to fit, with its caption.
-    let total = d.total_short().replace(['\u{a0}', '\u{202f}'], " ");
-    let (lines, size) = donut::hole_label(&total, 22.0);
-    let line_height = size * 1.2;
-    let caption = 12.0;
-    let block = line_height * lines.len() as f64 + caption * 1.4;
-    let first = donut::CENTER - block / 2.0 + size * 0.85;
-    for (i, line) in lines.iter().enumerate() {
+    // The total in the hole, sized and placed as the widget's.
+    for line in donut::hole_total(&d.total_short(), d.hole_caption()) {
+        let paint = if line.figure { strong } else { muted };
         o.text(
             donut::CENTER,
-            first + line_height * i as f64,
-            size,
-            &format!("{strong} text-anchor=\"middle\""),
+            line.y,
+            line.size,
+            &format!("{paint} text-anchor=\"middle\""),
             None,
-            line,
+            &line.text,
         );
     }
-    o.text(
-        donut::CENTER,
-        first + line_height * (lines.len() as f64 - 1.0) + caption * 1.5,
-        caption,
-        &format!("{muted} text-anchor=\"middle\""),
-        None,
-        d.hole_caption(),
-    );
     o.s.push_str("</g>");
 
     // The legend beside it: swatch, name, qualified share and amount.

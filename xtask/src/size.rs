@@ -156,9 +156,12 @@ pub const BUDGET: u64 = 100_000;
 /// backslash, the end of the last line with something on it), 147 B
 /// (237,488); a missing comma or colon told apart and placed where it goes,
 /// 369 B (237,857); a comma one too many (trailing, doubled) said so, 253 B
-/// (238,110).
+/// (238,110); the hole's text laid out unseen at idle, so that a click waits
+/// for no font (the hole's layout moved to `chart::donut` and shared with the
+/// SVG download), 830 B after `web::when_idle` took a boxed closure (one
+/// closure type for its three callers saved 553 B) (238,940).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 238_110;
+pub const CEILING: u64 = 238_940;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -47,6 +47,54 @@ test('the idle warm-up of the first click leaves the reader\'s widget as it was'
   expect(await page.title()).toBe(title);
 });
 
+for (const lang of ['en', 'ja']) {
+  test(`${lang}: once the page is idle, a click on any mark finds the hole's fonts ready`, async ({ page, browser }) => {
+    // The first layout of a size and weight of text asks the browser process
+    // for the font's rendering style, synchronously (Chromium on Linux), and a
+    // click would wait for it: the widget lays each mark's hole text out
+    // unseen in idle time (`chart::warm_hole`). Chromium traces each request.
+    const strikes = async (during) => {
+      await browser.startTracing(page, { categories: ['fonts'] });
+      await during();
+      const trace = JSON.parse((await browser.stopTracing()).toString());
+      return (trace.traceEvents ?? trace).filter((e) => e.name === 'WebSandboxSupportLinux::GetWebFontRenderStyleForStrike').length;
+    };
+    await open(page, `#lang=${lang}`);
+    const marks = page.locator('svg.fb-donut path.fb-mark');
+    const count = await marks.count();
+    expect(count).toBeGreaterThan(2);
+    // Idle callbacks run in the order asked for: one asked now runs after the widget's.
+    await page.evaluate(() => new Promise((r) => requestIdleCallback(() => setTimeout(r, 100), { timeout: 5000 })));
+    await page.evaluate(() => new Promise((r) => requestIdleCallback(() => setTimeout(r, 100), { timeout: 5000 })));
+    // Nothing of it stays in the chart.
+    await expect(page.locator('svg.fb-donut .fb-hole')).toHaveCount(1);
+    await expect(page.locator('svg.fb-donut [visibility=hidden]')).toHaveCount(0);
+    const shown = new Set();
+    const clicking = await strikes(async () => {
+      for (let i = 0; i < count; i++) {
+        await marks.nth(i).dispatchEvent('click');
+        await expect(marks.nth(i)).toHaveAttribute('aria-selected', 'true');
+        shown.add((await hole(page)).join(' | '));
+      }
+    });
+    // Each mark was shown, each with its own text.
+    expect(shown.size).toBe(count);
+    expect(clicking, 'font styles asked for while clicking').toBe(0);
+    // The measure itself: a size of text not laid out before is one request.
+    const probe = await strikes(() =>
+      page.locator('svg.fb-donut').evaluate((svg) => {
+        const text = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+        text.setAttribute('font-size', '7.7');
+        text.textContent = '42%';
+        svg.append(text);
+        text.getBBox();
+        text.remove();
+      }),
+    );
+    expect(probe, 'font styles asked for a new size').toBeGreaterThan(0);
+  });
+}
+
 test('a second click or tap on the selected mark clears the selection, and it stays clear under the pointer', async ({ page }) => {
   await open(page);
   const asia = page.locator('path.fb-mark[data-id="asia"]');
