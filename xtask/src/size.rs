@@ -160,9 +160,10 @@ pub const BUDGET: u64 = 100_000;
 /// for no font (the hole's layout moved to `chart::donut` and shared with the
 /// SVG download), 830 B after `web::when_idle` took a boxed closure (one
 /// closure type for its three callers saved 553 B) (238,940); the marks'
-/// colour classes as static strings, not `format!`, 266 B less (238,670).
+/// colour classes as static strings, not `format!`, 266 B less (238,670); the
+/// charts' keyboard help saying that the arrows select, 22 B (238,690).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 238_670;
+pub const CEILING: u64 = 238_690;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -280,6 +280,12 @@ test('keyboard only: Tab into the chart, arrows, Enter, Escape', async ({ page }
   expect(role).toBe('option');
   const focusedId = () => page.evaluate(() => document.activeElement?.getAttribute('data-id'));
   expect(await focusedId()).toBe('sub-saharan-africa');
+  // The help a screen reader gives the chart says what the keys below do:
+  // arrows move and select, Enter selects the part in focus (after Tab, which
+  // only shows it), Escape clears.
+  await expect(page.locator('svg.fb-donut[role=listbox]')).toHaveAccessibleDescription(
+    'The arrow keys move from part to part and select each; Enter selects the part in focus; Escape clears the selection.',
+  );
   // Tab shows the part it lands on without choosing it: nothing selected,
   // nothing in the URL to share (a reader only passing through).
   await expect(page.locator('.fb-detail-name')).toHaveText('Sub-Saharan Africa');
