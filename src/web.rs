@@ -377,8 +377,8 @@ pub fn when_idle(f: Box<dyn FnOnce()>) {
 }
 
 /// Lays the hole's `lines` out once in `svg`, hidden, and removes them in
-/// the same task, so that nothing is painted and no observer of the page
-/// sees a frame with them: the first layout of each size and weight of text
+/// the same task, so that no frame shows them (a `MutationObserver` on the
+/// page does get the two changes): the first layout of each size and weight of text
 /// looks its font up and shapes it, which a reader's click would otherwise
 /// wait for. An SVG's text is looked up at its size on screen, so the lines
 /// are laid out where the ones they stand for will be, with their classes
