@@ -352,7 +352,7 @@ pub fn read_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
 /// Runs `f` once the browser is idle (`requestIdleCallback`, at most 2 s
 /// later), or after 200 ms where there is no such thing (Safari).
 /// Nothing runs natively. Boxed, so that every caller shares one closure
-/// type and its glue (about a kilobyte of wasm each otherwise).
+/// type and its glue (for three callers, 553 B of wasm gzip less).
 pub fn when_idle(f: Box<dyn FnOnce()>) {
     let Some(window) = window() else {
         return;
@@ -373,51 +373,6 @@ pub fn when_idle(f: Box<dyn FnOnce()>) {
     };
     if !started {
         gloo::console::warn!("funding-breakdown: could not schedule idle work");
-    }
-}
-
-/// Lays the hole's `lines` out once in `svg`, hidden, and removes them in
-/// the same task, so that no frame shows them (a `MutationObserver` on the
-/// page does get the two changes): the first layout of each size and weight of text
-/// looks its font up and shapes it, which a reader's click would otherwise
-/// wait for. An SVG's text is looked up at its size on screen, so the lines
-/// are laid out where the ones they stand for will be, with their classes
-/// and the name's `lang`.
-pub fn warm_svg_text(
-    svg: &web_sys::Element,
-    lines: &[crate::chart::donut::HoleLine],
-    lang: Option<&str>,
-) {
-    const SVG: Option<&str> = Some("http://www.w3.org/2000/svg");
-    let Some(doc) = svg.owner_document() else {
-        return;
-    };
-    let Ok(group) = doc.create_element_ns(SVG, "g") else {
-        return;
-    };
-    // Setting attributes on a new element cannot fail.
-    let _ = group.set_attribute("class", "fb-hole");
-    let _ = group.set_attribute("visibility", "hidden");
-    for line in lines {
-        let Ok(el) = doc.create_element_ns(SVG, "text") else {
-            return;
-        };
-        let (class, lang) = match line.figure {
-            true => ("fb-donut-total", None),
-            false => ("fb-donut-caption fb-hole-name", lang),
-        };
-        let _ = el.set_attribute("class", class);
-        let _ = el.set_attribute("font-size", &crate::i18n::format::decimal(line.size, 1));
-        if let Some(lang) = lang {
-            let _ = el.set_attribute("lang", lang);
-        }
-        el.set_text_content(Some(&line.text));
-        let _ = group.append_child(&el);
-    }
-    if svg.append_child(&group).is_ok() {
-        // Reading a box lays the page out now.
-        let _ = group.client_width();
-        let _ = svg.remove_child(&group);
     }
 }
 

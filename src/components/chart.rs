@@ -276,18 +276,14 @@ pub fn Chart(props: &ChartProps) -> Html {
     // a number and its currency may become line breaks here.
     let shown_part = shown_index.and_then(|i| parts.get(i));
     let (lines, caption_lang) = hole_lines(&d, shown_part);
-    let caption_class = classes!(
-        "fb-donut-caption",
-        shown_part.is_some().then_some("fb-hole-name")
-    );
     let hole = html! {
         <g class="fb-hole" aria-hidden="true">
             { for lines.iter().map(|line| {
-                let class = if line.figure { classes!("fb-donut-total") } else { caption_class.clone() };
+                let (class, lang, size) = hole_attributes(line, shown_part.is_some(), caption_lang.as_deref());
                 html! {
-                    <text {class} x="100" lang={(!line.figure).then(|| caption_lang.clone()).flatten()}
+                    <text class={class} x="100" lang={lang.map(|l| AttrValue::from(l.to_owned()))}
                         y={decimal(line.y, 1)}
-                        text-anchor="middle" font-size={decimal(line.size, 1)}>{ line.text.clone() }</text>
+                        text-anchor="middle" font-size={size}>{ line.text.clone() }</text>
                 }
             }) }
         </g>
@@ -325,9 +321,30 @@ fn hole_lines(
     }
 }
 
-/// Lays out, unseen, the hole's text for the mark at `index` of the donut
-/// in `svg_ref` (see `web::warm_svg_text`).
+/// A hole line's `class`, `lang` (the caption's, a part's name not in the
+/// widget's language) and `font-size`: what the hole renders and what
+/// `warm_hole` lays out must be the same, or the warm-up looks up other fonts.
+fn hole_attributes<'a>(
+    line: &donut::HoleLine,
+    part: bool,
+    lang: Option<&'a str>,
+) -> (&'static str, Option<&'a str>, String) {
+    let (class, lang) = match (line.figure, part) {
+        (true, _) => ("fb-donut-total", None),
+        (false, true) => ("fb-donut-caption fb-hole-name", lang),
+        (false, false) => ("fb-donut-caption", lang),
+    };
+    (class, lang, decimal(line.size, 1))
+}
+
+/// Lays out the hole's text for the mark at `index` of the donut in
+/// `svg_ref`, hidden, and removes it in the same task, so that no frame shows
+/// it (a `MutationObserver` on the page does get the two changes): the first
+/// layout of each size and weight of text looks its font up and shapes it,
+/// which a reader's click would otherwise wait for. An SVG's text is looked
+/// up at its size on screen, so it is laid out where the real one will be.
 fn warm_hole(ctx: &super::Ctx, kind: ChartKind, index: usize, svg_ref: &NodeRef) {
+    const SVG: Option<&str> = Some("http://www.w3.org/2000/svg");
     // A chart outside the document (`embed::warm_up`'s copy) is never laid out.
     let (Some(svg), Some(part)) = (
         svg_ref
@@ -338,7 +355,33 @@ fn warm_hole(ctx: &super::Ctx, kind: ChartKind, index: usize, svg_ref: &NodeRef)
         return;
     };
     let (lines, lang) = hole_lines(&ctx.describer(), Some(&part));
-    crate::web::warm_svg_text(&svg, &lines, lang.as_deref());
+    let Some(doc) = svg.owner_document() else {
+        return;
+    };
+    let Ok(group) = doc.create_element_ns(SVG, "g") else {
+        return;
+    };
+    // Setting attributes on a new element cannot fail.
+    let _ = group.set_attribute("class", "fb-hole");
+    let _ = group.set_attribute("visibility", "hidden");
+    for line in &lines {
+        let Ok(el) = doc.create_element_ns(SVG, "text") else {
+            return;
+        };
+        let (class, lang, size) = hole_attributes(line, true, lang.as_deref());
+        let _ = el.set_attribute("class", class);
+        let _ = el.set_attribute("font-size", &size);
+        if let Some(lang) = lang {
+            let _ = el.set_attribute("lang", lang);
+        }
+        el.set_text_content(Some(&line.text));
+        let _ = group.append_child(&el);
+    }
+    if svg.append_child(&group).is_ok() {
+        // Reading a box lays the page out now.
+        let _ = group.client_width();
+        let _ = svg.remove_child(&group);
+    }
 }
 
 /// A part's figures as a bar needs them, without the borrowed region or
