@@ -34,7 +34,7 @@ pub const LIGHT: Palette = Palette {
     muted: "#5b6470",
     rest: "#1f2937",
     marks: [
-        "#0072b2", "#c85200", "#00775a", "#a8488f", "#7a6300", "#3c5a99", "#b3261e", "#5b6770",
+        "#0993e3", "#ca5404", "#266f58", "#752477", "#a08149", "#456bbd", "#990204", "#65899a",
     ],
 };
 
@@ -940,7 +940,7 @@ mod tests {
             .skip(1)
             .filter_map(|p| p.split("fill=\"").nth(1)?.split('"').next())
             .collect();
-        assert_eq!(fills, ["#0072b2", "url(#hatch)", "#00775a", "#a8488f"]);
+        assert_eq!(fills, ["#0993e3", "url(#hatch)", "#266f58", "#752477"]);
         assert!(svg.contains("<pattern id=\"hatch\""));
         assert!(svg.contains("stroke-dasharray=\"4 2\""));
         assert!(!svg.contains("class="), "no CSS reaches a downloaded file");

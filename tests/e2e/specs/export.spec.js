@@ -181,8 +181,8 @@ async function checkDownloads(page, status) {
     let blue = 0;
     for (let i = 0; i < data.length; i += 4) {
       if (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240) inked += 1;
-      // The first region's mark colour, #0072b2.
-      if (Math.abs(data[i] - 0x00) + Math.abs(data[i + 1] - 0x72) + Math.abs(data[i + 2] - 0xb2) < 12) blue += 1;
+      // The first region's mark colour, #0993e3.
+      if (Math.abs(data[i] - 0x09) + Math.abs(data[i + 1] - 0x93) + Math.abs(data[i + 2] - 0xe3) < 12) blue += 1;
     }
     return { inked, blue, total: data.length / 4, width: img.naturalWidth };
   }, png.bytes.toString('base64'));
