@@ -517,5 +517,6 @@ mod tests {
         let plain = start(Config::new(&dir, 0)).unwrap();
         let r = get(plain, "GET /_fail/500.json HTTP/1.1\r\nHost: x\r\n\r\n");
         assert!(r.starts_with("HTTP/1.1 404"));
+        let _ = fs::remove_dir_all(&dir);
     }
 }

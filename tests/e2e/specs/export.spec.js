@@ -126,10 +126,15 @@ async function checkDownloads(page, status) {
   const text = json.bytes.toString('utf8');
   expect(text).toContain('\n  "id": "japan-iom-2021",\n');
   expect(JSON.parse(text)).toEqual(DATA);
-  const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fb-export-')), json.name);
-  fs.writeFileSync(saved, json.bytes);
-  const checked = execFileSync('cargo', ['xtask', 'check-data', saved], { cwd: ROOT, encoding: 'utf8' });
-  expect(checked.trim()).toBe(`${saved}: ok`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fb-export-'));
+  const saved = path.join(dir, json.name);
+  try {
+    fs.writeFileSync(saved, json.bytes);
+    const checked = execFileSync('cargo', ['xtask', 'check-data', saved], { cwd: ROOT, encoding: 'utf8' });
+    expect(checked.trim()).toBe(`${saved}: ok`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 
   // SVG: well-formed XML with the title, every region and the source.
   const svg = await download(page, 'svg');
