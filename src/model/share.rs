@@ -306,13 +306,18 @@ impl Minor {
     }
 
     /// `self / total` as ppm, rounded to nearest; 0 when total is 0.
+    /// Held within ±2^60: validation works out the share of an amount far
+    /// above the total (a typo with extra zeros) before it reports it, and
+    /// the bounds and sums made from that share must not overflow.
     pub fn ppm_of(self, total: Minor) -> i64 {
+        const LIMIT: i128 = 1 << 60;
         if total.0 == 0 {
             return 0;
         }
         let p = i128::from(self.0) * i128::from(PPM);
         let t = i128::from(total.0);
-        ((p + t / 2) / t) as i64
+        // Within ±2^60 the cast is exact.
+        ((p + t / 2) / t).clamp(-LIMIT, LIMIT) as i64
     }
 }
 
@@ -363,6 +368,26 @@ mod tests {
         let part = total.times_ppm(400_000);
         assert_eq!(part.ppm_of(total), 400_000);
         assert_eq!(part.ppm_of(Minor(0)), 0);
+    }
+
+    #[test]
+    fn ppm_of_an_amount_far_above_the_total_is_held_where_bounds_cannot_overflow() {
+        // 1e19 of a currency against a total of 0.06: the amount saturates at i64::MAX.
+        let huge = Minor::from_major(1e19, 2);
+        assert_eq!(huge, Minor(i64::MAX));
+        let ppm = huge.ppm_of(Minor(6));
+        assert_eq!(ppm, 1 << 60);
+        assert_eq!(Minor(i64::MIN).ppm_of(Minor(6)), -(1 << 60));
+        // What validation then does with it.
+        for stated in [
+            Stated::Exact,
+            Stated::About,
+            Stated::AtMostAbout,
+            Stated::Almost,
+        ] {
+            let (low, high) = stated.range_ppm(ppm);
+            assert!(low <= ppm && ppm <= high, "{stated:?}");
+        }
     }
 
     #[test]

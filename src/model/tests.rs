@@ -527,6 +527,23 @@ fn rule_amount_not_above_total() {
 }
 
 #[test]
+fn an_amount_with_extra_zeros_is_one_problem_not_an_overflow() {
+    // 1e20 saturates in cents; beside another amount its sum overflowed (a
+    // panic in check-data) and its share made a second, absurd message.
+    let p = problems_after(|v| {
+        v["regions"][1]["amount"] = json!({"value": 1e20, "stated": "exact"});
+        v["regions"][1].as_object_mut().map(|r| r.remove("share"));
+        v["regions"][2]["amount"] = json!({"value": 7400000, "stated": "about"});
+    });
+    assert_one(&p, "regions[1].amount.value", "more than the total");
+    let p = problems_after(|v| {
+        v["themes"][0]["amount"] = json!({"value": 1e20, "stated": "exact"});
+        v["themes"][1]["amount"] = json!({"value": 10000000, "stated": "about"});
+    });
+    assert_one(&p, "themes[0].amount.value", "more than the total");
+}
+
+#[test]
 fn rule_amounts_sum_not_above_total() {
     let p = problems_after(|v| {
         v["themes"][0]["amount"] = json!({"value": 20000000, "stated": "exact"});

@@ -603,6 +603,8 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     let total_minor = Minor::from_major(k.total, digits);
     // What the parts that are not upper bounds take of the total, from their
     // share or, failing that, their amount: what the chart lays end to end.
+    // The sums saturate: an amount with extra zeros, reported on its own,
+    // must not overflow them (check-data panicked on 1e19 next to another).
     let (mut used_ppm, mut least_ppm) = (0i64, 0i64);
     let mut amount_sum = 0i64;
     for (i, r) in ds.regions.iter().enumerate() {
@@ -628,7 +630,8 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             let path = format!("{at}.amount.value");
             c.in_units(&path, a.value, digits);
             if c.non_negative(&path, a.value) {
-                if total_ok && a.value > k.total {
+                let above = total_ok && a.value > k.total;
+                if above {
                     c.push(path.clone(), ProblemKind::AmountAboveTotal);
                 } else if total_ok {
                     c.agree(
@@ -639,9 +642,11 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                         total_minor,
                     );
                 }
-                if !a.stated.is_upper_bound() {
+                // An amount above the total is reported on its own: in the
+                // sums it would only add two more messages about one typo.
+                if !above && !a.stated.is_upper_bound() {
                     let minor = Minor::from_major(a.value, digits);
-                    amount_sum += minor.0;
+                    amount_sum = amount_sum.saturating_add(minor.0);
                     if r.share.is_none() && total_ok {
                         used = Some(counted(minor.ppm_of(total_minor), a.stated));
                     }
@@ -649,8 +654,8 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             }
         }
         let (figure, least) = used.unwrap_or_default();
-        used_ppm += figure;
-        least_ppm += least;
+        used_ppm = used_ppm.saturating_add(figure);
+        least_ppm = least_ppm.saturating_add(least);
     }
     if least_ppm > PPM + SUM_SLACK_PPM {
         c.push("regions", ProblemKind::SharesSumAboveOne(used_ppm));
@@ -710,8 +715,8 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                 share_ok = Some(s);
                 if !s.stated.is_upper_bound() {
                     let (figure, least) = counted(to_ppm(s.value), s.stated);
-                    theme_ppm += figure;
-                    theme_least += least;
+                    theme_ppm = theme_ppm.saturating_add(figure);
+                    theme_least = theme_least.saturating_add(least);
                 }
             }
         }
@@ -720,13 +725,14 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             c.in_units(&path, a.value, digits);
             if c.non_negative(&path, a.value) {
                 let minor = Minor::from_major(a.value, digits);
-                if total_ok && a.value > k.total {
+                let above = total_ok && a.value > k.total;
+                if above {
                     c.push(path.clone(), ProblemKind::AmountAboveTotal);
                 } else if total_ok {
                     c.agree(&path, share_ok, &a, minor, total_minor);
                 }
-                if !a.stated.is_upper_bound() {
-                    theme_sum += minor.0;
+                if !above && !a.stated.is_upper_bound() {
+                    theme_sum = theme_sum.saturating_add(minor.0);
                 }
             }
         }
