@@ -669,3 +669,55 @@ proptest! {
         prop_assert_eq!(load(&again).unwrap(), once);
     }
 }
+
+/// Text like a data file with a slip in it: JSON's punctuation, letters,
+/// digits, line ends of both kinds, and characters that are more than one
+/// byte (é, 日, a no-break space, typographic quotes) or two UTF-16 units (an emoji).
+fn slipped_text() -> impl Strategy<Value = String> {
+    let chars: Vec<char> = "{}[]\",:  \n\r\t0123456789.-+eEaNtrufl#/*'\\\u{a0}é日“”😀"
+        .chars()
+        .collect();
+    prop::collection::vec(prop::sample::select(chars), 0..80).prop_map(|v| v.into_iter().collect())
+}
+
+/// What a browser's `JSON.parse` may say, at any position: V8's wordings,
+/// Firefox's, and anything else.
+fn browser_message() -> impl Strategy<Value = String> {
+    let n = prop_oneof![0usize..120, Just(usize::MAX), Just(usize::MAX / 2)];
+    let big = "[0-9]{1,25}";
+    prop_oneof![
+        (n.clone(), 0usize..9, 0usize..90).prop_map(|(n, l, c)| format!(
+            "Expected ',' or '}}' after property value in JSON at position {n} (line {l} column {c})"
+        )),
+        n.clone().prop_map(|n| format!("Unterminated string in JSON at position {n}")),
+        n.prop_map(|n| format!("Bad control character in string literal in JSON at position {n}")),
+        big.prop_map(|n| format!("Unexpected non-whitespace character after JSON at position {n}")),
+        "[a-z,'\\[{ ]{0,3}".prop_map(|t| format!("Unexpected token '{t}', \"...\" is not valid JSON")),
+        Just("Unexpected end of JSON input".to_owned()),
+        (0usize..12, 0usize..120).prop_map(|(l, c)| format!(
+            "JSON.parse: expected ',' or '}}' after property value in object at line {l} column {c} of the JSON data"
+        )),
+        ".{0,40}",
+    ]
+}
+
+proptest! {
+    /// The widget's path for a syntax error (the browser's message about the
+    /// text, worded any way, its position right, wrong or absurd): no panic,
+    /// in the words of every language, with the line shown.
+    #[test]
+    fn browser_syntax_messages_never_panic(text in slipped_text(), message in browser_message()) {
+        let problem = super::load::parse_failure(&text, &message);
+        for locale in [Locale::En, Locale::Fr, Locale::Es, Locale::Ja] {
+            prop_assert!(!crate::describe::problem_text(locale, &problem.kind).is_empty());
+        }
+        prop_assert!(!problem.to_string().is_empty());
+    }
+
+    /// The line under a message, for any place, in any text.
+    #[test]
+    fn excerpts_never_panic(text in slipped_text(), line in 0usize..12, column in 0usize..120) {
+        let e = super::load::excerpt(&text, (line, column));
+        prop_assert!(e.before.chars().count() <= 40 && e.after.chars().count() <= 40);
+    }
+}
