@@ -614,6 +614,10 @@ pub fn problem_text(locale: Locale, kind: &ProblemKind) -> String {
             Msg::ProblemTooPrecise,
             &[("value", &number(*v)), ("digits", &digits.to_string())],
         ),
+        TooBig { value: v, max } => text(
+            Msg::ProblemTooBig,
+            &[("value", &number(*v)), ("max", &number(*max))],
+        ),
     }
 }
 
@@ -1094,6 +1098,10 @@ mod tests {
             TooPrecise {
                 value: 1_234_567.89,
                 digits: 0,
+            },
+            TooBig {
+                value: 1e17,
+                max: 90_071_992_547_409.0,
             },
         ]);
         let expected = [

@@ -47,6 +47,7 @@ fn shape_problems_read_as_check_data_words_them() {
         "unknown-stated",
         "share-above-one",
         "share-amount-disagree",
+        "amount-extra-zeros",
     ) {
         let problem = first_problem(text);
         assert!(

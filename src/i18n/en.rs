@@ -213,6 +213,7 @@ pub fn text(msg: Msg) -> &'static str {
         ProblemTooDeep => "the JSON is nested more than {depth} levels deep (line {line}); a funding dataset needs fewer than 10",
         ProblemHtml => "the file looks like an HTML page, not JSON (it starts with \"{value}\"); check the address: servers often answer a wrong one with a web page",
         ProblemNotUtf8 => "the file is not valid UTF-8 text: line {line} column {column} is not UTF-8; save the file as UTF-8 (in your editor's Save As or encoding menu)",
+        ProblemTooBig => "{value} is too large: the widget counts money exactly only up to {max}",
         ProblemMissingField => "this field is required but missing",
         ProblemUnknownField => "\"{field}\" is not a field here (check its spelling); the fields here are: {allowed}",
         ProblemDuplicateField => "\"{field}\" is given twice in this object; keep one",

@@ -219,6 +219,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemTooDeep, "el JSON tiene más de {depth} niveles de anidamiento (línea {line}); un conjunto de datos de financiación necesita menos de 10"),
     (Msg::ProblemHtml, "el archivo parece una página HTML, no JSON (empieza por «{value}»); compruebe la dirección: los servidores suelen responder a una dirección errónea con una página web"),
     (Msg::ProblemNotUtf8, "el archivo no es texto UTF-8 válido: la línea {line}, columna {column} no está en UTF-8; guarde el archivo como UTF-8 (en el menú Guardar como o Codificación de su editor)"),
+    (Msg::ProblemTooBig, "{value} es demasiado grande: el widget solo cuenta el dinero con exactitud hasta {max}"),
     (Msg::ProblemMissingField, "este campo es obligatorio, pero falta"),
     (Msg::ProblemUnknownField, "«{field}» no es un campo posible aquí (compruebe cómo está escrito); los campos posibles son: {allowed}"),
     (Msg::ProblemDuplicateField, "«{field}» aparece dos veces en este objeto; deje solo uno"),

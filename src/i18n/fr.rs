@@ -219,6 +219,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemTooDeep, "le JSON est imbriqué sur plus de {depth}\u{a0}niveaux (ligne {line})\u{202f}; un jeu de données de financement en demande moins de 10"),
     (Msg::ProblemHtml, "le fichier ressemble à une page HTML, pas à du JSON (il commence par «\u{a0}{value}\u{a0}»)\u{202f}; vérifiez l’adresse\u{a0}: les serveurs répondent souvent à une adresse erronée par une page web"),
     (Msg::ProblemNotUtf8, "le fichier n’est pas du texte UTF-8 valide\u{a0}: la ligne {line}, colonne {column} n’est pas en UTF-8\u{202f}; enregistrez le fichier en UTF-8 (menu Enregistrer sous ou Encodage de votre éditeur)"),
+    (Msg::ProblemTooBig, "{value} est trop grand\u{a0}: le widget ne compte l’argent exactement que jusqu’à {max}"),
     (Msg::ProblemMissingField, "ce champ est obligatoire mais absent"),
     (Msg::ProblemUnknownField, "«\u{a0}{field}\u{a0}» n’est pas un champ possible ici (vérifiez l’orthographe)\u{202f}; les champs possibles sont\u{a0}: {allowed}"),
     (Msg::ProblemDuplicateField, "«\u{a0}{field}\u{a0}» figure deux fois dans cet objet\u{202f}; n’en gardez qu’un"),

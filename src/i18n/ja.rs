@@ -219,6 +219,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ProblemTooDeep, "JSONの入れ子が{depth}階層を超えています（{line}行目）。資金データに必要なのは10階層未満です"),
     (Msg::ProblemHtml, "ファイルはJSONではなくHTMLページのようです（先頭は「{value}」）。アドレスを確認してください。誤ったアドレスにはウェブページを返すサーバーがよくあります"),
     (Msg::ProblemNotUtf8, "ファイルが正しいUTF-8のテキストではありません（{line}行{column}列目がUTF-8ではありません）。エディターの「名前を付けて保存」や文字コードの設定でUTF-8として保存してください"),
+    (Msg::ProblemTooBig, "{value}は大きすぎます。ウィジェットが金額を正確に扱えるのは{max}までです"),
     (Msg::ProblemMissingField, "この項目は必須ですが、ありません"),
     (Msg::ProblemUnknownField, "「{field}」はここで使える項目ではありません（綴りを確認してください）。使える項目：{allowed}"),
     (Msg::ProblemDuplicateField, "「{field}」がこのオブジェクトに2回あります。1つだけにしてください"),

@@ -568,6 +568,7 @@ messages! {
     ProblemTooDeep,
     ProblemHtml,
     ProblemNotUtf8,
+    ProblemTooBig,
     ProblemMissingField,
     ProblemUnknownField,
     ProblemDuplicateField,

@@ -527,20 +527,52 @@ fn rule_amount_not_above_total() {
 }
 
 #[test]
-fn an_amount_with_extra_zeros_is_one_problem_not_an_overflow() {
-    // 1e20 saturates in cents; beside another amount its sum overflowed (a
-    // panic in check-data) and its share made a second, absurd message.
+fn an_amount_with_extra_zeros_is_one_problem() {
+    // Above the total: said once, not again by the sums it would break.
     let p = problems_after(|v| {
-        v["regions"][1]["amount"] = json!({"value": 1e20, "stated": "exact"});
+        v["regions"][1]["amount"] = json!({"value": 740_000_000_000.0, "stated": "exact"});
         v["regions"][1].as_object_mut().map(|r| r.remove("share"));
         v["regions"][2]["amount"] = json!({"value": 7400000, "stated": "about"});
     });
     assert_one(&p, "regions[1].amount.value", "more than the total");
     let p = problems_after(|v| {
-        v["themes"][0]["amount"] = json!({"value": 1e20, "stated": "exact"});
+        v["themes"][0]["amount"] = json!({"value": 740_000_000_000.0, "stated": "exact"});
         v["themes"][1]["amount"] = json!({"value": 10000000, "stated": "about"});
     });
     assert_one(&p, "themes[0].amount.value", "more than the total");
+}
+
+#[test]
+fn figures_past_what_money_is_counted_in_are_refused() {
+    // 1e20 saturated in cents, and beside another amount its sum overflowed
+    // (a panic in check-data); past 2^53 cents no figure is exact anyway.
+    let p = problems_after(|v| {
+        v["regions"][1]["amount"] = json!({"value": 1e20, "stated": "exact"});
+        v["regions"][1].as_object_mut().map(|r| r.remove("share"));
+        v["regions"][2]["amount"] = json!({"value": 7400000, "stated": "about"});
+    });
+    assert_one(
+        &p,
+        "regions[1].amount.value",
+        "100000000000000000000 is too large: the widget counts money exactly only up to 90071992547409",
+    );
+    // A total past it: said once, and nothing is measured against it.
+    let p = problems_after(|v| v["contribution"]["total"] = json!(1e17));
+    assert_one(&p, "contribution.total", "is too large");
+    // The limit is in the currency's minor unit: a yen has none.
+    let p = problems_after(|v| {
+        v["contribution"]["currency"] = json!("JPY");
+        v["contribution"]["total"] = json!(9_007_199_254_740_992.0);
+    });
+    assert_one(&p, "contribution.total", "only up to 9007199254740991");
+    let p = problems_after(|v| {
+        v["contribution"]["currency"] = json!("JPY");
+        v["contribution"]["total"] = json!(9_007_199_254_740_990.0);
+    });
+    assert!(
+        p.iter().all(|p| !p.to_string().contains("too large")),
+        "{p:#?}"
+    );
 }
 
 #[test]

@@ -169,6 +169,13 @@ pub enum ProblemKind {
         value: f64,
         digits: u32,
     },
+    /// A total or amount past 2^53 of its currency's minor unit: money is
+    /// counted in whole minor units, which a larger figure cannot hold
+    /// exactly (a typo with extra zeros); `max` is the most, in the currency.
+    TooBig {
+        value: f64,
+        max: f64,
+    },
 }
 
 /// A percentage as `Fmt` writes English ones (`percent_decimals`), without
@@ -352,6 +359,12 @@ impl fmt::Display for ProblemKind {
                 "{} has more decimal places than the currency has ({digits})",
                 number(*value)
             ),
+            TooBig { value, max } => write!(
+                f,
+                "{} is too large: the widget counts money exactly only up to {}",
+                number(*value),
+                number(*max)
+            ),
         }
     }
 }
@@ -465,14 +478,24 @@ impl Checker {
         }
     }
 
-    /// An amount given to no more decimals than its currency has.
-    fn in_units(&mut self, path: &str, v: f64, digits: u32) {
+    /// An amount given to no more decimals than its currency has, and not
+    /// past 2^53 of its minor unit; false after saying so: it cannot be counted.
+    fn in_units(&mut self, path: &str, v: f64, digits: u32) -> bool {
+        // The most minor units an f64 holds exactly (2^53 - 1).
+        const MOST: f64 = 9_007_199_254_740_991.0;
         let scaled = v * 10f64.powi(digits as i32);
+        if v.is_finite() && scaled.abs() > MOST {
+            // In whole units of the currency: a figure with a fraction would print rounded.
+            let max = (MOST / 10f64.powi(digits as i32)).floor();
+            self.push(path, ProblemKind::TooBig { value: v, max });
+            return false;
+        }
         // Room for binary fractions (0.1 is not exactly a tenth), a few ulps.
         let slack = 64.0 * f64::EPSILON * scaled.abs().max(1.0);
         if v.is_finite() && (scaled - scaled.round()).abs() > slack {
             self.push(path, ProblemKind::TooPrecise { value: v, digits });
         }
+        true
     }
 
     /// A number that must be finite and non-negative; returns whether it is.
@@ -568,7 +591,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             ProblemKind::UnknownCurrency(k.currency.clone()),
         );
     }
-    let total_ok = if !k.total.is_finite() {
+    let mut total_ok = if !k.total.is_finite() {
         c.push("contribution.total", ProblemKind::NotFinite);
         false
     } else if k.total <= 0.0 {
@@ -597,8 +620,9 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     // Sums in exact units (ppm, minor units), never floats: 0.1 + 0.2 must
     // not come out above 0.3.
     let digits = minor_digits(&k.currency).unwrap_or(2);
+    // A total that cannot be counted is said once; what is measured against it is not.
     if total_ok {
-        c.in_units("contribution.total", k.total, digits);
+        total_ok = c.in_units("contribution.total", k.total, digits);
     }
     let total_minor = Minor::from_major(k.total, digits);
     // What the parts that are not upper bounds take of the total, from their
@@ -628,8 +652,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         }
         if let Some(a) = r.amount {
             let path = format!("{at}.amount.value");
-            c.in_units(&path, a.value, digits);
-            if c.non_negative(&path, a.value) {
+            if c.in_units(&path, a.value, digits) && c.non_negative(&path, a.value) {
                 let above = total_ok && a.value > k.total;
                 if above {
                     c.push(path.clone(), ProblemKind::AmountAboveTotal);
@@ -722,8 +745,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         }
         if let Some(a) = t.amount {
             let path = format!("{at}.amount.value");
-            c.in_units(&path, a.value, digits);
-            if c.non_negative(&path, a.value) {
+            if c.in_units(&path, a.value, digits) && c.non_negative(&path, a.value) {
                 let minor = Minor::from_major(a.value, digits);
                 let above = total_ok && a.value > k.total;
                 if above {

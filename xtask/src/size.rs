@@ -164,8 +164,11 @@ pub const BUDGET: u64 = 100_000;
 /// charts' keyboard help saying that the arrows select, 22 B (238,690); in
 /// review, the hole's lines' class, `lang` and size from one function for the
 /// render and the warm-up (no `classes!` there), 194 B less (238,500).
+/// Session twenty-two: totals and amounts past 2^53 minor units refused in
+/// plain words (they were counted wrong, and one beside another overflowed
+/// check-data's sum), with saturating sums, 315 B (238,782).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 238_500;
+pub const CEILING: u64 = 238_800;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
