@@ -462,6 +462,27 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_read_correctly_rounded_as_json_parse_reads_them() {
+        // Rust's own parse is correctly rounded, as JavaScript's is.
+        for text in [
+            "9001041188798316.0",
+            "9007199254740991",
+            "123456789012345.67",
+            "0.1",
+            "0.30000000000000004",
+            "1.7976931348623157e308",
+            "2.2250738585072011e-308",
+            "37100767.000000001",
+        ] {
+            let expected: f64 = text.parse().unwrap();
+            match doc(text) {
+                Json::Number(n) => assert_eq!(n.to_bits(), expected.to_bits(), "{text}"),
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
     fn paths_are_written_as_in_javascript() {
         let first = Cell::new(None);
         let root = Path::Root(&first);

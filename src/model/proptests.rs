@@ -417,9 +417,14 @@ fn source() -> impl Strategy<Value = Source> {
         )
 }
 
-/// Totals from one minor unit to 10^13, small ones often (coarse rounding).
+/// Totals from one minor unit up to the most validation accepts (2^53 - 1),
+/// small ones often (coarse rounding).
 fn total_minor() -> impl Strategy<Value = i64> {
-    prop_oneof![1..=1_000i64, 1..=10_000_000_000_000i64]
+    prop_oneof![
+        1..=1_000i64,
+        1..=10_000_000_000_000i64,
+        10_000_000_000_000..=9_007_199_254_740_991i64
+    ]
 }
 
 /// Parts of a million for `weights`, adding up to at most a million (exactly
