@@ -556,6 +556,10 @@ fn figures_past_what_money_is_counted_in_are_refused() {
         "regions[1].amount.value",
         "100000000000000000000 is too large: the widget counts money exactly only up to 90071992547409",
     );
+    // A negative one is negative first.
+    let p =
+        problems_after(|v| v["regions"][2]["amount"] = json!({"value": -1e20, "stated": "exact"}));
+    assert_one(&p, "regions[2].amount.value", "must not be negative");
     // A total past it: said once, and nothing is measured against it.
     let p = problems_after(|v| v["contribution"]["total"] = json!(1e17));
     assert_one(&p, "contribution.total", "is too large");

@@ -627,8 +627,8 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     let total_minor = Minor::from_major(k.total, digits);
     // What the parts that are not upper bounds take of the total, from their
     // share or, failing that, their amount: what the chart lays end to end.
-    // The sums saturate: an amount with extra zeros, reported on its own,
-    // must not overflow them (check-data panicked on 1e19 next to another).
+    // The sums saturate, though their figures are checked first: a guard,
+    // since check-data once panicked on an amount of 1e19 beside another.
     let (mut used_ppm, mut least_ppm) = (0i64, 0i64);
     let mut amount_sum = 0i64;
     for (i, r) in ds.regions.iter().enumerate() {
@@ -652,7 +652,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         }
         if let Some(a) = r.amount {
             let path = format!("{at}.amount.value");
-            if c.in_units(&path, a.value, digits) && c.non_negative(&path, a.value) {
+            if c.non_negative(&path, a.value) && c.in_units(&path, a.value, digits) {
                 let above = total_ok && a.value > k.total;
                 if above {
                     c.push(path.clone(), ProblemKind::AmountAboveTotal);
@@ -745,7 +745,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         }
         if let Some(a) = t.amount {
             let path = format!("{at}.amount.value");
-            if c.in_units(&path, a.value, digits) && c.non_negative(&path, a.value) {
+            if c.non_negative(&path, a.value) && c.in_units(&path, a.value, digits) {
                 let minor = Minor::from_major(a.value, digits);
                 let above = total_ok && a.value > k.total;
                 if above {
