@@ -3,21 +3,29 @@
 //! hold the marks apart for readers with a colour-vision deficiency and in
 //! greyscale (CIEDE2000 differences after Machado et al.'s simulation).
 
-/// Relative luminance of a `#rrggbb` colour; None for anything else.
-pub fn luminance(hex: &str) -> Option<f64> {
+/// Linear sRGB channels of a `#rrggbb` colour; None for anything else.
+/// (WCAG's older 0.03928 and sRGB's 0.04045 threshold give the same value for
+/// every 8-bit channel: none lies between them.)
+pub fn linear(hex: &str) -> Option<[f64; 3]> {
     let h = hex.strip_prefix('#')?;
     if h.len() != 6 {
         return None;
     }
     let channel = |i: usize| -> Option<f64> {
         let v = f64::from(u8::from_str_radix(h.get(i..i + 2)?, 16).ok()?) / 255.0;
-        Some(if v <= 0.039_28 {
+        Some(if v <= 0.040_45 {
             v / 12.92
         } else {
             ((v + 0.055) / 1.055).powf(2.4)
         })
     };
-    Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
+    Some([channel(0)?, channel(2)?, channel(4)?])
+}
+
+/// Relative luminance of a `#rrggbb` colour; None for anything else.
+pub fn luminance(hex: &str) -> Option<f64> {
+    let [r, g, b] = linear(hex)?;
+    Some(0.2126 * r + 0.7152 * g + 0.0722 * b)
 }
 
 /// Contrast ratio between two colours, from 1 to 21.
@@ -90,20 +98,6 @@ mod tests {
         assert_eq!(ratio("red", "#ffffff"), None);
     }
 
-    /// Linear sRGB of a `#rrggbb` colour.
-    fn linear(hex: &str) -> [f64; 3] {
-        let h = hex.strip_prefix('#').expect("#rrggbb");
-        let c = |i: usize| {
-            let v = f64::from(u8::from_str_radix(&h[i..i + 2], 16).expect("hex")) / 255.0;
-            if v <= 0.040_45 {
-                v / 12.92
-            } else {
-                ((v + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        [c(0), c(2), c(4)]
-    }
-
     /// CIELAB (D65) of linear sRGB, clamped to the gamut.
     fn lab(rgb: [f64; 3]) -> [f64; 3] {
         let [r, g, b] = rgb.map(|v| v.clamp(0.0, 1.0));
@@ -154,7 +148,7 @@ mod tests {
     ];
 
     fn seen(hex: &str, m: Option<&[[f64; 3]; 3]>) -> [f64; 3] {
-        let c = linear(hex);
+        let c = linear(hex).expect("#rrggbb");
         lab(match m {
             None => c,
             Some(m) => m.map(|row| row[0] * c[0] + row[1] * c[1] + row[2] * c[2]),

@@ -526,14 +526,20 @@ fn rule_amount_not_above_total() {
     ));
 }
 
+/// The problems when the second region has only an amount of `value` and the
+/// third an amount as well, so that the two meet in the sums.
+fn amount_beside_another(value: f64) -> Vec<Problem> {
+    problems_after(|v| {
+        v["regions"][1]["amount"] = json!({"value": value, "stated": "exact"});
+        v["regions"][1].as_object_mut().map(|r| r.remove("share"));
+        v["regions"][2]["amount"] = json!({"value": 7400000, "stated": "about"});
+    })
+}
+
 #[test]
 fn an_amount_with_extra_zeros_is_one_problem() {
     // Above the total: said once, not again by the sums it would break.
-    let p = problems_after(|v| {
-        v["regions"][1]["amount"] = json!({"value": 740_000_000_000.0, "stated": "exact"});
-        v["regions"][1].as_object_mut().map(|r| r.remove("share"));
-        v["regions"][2]["amount"] = json!({"value": 7400000, "stated": "about"});
-    });
+    let p = amount_beside_another(740_000_000_000.0);
     assert_one(&p, "regions[1].amount.value", "more than the total");
     let p = problems_after(|v| {
         v["themes"][0]["amount"] = json!({"value": 740_000_000_000.0, "stated": "exact"});
@@ -546,11 +552,7 @@ fn an_amount_with_extra_zeros_is_one_problem() {
 fn figures_past_what_money_is_counted_in_are_refused() {
     // 1e20 saturated in cents, and beside another amount its sum overflowed
     // (a panic in check-data); past 2^53 cents no figure is exact anyway.
-    let p = problems_after(|v| {
-        v["regions"][1]["amount"] = json!({"value": 1e20, "stated": "exact"});
-        v["regions"][1].as_object_mut().map(|r| r.remove("share"));
-        v["regions"][2]["amount"] = json!({"value": 7400000, "stated": "about"});
-    });
+    let p = amount_beside_another(1e20);
     assert_one(
         &p,
         "regions[1].amount.value",
