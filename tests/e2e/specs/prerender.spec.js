@@ -84,7 +84,11 @@ async function expectTakeoverInPlace(page, before) {
   const after = await snapshot(page);
   expect(after.text).toBe(before.text);
   expect(after.boxes).toEqual(before.boxes);
-  const frames = await page.evaluate(() => window.__frames);
+  // The takeover may not have been painted yet (a busy CI machine): two frames
+  // from now, the recorder has seen at least one frame of the live widget.
+  const frames = await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(window.__frames)))),
+  );
   const shown = frames.slice(frames.findIndex((f) => f !== null));
   expect(shown.filter((f) => f?.pre).length, 'frames painted with the static copy').toBeGreaterThan(0);
   expect(shown.filter((f) => f && !f.pre).length, 'frames painted with the live widget').toBeGreaterThan(0);
