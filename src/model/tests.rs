@@ -587,7 +587,15 @@ fn rule_amounts_sum_not_above_total() {
         v["themes"][0]["amount"] = json!({"value": 20000000, "stated": "exact"});
         v["themes"][1]["amount"] = json!({"value": 20000000, "stated": "exact"});
     });
-    assert_one(&p, "themes", "add up to more than the total");
+    // Without shares, the amounts are also the themes' shares (107.8%), as for regions.
+    let said: Vec<_> = p.iter().map(|p| (p.path.as_str(), p.to_string())).collect();
+    assert_eq!(said.len(), 2, "{said:#?}");
+    assert!(said.iter().all(|(path, _)| *path == "themes"));
+    assert!(said[0].1.contains("add up to 107.8%"), "{said:#?}");
+    assert!(
+        said[1].1.contains("add up to more than the total"),
+        "{said:#?}"
+    );
 }
 
 #[test]
@@ -958,4 +966,23 @@ fn a_third_in_words_may_be_written_to_the_digits_the_editor_chose() {
     assert_eq!(part.share.value, 333_333);
     let d = Describer::new(&ds, Locale::En);
     assert_eq!(d.part_share(&part), "about one third");
+}
+
+#[test]
+fn themes_are_held_to_the_sum_rule_of_regions() {
+    // 80 % stated as a share, half of the total as an amount: 130 % of the
+    // whole, which the chart by theme scaled down to one and then stated as
+    // 80 % and 50 %. The amount counts where there is no share, for themes
+    // as for regions.
+    let p = problems_after(|v| {
+        v["themes"][0]["share"] = json!({"value": 0.8, "stated": "exact"});
+        v["themes"][1]["amount"] = json!({"value": 18550383.5, "stated": "exact"});
+    });
+    assert_one(&p, "themes", "add up to 130%");
+    let p = problems_after(|v| {
+        v["regions"][0]["share"] = json!({"value": 0.8, "stated": "exact"});
+        v["regions"][1]["amount"] = json!({"value": 18550383.5, "stated": "exact"});
+        v["regions"][1].as_object_mut().map(|r| r.remove("share"));
+    });
+    assert_one(&p, "regions", "add up to 150%");
 }

@@ -419,6 +419,32 @@ fn counted(ppm: i64, stated: Stated) -> (i64, i64) {
     (ppm, stated.range_ppm(ppm).0.clamp(0, ppm))
 }
 
+/// The contribution's total, as the parts are measured against it.
+struct Total {
+    /// Whether it can be counted: when not, it has been reported, and
+    /// nothing is measured against it.
+    ok: bool,
+    major: f64,
+    minor: Minor,
+    /// The currency's minor digits.
+    digits: u32,
+}
+
+/// What the parts of one list (regions, or themes) take of the total, in
+/// exact units (ppm, minor units), never floats: 0.1 + 0.2 must not come out
+/// above 0.3. Their figures are checked first, so the sums cannot overflow;
+/// they saturate anyway, a guard (check-data once panicked on an amount of
+/// 1e19 beside another).
+#[derive(Default)]
+struct Sums {
+    /// The parts that are not upper bounds, from their share or, failing
+    /// that, their amount: what the chart lays end to end (`counted`).
+    used_ppm: i64,
+    least_ppm: i64,
+    /// The amounts that are not upper bounds, in minor units.
+    amounts: i64,
+}
+
 struct Checker {
     problems: Vec<Problem>,
 }
@@ -555,6 +581,66 @@ impl Checker {
         }
     }
 
+    /// The share and the amount of the part at `at` (a region or a theme):
+    /// each checked, the two against each other and the total, and what the
+    /// part takes of the total added to `sums`. Regions and themes are drawn
+    /// alike (`derive::part_from`), so they are held to the same rules.
+    fn part_figures(
+        &mut self,
+        at: &str,
+        share: Option<StatedShare>,
+        amount: Option<StatedAmount>,
+        total: &Total,
+        sums: &mut Sums,
+    ) {
+        let mut used = None;
+        let mut share_ok = None;
+        if let Some(s) = share {
+            // Upper bounds say nothing about how much was used, so only the
+            // other kinds count towards the sum that must not pass 100 %.
+            if self.stated_share(&format!("{at}.share"), &s) {
+                share_ok = Some(s);
+                if !s.stated.is_upper_bound() {
+                    used = Some(counted(to_ppm(s.value), s.stated));
+                }
+            }
+        }
+        if let Some(a) = amount {
+            let path = format!("{at}.amount.value");
+            if self.non_negative(&path, a.value) && self.in_units(&path, a.value, total.digits) {
+                let minor = Minor::from_major(a.value, total.digits);
+                let above = total.ok && a.value > total.major;
+                if above {
+                    self.push(path.clone(), ProblemKind::AmountAboveTotal);
+                } else if total.ok {
+                    self.agree(&path, share_ok, &a, minor, total.minor);
+                }
+                // An amount above the total is reported on its own: in the
+                // sums it would only add two more messages about one typo.
+                if !above && !a.stated.is_upper_bound() {
+                    sums.amounts = sums.amounts.saturating_add(minor.0);
+                    if share.is_none() && total.ok {
+                        used = Some(counted(minor.ppm_of(total.minor), a.stated));
+                    }
+                }
+            }
+        }
+        let (figure, least) = used.unwrap_or_default();
+        sums.used_ppm = sums.used_ppm.saturating_add(figure);
+        sums.least_ppm = sums.least_ppm.saturating_add(least);
+    }
+
+    /// The sums of the list `list` (regions or themes): its parts may not take
+    /// more than the whole, nor its amounts add up to more than the total.
+    fn sums(&mut self, list: &str, sums: &Sums, total: &Total) {
+        if sums.least_ppm > PPM + SUM_SLACK_PPM {
+            self.push(list, ProblemKind::SharesSumAboveOne(sums.used_ppm));
+        }
+        if total.ok && sums.amounts > total.minor.0 {
+            self.push(list, ProblemKind::AmountsSumAboveTotal);
+        }
+    }
+
     fn date(&mut self, path: &str, d: &str) {
         if !is_date_form(d) {
             self.push(path, ProblemKind::BadDate(d.to_owned()));
@@ -617,20 +703,18 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     if ds.regions.is_empty() && !theme_figures {
         c.push("regions", ProblemKind::Empty);
     }
-    // Sums in exact units (ppm, minor units), never floats: 0.1 + 0.2 must
-    // not come out above 0.3.
     let digits = minor_digits(&k.currency).unwrap_or(2);
     // A total that cannot be counted is said once; what is measured against it is not.
     if total_ok {
         total_ok = c.in_units("contribution.total", k.total, digits);
     }
-    let total_minor = Minor::from_major(k.total, digits);
-    // What the parts that are not upper bounds take of the total, from their
-    // share or, failing that, their amount: what the chart lays end to end.
-    // The sums saturate, though their figures are checked first: a guard,
-    // since check-data once panicked on an amount of 1e19 beside another.
-    let (mut used_ppm, mut least_ppm) = (0i64, 0i64);
-    let mut amount_sum = 0i64;
+    let total = Total {
+        ok: total_ok,
+        major: k.total,
+        minor: Minor::from_major(k.total, digits),
+        digits,
+    };
+    let mut sums = Sums::default();
     for (i, r) in ds.regions.iter().enumerate() {
         let at = format!("regions[{i}]");
         c.id(&format!("{at}.id"), &r.id, &mut ids);
@@ -638,54 +722,9 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         if r.share.is_none() && r.amount.is_none() {
             c.push(at.clone(), ProblemKind::NoFigure);
         }
-        let mut used = None;
-        let mut share_ok = None;
-        if let Some(s) = r.share {
-            // Upper bounds say nothing about how much was used, so only the
-            // other kinds count towards the sum that must not pass 100 %.
-            if c.stated_share(&format!("{at}.share"), &s) {
-                share_ok = Some(s);
-                if !s.stated.is_upper_bound() {
-                    used = Some(counted(to_ppm(s.value), s.stated));
-                }
-            }
-        }
-        if let Some(a) = r.amount {
-            let path = format!("{at}.amount.value");
-            if c.non_negative(&path, a.value) && c.in_units(&path, a.value, digits) {
-                let above = total_ok && a.value > k.total;
-                if above {
-                    c.push(path.clone(), ProblemKind::AmountAboveTotal);
-                } else if total_ok {
-                    c.agree(
-                        &path,
-                        share_ok,
-                        &a,
-                        Minor::from_major(a.value, digits),
-                        total_minor,
-                    );
-                }
-                // An amount above the total is reported on its own: in the
-                // sums it would only add two more messages about one typo.
-                if !above && !a.stated.is_upper_bound() {
-                    let minor = Minor::from_major(a.value, digits);
-                    amount_sum = amount_sum.saturating_add(minor.0);
-                    if r.share.is_none() && total_ok {
-                        used = Some(counted(minor.ppm_of(total_minor), a.stated));
-                    }
-                }
-            }
-        }
-        let (figure, least) = used.unwrap_or_default();
-        used_ppm = used_ppm.saturating_add(figure);
-        least_ppm = least_ppm.saturating_add(least);
+        c.part_figures(&at, r.share, r.amount, &total, &mut sums);
     }
-    if least_ppm > PPM + SUM_SLACK_PPM {
-        c.push("regions", ProblemKind::SharesSumAboveOne(used_ppm));
-    }
-    if total_ok && amount_sum > total_minor.0 {
-        c.push("regions", ProblemKind::AmountsSumAboveTotal);
-    }
+    c.sums("regions", &sums, &total);
 
     for (i, r) in ds.named_regions.iter().enumerate() {
         let at = format!("named_regions[{i}]");
@@ -709,8 +748,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.text(&format!("beneficiaries[{i}].name"), &b.name);
     }
 
-    let mut theme_sum = 0i64;
-    let (mut theme_ppm, mut theme_least) = (0i64, 0i64);
+    let mut sums = Sums::default();
     for (i, t) in ds.themes.iter().enumerate() {
         let at = format!("themes[{i}]");
         c.id(&format!("{at}.id"), &t.id, &mut ids);
@@ -732,39 +770,9 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                 );
             }
         }
-        let mut share_ok = None;
-        if let Some(s) = t.share {
-            if c.stated_share(&format!("{at}.share"), &s) {
-                share_ok = Some(s);
-                if !s.stated.is_upper_bound() {
-                    let (figure, least) = counted(to_ppm(s.value), s.stated);
-                    theme_ppm = theme_ppm.saturating_add(figure);
-                    theme_least = theme_least.saturating_add(least);
-                }
-            }
-        }
-        if let Some(a) = t.amount {
-            let path = format!("{at}.amount.value");
-            if c.non_negative(&path, a.value) && c.in_units(&path, a.value, digits) {
-                let minor = Minor::from_major(a.value, digits);
-                let above = total_ok && a.value > k.total;
-                if above {
-                    c.push(path.clone(), ProblemKind::AmountAboveTotal);
-                } else if total_ok {
-                    c.agree(&path, share_ok, &a, minor, total_minor);
-                }
-                if !above && !a.stated.is_upper_bound() {
-                    theme_sum = theme_sum.saturating_add(minor.0);
-                }
-            }
-        }
+        c.part_figures(&at, t.share, t.amount, &total, &mut sums);
     }
-    if total_ok && theme_sum > total_minor.0 {
-        c.push("themes", ProblemKind::AmountsSumAboveTotal);
-    }
-    if theme_least > PPM + SUM_SLACK_PPM {
-        c.push("themes", ProblemKind::SharesSumAboveOne(theme_ppm));
-    }
+    c.sums("themes", &sums, &total);
 
     if ds.sources.is_empty() {
         c.push("sources", ProblemKind::Empty);
