@@ -52,6 +52,8 @@ function preloadCatalogue(tag) {
 
 /** How long a wasm download may take before the reader is told (it goes on). */
 const SLOW_MS = 60_000;
+// Keys that move along the tabs (the live widget's `Tabs`).
+const MOVES = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
 class Stall extends Error {}
 
 /** Loads the wasm once for every element on the page. */
@@ -191,6 +193,8 @@ class FundingBreakdown extends HTMLElement {
   #clicked = null;
   // Set by a keyboard reader's Try again, whose button goes: focus stays in the element.
   #refocus = false;
+  // Keys pressed on the copy's tabs, which cannot act on them: for the live tab in focus.
+  #moves = [];
 
   connectedCallback() {
     // Moved (removed and inserted in the same task, as frameworks and
@@ -266,6 +270,8 @@ class FundingBreakdown extends HTMLElement {
       };
       addEventListener('keyup', up, true);
     });
+    this.#moves = [];
+    copy.addEventListener('keydown', (e) => MOVES.includes(e.key) && e.target.closest?.('[role=tab]') && this.#moves.push(e.key));
     // A press still held when the live widget comes is released on it: a mouse's release
     // with no click on the live control (the browser clicks an ancestor of both it and the
     // pressed element, which has gone), a finger's with one, a task later (a tap clicks what
@@ -334,6 +340,7 @@ class FundingBreakdown extends HTMLElement {
       const clicked = this.#clicked;
       this.#clicked = null;
       if (clicked) this.#replay(clicked, 25);
+      if (this.#moves.length) this.#replayMoves(this.#moves.splice(0), 25);
     };
     if (rendered()) return drop();
     this.#rendered = new MutationObserver(() => rendered() && drop());
@@ -351,6 +358,17 @@ class FundingBreakdown extends HTMLElement {
     live?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, view: window }));
     // The copy's marks are an image, so its click focused the panel: the live mark takes focus, as a click on it would.
     if (live?.matches('.fb-mark')) live.focus({ preventScroll: true });
+  }
+
+  /** `keys` (`MOVES`) in order to the live tab in focus, each once the widget has moved the focus for the one before. */
+  async #replayMoves(keys, tries) {
+    if (this.dataset.state !== 'ready') return tries > 0 && setTimeout(() => this.#replayMoves(keys, tries - 1), 20);
+    for (const key of keys) {
+      const tab = this.shadowRoot.activeElement;
+      if (!tab?.matches('[role=tab]')) return;
+      tab.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+      await new Promise((go) => requestAnimationFrame(() => setTimeout(go)));
+    }
   }
 
   /**

@@ -77,6 +77,7 @@ const dead = (failed) => {
   if (had && retry) retry.focus({ preventScroll: !keyboard });
 };
 let clicked, pressed, spaced;
+const MOVES = ['ArrowLeft', 'ArrowRight', 'Home', 'End'], moves = [];
 const SLOW_MS = 60_000;
 const run = async (now) => {
   // The catalogue of the language the widget opens in (App's rule), fetched with the wasm.
@@ -154,6 +155,13 @@ const run = async (now) => {
       const live = await find(spaced);
       addEventListener('keyup', (e) => live && e.key == ' ' && document.activeElement == live && unlessClicked(live), { capture: true, once: true });
     }
+    // In order, each once the widget has moved the focus for the one before (a render, then its effects).
+    for (const key of moves) {
+      const tab = document.activeElement;
+      if (!tab?.matches('#funding-breakdown [role=tab]')) break;
+      tab.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      await new Promise((go) => requestAnimationFrame(() => setTimeout(go)));
+    }
   } catch (error) {
     console.error('funding-breakdown: the widget could not start', error);
     dead(true);
@@ -202,6 +210,8 @@ const wake = (e) => {
 };
 // The control under a Space key until it comes up (a button acts on its keyup).
 copy?.addEventListener('keydown', (e) => e.key == ' ' && (spaced = control(e)));
+// Keys that move along the tabs, which do nothing in the copy: the live tab in focus gets them.
+copy?.addEventListener('keydown', (e) => MOVES.includes(e.key) && control(e)?.matches('[role=tab]') && moves.push(e.key));
 copy?.addEventListener('keyup', (e) => e.key == ' ' && (spaced = undefined));
 const params = location.hash.slice(1).split('&');
 const shown = host?.dataset.lang || 'en';

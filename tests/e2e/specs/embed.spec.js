@@ -791,6 +791,27 @@ test('the Space key held on a legend entry of the element\'s static copy until t
   await expect(el.locator('.fb-legend-button[data-id="asia"]')).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('arrow keys pressed on the element\'s static copy\'s tabs move along them once the widget has come', async ({ page, baseURL }) => {
+  const { release } = await openHeld(page, baseURL, '<funding-breakdown></funding-breakdown>');
+  const el = page.locator('funding-breakdown');
+  const copy = el.locator('[data-prerendered]');
+  await copy.getByRole('tab', { name: 'By region' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(copy.getByRole('tab', { name: 'By region' })).toHaveAttribute('aria-selected', 'true');
+  release();
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(copy).toHaveCount(0);
+  // By region, By theme, Table: the second press lands on Table, selected and in focus.
+  const table = el.getByRole('tab', { name: 'Table' });
+  await expect(table).toHaveAttribute('aria-selected', 'true');
+  await expect(table).toBeFocused();
+  await expect(el.locator('table.fb-table').first()).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(el.getByRole('tab', { name: 'By theme' })).toBeFocused();
+  await expect(el.getByRole('tab', { name: 'By theme' })).toHaveAttribute('aria-selected', 'true');
+});
+
 test('a tab or legend entry of the static copy takes clicks and focus, and the widget acts on them when it comes', async ({ page, baseURL }) => {
   const { release } = await openHeld(page, baseURL, '<funding-breakdown id="a"></funding-breakdown><funding-breakdown id="b"></funding-breakdown>');
   const [a, b] = [page.locator('#a'), page.locator('#b')];

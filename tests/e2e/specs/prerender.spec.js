@@ -338,6 +338,26 @@ for (const over of [true, false]) {
   });
 }
 
+test('arrow keys pressed on the static copy\'s tabs move along them once the wasm runs, as the live tabs do', async ({ page }) => {
+  const { root, release } = await openHeldCopy(page);
+  // Focus starts the wasm; the copy's tabs cannot act on the keys meanwhile.
+  await root.getByRole('tab', { name: 'By region' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(root.getByRole('tab', { name: 'By region' })).toHaveAttribute('aria-selected', 'true');
+  release();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  // By region, By theme, Table: the second press lands on Table, selected and in focus.
+  const table = page.getByRole('tab', { name: 'Table' });
+  await expect(table).toHaveAttribute('aria-selected', 'true');
+  await expect(table).toBeFocused();
+  await expect(page.locator('table.fb-table').first()).toBeVisible();
+  // Then the live tabs take keys themselves: End goes to the last.
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Years' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Years' })).toHaveAttribute('aria-selected', 'true');
+});
+
 test('the Space key held on a legend entry of the static copy until the widget has come presses it once', async ({ page }) => {
   const { root, release } = await openHeldCopy(page);
   // Tab onto the entry (focus starts the wasm), Space down, the widget comes, Space up.
