@@ -1,6 +1,6 @@
 // Playwright drives Debian's Chromium (no browser download on this project's
 // machines). `cargo xtask test` serves the release build and sets BASE_URL;
-// standalone, run `cargo xtask serve` and then `npx playwright test`.
+// standalone, `cargo xtask e2e [playwright args]` (its server has the endpoints some specs need).
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({

@@ -15,6 +15,42 @@ pub const SCHEMA_PATH: &str = "static/data/schema.json";
 /// The schema of series files (a dataset per year).
 pub const SERIES_SCHEMA_PATH: &str = "static/data/series.schema.json";
 
+/// The bundled dataset, compiled into the wasm, and the series of years the
+/// widget fetches beside it.
+pub const BUNDLED_PATH: &str = "static/data/japan-iom-2021.json";
+pub const SERIES_PATH: &str = "static/data/japan-iom-series.json";
+
+/// The series' entry for the bundled dataset's year is that dataset: the
+/// widget shows the one in its default view and the other in the Years view
+/// (and for `year`), so a file changed without the other would tell two
+/// stories under one title. The build checks it (`post-build`).
+pub fn series_holds_bundled(series: &str, bundled: &str) -> Result<(), String> {
+    let first = |problems: Vec<funding_breakdown::model::validate::Problem>, file: &str| {
+        let said = problems
+            .first()
+            .map_or_else(String::new, ToString::to_string);
+        format!("{file}: {said} (cargo xtask check-data {file})")
+    };
+    let mut ds = load::read_dataset(bundled).map_err(|p| first(p, BUNDLED_PATH))?;
+    ds.schema = None;
+    let series = load::read_series(series).map_err(|p| first(p, SERIES_PATH))?;
+    let year = ds.contribution.operations_year;
+    let fix = format!(
+        "the Years view shows the series, so its {year} entry must be {BUNDLED_PATH} as it is \
+         (without its \"$schema\"): copy the file's fields into it, or make a series of your own \
+         years (README, \"Changing the data\")"
+    );
+    match series.year(year) {
+        Some(entry) if *entry == ds => Ok(()),
+        Some(_) => Err(format!(
+            "{SERIES_PATH}: its {year} entry differs from {BUNDLED_PATH}; {fix}"
+        )),
+        None => Err(format!(
+            "{SERIES_PATH} has no {year}, the year of {BUNDLED_PATH}; {fix}"
+        )),
+    }
+}
+
 /// Every problem in a data file's bytes, as `path: message`; empty when valid.
 /// A syntax error is followed by the parser's own words ("trailing comma"),
 /// which the widget leaves to the console.
@@ -253,7 +289,7 @@ mod tests {
     use super::*;
     use funding_breakdown::model::load::MAX_BYTES;
 
-    const BUNDLED: &str = "static/data/japan-iom-2021.json";
+    const BUNDLED: &str = BUNDLED_PATH;
 
     /// Every problem in a data file; empty when valid.
     fn check_file(path: &Path) -> Vec<String> {
@@ -607,6 +643,32 @@ mod tests {
                   save the file as UTF-8 (in your editor's Save As or encoding menu)"
                     .to_owned()
             ]
+        );
+    }
+
+    #[test]
+    fn the_series_must_hold_the_bundled_dataset() {
+        let read = |p: &str| fs::read_to_string(root().join(p)).unwrap();
+        let (series, bundled) = (read(SERIES_PATH), read(BUNDLED_PATH));
+        assert_eq!(series_holds_bundled(&series, &bundled), Ok(()));
+        // The bundled file changed alone (a new total), as README's steps once left it.
+        let changed = bundled.replace("37100767", "37100768");
+        assert_ne!(changed, bundled);
+        let said = series_holds_bundled(&series, &changed).unwrap_err();
+        assert!(
+            said.starts_with("static/data/japan-iom-series.json: its 2021 entry differs"),
+            "{said}"
+        );
+        // Another year's data, which the series does not have.
+        let other = bundled.replace("\"operations_year\": 2021", "\"operations_year\": 2030");
+        assert_ne!(other, bundled);
+        let said = series_holds_bundled(&series, &other).unwrap_err();
+        assert!(said.contains("has no 2030"), "{said}");
+        // A file that is not data names its problem.
+        let said = series_holds_bundled(&series, "{").unwrap_err();
+        assert!(
+            said.starts_with("static/data/japan-iom-2021.json: "),
+            "{said}"
         );
     }
 }

@@ -22,6 +22,7 @@ commands:
   setup [--no-browser]     install or confirm the pinned tools (wasm32 target, trunk,
                            wasm-bindgen-cli, wasm-opt; chromium and e2e packages unless --no-browser)
   serve [TRUNK ARGS...]    setup, then trunk serve on http://127.0.0.1:8080/
+  build [TRUNK ARGS...]    setup, then the release build into dist/ (what to deploy)
   check-data FILE...       validate data files as the widget would; exit 1 on any problem
   schema [--check]         write static/data/schema.json, or check that it is up to date
   test                     every check: fmt, clippy, unit, schema, browser, release, size, e2e
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
             _ => Err(USAGE.into()),
         },
         "serve" => return serve(rest),
+        "build" => build(rest),
         "check-data" => data::check_data(rest),
         "schema" => match rest {
             [] => data::schema(false),
@@ -74,6 +76,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Setup without the browser tools, then the release build, with the pinned
+/// wasm-opt on trunk's PATH (plain `trunk build --release` finds none, and
+/// Trunk.toml's `offline` forbids trunk's own download).
+fn build(extra: &[String]) -> Result<(), String> {
+    setup::setup(setup::Scope::Build)?;
+    cmd::run(test::release_build().args(extra))?;
+    println!("Built into {}", cmd::root().join("dist").display());
+    Ok(())
 }
 
 /// Setup without the browser tools, then `trunk serve`; exits with trunk's code.

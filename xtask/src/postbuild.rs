@@ -16,8 +16,9 @@
 //! - `index.fr.html`, `index.es.html`, `index.ja.html`: the same page with the
 //!   view rendered in that language, its `<html lang>`, title and
 //!   description, and `data-lang` on the host for the wasm
-//!   ([`localize_page`]). The widget's iframe snippet points at the page of
-//!   the language it shows.
+//!   ([`localize_page`]); index.html gets the English title and description
+//!   (from the bundled data, as the others: the source's are placeholders).
+//!   The widget's iframe snippet points at the page of the language it shows.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -450,6 +451,15 @@ pub fn post_build() -> Result<(), String> {
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .collect::<Vec<_>>();
     let assets = find_assets(&names)?;
+    let read_data = |path: &str| {
+        fs::read_to_string(crate::cmd::root().join(path))
+            .map_err(|e| format!("post-build: cannot read {path}: {e}"))
+    };
+    crate::data::series_holds_bundled(
+        &read_data(crate::data::SERIES_PATH)?,
+        &read_data(crate::data::BUNDLED_PATH)?,
+    )
+    .map_err(|e| format!("post-build: {e}"))?;
     let template_path = crate::cmd::root().join("static/embed.js");
     let template = fs::read_to_string(&template_path)
         .map_err(|e| format!("post-build: cannot read {}: {e}", template_path.display()))?;
@@ -475,11 +485,10 @@ pub fn post_build() -> Result<(), String> {
         let (page, wasm) = take_preload(&insert_prerendered(&template, &markup)?, ".wasm")?;
         let (mut page, glue) = take_preload(&page, ".js")?;
         (wasm_integrity, glue_integrity) = (wasm, glue);
-        if locale != Locale::En {
-            let (title, description) =
-                prerender::page_head(locale).map_err(|e| format!("post-build: {e}"))?;
-            page = localize_page(&page, locale.tag(), &title, &description)?;
-        }
+        let (title, description) =
+            prerender::page_head(locale).map_err(|e| format!("post-build: {e}"))?;
+        let lang = (locale != Locale::En).then(|| locale.tag());
+        page = localize_page(&page, lang, &title, &description)?;
         pages.push((locale, page));
     }
     let release = std::env::var("TRUNK_PROFILE").as_deref() == Ok("release");
@@ -615,13 +624,16 @@ pub fn precompress(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// index.html made the page of language `lang`: `<html lang>`, `<title>` and
-/// meta description in it, and `data-lang` on the widget's host, which
-/// `web::start` gives the widget (a URL hash still wins). Works on Trunk's
-/// minified output and on the source's quoted attributes alike.
+/// index.html with the `<title>` and meta description of the bundled data
+/// (the source's are placeholders), and made the page of language `lang`
+/// when one is given: `<html lang>`, and `data-lang` on the widget's host,
+/// which `web::start` gives the widget (a URL hash still wins). Without, the
+/// English page keeps neither, so the widget there may follow a reader's
+/// browser. Works on Trunk's minified output and on the source's quoted
+/// attributes alike.
 pub fn localize_page(
     page: &str,
-    lang: &str,
+    lang: Option<&str>,
     title: &str,
     description: &str,
 ) -> Result<String, String> {
@@ -670,8 +682,13 @@ pub fn localize_page(
         return Err("post-build: index.html's head is not in the expected order".into());
     }
     let content = title_open + "<title>".len();
+    let html_tag = lang.map_or_else(
+        || page[html.0..html.1].to_owned(),
+        |l| format!("html lang={l}"),
+    );
+    let data_lang = lang.map_or_else(String::new, |l| format!(" data-lang={l}"));
     Ok(format!(
-        "{}html lang={lang}{}{}{}meta name=description content=\"{}\"{} data-lang={lang}{}",
+        "{}{html_tag}{}{}{}meta name=description content=\"{}\"{}{data_lang}{}",
         &page[..html.0],
         &page[html.1..content],
         esc(title),
@@ -1078,7 +1095,7 @@ mod tests {
             <div class=fb-host id=funding-breakdown><p>x</p></div>";
         let out = localize_page(
             minified,
-            "fr",
+            Some("fr"),
             "Répartition <du> financement",
             "Un \"résumé\"",
         )
@@ -1091,7 +1108,7 @@ mod tests {
         );
         // The source's quoted form, as `trunk serve` leaves it.
         let page = fs::read_to_string(crate::cmd::root().join("index.html")).unwrap();
-        let out = localize_page(&page, "ja", "題", "説明").unwrap();
+        let out = localize_page(&page, Some("ja"), "題", "説明").unwrap();
         assert!(
             out.contains("<html lang=ja>") && out.contains("<title>題</title>"),
             "{out}"
@@ -1100,7 +1117,15 @@ mod tests {
             out.contains("<div data-lang=ja id=\"funding-breakdown\""),
             "{out}"
         );
-        assert!(localize_page("<html lang=de><title>t</title>", "fr", "t", "d").is_err());
+        assert!(localize_page("<html lang=de><title>t</title>", Some("fr"), "t", "d").is_err());
+        // English: the data's title and description; the language stays the page's.
+        let out = localize_page(minified, None, "Funding", "Summary").unwrap();
+        assert_eq!(
+            out,
+            "<!doctype html><html lang=en><meta charset=utf-8><title>Funding</title>\
+            <meta name=description content=\"Summary\"><link href=a.css rel=stylesheet></head><body>\
+            <div class=fb-host id=funding-breakdown><p>x</p></div>"
+        );
     }
 
     #[test]

@@ -270,11 +270,13 @@ test('the switch lists every language by its own name and changes the language a
   await expect(page).toHaveTitle('Funding breakdown: Government of Japan to IOM, 2021');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   // On index.html, English is the default: the language leaves the URL, which
-  // stays short, and the page has its own title.
+  // stays short, and the page has its own title, the same words (the build
+  // writes it from the data, as it does each language's page's).
   await open(page, '#view=table&lang=en');
   await expect(page).toHaveURL(/\/#view=table$/);
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
-  await expect(page).toHaveTitle("Japan's allocation to IOM for 2021 — funding breakdown");
+  await expect(page).toHaveTitle('Funding breakdown: Government of Japan to IOM, 2021');
+  expect(await page.locator('meta[name=description]').getAttribute('content')).toMatch(/^Donor: Government of Japan\. Recipient: IOM\./);
 });
 
 test('arrows on the closed language list only browse it: Enter or leaving the list chooses', async ({ page }) => {
