@@ -1,6 +1,7 @@
 //! Embedding: the `mount` export behind the `<funding-breakdown>` custom
-//! element (static/embed.js), loading a dataset from its `src` URL, and the
-//! height messages an iframe embed sends to its parent page.
+//! element (static/embed.js), and loading a dataset from its `src` URL. (The
+//! height messages an iframe embed sends to its parent page are the page's
+//! head script's, xtask/lang.js, from the first layout on, before any wasm.)
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

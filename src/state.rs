@@ -269,8 +269,6 @@ impl HashState {
     }
 }
 
-/// Index `delta` steps from `current` among `len` items, wrapping; with no
-/// current item, the first (forward) or last (backward).
 /// What a key does in a listbox of `len` options (the chart's marks, the
 /// years) with option `at` focused or selected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -296,6 +294,8 @@ pub fn list_key(key: &str, at: Option<usize>, len: usize) -> Option<ListKey> {
     })
 }
 
+/// Index `delta` steps from `current` among `len` items, wrapping; with no
+/// current item, the first (forward) or last (backward).
 pub fn step_index(current: Option<usize>, len: usize, delta: isize) -> Option<usize> {
     if len == 0 {
         return None;

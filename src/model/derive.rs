@@ -60,7 +60,7 @@ impl Part<'_> {
     }
 
     /// The span of its share (ppm) the source leaves open below the figure
-    /// it is drawn at ([`Stated::open_below`]). None for the remainder, which
+    /// it is drawn at ([`Stated::open_below`]). 0 for the remainder, which
     /// is hatched whole.
     /// Scaled as the part is when drawn smaller than its figure.
     pub fn open_ppm(&self) -> i64 {
@@ -223,7 +223,7 @@ pub fn remainder_qualifier(parts: &[Part<'_>]) -> Stated {
 }
 
 /// The unattributed remainder of `parts`, or None when they account for the whole
-/// total (or more, which validation rejects for stated shares).
+/// total (or more: validation lets them pass it only by their rounding).
 pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
     let used: i64 = parts.iter().map(|p| p.share.value).sum();
     let left = PPM - used;
@@ -327,7 +327,7 @@ fn fit_drawing(parts: &mut [Part<'_>]) {
     }
 }
 
-/// Marks for the theme chart; empty when no theme has an amount.
+/// Marks for the theme chart; empty when no theme has an amount or a share.
 pub fn theme_marks(ds: &Dataset) -> Vec<Part<'_>> {
     let mut parts = theme_parts(ds);
     if parts.is_empty() {

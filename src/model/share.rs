@@ -150,7 +150,7 @@ pub struct StatedShare {
     pub value: f64,
     pub stated: Stated,
     /// The source put the share in words ("half", "one third"): the widget
-    /// says it the same way. Only 1/2 and 1/3 have words.
+    /// says it the same way. Only 1/2, 1/3 and 2/3 have words.
     #[cfg_attr(feature = "schema", serde(default, skip_serializing_if = "is_false"))]
     pub words: bool,
 }

@@ -24,15 +24,17 @@ commands:
   serve [TRUNK ARGS...]    setup, then trunk serve on http://127.0.0.1:8080/
   build [TRUNK ARGS...]    setup, then the release build into dist/ (what to deploy)
   check-data FILE...       validate data files as the widget would; exit 1 on any problem
-  schema [--check]         write static/data/schema.json, or check that it is up to date
-  test                     every check: fmt, clippy, unit, schema, browser, release, size, e2e
+  schema [--check]         write static/data/schema.json and series.schema.json, or check them
+  test                     every check: setup, fmt, clippy, unit, schema, browser, release, size, e2e
   size                     what the default view of dist/ transfers (gzip -9) against the budget
   fuzz [CASES]             property tests in release mode, CASES per property (default 100000)
   e2e [PLAYWRIGHT ARGS...] setup, release build, then only the Playwright layer
-  bench [--runs N] [--json FILE] [--large]
+  bench [--runs N] [--json FILE] [--large] [--slow] [--cpu N]
                            setup, release build, then load times, click latency, bytes and
-                           memory of the widget beside a plain reference page (N loads, default 10)
-  post-build               Trunk hook: write boot.js and embed.js into the build output";
+                           memory of the widget beside a plain reference page (N loads, default 10;
+                           --slow: an emulated slow network; --cpu N: the CPU N times slower)
+  post-build               Trunk hook: the pages' static copies, boot.js, lang.js, embed.js, csp.txt,
+                           the language files and, in release builds, minified and compressed copies";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
