@@ -580,11 +580,27 @@ fn Widget(props: &WidgetProps) -> Html {
         let slot = s.slots().into_iter().find(|slot| slot.year() == y)?;
         Some(crate::describe::years::slot_phrase(&slot, ctx.locale))
     };
+    // A selection kept from the other breakdown view is said only where it
+    // shows: a region in the theme view through the themes it links (and the
+    // reverse). "Asia: 20%" over themes that name no region is a figure the
+    // view does not show.
+    let shown_here = |id: &str| match view {
+        View::Region => {
+            ctx.data.theme(id).is_none()
+                || !crate::model::derive::linked_ids(&ctx.data, id).is_empty()
+        }
+        View::Theme => {
+            ctx.data.theme(id).is_some()
+                || !crate::model::derive::linked_ids(&ctx.data, id).is_empty()
+        }
+        _ => true,
+    };
     let announcement = if view == View::Years {
         state.year_sel.and_then(year_phrase).unwrap_or_default()
     } else {
         selected
             .as_ref()
+            .filter(|id| shown_here(id))
             .and_then(|id| {
                 let kind = if view == View::Theme {
                     ChartKind::Theme
@@ -649,14 +665,25 @@ fn Widget(props: &WidgetProps) -> Html {
     // Said once, when what it says changes: a render for anything else (a
     // preview, a download's status) after focus has left the selected mark
     // must not say the selection again.
-    let said = use_mut_ref(|| (None::<String>, None::<i32>, View::Region, String::new()));
+    // A year selected before the series has come (a link's `ysel`) is said
+    // when it has: the series' arrival counts as a change in the Years view.
+    let series_here = view == View::Years && loaded.is_some();
+    let said = use_mut_ref(|| {
+        (
+            None::<String>,
+            None::<i32>,
+            View::Region,
+            false,
+            String::new(),
+        )
+    });
     let announcement = {
         let mut said = said.borrow_mut();
-        let now = (state.selected.clone(), state.year_sel, view);
-        if (said.0.clone(), said.1, said.2) == now {
-            said.3.clone()
+        let now = (state.selected.clone(), state.year_sel, view, series_here);
+        if (said.0.clone(), said.1, said.2, said.3) == now {
+            said.4.clone()
         } else {
-            *said = (now.0, now.1, now.2, announcement.clone());
+            *said = (now.0, now.1, now.2, now.3, announcement.clone());
             announcement
         }
     };

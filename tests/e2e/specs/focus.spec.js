@@ -1,7 +1,9 @@
 // Where keyboard focus goes, and what the live region says, when a control
 // replaces itself or the view changes: a reader who cannot see the page has
 // only these to know what happened.
+import fs from 'node:fs';
 import { test, expect, open } from './helpers.js';
+import { hostPages, elementPage } from './hosts.js';
 
 const live = (page) => page.locator('[aria-live=polite]');
 /** The id of the focused element, or its tag when it has none. */
@@ -36,6 +38,40 @@ test('changing view does not announce a selection from another view', async ({ p
   await page.keyboard.press('Home');
   await expect(page.getByRole('tab', { name: 'By region' })).toHaveAttribute('aria-selected', 'true');
   await expect(live(page)).toHaveText('');
+});
+
+test('a link to a year selected in the Years view is said once the series has come', async ({ page }) => {
+  // The series comes after the first render, which had no words for the year yet.
+  await page.route('**/data/japan-iom-series.json', async (route) => {
+    await new Promise((go) => setTimeout(go, 300));
+    await route.fallback();
+  });
+  await open(page, '#view=years&ysel=2024');
+  await expect(page.locator('[data-year="2024"][aria-selected=true]')).toBeVisible();
+  await expect(live(page)).toHaveText(/^2024: /);
+});
+
+test('a region kept in the theme view is said only where a theme links it', async ({ page, baseURL }) => {
+  // The bundled themes name no region: "Asia: 20%" would be a figure the view does not show.
+  await open(page, '#view=theme&sel=asia');
+  await expect(page.getByRole('tab', { name: 'By theme' })).toHaveAttribute('aria-selected', 'true');
+  await page.waitForTimeout(300);
+  await expect(live(page)).toHaveText('');
+  // The corpus's base file: its theme Health works in Africa, which the theme view marks.
+  const data = fs.readFileSync(new URL('../../data/good/base.json', import.meta.url));
+  await hostPages(
+    page,
+    baseURL,
+    elementPage(`${baseURL}/`, `<funding-breakdown src="${baseURL}/__data/base.json" view="theme" sel="africa"></funding-breakdown>`),
+    { csp: false, host: `${baseURL}/__host` },
+  );
+  await page.context().route(`${baseURL}/__data/base.json`, (route) =>
+    route.fulfill({ status: 200, headers: { 'content-type': 'application/json' }, body: data }),
+  );
+  await page.goto(`${baseURL}/__host/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el.locator('.fb-theme.is-linked')).toHaveAttribute('data-id', 'health');
+  await expect(el.locator('[aria-live=polite]')).toHaveText(/^Africa: more than 40%/);
 });
 
 test('after Escape, Shift+Tab leaves the chart instead of selecting its first mark', async ({ page }) => {
