@@ -12,7 +12,21 @@ use crate::model::{Minor, Series, Slot};
 
 /// Columns of both files. Machine names, the same in every language, so a
 /// script can read any of them; the names of the parts are in the reader's.
-pub const HEADER: &str = "id,name,share,share_stated,amount,amount_stated,currency,source_url";
+/// `*_origin` says whether the source states the figure (`stated`) or the
+/// widget worked it out (`derived`: an amount from a share, a share from an
+/// amount, the rest), which the table says in words; last, so the columns
+/// before them keep their places.
+pub const HEADER: &str =
+    "id,name,share,share_stated,amount,amount_stated,currency,source_url,share_origin,amount_origin";
+
+/// The `*_origin` value of a figure.
+fn origin(stated: bool) -> &'static str {
+    if stated {
+        "stated"
+    } else {
+        "derived"
+    }
+}
 
 /// Starts of text a spreadsheet program may take for a formula (OWASP's
 /// list, plus the full-width forms Japanese input produces).
@@ -77,6 +91,10 @@ fn table(d: &Describer<'_>, parts: &[Part<'_>]) -> String {
         push_text(&mut out, &ds.contribution.currency);
         out.push(',');
         push_text(&mut out, source);
+        out.push(',');
+        out.push_str(origin(p.share_is_stated));
+        out.push(',');
+        out.push_str(origin(p.amount_is_stated));
         out.push_str("\r\n");
     }
     out
@@ -266,43 +284,59 @@ mod tests {
         let rows = parse(&csv);
         let url =
             "https://www.iom.int/news/japan-provides-usd-371-million-support-iom-operations-2021";
-        let row = |cells: [&str; 7]| {
+        let row = |cells: [&str; 7], share: &str, amount: &str| {
             let mut r: Vec<String> = cells.iter().map(|c| (*c).to_owned()).collect();
-            r.push(url.to_owned());
+            r.extend([url, share, amount].map(str::to_owned));
             r
         };
         assert_eq!(rows[0].join(","), HEADER);
         assert_eq!(
             rows[1..],
             [
-                row([
-                    "sub-saharan-africa",
-                    "Sub-Saharan Africa",
-                    "0.4",
-                    "more_than",
-                    "14840306.80",
-                    "more_than",
-                    "USD"
-                ]),
-                row([
-                    "unattributed",
-                    "Not attributed by the source",
-                    "0.05",
-                    "at_most",
-                    "1855038.35",
-                    "at_most",
-                    "USD"
-                ]),
-                row([
-                    "mena-europe",
-                    "Middle East and North Africa, and Europe",
-                    "0.35",
-                    "exact",
-                    "12985268.45",
-                    "about",
-                    "USD"
-                ]),
-                row(["asia", "Asia", "0.2", "exact", "7420153.40", "about", "USD"]),
+                row(
+                    [
+                        "sub-saharan-africa",
+                        "Sub-Saharan Africa",
+                        "0.4",
+                        "more_than",
+                        "14840306.80",
+                        "more_than",
+                        "USD"
+                    ],
+                    "stated",
+                    "derived"
+                ),
+                row(
+                    [
+                        "unattributed",
+                        "Not attributed by the source",
+                        "0.05",
+                        "at_most",
+                        "1855038.35",
+                        "at_most",
+                        "USD"
+                    ],
+                    "derived",
+                    "derived"
+                ),
+                row(
+                    [
+                        "mena-europe",
+                        "Middle East and North Africa, and Europe",
+                        "0.35",
+                        "exact",
+                        "12985268.45",
+                        "about",
+                        "USD"
+                    ],
+                    "stated",
+                    "derived"
+                ),
+                row(
+                    ["asia", "Asia", "0.2", "exact", "7420153.40", "about", "USD"],
+                    "stated",
+                    "derived"
+                ),
             ]
         );
     }
@@ -373,6 +407,8 @@ mod tests {
         assert_eq!(rows[1][0], ds.themes[0].id);
         assert_eq!(rows[1][4], "1000000.00");
         assert_eq!(rows[1][5], "at_least");
+        // The amount is the source's; its share is worked out from it.
+        assert_eq!(rows[1][8..], ["derived", "stated"]);
         assert_eq!(rows.last().map(|r| r[0].as_str()), Some("unattributed"));
     }
 }

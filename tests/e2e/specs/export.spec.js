@@ -65,6 +65,9 @@ function expectedRegions() {
     amount: money(r.share.value),
     // An amount worked out from a rounded share is never exact.
     amount_stated: r.share.stated === 'exact' ? 'about' : r.share.stated,
+    // The data states shares only: the amounts are worked out.
+    share_origin: 'stated',
+    amount_origin: 'derived',
   }));
   const rest = 1 - rows.reduce((sum, r) => sum + r.share, 0);
   // The data states one share as "more than", so the rest is "at most".
@@ -76,6 +79,8 @@ function expectedRegions() {
     share_stated: 'at_most',
     amount: money(rest),
     amount_stated: 'at_most',
+    share_origin: 'derived',
+    amount_origin: 'derived',
   });
   return rows;
 }
@@ -98,21 +103,23 @@ async function checkDownloads(page, status) {
   expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = parseCsv(csv.bytes.toString('utf8').slice(1));
   expect(rows[0]).toEqual([
-    'id', 'name', 'share', 'share_stated', 'amount', 'amount_stated', 'currency', 'source_url',
+    'id', 'name', 'share', 'share_stated', 'amount', 'amount_stated', 'currency', 'source_url', 'share_origin', 'amount_origin',
   ]);
   const want = expectedRegions();
   expect(rows.length).toBe(want.length + 1);
   for (const w of want) {
     const row = rows.find((r) => r[0] === w.id);
     expect(row, w.id).toBeTruthy();
-    const [, name, share, shareStated, amount, amountStated, currency, url] = row;
-    expect({ name, shareStated, amount, amountStated, currency, url }).toEqual({
+    const [, name, share, shareStated, amount, amountStated, currency, url, shareOrigin, amountOrigin] = row;
+    expect({ name, shareStated, amount, amountStated, currency, url, shareOrigin, amountOrigin }).toEqual({
       name: w.name,
       shareStated: w.share_stated,
       amount: w.amount,
       amountStated: w.amount_stated,
       currency: 'USD',
       url: URL_OF_SOURCE,
+      shareOrigin: w.share_origin,
+      amountOrigin: w.amount_origin,
     });
     expect(Math.abs(Number(share) - w.share)).toBeLessThan(1e-9);
   }
