@@ -167,8 +167,13 @@ pub const BUDGET: u64 = 100_000;
 /// Session twenty-two: totals and amounts past 2^53 minor units refused in
 /// plain words (they were counted wrong, and one beside another overflowed
 /// check-data's sum), with saturating sums, 315 B (238,782).
+/// Session twenty-three: regions and themes validated by one function (themes
+/// had escaped the sum rule), 157 B less (238,625); the copy's tabs take arrow
+/// keys before the wasm (boot.js), 122 B; a link's year said once the series
+/// has come and a selection said only in the view that shows it, with the
+/// CSV's `share_origin` and `amount_origin`, 201 B (238,826).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 238_800;
+pub const CEILING: u64 = 238_850;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
