@@ -363,11 +363,13 @@ class FundingBreakdown extends HTMLElement {
   /** `keys` (`MOVES`) in order to the live tab in focus, each once the widget has moved the focus for the one before. */
   async #replayMoves(keys, tries) {
     if (this.dataset.state !== 'ready') return tries > 0 && setTimeout(() => this.#replayMoves(keys, tries - 1), 20);
+    // Each a frame after the widget has shown the one before: the tab it focused is the selected one.
     for (const key of keys) {
+      for (let i = 0; i < 300 && this.shadowRoot.activeElement?.ariaSelected == 'false'; i++) await new Promise((go) => setTimeout(go, 16));
+      await new Promise((go) => requestAnimationFrame(() => setTimeout(go)));
       const tab = this.shadowRoot.activeElement;
       if (!tab?.matches('[role=tab]')) return;
       tab.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
-      await new Promise((go) => requestAnimationFrame(() => setTimeout(go)));
     }
   }
 

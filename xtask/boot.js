@@ -155,12 +155,15 @@ const run = async (now) => {
       const live = await find(spaced);
       addEventListener('keyup', (e) => live && e.key == ' ' && document.activeElement == live && unlessClicked(live), { capture: true, once: true });
     }
-    // In order, each once the widget has moved the focus for the one before (a render, then its effects).
+    // In order, each a frame after the widget has shown the one before: the tab it
+    // focused is the selected one (under load, a key given sooner was undone or
+    // acted from the tab before).
     for (const key of moves) {
+      for (let i = 0; i < 300 && document.activeElement?.ariaSelected == 'false'; i++) await new Promise((go) => setTimeout(go, 16));
+      await new Promise((go) => requestAnimationFrame(() => setTimeout(go)));
       const tab = document.activeElement;
       if (!tab?.matches('#funding-breakdown [role=tab]')) break;
       tab.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-      await new Promise((go) => requestAnimationFrame(() => setTimeout(go)));
     }
   } catch (error) {
     console.error('funding-breakdown: the widget could not start', error);
