@@ -171,9 +171,11 @@ pub const BUDGET: u64 = 100_000;
 /// had escaped the sum rule), 157 B less (238,625); the copy's tabs take arrow
 /// keys before the wasm (boot.js), 122 B; a link's year said once the series
 /// has come and a selection said only in the view that shows it, with the
-/// CSV's `share_origin` and `amount_origin`, 201 B (238,826).
+/// CSV's `share_origin` and `amount_origin`, 201 B (238,826); in review, the
+/// view's own marks looked up for that (the theme view's rest), and the tabs'
+/// keys each replayed once the one before is shown, 107 B (238,933).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 238_850;
+pub const CEILING: u64 = 238_950;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
