@@ -253,6 +253,8 @@ class FundingBreakdown extends HTMLElement {
       const selector = control(e);
       if (!selector) return;
       this.#clicked = selector;
+      // A click sets a view or a selection: keys pressed before it moved from what it replaces.
+      this.#moves = [];
       // Marked, so it shows it is on its way (the stylesheet's fb-pending).
       copy.querySelector('[data-waiting]')?.removeAttribute('data-waiting');
       e.target.closest('button, .fb-mark[data-id]').setAttribute('data-waiting', '');
@@ -270,8 +272,14 @@ class FundingBreakdown extends HTMLElement {
       };
       addEventListener('keyup', up, true);
     });
+    // Keys that move along the copy's selected tab (the others are Tab stops the live tabs
+    // do not have), not held down, kept from scrolling the page as the live tabs do.
     this.#moves = [];
-    copy.addEventListener('keydown', (e) => MOVES.includes(e.key) && e.target.closest?.('[role=tab]') && this.#moves.push(e.key));
+    copy.addEventListener('keydown', (e) => {
+      if (!MOVES.includes(e.key) || !e.target.closest?.('[role=tab][aria-selected=true]')) return;
+      e.preventDefault();
+      if (!e.repeat) this.#moves.push(e.key);
+    });
     // A press still held when the live widget comes is released on it: a mouse's release
     // with no click on the live control (the browser clicks an ancestor of both it and the
     // pressed element, which has gone), a finger's with one, a task later (a tap clicks what
@@ -363,14 +371,18 @@ class FundingBreakdown extends HTMLElement {
   /** `keys` (`MOVES`) in order to the live tab in focus, each once the widget has moved the focus for the one before. */
   async #replayMoves(keys, tries) {
     if (this.dataset.state !== 'ready') return tries > 0 && setTimeout(() => this.#replayMoves(keys, tries - 1), 20);
-    // Each a frame after the widget has shown the one before: the tab it focused is the selected one.
+    // On the selected tab in focus, each a frame after the widget has shown the one
+    // before; no more once the reader acts.
+    const acted = (e) => e.isTrusted && (keys.length = 0);
+    for (const type of ['keydown', 'pointerdown']) addEventListener(type, acted, true);
     for (const key of keys) {
-      for (let i = 0; i < 300 && this.shadowRoot.activeElement?.ariaSelected == 'false'; i++) await new Promise((go) => setTimeout(go, 16));
       await new Promise((go) => requestAnimationFrame(() => setTimeout(go)));
       const tab = this.shadowRoot.activeElement;
-      if (!tab?.matches('[role=tab]')) return;
+      if (!tab?.matches('[role=tab][aria-selected=true]') || tab.closest('[data-prerendered]') || !this.isConnected) break;
       tab.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+      for (let i = 0; i < 300 && this.shadowRoot.activeElement?.ariaSelected == 'false'; i++) await new Promise((go) => setTimeout(go, 16));
     }
+    for (const type of ['keydown', 'pointerdown']) removeEventListener(type, acted, true);
   }
 
   /**
@@ -447,6 +459,8 @@ class FundingBreakdown extends HTMLElement {
       if (error instanceof Stall) loaded.then(() => generation === this.#generation && this.#start(generation), () => {});
       failed.add(this);
       this.dataset.state = 'error';
+      // Keys from before the failure are not acted on after it.
+      this.#moves = [];
       // The static copy, if shown, stays under the alert: its figures are
       // complete, and no longer about to change; its controls cannot act.
       const copy = this.#copy();

@@ -67,6 +67,8 @@ const dead = (failed) => {
   const retry = notice?.querySelector('button');
   notice?.removeAttribute('hidden');
   stalled = !failed;
+  // Keys from before the failure are not acted on after Try again.
+  moves.length = 0;
   if (!copy) return;
   copy.ariaBusy = null;
   const had = copy.contains(document.activeElement);
@@ -155,16 +157,20 @@ const run = async (now) => {
       const live = await find(spaced);
       addEventListener('keyup', (e) => live && e.key == ' ' && document.activeElement == live && unlessClicked(live), { capture: true, once: true });
     }
-    // In order, each a frame after the widget has shown the one before: the tab it
-    // focused is the selected one (under load, a key given sooner was undone or
-    // acted from the tab before).
-    for (const key of moves) {
-      for (let i = 0; i < 300 && document.activeElement?.ariaSelected == 'false'; i++) await new Promise((go) => setTimeout(go, 16));
+    // In order, on the live selected tab in focus, each a frame after the widget has
+    // shown the one before (under load, a key given sooner was undone or acted from
+    // the tab before); no more once the reader acts.
+    const keys = moves.splice(0);
+    const acted = (e) => e.isTrusted && (keys.length = 0);
+    for (const type of ['keydown', 'pointerdown']) addEventListener(type, acted, true);
+    for (const key of keys) {
       await new Promise((go) => requestAnimationFrame(() => setTimeout(go)));
       const tab = document.activeElement;
-      if (!tab?.matches('#funding-breakdown [role=tab]')) break;
+      if (!tab?.matches('#funding-breakdown [role=tab][aria-selected=true]') || copy?.contains(tab)) break;
       tab.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      for (let i = 0; i < 300 && document.activeElement?.ariaSelected == 'false'; i++) await new Promise((go) => setTimeout(go, 16));
     }
+    for (const type of ['keydown', 'pointerdown']) removeEventListener(type, acted, true);
   } catch (error) {
     console.error('funding-breakdown: the widget could not start', error);
     dead(true);
@@ -208,13 +214,21 @@ const wake = (e) => {
     clicked?.removeAttribute('data-waiting');
     clicked = control(e) ?? clicked;
     clicked?.setAttribute('data-waiting', '');
+    // A click sets a view or a selection: keys pressed before it moved from what it replaces.
+    moves.length = 0;
   }
   start();
 };
 // The control under a Space key until it comes up (a button acts on its keyup).
 copy?.addEventListener('keydown', (e) => e.key == ' ' && (spaced = control(e)));
-// Keys that move along the tabs, which do nothing in the copy: the live tab in focus gets them.
-copy?.addEventListener('keydown', (e) => MOVES.includes(e.key) && control(e)?.matches('[role=tab]') && moves.push(e.key));
+// Keys that move along the tabs, which do nothing in the copy: the live tab in focus gets
+// them. Only on the selected tab (the copy's others are Tab stops the live tabs do not
+// have), not held down, and kept from scrolling the page as the live tabs do.
+copy?.addEventListener('keydown', (e) => {
+  if (!MOVES.includes(e.key) || !control(e)?.matches('[role=tab][aria-selected=true]')) return;
+  e.preventDefault();
+  if (!e.repeat) moves.push(e.key);
+});
 copy?.addEventListener('keyup', (e) => e.key == ' ' && (spaced = undefined));
 const params = location.hash.slice(1).split('&');
 const shown = host?.dataset.lang || 'en';

@@ -670,7 +670,10 @@ fn Widget(props: &WidgetProps) -> Html {
     // must not say the selection again.
     // A year selected before the series has come (a link's `ysel`) is said
     // when it has: the series' arrival counts as a change in the Years view.
-    let series_here = view == View::Years && loaded.is_some();
+    // So does the arrival of another year's figures (a link's `year` and
+    // `sel`), which nothing is said of while they are on their way.
+    let series_here = (view == View::Years && loaded.is_some()) || pending;
+    let announcement = if pending { String::new() } else { announcement };
     let said = use_mut_ref(|| {
         (
             None::<String>,

@@ -148,8 +148,8 @@ pub fn years(series: &Series, locale: Locale) -> String {
     out
 }
 
-/// Themes with stated amounts and their rest; None when the data states no
-/// theme amounts (there is then nothing to put in the file).
+/// Themes with stated amounts or shares and their rest; None when the data
+/// states no theme figure (there is then nothing to put in the file).
 pub fn themes(d: &Describer<'_>) -> Option<String> {
     let parts = derive::theme_marks(d.ds);
     (!parts.is_empty()).then(|| table(d, &parts))

@@ -442,34 +442,6 @@ for (const lang of ['en', 'fr', 'es', 'ja']) test(`printing the Years view gives
   expect(pdf.match(/\/Type\s*\/Page[^s]/g), 'pages').toHaveLength(1);
 });
 
-test('printed on a host page, a widget that fits on a page is not split across two', async ({ page, baseURL }) => {
-  // Between two blocks of the host page's: the first leaves half the room
-  // the widget needs; the second (unbreakable) fits beside part of it, not
-  // beside all of it. Split, the widget's rest and the block share page 2;
-  // kept whole, the widget takes page 2 and the block page 3.
-  const css = '@page { size: A4; margin: 12mm } #before, #after { break-inside: avoid }';
-  const body = '<div id="before"></div><funding-breakdown id="w" view="region"></funding-breakdown><div id="after"></div>';
-  // As wide as the page's printable width (186 mm), where the height below is measured.
-  await page.setViewportSize({ width: 703, height: 1000 });
-  await hostPages(page, baseURL, elementPage(`${baseURL}/`, body, css), {});
-  await page.goto(`${hostOf(baseURL)}/index.html`);
-  await expect(page.locator('#w')).toHaveAttribute('data-state', 'ready');
-  await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('#w .fb-print-chart > svg')).toBeVisible();
-  const pagePx = (273 / 25.4) * 96;
-  const h = await page.locator('#w').evaluate((el) => el.getBoundingClientRect().height);
-  expect(h > 100 && h < pagePx, `the widget's height, ${h} px, is less than a page's`).toBe(true);
-  // The host page's own heading and margins come first: the block is
-  // sized to leave the widget half its height on page 1.
-  const top = await page.locator('#before').evaluate((el) => el.getBoundingClientRect().top + scrollY);
-  await page.evaluate(([first, second]) => {
-    document.getElementById('before').style.height = `${first}px`;
-    document.getElementById('after').style.height = `${second}px`;
-  }, [pagePx - top - h / 2, pagePx - h + 20]);
-  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
-  expect(pdf.match(/\/Type\s*\/Page[^s]/g), 'pages').toHaveLength(3);
-});
-
 test('paper is light even when the screen is dark', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await open(page);

@@ -51,6 +51,17 @@ test('a link to a year selected in the Years view is said once the series has co
   await expect(live(page)).toHaveText(/^2024: /);
 });
 
+test('a link to another year with a selection says that year\'s figure once it has come, not the bundled year\'s', async ({ page }) => {
+  await page.route('**/data/japan-iom-series.json', async (route) => {
+    await new Promise((go) => setTimeout(go, 300));
+    await route.fallback();
+  });
+  await open(page, '#year=2019&sel=sub-saharan-africa');
+  await expect(page.locator('.fb-total')).toHaveText('about USD 27 million');
+  // 2019's 58 %, not 2021's "more than 40%".
+  await expect(live(page)).toHaveText(/^Sub-Saharan Africa: 58%/);
+});
+
 test('a region kept in the theme view is said only where a theme links it', async ({ page, baseURL }) => {
   // The bundled themes name no region: "Asia: 20%" would be a figure the view does not show.
   await open(page, '#view=theme&sel=asia');

@@ -358,6 +358,26 @@ test('arrow keys pressed on the static copy\'s tabs move along them once the was
   await expect(page.getByRole('tab', { name: 'Years' })).toHaveAttribute('aria-selected', 'true');
 });
 
+test('keys on the static copy\'s tabs do not scroll the page, a later click wins over them, and an unselected tab\'s are not replayed', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 400 });
+  const { root, release } = await openHeldCopy(page);
+  await root.getByRole('tab', { name: 'By region' }).focus();
+  const scrolled = await page.evaluate(() => scrollY);
+  // End would scroll the page from a button; the live tabs keep it still, so does the copy.
+  await page.keyboard.press('End');
+  expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+  // A click after it sets the view: the key before it is not replayed on top (Sources, not Years).
+  await root.getByRole('tab', { name: 'Sources' }).click();
+  // The copy's other tabs are Tab stops the live ones are not: keys there are not replayed.
+  await root.getByRole('tab', { name: 'Table' }).focus();
+  await page.keyboard.press('ArrowRight');
+  release();
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Sources' })).toHaveAttribute('aria-selected', 'true');
+  await page.waitForTimeout(500);
+  await expect(page.getByRole('tab', { name: 'Sources' })).toHaveAttribute('aria-selected', 'true');
+});
+
 test('the Space key held on a legend entry of the static copy until the widget has come presses it once', async ({ page }) => {
   const { root, release } = await openHeldCopy(page);
   // Tab onto the entry (focus starts the wasm), Space down, the widget comes, Space up.
