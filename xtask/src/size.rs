@@ -173,9 +173,12 @@ pub const BUDGET: u64 = 100_000;
 /// has come and a selection said only in the view that shows it, with the
 /// CSV's `share_origin` and `amount_origin`, 201 B (238,826); in review, the
 /// view's own marks looked up for that (the theme view's rest), and the tabs'
-/// keys each replayed once the one before is shown, 107 B (238,933).
+/// keys each replayed once the one before is shown, 107 B (238,933); after
+/// the code review, the keys kept only on the selected tab, cleared by a
+/// click or a failure, stopped when the reader acts, and a link's year and
+/// selection said once that year has come, 153 B (239,086).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 238_950;
+pub const CEILING: u64 = 239_100;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
