@@ -676,20 +676,17 @@ fn Widget(props: &WidgetProps) -> Html {
     let announcement = if pending { String::new() } else { announcement };
     let said = use_mut_ref(|| {
         (
-            None::<String>,
-            None::<i32>,
-            View::Region,
-            false,
+            (None::<String>, None::<i32>, View::Region, false),
             String::new(),
         )
     });
     let announcement = {
         let mut said = said.borrow_mut();
         let now = (state.selected.clone(), state.year_sel, view, series_here);
-        if (said.0.clone(), said.1, said.2, said.3) == now {
-            said.4.clone()
+        if said.0 == now {
+            said.1.clone()
         } else {
-            *said = (now.0, now.1, now.2, now.3, announcement.clone());
+            *said = (now, announcement.clone());
             announcement
         }
     };
