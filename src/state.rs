@@ -197,6 +197,21 @@ pub fn is_selectable(ds: &Dataset, id: &str) -> bool {
     ds.region(id).is_some() || ds.theme(id).is_some()
 }
 
+/// Whether a selection `id` shows in `view`: as one of its chart's marks (the
+/// theme view's own rest included), as a theme in the theme view's list, or
+/// through the items it links. A selection kept from the other breakdown view
+/// is said only where it shows: "Asia: 20%" over themes that name no region is
+/// a figure the view does not show.
+pub fn shown_in(ds: &Dataset, view: View, id: &str) -> bool {
+    let linked = || !derive::linked_ids(ds, id).is_empty();
+    let mark = |marks: Vec<derive::Part<'_>>| marks.iter().any(|p| p.id() == id);
+    match view {
+        View::Region => mark(derive::region_marks(ds)) || linked(),
+        View::Theme => ds.theme(id).is_some() || mark(derive::theme_marks(ds)) || linked(),
+        _ => true,
+    }
+}
+
 /// The raw hash parameters, before they are checked against a dataset.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct HashState {
@@ -408,6 +423,29 @@ mod tests {
             );
         }
         assert_eq!(HashState::decode("#year=2018&year=x").year, Some(2018));
+    }
+
+    #[test]
+    fn a_selection_shows_only_where_the_view_draws_lists_or_links_it() {
+        let mut ds =
+            crate::model::load::read_dataset(crate::model::DEFAULT_DATA).expect("bundled data");
+        let theme = ds.themes[0].id.clone();
+        // The region view draws the regions and the rest; the theme view lists the themes.
+        assert!(shown_in(&ds, View::Region, "asia"));
+        assert!(shown_in(&ds, View::Region, REMAINDER_ID));
+        assert!(shown_in(&ds, View::Theme, &theme));
+        // Bundled themes link no region, and have no amounts: no rest of their own.
+        assert!(!shown_in(&ds, View::Theme, "asia"));
+        assert!(!shown_in(&ds, View::Theme, REMAINDER_ID));
+        assert!(!shown_in(&ds, View::Region, &theme));
+        // Other views show every figure (the table, the sources).
+        assert!(shown_in(&ds, View::Table, &theme));
+        assert!(shown_in(&ds, View::Table, "asia"));
+        // Once a theme links Asia, each shows in the other's view.
+        ds.themes[0].regions = vec!["asia".into()];
+        assert!(shown_in(&ds, View::Theme, "asia"));
+        assert!(shown_in(&ds, View::Region, &theme));
+        assert!(!shown_in(&ds, View::Theme, "mena-europe"));
     }
 
     #[test]

@@ -580,30 +580,12 @@ fn Widget(props: &WidgetProps) -> Html {
         let slot = s.slots().into_iter().find(|slot| slot.year() == y)?;
         Some(crate::describe::years::slot_phrase(&slot, ctx.locale))
     };
-    // A selection kept from the other breakdown view is said only where it
-    // shows: a region in the theme view through the themes it links (and the
-    // reverse). "Asia: 20%" over themes that name no region is a figure the
-    // view does not show.
-    let shown_here = |id: &str| {
-        let linked = || !crate::model::derive::linked_ids(&ctx.data, id).is_empty();
-        let mark = |kind| {
-            super::chart::marks(&ctx.data, kind)
-                .iter()
-                .any(|p| p.id() == id)
-        };
-        match view {
-            View::Region => mark(ChartKind::Region) || linked(),
-            // The themes are listed with or without figures; the rest only among their marks.
-            View::Theme => ctx.data.theme(id).is_some() || mark(ChartKind::Theme) || linked(),
-            _ => true,
-        }
-    };
     let announcement = if view == View::Years {
         state.year_sel.and_then(year_phrase).unwrap_or_default()
     } else {
         selected
             .as_ref()
-            .filter(|id| shown_here(id))
+            .filter(|id| crate::state::shown_in(&ctx.data, view, id))
             .and_then(|id| {
                 let kind = if view == View::Theme {
                     ChartKind::Theme
