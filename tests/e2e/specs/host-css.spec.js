@@ -156,3 +156,44 @@ test('a host that hides the element with visibility hides the widget', async ({ 
   await el.evaluate((e) => (e.style.visibility = 'visible'));
   await expect(el.locator('.fb-root')).toBeVisible();
 });
+
+test('a host page without a doctype (quirks mode) shows the widget as a standards page does', async ({ page, browser, baseURL }) => {
+  // Quirks mode reaches into the shadow root: the browser's own table rule
+  // (the page's colour and medium size, normal line height) and the line
+  // height quirk. A reader in dark mode then got black figures on the dark card.
+  const styles = async (p, doctype) => {
+    const pages = elementPage(`${baseURL}/`, ELEMENTS, 'funding-breakdown { font-size: 20px }');
+    const [type, html] = pages['index.html'];
+    pages['index.html'] = [type, doctype ? html : html.replace('<!doctype html>', '')];
+    await p.emulateMedia({ colorScheme: 'dark' });
+    await hostPages(p, baseURL, pages, {});
+    await p.setViewportSize({ width: 800, height: 900 });
+    await p.goto(`${hostOf(baseURL)}/index.html`);
+    for (const id of ['region', 'table', 'years']) await expect(p.locator(`#${id}`)).toHaveAttribute('data-state', 'ready');
+    await expect(p.locator('#years .fb-bar-row').first()).toBeVisible();
+    return p.evaluate(() => ({
+      mode: document.compatMode,
+      widgets: [...document.querySelectorAll('funding-breakdown')].map((el) => {
+        const root = el.shadowRoot.querySelector('.fb-root');
+        return {
+          height: Math.round(root.getBoundingClientRect().height),
+          text: [root, ...root.querySelectorAll('*')].map((n) => {
+            const s = getComputedStyle(n);
+            return `${n.tagName}.${n.getAttribute('class')}: ${s.color} ${s.fontSize} ${s.lineHeight} ${s.fontWeight} ${s.whiteSpace} ${s.textAlign}`;
+          }),
+        };
+      }),
+    }));
+  };
+  const quirks = await styles(page, false);
+  const other = await browser.newPage();
+  const standard = await styles(other, true);
+  await other.close();
+  expect([quirks.mode, standard.mode]).toEqual(['BackCompat', 'CSS1Compat']);
+  expect(quirks.widgets.map((w) => w.text)).toEqual(standard.widgets.map((w) => w.text));
+  // The line height quirk remains: a line holding only a badge (the status,
+  // the Years view's current year) has no strut, and is up to 2 px lower.
+  for (const [i, w] of quirks.widgets.entries()) {
+    expect(Math.abs(w.height - standard.widgets[i].height), `widget ${i}`).toBeLessThanOrEqual(2);
+  }
+});
