@@ -192,9 +192,12 @@ pub struct Mounted {
 }
 
 fn props_from(host: &web_sys::HtmlElement, ids: &str, base: &str) -> EmbedProps {
+    // Trimmed, as embed.js reads them for the static copy: a template's
+    // stray space or newline must not change what the live widget shows.
     let attr = |name: &str| {
         host.get_attribute(name)
-            .filter(|v| !v.trim().is_empty())
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
             .map(Into::into)
     };
     EmbedProps {

@@ -41,7 +41,7 @@ function copyText(name) {
  * wasm loads before the widget shows that language (one request per page).
  */
 function preloadCatalogue(tag) {
-  const lang = tag?.split(/[-_]/)[0].toLowerCase();
+  const lang = tag?.trim().split(/[-_]/)[0].toLowerCase();
   // English is compiled into the wasm.
   if (lang === 'en' || ![__FB_LANGS__].includes(lang) || preloaded.has(lang)) return;
   preloaded.add(lang);
@@ -98,7 +98,7 @@ function controls(copy, usable) {
 function langOf(element) {
   return (
     [element.getAttribute('lang'), ...navigator.languages]
-      .map((tag) => tag?.split(/[-_]/)[0].toLowerCase())
+      .map((tag) => tag?.trim().split(/[-_]/)[0].toLowerCase())
       .find((lang) => lang in TEXTS) ?? 'en'
   );
 }

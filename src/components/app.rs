@@ -277,9 +277,11 @@ fn Widget(props: &WidgetProps) -> Html {
     }
     {
         let store = store.clone();
+        // A `view` removed, emptied or unknown is the region view, as when
+        // the element opens without one.
         use_effect_with(props.view, move |v| {
-            if let Some(v) = v {
-                store.dispatch(Action::SetView(*v));
+            if !sync {
+                store.dispatch(Action::SetView(v.unwrap_or_default()));
             }
         });
     }

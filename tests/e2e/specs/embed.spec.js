@@ -644,6 +644,31 @@ test('an element asked for the Years view, a selection, a year or its own data s
   for (const id of ['e0', 'e1', 'e2', 'e3', 'plain', 'plain2']) await expect(page.locator(`#${id}`)).toHaveAttribute('data-state', 'ready');
 });
 
+test('attributes are read trimmed, by the static copy and the widget alike; a view removed, emptied or unknown is the region view', async ({ page, baseURL }) => {
+  // A template's stray space or newline around a value.
+  const { release } = await openHeld(
+    page,
+    baseURL,
+    '<funding-breakdown id="t" view="theme " lang=" fr"></funding-breakdown><funding-breakdown id="y" year="2019\n"></funding-breakdown>',
+  );
+  const t = page.locator('#t');
+  const selectedView = () => t.locator('[role=tab][aria-selected=true]').getAttribute('data-view');
+  await expect(t.locator('[data-prerendered]')).toHaveAttribute('lang', 'fr');
+  expect(await selectedView()).toBe('theme');
+  release();
+  for (const id of ['t', 'y']) await expect(page.locator(`#${id}`)).toHaveAttribute('data-state', 'ready');
+  await expect(t.locator('.fb-root')).toHaveAttribute('lang', 'fr');
+  expect(await selectedView()).toBe('theme');
+  await expect(page.locator('#y .fb-year')).toContainText('2019');
+  for (const leave of [(n) => n.removeAttribute('view'), (n) => n.setAttribute('view', ''), (n) => n.setAttribute('view', 'bogus')]) {
+    await t.evaluate((n) => n.setAttribute('view', 'table'));
+    await expect(t.locator('table.fb-table')).toBeVisible();
+    await t.evaluate(leave);
+    await expect(t.locator('[role=tab][aria-selected=true]')).toHaveAttribute('data-view', 'region');
+    await expect(t.locator('svg.fb-donut')).toBeVisible();
+  }
+});
+
 test('the static copy stays while the widget waits for its language, and focus on it moves to the widget', async ({ page, baseURL }) => {
   await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown lang="fr"></funding-breakdown><p id="after">After</p>'), { csp: true });
   const { release: releaseWasm } = await holdWasm(page);
