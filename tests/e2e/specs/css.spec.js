@@ -270,6 +270,21 @@ for (const lang of ['en', 'fr']) {
   });
 }
 
+for (const lang of ['ja', 'fr', 'en']) {
+  test(`Years view at 320 px with the browser's text at 200 % (${lang}): its table fits its box, every figure whole`, async ({ page }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.enable');
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    await page.setViewportSize({ width: 320, height: 700 });
+    await open(page, `#lang=${lang}&view=years`);
+    const scroller = page.locator('.fb-years-view .fb-table-scroll');
+    await expect(scroller.locator('td').first()).toBeVisible();
+    // Stacked rows, one card each: nothing to scroll sideways to.
+    expect(await scroller.evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
+    expect(await textOutside(page, '.fb-years-view .fb-table td.fb-num')).toEqual([]);
+  });
+}
+
 test("with the browser's text at 200 %, a 640 px card takes the narrow layout a 320 px card has at the usual size", async ({ page }) => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Page.enable');
