@@ -342,6 +342,27 @@ mod tests {
     }
 
     #[test]
+    fn a_third_in_words_is_a_third_of_the_total_to_the_cent() {
+        // 2023: "one third" of about USD 36.3 million to the response in
+        // Ukraine. The share is written to six decimals, as every share is;
+        // the amounts are those of the exact third, not of 0.333333.
+        let series = crate::model::load::read_series(include_str!(
+            "../../static/data/japan-iom-series.json"
+        ))
+        .expect("the series parses");
+        let ds = series.year(2023).expect("2023 is in the series");
+        let rows = parse(&regions(&Describer::new(ds, Locale::En)));
+        let figures = |r: &[String]| r[2..6].join(",");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1][0], "ukraine-response");
+        assert_eq!(figures(&rows[1]), "0.333333,exact,12100000.00,about");
+        assert_eq!(rows[1][8..], ["stated", "derived"]);
+        assert_eq!(rows[2][0], "unattributed");
+        assert_eq!(figures(&rows[2]), "0.666667,exact,24200000.00,about");
+        assert_eq!(rows[2][8..], ["derived", "derived"]);
+    }
+
+    #[test]
     fn names_are_in_the_reader_language() {
         let ds = bundled();
         let rows = parse(&regions(&Describer::new(&ds, Locale::Ja)));

@@ -123,7 +123,8 @@ fn part_from<'a>(
                     stated: s.stated,
                 },
                 Qualified {
-                    value: total.times_ppm(ppm),
+                    // "One third" is a third of the total, not 333,333 ppm of it.
+                    value: total.times_share(ppm, s.words),
                     stated: s.stated.for_derived(rough),
                 },
                 true,
@@ -252,13 +253,15 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
     // The amount is worked out in money, not from the share in ppm: a
     // millionth of EUR 120 million is EUR 120, which would put an "at most"
     // below the most the figures allow. Each part counts with its exact
-    // amount where the source gives one, else its share of the total.
+    // amount where the source gives one, else its share of the total (the
+    // exact fraction of a share in words: the rest of "one third" of USD
+    // 36,300,000 is USD 24,200,000.00).
     let total = total(ds);
     let counted = |p: &Part<'_>| {
         if p.amount_is_stated && (p.amount.stated == Stated::Exact || !p.share_is_stated) {
             p.amount.value.0
         } else {
-            total.times_ppm(p.share.value).0
+            total.times_share(p.share.value, p.words).0
         }
     };
     let used: i64 = parts.iter().map(counted).sum();
@@ -351,4 +354,93 @@ pub fn linked_ids(ds: &Dataset, id: &str) -> Vec<String> {
             .collect();
     }
     ds.theme(id).map(|t| t.regions.clone()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load::read_dataset;
+    use crate::model::{StatedShare, DEFAULT_DATA};
+
+    /// The bundled dataset with one region, `share` of `total` (major units,
+    /// exact), no amount.
+    fn one_region(total: f64, share: StatedShare) -> Dataset {
+        let mut ds = read_dataset(DEFAULT_DATA).unwrap();
+        ds.contribution.total = total;
+        ds.regions.truncate(1);
+        ds.regions[0].share = Some(share);
+        ds.regions[0].amount = None;
+        ds
+    }
+
+    fn in_words(value: f64) -> StatedShare {
+        StatedShare {
+            value,
+            stated: Stated::Exact,
+            words: true,
+        }
+    }
+
+    /// The region's amount and the rest's, in minor units.
+    fn amounts(ds: &Dataset) -> (i64, i64) {
+        let marks = region_marks(ds);
+        assert_eq!(marks.len(), 2, "{marks:?}");
+        let rest = marks.iter().find(|p| p.is_remainder()).unwrap();
+        let part = marks.iter().find(|p| !p.is_remainder()).unwrap();
+        (part.amount.value.0, rest.amount.value.0)
+    }
+
+    #[test]
+    fn a_third_in_words_is_a_third_of_the_total_to_the_cent() {
+        // Not 333,333 ppm of it: USD 12,099,987.90 and 24,200,012.10.
+        let ds = one_region(36_300_000.0, in_words(1.0 / 3.0));
+        assert_eq!(amounts(&ds), (1_210_000_000, 2_420_000_000));
+        // Written 0.33 by the editor, it is the same third.
+        let ds = one_region(36_300_000.0, in_words(0.333_333));
+        assert_eq!(amounts(&ds), (1_210_000_000, 2_420_000_000));
+        // Rounded to the cent once: a third of USD 100 is 33.33, the rest 66.67.
+        let ds = one_region(100.0, in_words(1.0 / 3.0));
+        assert_eq!(amounts(&ds), (3_333, 6_667));
+    }
+
+    #[test]
+    fn two_thirds_in_words_are_two_thirds_of_the_total_to_the_cent() {
+        let ds = one_region(36_300_000.0, in_words(2.0 / 3.0));
+        assert_eq!(amounts(&ds), (2_420_000_000, 1_210_000_000));
+        let ds = one_region(100.0, in_words(2.0 / 3.0));
+        assert_eq!(amounts(&ds), (6_667, 3_333));
+        // A yen has no cents: two thirds of JPY 100 is 67, the rest 33.
+        let mut ds = one_region(100.0, in_words(2.0 / 3.0));
+        ds.contribution.currency = "JPY".into();
+        assert_eq!(amounts(&ds), (67, 33));
+    }
+
+    #[test]
+    fn a_share_not_in_words_stays_the_millionths_it_is_written_with() {
+        // 0.333333 written as a figure is 33.3333 %, not one third.
+        let share = StatedShare {
+            words: false,
+            ..in_words(0.333_333)
+        };
+        let ds = one_region(36_300_000.0, share);
+        assert_eq!(amounts(&ds), (1_209_998_790, 2_420_001_210));
+        // Half in words is half either way.
+        let ds = one_region(37_100_767.0, in_words(0.5));
+        assert_eq!(amounts(&ds), (1_855_038_350, 1_855_038_350));
+    }
+
+    #[test]
+    fn a_third_in_words_beside_an_approximate_amount_counts_as_a_third_in_the_rest() {
+        // The rest counts a share's amount, not the "about" amount beside it.
+        let mut ds = one_region(36_300_000.0, in_words(1.0 / 3.0));
+        ds.regions[0].amount = Some(crate::model::StatedAmount {
+            value: 12_000_000.0,
+            stated: Stated::About,
+        });
+        let marks = region_marks(&ds);
+        let rest = marks.iter().find(|p| p.is_remainder()).unwrap();
+        assert_eq!(rest.amount.value, Minor(2_420_000_000));
+        // The stated amount stays the source's.
+        assert_eq!(marks[0].amount.value, Minor(1_200_000_000));
+    }
 }

@@ -219,6 +219,20 @@ pub fn word_share(v: f64) -> Option<f64> {
     })
 }
 
+/// The exact fraction (numerator, denominator) that a share in words stands
+/// for, from its millionths: 1/2, 1/3 or 2/3 (`WORD_SHARES` as `to_ppm`
+/// rounds them; `StatedShare::read` keeps such a share as the fraction
+/// itself). None for any other figure: a share written 0.333333 without
+/// words is 333,333 ppm, not one third.
+pub fn word_fraction(ppm: i64) -> Option<(i64, i64)> {
+    match ppm {
+        500_000 => Some((1, 2)),
+        333_333 => Some((1, 3)),
+        666_667 => Some((2, 3)),
+        _ => None,
+    }
+}
+
 /// An amount in the contribution's currency and how it was stated.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -294,8 +308,14 @@ impl Minor {
 
     /// `self × ppm / 1e6`, rounded half away from zero, in 128-bit to avoid overflow.
     pub fn times_ppm(self, ppm: i64) -> Minor {
-        let p = i128::from(self.0) * i128::from(ppm);
-        let d = i128::from(PPM);
+        self.times_fraction(ppm, PPM)
+    }
+
+    /// `self × numerator / denominator` (a positive denominator), rounded
+    /// half away from zero once, in 128-bit to avoid overflow.
+    pub fn times_fraction(self, numerator: i64, denominator: i64) -> Minor {
+        let p = i128::from(self.0) * i128::from(numerator);
+        let d = i128::from(denominator);
         // Round half away from zero.
         let q = if p >= 0 {
             (p + d / 2) / d
@@ -303,6 +323,17 @@ impl Minor {
             (p - d / 2) / d
         };
         Minor(q as i64)
+    }
+
+    /// The part of `self` that a share of `ppm` stands for: for a share the
+    /// source put in words (`words`), the exact fraction ("one third" of
+    /// USD 36,300,000 is USD 12,100,000.00, not the 12,099,987.90 of
+    /// 333,333 ppm); else `ppm` millionths of it.
+    pub fn times_share(self, ppm: i64, words: bool) -> Minor {
+        match word_fraction(ppm).filter(|_| words) {
+            Some((numerator, denominator)) => self.times_fraction(numerator, denominator),
+            None => self.times_ppm(ppm),
+        }
     }
 
     /// `self / total` as ppm, rounded to nearest; 0 when total is 0.
@@ -360,6 +391,34 @@ mod tests {
         assert_eq!(total.times_ppm(to_ppm(0.35)), Minor(1_298_526_845));
         assert_eq!(total.times_ppm(to_ppm(0.20)), Minor(742_015_340));
         assert_eq!(total.times_ppm(to_ppm(0.05)), Minor(185_503_835));
+    }
+
+    #[test]
+    fn a_share_in_words_is_its_exact_fraction_rounded_once() {
+        let total = Minor::from_major(36_300_000.0, 2);
+        assert_eq!(total.times_share(333_333, true), Minor(1_210_000_000));
+        assert_eq!(total.times_share(666_667, true), Minor(2_420_000_000));
+        assert_eq!(total.times_share(500_000, true), Minor(1_815_000_000));
+        // Without words, the millionths as written.
+        assert_eq!(total.times_share(333_333, false), Minor(1_209_998_790));
+        assert_eq!(total.times_share(666_667, false), Minor(2_420_001_210));
+        // Other figures have no fraction, in words or not.
+        assert_eq!(total.times_share(400_000, true), total.times_ppm(400_000));
+        // Halves away from zero, once: a third of 0.05 is 0.02, two thirds 0.03.
+        assert_eq!(Minor(5).times_share(333_333, true), Minor(2));
+        assert_eq!(Minor(5).times_share(666_667, true), Minor(3));
+        assert_eq!(Minor(-5).times_fraction(1, 2), Minor(-3));
+        // No overflow at the largest amount: 2^63 − 1 is 3k + 1.
+        assert_eq!(
+            Minor(i64::MAX).times_share(666_667, true).0,
+            i64::MAX / 3 * 2 + 1
+        );
+        // Every share with words has its fraction, and only those.
+        for w in WORD_SHARES {
+            let (n, d) = word_fraction(to_ppm(w)).unwrap();
+            assert_eq!(n as f64 / d as f64, w);
+        }
+        assert_eq!(word_fraction(333_334), None);
     }
 
     #[test]
