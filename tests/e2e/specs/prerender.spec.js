@@ -752,6 +752,66 @@ plainTest('after a failed start, Try again starts the widget, and a tap that fai
   await expect(page.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
 });
 
+for (const [size, sticky] of [[16, true], [32, false]]) {
+  plainTest(`after a failed start on a phone with text at ${size * 6.25} %, the notice ${sticky ? 'stays at the top of the screen' : 'stays in its place'}, Tab never hides focus under it, and the controls look inert`, async ({ page }) => {
+    // The browser's own text size, as a reader sets it.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.enable');
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: size, fixed: 13 } });
+    await page.route(/\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto('/');
+    await page.keyboard.press('Tab');
+    const notice = page.locator('.fb-boot-failed');
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeFocused();
+    expect(await notice.evaluate((e) => getComputedStyle(e).position)).toBe(sticky ? 'sticky' : 'static');
+    // Every stop after it, to the end of the page: in view, and not under the notice.
+    const stops = [];
+    for (let i = 0; i < 60; i += 1) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const f = el.getBoundingClientRect();
+        const n = document.querySelector('.fb-boot-failed').getBoundingClientRect();
+        return {
+          what: `${el.tagName} ${el.className} ${el.textContent.slice(0, 30)}`,
+          // A small stop wholly clear of it; a box taller than the room left
+          // (the panel, the table's scroller) with a good part of it in view.
+          covered:
+            !el.closest('.fb-boot-failed') &&
+            (f.height < 100
+              ? Math.min(f.bottom, n.bottom) - Math.max(f.top, n.top) > 0
+              : Math.min(f.bottom, innerHeight) - Math.max(f.top, n.bottom) < 100),
+          inView: f.bottom > 0 && f.top < innerHeight,
+        };
+      });
+      if (!stop || stops.some((s) => s.what === stop.what)) break;
+      stops.push(stop);
+    }
+    expect(stops.length).toBeGreaterThan(3);
+    expect(stops.filter((s) => s.covered || !s.inView)).toEqual([]);
+    if (!sticky) {
+      // The figures below can be read whole: the notice scrolls away with the top.
+      await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+      await expect(notice).not.toBeInViewport();
+    }
+    // The copy's controls cannot act, and do not look busy or usable.
+    const look = await page.locator(ROOT).evaluate((root) =>
+      ['.fb-tab[aria-selected="false"]', '.fb-tab[aria-selected="true"]', '.fb-legend-button', '.fb-button'].map((sel) => {
+        const s = getComputedStyle(root.querySelector(sel));
+        return [sel, s.cursor, s.opacity];
+      }),
+    );
+    expect(look).toEqual([
+      ['.fb-tab[aria-selected="false"]', 'not-allowed', '0.6'],
+      ['.fb-tab[aria-selected="true"]', 'not-allowed', '1'],
+      ['.fb-legend-button', 'not-allowed', '1'],
+      ['.fb-button', 'not-allowed', '0.6'],
+    ]);
+  });
+}
+
 /** Opens the page with the wasm held and tabs to the static copy's first stop, the total; returns the release. */
 async function tabIntoStaticCopy(page) {
   const { release } = await openHeldCopy(page);
