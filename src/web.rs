@@ -306,8 +306,16 @@ pub fn start() {
     // gives way to English. boot.js has already asked for its catalogue.
     let (opens_in, _) = opening_locale(true, lang.as_deref());
     wasm_bindgen_futures::spawn_local(async move {
-        // Failing, the widget opens in English and says why in the console.
-        let _ = load_catalogue(opens_in, "").await;
+        // Failing, the widget opens in English and says why in the console;
+        // unless the copy is in that language (index.ja.html): the reader
+        // keeps it, and boot.js says the widget could not start.
+        if let Err(why) = load_catalogue(opens_in, "").await {
+            gloo::console::error!(format!("funding-breakdown: {why}"));
+            if lang.as_deref().and_then(crate::i18n::Locale::from_tag) == Some(opens_in) {
+                let _ = root.set_attribute("data-failed", "");
+                return;
+            }
+        }
         root.set_text_content(None);
         yew::Renderer::<App>::with_root_and_props(root, page_props!(lang.clone())).render();
         crate::embed::warm_up_at_idle(lang);

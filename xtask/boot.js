@@ -112,7 +112,14 @@ const run = async (now) => {
     // Another language's widget replaces the copy only once its catalogue has
     // come: focus (and the click) must wait for that, or focus on the copy
     // is lost with it.
-    for (let i = 0; i < 300 && copy?.isConnected; i++) await new Promise((go) => setTimeout(go, 16));
+    // Its language's texts fail within a dataset's time (10 s): the wasm then marks
+    // the page's root, and the copy, in that language, stays; Try again loads the page again.
+    for (let i = 0; i < 1500 && copy?.isConnected && !host.hasAttribute('data-failed'); i++) await new Promise((go) => setTimeout(go, 16));
+    if (host.hasAttribute('data-failed')) {
+      dead(true);
+      stalled = true;
+      return;
+    }
     removeEventListener('focusin', track);
     removeEventListener('focusout', track);
     printed()?.remove();
@@ -180,7 +187,8 @@ let started;
 const start = (now) => { started ??= run(now); };
 // Try again: the copy as it was, busy, and another start. A module that failed to
 // load stays failed in the page's module map, so the glue comes under another URL.
-// A download still on its way (`stalled`) cannot be stopped: the page is loaded again.
+// A download still on its way (`stalled`) cannot be stopped, nor a wasm that started
+// without its texts be started again: the page is loaded again.
 let attempt = 0, stalled;
 document.querySelector('#funding-breakdown > .fb-boot-failed button')?.addEventListener('click', (e) => {
   if (stalled) return location.reload();

@@ -555,20 +555,42 @@ test('the lang attribute of the custom element chooses its language', async ({ p
   await expect(widget.getByRole('tab', { name: '出典' })).toBeVisible();
 });
 
+plainTest('a language page whose texts cannot be loaded keeps its copy in that language and says, in it, that the widget could not start; Try again brings it', async ({ page }) => {
+  let fail = true;
+  await page.route('**/i18n-fr-*.json', (route) => (fail ? route.fulfill({ status: 500, body: '' }) : route.fallback()));
+  page.removeAllListeners('console');
+  await page.goto('/index.fr.html');
+  const title = await page.title();
+  await wake(page);
+  const notice = page.locator('.fb-boot-failed');
+  await expect(notice.getByRole('alert')).toHaveText(/^La version interactive de ce graphique/);
+  // Not an English widget in place of the French page: the copy stays, and the
+  // table and the sources, which its tabs cannot show, come below it.
+  await expect(page.locator('.fb-root[data-prerendered]')).toHaveAttribute('lang', 'fr');
+  await expect(page.locator('.fb-noscript.fb-revealed')).toContainText('Sources');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+  expect(await page.title()).toBe(title);
+  await expect(page.locator('.fb-lang-notice')).toHaveCount(0);
+  fail = false;
+  await notice.getByRole('button', { name: 'Réessayer' }).click();
+  await page.waitForURL(/index\.fr\.html/);
+  await wake(page);
+  await expect(page.locator('.fb-root:not([data-prerendered])')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('tab', { name: 'Par région' })).toHaveAttribute('aria-selected', 'true');
+});
+
 plainTest('a language that cannot be loaded is not kept: the list names the one shown, the URL no fallback', async ({ page }) => {
   await page.route('**/i18n-fr-*.json', (route) => route.fulfill({ status: 500, body: '' }));
-  // The French page, its texts unavailable: English, not written into the URL.
-  await page.goto('/index.fr.html');
-  await wake(page);
-  await expect(page.locator('.fb-root:not([data-prerendered])')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('.fb-lang-notice')).toContainText('Français');
-  await page.waitForTimeout(400);
-  expect(await page.evaluate(() => location.hash)).not.toContain('lang=');
-  // Japanese chosen, then French again, which fails: the list says Japanese.
+  page.removeAllListeners('console');
+  // Japanese chosen, then French, which fails: the list says Japanese, the URL too.
+  await open(page);
   await page.getByLabel('Language').selectOption('ja');
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
   await page.getByLabel('言語').selectOption('fr');
   await expect(page.locator('.fb-lang-notice')).toContainText('Français');
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
   await expect(page.getByLabel('言語')).toHaveValue('ja');
+  await page.waitForTimeout(400);
+  expect(await page.evaluate(() => location.hash)).toContain('lang=ja');
+  expect(await page.evaluate(() => location.hash)).not.toContain('lang=fr');
 });
