@@ -658,20 +658,33 @@ fn Widget(props: &WidgetProps) -> Html {
     // `sel`), which nothing is said of while they are on their way.
     let series_here = (view == View::Years && loaded.is_some()) || pending;
     let announcement = if pending { String::new() } else { announcement };
+    // A new language alone clears what was said in the old one (read last in
+    // the widget, it would stay in that language) and says nothing new.
     let said = use_mut_ref(|| {
         (
-            (None::<String>, None::<i32>, View::Region, false),
+            (
+                (None::<String>, None::<i32>, View::Region, false),
+                Locale::En,
+            ),
             String::new(),
         )
     });
     let announcement = {
         let mut said = said.borrow_mut();
-        let now = (state.selected.clone(), state.year_sel, view, series_here);
+        let now = (
+            (state.selected.clone(), state.year_sel, view, series_here),
+            ctx.locale,
+        );
         if said.0 == now {
             said.1.clone()
         } else {
-            *said = (now, announcement.clone());
-            announcement
+            let text = if said.0 .0 == now.0 {
+                String::new()
+            } else {
+                announcement
+            };
+            *said = (now, text.clone());
+            text
         }
     };
 

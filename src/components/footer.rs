@@ -206,6 +206,17 @@ pub fn Footer(props: &FooterProps) -> Html {
     let d = ctx.describer();
     let panel_id = ctx.id("embed");
 
+    // A message from before a language switch ("Link copied") is not left
+    // in the old language under the new one's buttons.
+    {
+        let status = status.clone();
+        use_effect_with(ctx.locale, move |_| {
+            if !status.is_empty() {
+                status.set(String::new());
+            }
+        });
+    }
+
     // When the browser refused to copy, the link is shown selected instead.
     {
         let fallback_ref = fallback_ref.clone();

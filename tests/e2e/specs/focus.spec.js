@@ -177,3 +177,28 @@ test('the exact total can be hovered onto and dismissed with Escape (WCAG 1.4.13
   await expect(total).toBeFocused();
   await expect(tip).toBeVisible();
 });
+
+test('a language switch leaves nothing said or shown in the old language: the live region and the footer status are cleared', async ({ page, baseURL, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await open(page);
+  // A link's selection, then its clearing: said.
+  await page.evaluate(() => {
+    location.hash = '#view=region&sel=asia';
+  });
+  await expect(live(page)).toHaveText('Asia: 20%, about USD 7.4 million');
+  await page.evaluate(() => {
+    location.hash = '#view=region';
+  });
+  await expect(live(page)).toHaveText('Selection cleared');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.locator('.fb-footer-status')).toHaveText('Link copied');
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'fr');
+  await expect(live(page)).toHaveText('');
+  await expect(page.locator('.fb-footer-status')).toHaveText('');
+  // What happens next is said in the new language.
+  await page.evaluate(() => {
+    location.hash = '#view=region&sel=asia&lang=fr';
+  });
+  await expect(live(page)).toHaveText(/^Asie/);
+});
