@@ -30,7 +30,9 @@ pub fn SourcesView() -> Html {
         );
         let entry = entry.into_iter().map(|p| match p {
             Piece::Slot("publisher") => {
-                html! { <span class="fb-source-publisher">{ &s.publisher }</span> }
+                // In the source's language ("IOM Japan" on a French page), as its link is.
+                let publisher = s.publisher_text();
+                html! { <span class="fb-source-publisher" lang={publisher.lang.to_owned()}>{ publisher.text }</span> }
             }
             Piece::Slot("date") => html! { <span class="fb-source-meta">{ &date }</span> },
             Piece::Slot("language") => html! { <span class="fb-source-meta">{ &language }</span> },

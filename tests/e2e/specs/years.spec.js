@@ -334,6 +334,12 @@ test('the Years view in Japanese', async ({ page }) => {
   await expect(source).toHaveAccessibleName(/^2018年の日本の拠出に関するIOMの発表\s?（新しいタブで開きます）$/);
   await expect(source).toHaveAttribute('lang', 'ja');
   await expect(source).toHaveAttribute('hreflang', 'en');
+  // The publishers' names are the sources' own, in English: marked so in the Sources view too.
+  await page.getByRole('tab', { name: '出典' }).click();
+  const publishers = page.locator('.fb-sources .fb-source-publisher');
+  await expect(publishers.first()).toHaveText('IOM');
+  for (const p of await publishers.all()) await expect(p).toHaveAttribute('lang', 'en');
+  await page.getByRole('tab', { name: '年別' }).click();
   await expect(page.locator('.fb-years-summary')).toContainText('2020年については発表が見つかっていません。');
   await expectNoAxeViolations(page, 'years view in Japanese');
   await screenshot(page, 'years-view-ja');
