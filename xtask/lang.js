@@ -20,6 +20,11 @@
     };
     addEventListener('load', post);
     new ResizeObserver(post).observe(document.documentElement);
+    // Off screen it is not even told of a view the wasm draws there (a link's
+    // #view=theme): measured again after the page's changes, once parsed.
+    let later;
+    const changed = () => { clearTimeout(later); later = setTimeout(post, 50); };
+    addEventListener('DOMContentLoaded', () => new MutationObserver(changed).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true }));
     // The parent's listener came after the first height (frame.js loads async): again.
     addEventListener('message', (e) => { if (e.source == parent && e.data?.type == 'funding-breakdown:measure') { sent = 0; post(); } });
   }
