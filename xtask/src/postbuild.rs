@@ -866,7 +866,7 @@ mod tests {
         // A click on the copy is given to the live widget after the takeover,
         // once the copy has gone (another language's waits for its catalogue).
         let gone = boot
-            .find("for (let i = 0; i < 300 && copy?.isConnected; i++)")
+            .find("for (let i = 0; i < 1500 && copy?.isConnected && !host.hasAttribute('data-failed'); i++)")
             .unwrap();
         let refocus = boot
             .find("if (lost()) live?.focus({ preventScroll: true });")
