@@ -898,8 +898,13 @@ mod tests {
             .unwrap();
         let disables = boot.find("button.disabled = true;").unwrap();
         assert!(dead < shows && shows < disables && disables < run);
-        let failed = boot.find("    dead(true);").unwrap();
-        assert!(boot.find("} catch (error) {").unwrap() < failed);
+        let caught = boot.find("} catch (error) {").unwrap();
+        assert!(boot[caught..].contains("    dead(true);"));
+        // So does a language page whose texts failed, its copy kept.
+        let kept = boot
+            .find("if (host.hasAttribute('data-failed')) {")
+            .unwrap();
+        assert!(gone < kept && kept < refocus && boot[kept..].starts_with("if (host.hasAttribute('data-failed')) {\n      dead(true);\n      stalled = true;"));
         assert!(boot.contains("const slow = setTimeout(dead, SLOW_MS);"));
         let plain = boot_js(&a, None, None);
         assert!(plain.contains("fetch(new URL('./g-1_bg.wasm', import.meta.url));"));
