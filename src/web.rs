@@ -309,9 +309,10 @@ pub fn start() {
         // Failing, the widget opens in English and says why in the console;
         // unless the copy is in that language (index.ja.html): the reader
         // keeps it, and boot.js says the widget could not start.
+        // (The widget in English says why itself, as it tries again.)
         if let Err(why) = load_catalogue(opens_in, "").await {
-            gloo::console::error!(format!("funding-breakdown: {why}"));
             if lang.as_deref().and_then(crate::i18n::Locale::from_tag) == Some(opens_in) {
+                gloo::console::error!(format!("funding-breakdown: {why}"));
                 let _ = root.set_attribute("data-failed", "");
                 return;
             }

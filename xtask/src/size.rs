@@ -177,8 +177,15 @@ pub const BUDGET: u64 = 100_000;
 /// the code review, the keys kept only on the selected tab, cleared by a
 /// click or a failure, stopped when the reader acts, and a link's year and
 /// selection said once that year has come, 153 B (239,086).
+/// Session twenty-four, the fixes of two QA passes, 891 B (239,977): the
+/// element's attributes read trimmed and a removed `view` followed; a share in
+/// words exact to the cent; a language page keeping its copy when its texts
+/// fail, and boot.js following focus until the copy goes; the old language's
+/// words cleared on a switch; publishers marked with their language; tables
+/// in quirks mode; the failure notice sticky only on a tall screen, controls
+/// inert after it; the iframe's height posted after off-screen changes.
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 239_100;
+pub const CEILING: u64 = 240_000;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
