@@ -2,7 +2,7 @@
 //! the total the source does not attribute. Computed on demand, never stored.
 
 use super::dataset::{Dataset, Region, Theme};
-use super::share::{to_ppm, Minor, Stated, PPM};
+use super::share::{to_ppm, word_fraction, Minor, Stated, PPM};
 
 /// A derived or stated figure with the qualifier that honestly applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -228,7 +228,17 @@ pub fn remainder_qualifier(parts: &[Part<'_>]) -> Stated {
 pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
     let used: i64 = parts.iter().map(|p| p.share.value).sum();
     let left = PPM - used;
-    if left <= 0 {
+    // Shares all in words are exact fractions: three thirds leave nothing,
+    // though 3 × 333,333 ppm leave a millionth (a rest of USD 0.00).
+    let sixths: Option<i64> = parts
+        .iter()
+        .map(|p| {
+            word_fraction(p.share.value)
+                .filter(|_| p.words)
+                .map(|(n, d)| n * 6 / d)
+        })
+        .sum();
+    if left <= 0 || sixths.is_some_and(|s| s >= 6) {
         return None;
     }
     let stated = remainder_qualifier(parts);
@@ -413,6 +423,29 @@ mod tests {
         let mut ds = one_region(100.0, in_words(2.0 / 3.0));
         ds.contribution.currency = "JPY".into();
         assert_eq!(amounts(&ds), (67, 33));
+    }
+
+    #[test]
+    fn shares_in_words_that_make_the_whole_leave_no_rest() {
+        // Three thirds, or a third and two thirds: 999,999 ppm, but the whole.
+        let mut ds = read_dataset(DEFAULT_DATA).unwrap();
+        ds.regions.truncate(3);
+        for r in &mut ds.regions {
+            r.share = Some(in_words(1.0 / 3.0));
+            r.amount = None;
+        }
+        let marks = region_marks(&ds);
+        assert_eq!(marks.len(), 3, "{marks:?}");
+        assert!(marks.iter().all(|p| !p.is_remainder()));
+        ds.regions.truncate(2);
+        ds.regions[1].share = Some(in_words(2.0 / 3.0));
+        assert!(region_marks(&ds).iter().all(|p| !p.is_remainder()));
+        // Two thirds alone leave a third, in words too.
+        ds.regions.truncate(1);
+        ds.regions[0].share = Some(in_words(2.0 / 3.0));
+        let rest = remainder(&ds, &region_parts(&ds)).unwrap();
+        assert_eq!(rest.share.value, 333_333);
+        assert!(rest.words);
     }
 
     #[test]
