@@ -675,7 +675,12 @@ fn Widget(props: &WidgetProps) -> Html {
             (state.selected.clone(), state.year_sel, view, series_here),
             ctx.locale,
         );
-        if said.0 == now {
+        // While another language's texts are on their way, nothing: what
+        // changed with it (a link's `lang` and `sel`) is said once they have
+        // come, in that language.
+        if state.locale != ctx.locale {
+            String::new()
+        } else if said.0 == now {
             said.1.clone()
         } else {
             let text = if said.0 .0 == now.0 {

@@ -202,3 +202,20 @@ test('a language switch leaves nothing said or shown in the old language: the li
   });
   await expect(live(page)).toHaveText(/^Asie/);
 });
+
+test("a link's language and selection together are said once the language has come, in it", async ({ page }) => {
+  let fetched = 0;
+  await page.route('**/i18n-fr-*.json', async (route) => {
+    fetched += 1;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.fallback();
+  });
+  await open(page);
+  await page.evaluate(() => {
+    location.hash = '#view=region&sel=asia&lang=fr';
+  });
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'fr');
+  expect(fetched).toBe(1);
+  // Not in English first, and not cleared by the language's coming.
+  await expect(live(page)).toHaveText(/^Asie\u00a0: 20\s?%/);
+});
