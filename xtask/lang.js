@@ -24,7 +24,10 @@
     // #view=theme): measured again after the page's changes, once parsed.
     let later;
     const changed = () => { clearTimeout(later); later = setTimeout(post, 50); };
-    addEventListener('DOMContentLoaded', () => new MutationObserver(changed).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true }));
+    // (Run late by boot.js under a policy without this script's hash, after it.)
+    const watch = () => new MutationObserver(changed).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+    if (document.readyState == 'loading') addEventListener('DOMContentLoaded', watch);
+    else watch();
     // The parent's listener came after the first height (frame.js loads async): again.
     addEventListener('message', (e) => { if (e.source == parent && e.data?.type == 'funding-breakdown:measure') { sent = 0; post(); } });
   }
