@@ -57,8 +57,10 @@ const find = async (el) => {
 const icu = () => { new Intl.NumberFormat(); new Intl.DateTimeFormat(); };
 // The widget will not come (or not soon): the notice says so, and the copy's
 // controls, which cannot act, are disabled and no longer busy; focus on one
-// goes to the notice's Try again rather than to the page, scrolled to only
-// for a keyboard (the notice stays in view: the stylesheet makes it sticky).
+// goes to the notice's Try again rather than to the page. Where the notice
+// stays in view (the stylesheet makes it sticky on a screen tall for its text),
+// a tap's page stays where the reader is, and Tab scrolls what it focuses
+// below it; elsewhere the page goes to it, or a tap would seem to do nothing.
 // When it failed (not a download still on its way), the table and the
 // sources, which only the live widget's tabs show, come below the copy from
 // the <noscript>.
@@ -66,6 +68,7 @@ const dead = (failed) => {
   const notice = document.querySelector('#funding-breakdown > .fb-boot-failed');
   const retry = notice?.querySelector('button');
   notice?.removeAttribute('hidden');
+  addEventListener('resize', pad);
   stalled = !failed;
   // Keys from before the failure are not acted on after Try again.
   moves.length = 0;
@@ -75,8 +78,12 @@ const dead = (failed) => {
   const keyboard = document.activeElement?.matches(':focus-visible');
   for (const button of copy.querySelectorAll('button')) button.disabled = true;
   if (failed && noscript) { figures(); printed()?.classList.add('fb-revealed'); }
-  // Scrolled to only for a keyboard: a tap's page stays where the reader is.
-  if (had && retry) retry.focus({ preventScroll: !keyboard });
+  if (had && retry) retry.focus({ preventScroll: !keyboard && getComputedStyle(notice).position == 'sticky' });
+  pad();
+};
+const pad = () => {
+  const notice = document.querySelector('#funding-breakdown > .fb-boot-failed:not([hidden])');
+  look.scrollPaddingTop = notice && getComputedStyle(notice).position == 'sticky' ? `${notice.offsetHeight + 8}px` : '';
 };
 let clicked, pressed, spaced;
 const MOVES = ['ArrowLeft', 'ArrowRight', 'Home', 'End'], moves = [];
@@ -109,6 +116,7 @@ const run = async (now) => {
     await started;
     clearTimeout(slow);
     notice?.setAttribute('hidden', '');
+    pad();
     // Another language's widget replaces the copy only once its catalogue has
     // come: focus (and the click) must wait for that, or focus on the copy
     // is lost with it.
@@ -193,6 +201,7 @@ let attempt = 0, stalled;
 document.querySelector('#funding-breakdown > .fb-boot-failed button')?.addEventListener('click', (e) => {
   if (stalled) return location.reload();
   e.currentTarget.parentElement.hidden = true;
+  pad();
   printed()?.remove();
   for (const button of copy?.querySelectorAll('button') ?? []) button.disabled = false;
   copy?.querySelector('.fb-tab')?.focus({ preventScroll: true });

@@ -756,18 +756,18 @@ plainTest('after a failed start, Try again starts the widget, and a tap that fai
   await expect(page.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
 });
 
-for (const [size, sticky] of [[16, true], [32, false]]) {
-  plainTest(`after a failed start on a phone with text at ${size * 6.25} %, the notice ${sticky ? 'stays at the top of the screen' : 'stays in its place'}, Tab never hides focus under it, and the controls look inert`, async ({ page }) => {
+for (const [size, sticky, path, width, height] of [[16, true, '/', 320, 640], [16, true, '/index.fr.html', 280, 700], [32, false, '/', 320, 640]]) {
+  plainTest(`after a failed start on a ${width} × ${height} phone with text at ${size * 6.25} % (${path}), the notice ${sticky ? 'stays at the top of the screen' : 'stays in its place'}, Tab never hides focus under it, and the controls look inert`, async ({ page }) => {
     // The browser's own text size, as a reader sets it.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Page.enable');
     await cdp.send('Page.setFontSizes', { fontSizes: { standard: size, fixed: 13 } });
     await page.route(/\.wasm$/, (route) => route.abort('internetdisconnected'));
-    await page.setViewportSize({ width: 320, height: 640 });
-    await page.goto('/');
+    await page.setViewportSize({ width, height });
+    await page.goto(path);
     await page.keyboard.press('Tab');
     const notice = page.locator('.fb-boot-failed');
-    await expect(page.getByRole('button', { name: 'Try again' })).toBeFocused();
+    await expect(notice.locator('.fb-boot-retry')).toBeFocused();
     expect(await notice.evaluate((e) => getComputedStyle(e).position)).toBe(sticky ? 'sticky' : 'static');
     // Every stop after it, to the end of the page: in view, and not under the notice.
     const stops = [];
@@ -795,7 +795,15 @@ for (const [size, sticky] of [[16, true], [32, false]]) {
     }
     expect(stops.length).toBeGreaterThan(3);
     expect(stops.filter((s) => s.covered || !s.inView)).toEqual([]);
-    if (!sticky) {
+    if (sticky) {
+      // A stop already on screen, but under the notice: Tab brings it out.
+      await page.locator(`${ROOT} .fb-total`).evaluate((e) => scrollTo(0, e.getBoundingClientRect().top + scrollY - 30));
+      await notice.locator('.fb-boot-retry').evaluate((e) => e.focus({ preventScroll: true }));
+      await page.keyboard.press('Tab');
+      await expect(page.locator(`${ROOT} .fb-total`)).toBeFocused();
+      const [total, over] = await Promise.all([page.locator(`${ROOT} .fb-total`).boundingBox(), notice.boundingBox()]);
+      expect(total.y).toBeGreaterThanOrEqual(over.y + over.height);
+    } else {
       // The figures below can be read whole: the notice scrolls away with the top.
       await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
       await expect(notice).not.toBeInViewport();
@@ -815,6 +823,24 @@ for (const [size, sticky] of [[16, true], [32, false]]) {
     ]);
   });
 }
+
+plainTest('after a failed start with text at 200 %, a tap far down the page brings the notice into view', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+  await page.route(/\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto('/');
+  const asia = page.locator(`${ROOT} svg.fb-donut path[data-id="asia"]`);
+  await asia.evaluate((e) => scrollTo(0, e.getBoundingClientRect().top + scrollY - 100));
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(600);
+  await clickMark(page, asia);
+  const retry = page.getByRole('button', { name: 'Try again' });
+  await expect(retry).toBeFocused();
+  // Not sticky here (it would cover most of the screen): the page went to it.
+  expect(await page.locator('.fb-boot-failed').evaluate((e) => getComputedStyle(e).position)).toBe('static');
+  await expect(retry).toBeInViewport();
+});
 
 /** Opens the page with the wasm held and tabs to the static copy's first stop, the total; returns the release. */
 async function tabIntoStaticCopy(page) {
