@@ -1014,6 +1014,14 @@ test('a wasm that fails before the static copy comes leaves the alert above the 
   await expect(el.locator('[data-prerendered]')).not.toHaveAttribute('aria-busy', 'true');
   await expect(el.locator('[data-prerendered] button')).not.toHaveCount(0);
   await expect(el.locator('[data-prerendered] button:not([disabled])')).toHaveCount(0);
+  // And look it: not busy, the tabs and buttons dimmed, the legend's figures not.
+  const look = await el.locator('[data-prerendered]').evaluate((root) =>
+    ['.fb-tab[aria-selected="false"]', '.fb-legend-button', '.fb-button'].map((sel) => {
+      const s = getComputedStyle(root.querySelector(sel));
+      return `${sel} ${s.cursor} ${s.opacity}`;
+    }),
+  );
+  expect(look).toEqual(['.fb-tab[aria-selected="false"] not-allowed 0.6', '.fb-legend-button not-allowed 1', '.fb-button not-allowed 0.6']);
   const [alert, copy] = await Promise.all([el.getByRole('alert').boundingBox(), el.locator('[data-prerendered]').boundingBox()]);
   expect(copy.y).toBeGreaterThan(alert.y);
 });
