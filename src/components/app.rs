@@ -124,7 +124,8 @@ pub fn App(props: &AppProps) -> Html {
     // The widget opens in its language once that language's texts are here
     // (a standalone page waits for them before its static copy gives way).
     // A language that cannot be loaded at all opens the widget in English,
-    // and the widget says so under its language list, as for a later choice.
+    // and the widget says so under its language list, as for a later choice
+    // (a language page keeps its copy instead: `web::start`).
     let failed_first = use_state_eq(|| None::<Locale>);
     let on_first_failed = {
         let failed_first = failed_first.clone();
