@@ -122,8 +122,8 @@ const run = async (now) => {
     // is lost with it.
     // Its language's texts fail within a dataset's time (10 s): the wasm then marks
     // the page's root, and the copy, in that language, stays; Try again loads the page again.
-    for (let i = 0; i < 1500 && copy?.isConnected && !host.hasAttribute('data-failed'); i++) await new Promise((go) => setTimeout(go, 16));
-    if (host.hasAttribute('data-failed')) {
+    for (let i = 0; i < 1500 && copy?.isConnected && !host?.hasAttribute('data-failed'); i++) await new Promise((go) => setTimeout(go, 16));
+    if (host?.hasAttribute('data-failed')) {
       dead(true);
       stalled = true;
       return;

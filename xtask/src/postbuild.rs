@@ -866,7 +866,7 @@ mod tests {
         // A click on the copy is given to the live widget after the takeover,
         // once the copy has gone (another language's waits for its catalogue).
         let gone = boot
-            .find("for (let i = 0; i < 1500 && copy?.isConnected && !host.hasAttribute('data-failed'); i++)")
+            .find("for (let i = 0; i < 1500 && copy?.isConnected && !host?.hasAttribute('data-failed'); i++)")
             .unwrap();
         let refocus = boot
             .find("if (lost()) live?.focus({ preventScroll: true });")
@@ -902,9 +902,9 @@ mod tests {
         assert!(boot[caught..].contains("    dead(true);"));
         // So does a language page whose texts failed, its copy kept.
         let kept = boot
-            .find("if (host.hasAttribute('data-failed')) {")
+            .find("if (host?.hasAttribute('data-failed')) {")
             .unwrap();
-        assert!(gone < kept && kept < refocus && boot[kept..].starts_with("if (host.hasAttribute('data-failed')) {\n      dead(true);\n      stalled = true;"));
+        assert!(gone < kept && kept < refocus && boot[kept..].starts_with("if (host?.hasAttribute('data-failed')) {\n      dead(true);\n      stalled = true;"));
         assert!(boot.contains("const slow = setTimeout(dead, SLOW_MS);"));
         let plain = boot_js(&a, None, None);
         assert!(plain.contains("fetch(new URL('./g-1_bg.wasm', import.meta.url));"));
