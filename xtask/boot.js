@@ -81,9 +81,12 @@ const dead = (failed) => {
   if (had && retry) retry.focus({ preventScroll: !keyboard && getComputedStyle(notice).position == 'sticky' });
   pad();
 };
+// The page's scroll-padding: the sticky notice's height while it shows.
 const pad = () => {
   const notice = document.querySelector('#funding-breakdown > .fb-boot-failed:not([hidden])');
-  look.scrollPaddingTop = notice && getComputedStyle(notice).position == 'sticky' ? `${notice.offsetHeight + 8}px` : '';
+  const padding = notice && getComputedStyle(notice).position == 'sticky' ? `${notice.offsetHeight + 8}px` : '';
+  // Written only when it changes: a start that never failed touches no style.
+  if (look.scrollPaddingTop != padding) look.scrollPaddingTop = padding;
 };
 let clicked, pressed, spaced;
 const MOVES = ['ArrowLeft', 'ArrowRight', 'Home', 'End'], moves = [];

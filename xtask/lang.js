@@ -24,7 +24,7 @@
     // #view=theme): measured again after the page's changes, once parsed.
     let later;
     const changed = () => { clearTimeout(later); later = setTimeout(post, 50); };
-    // (Run late by boot.js under a policy without this script's hash, after it.)
+    // (Run late by boot.js under a policy without this script's hash: then after DOMContentLoaded.)
     const watch = () => new MutationObserver(changed).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
     if (document.readyState == 'loading') addEventListener('DOMContentLoaded', watch);
     else watch();
