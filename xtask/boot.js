@@ -85,7 +85,7 @@ const dead = (failed) => {
 const pad = () => {
   const notice = document.querySelector('#funding-breakdown > .fb-boot-failed:not([hidden])');
   const padding = notice && getComputedStyle(notice).position == 'sticky' ? `${notice.offsetHeight + 8}px` : '';
-  // Written only when it changes: a start that never failed touches no style.
+  // Only a change is written: a start that never failed touches no style.
   if (look.scrollPaddingTop != padding) look.scrollPaddingTop = padding;
 };
 let clicked, pressed, spaced;

@@ -188,9 +188,11 @@ pub const BUDGET: u64 = 100_000;
 /// page's scroll-padding and a tap's focus brought to it where it is not
 /// sticky, three thirds in words leaving no rest, a link's language and
 /// selection said once the language has come, an element in error looking
-/// inert, the iframe's watch also when its script runs late.
+/// inert, the iframe's watch also when its script runs late. In the final
+/// review, 10 B for boot.js writing its scroll-padding only when it changes
+/// (240,404).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 240_400;
+pub const CEILING: u64 = 240_410;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
