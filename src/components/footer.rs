@@ -48,15 +48,39 @@ async fn copy(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Puts `message` in the status region; the same message again is made a
-/// change (a trailing no-break space), so it is announced again.
-fn announce(status: &UseStateHandle<String>, message: String) {
-    let message = if **status == message {
-        format!("{message}\u{a0}")
-    } else {
-        message
+/// What the status region says, kept as a message and not as text: a copy or
+/// a PNG that finishes after a language switch is then told in the language
+/// shown, not the one of its click.
+#[derive(Clone, PartialEq)]
+struct Said {
+    msg: Msg,
+    /// The file's name, for `Msg::Downloading`.
+    file: Option<Rc<str>>,
+    /// Flipped when the same message comes again, so it is a change that
+    /// screen readers announce again (a trailing no-break space).
+    again: bool,
+}
+
+impl Said {
+    fn text(&self, locale: Locale) -> String {
+        let mut text = match &self.file {
+            Some(file) => locale.fill(self.msg, &[("file", file)]),
+            None => locale.text(self.msg).to_owned(),
+        };
+        if self.again {
+            text.push('\u{a0}');
+        }
+        text
+    }
+}
+
+/// Puts `msg` in the status region.
+fn announce(status: &UseStateHandle<Option<Said>>, msg: Msg, file: Option<Rc<str>>) {
+    let again = match &**status {
+        Some(said) if said.msg == msg && said.file == file => !said.again,
+        _ => false,
     };
-    status.set(message);
+    status.set(Some(Said { msg, file, again }));
 }
 
 /// The files the footer offers.
@@ -180,15 +204,14 @@ fn text_file(
 }
 
 /// Tells the reader how a download went.
-fn report(status: &UseStateHandle<String>, locale: Locale, saved: Result<String, JsValue>) {
-    let message = match saved {
-        Ok(name) => locale.fill(Msg::Downloading, &[("file", &name)]),
+fn report(status: &UseStateHandle<Option<Said>>, saved: Result<String, JsValue>) {
+    match saved {
+        Ok(name) => announce(status, Msg::Downloading, Some(name.into())),
         Err(e) => {
             gloo::console::error!("funding-breakdown: download failed", e);
-            locale.text(Msg::DownloadFailed).to_owned()
+            announce(status, Msg::DownloadFailed, None);
         }
-    };
-    announce(status, message);
+    }
 }
 
 #[component]
@@ -197,7 +220,7 @@ pub fn Footer(props: &FooterProps) -> Html {
     let ctx = use_ctx();
     let open = use_state(|| false);
     props.latest.borrow_mut().open = *open;
-    let status = use_state(String::new);
+    let status = use_state(|| None::<Said>);
     let fallback = use_state(|| None::<String>);
     let footer_ref = use_node_ref();
     let fallback_ref = use_node_ref();
@@ -211,8 +234,8 @@ pub fn Footer(props: &FooterProps) -> Html {
     {
         let status = status.clone();
         use_effect_with(ctx.locale, move |_| {
-            if !status.is_empty() {
-                status.set(String::new());
+            if status.is_some() {
+                status.set(None);
             }
         });
     }
@@ -235,7 +258,7 @@ pub fn Footer(props: &FooterProps) -> Html {
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
             open.set(!*open);
-            status.set(String::new());
+            status.set(None);
         })
     };
 
@@ -284,7 +307,7 @@ pub fn Footer(props: &FooterProps) -> Html {
                     save(&footer, &text_blob(&text, mime)?, &name)?;
                     Ok(name)
                 });
-                report(&status, locale, saved);
+                report(&status, saved);
                 return;
             }
             // The PNG waits for the browser to draw the SVG.
@@ -296,7 +319,7 @@ pub fn Footer(props: &FooterProps) -> Html {
                     Ok(blob) => save(&footer, &blob, &name).map(|()| name),
                     Err(e) => Err(e),
                 };
-                report(&status, locale, saved);
+                report(&status, saved);
             });
         });
         html! {
@@ -318,7 +341,6 @@ pub fn Footer(props: &FooterProps) -> Html {
         // Read and formatted on click only: the footer does not render on
         // every selection.
         let latest = props.latest.clone();
-        let locale = ctx.locale;
         let status = status.clone();
         let fallback = fallback.clone();
         Callback::from(move |_: MouseEvent| {
@@ -335,10 +357,10 @@ pub fn Footer(props: &FooterProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 if copy(link.clone()).await {
                     fallback.set(None);
-                    announce(&status, locale.text(Msg::LinkCopied).to_owned());
+                    announce(&status, Msg::LinkCopied, None);
                 } else {
                     fallback.set(Some(link));
-                    announce(&status, locale.text(Msg::LinkCopyFailed).to_owned());
+                    announce(&status, Msg::LinkCopyFailed, None);
                 }
             });
         })
@@ -378,7 +400,6 @@ pub fn Footer(props: &FooterProps) -> Html {
             let onclick = {
                 let status = status.clone();
                 let code = code.clone();
-                let locale = ctx.locale;
                 Callback::from(move |e: MouseEvent| {
                     let status = status.clone();
                     let code = code.clone();
@@ -390,14 +411,14 @@ pub fn Footer(props: &FooterProps) -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         // `announce`, so a second copy is announced too.
                         if copy(code).await {
-                            announce(&status, locale.text(Msg::Copied).to_owned());
+                            announce(&status, Msg::Copied, None);
                         } else {
                             // Refused: the code is selected, to copy by hand.
                             if let Some(field) = field {
                                 let _ = field.focus();
                                 field.select();
                             }
-                            announce(&status, locale.text(Msg::CodeCopyFailed).to_owned());
+                            announce(&status, Msg::CodeCopyFailed, None);
                         }
                     });
                 })
@@ -471,7 +492,7 @@ pub fn Footer(props: &FooterProps) -> Html {
                 </div>
                 { for link_field }
                 { panel }
-                <p class="fb-footer-status" role="status">{ (*status).clone() }</p>
+                <p class="fb-footer-status" role="status">{ status.as_ref().map(|said| said.text(ctx.locale)) }</p>
             </footer>
         </>
     }

@@ -203,6 +203,29 @@ test('a language switch leaves nothing said or shown in the old language: the li
   await expect(live(page)).toHaveText(/^Asie/);
 });
 
+test('a copy that finishes after a language switch is told in the new language', async ({ page }) => {
+  // The clipboard answers only when the test lets it, after the switch.
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () =>
+      new Promise((resolve) => {
+        window.releaseCopy = resolve;
+      });
+  });
+  await open(page);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.waitForFunction(() => typeof window.releaseCopy === 'function');
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'fr');
+  await page.evaluate(() => window.releaseCopy());
+  await expect(page.locator('.fb-footer-status')).toHaveText('Lien copié');
+  // A second copy is announced again, as a change.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.resolve();
+  });
+  await page.getByRole('button', { name: 'Copier le lien' }).click();
+  await expect(page.locator('.fb-footer-status')).toHaveText(/^Lien copié\u00a0$/);
+});
+
 test("a link's language and selection together are said once the language has come, in it", async ({ page }) => {
   let fetched = 0;
   await page.route('**/i18n-fr-*.json', async (route) => {
