@@ -368,6 +368,40 @@ fn rule_shares_sum_above_one() {
 }
 
 #[test]
+fn almost_counts_in_the_sums_with_the_least_it_can_stand_for() {
+    // "Almost 90 %" is at least 81 %: beside 35 % and 20 % that is 136 %.
+    let p = problems_after(|v| {
+        v["regions"][0]["share"] = json!({"value": 0.9, "stated": "almost"});
+    });
+    assert_one(&p, "regions", "add up to 145%, more than 100%");
+    // "Almost 50 %" (45 % at least) beside 35 % and 20 % may be true.
+    let p = problems_after(|v| {
+        v["regions"][0]["share"] = json!({"value": 0.5, "stated": "almost"});
+    });
+    assert!(p.is_empty(), "{p:#?}");
+    // "At most" still counts for nothing: it may stand for none of the total.
+    let p = problems_after(|v| {
+        v["regions"][0]["share"] = json!({"value": 0.9, "stated": "at_most"});
+    });
+    assert!(p.is_empty(), "{p:#?}");
+    // Amounts too: almost USD 30 million (27 at least) beside USD 13 million
+    // is more than the total of USD 37.1 million; almost 26 (23.4) is not.
+    for (almost, above) in [(30_000_000, true), (26_000_000, false)] {
+        let p = problems_after(|v| {
+            v["themes"][0]["amount"] = json!({"value": almost, "stated": "almost"});
+            v["themes"][1]["amount"] = json!({"value": 13000000, "stated": "exact"});
+        });
+        let said: Vec<_> = p.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said.iter()
+                .any(|s| s.contains("add up to more than the total")),
+            above,
+            "{almost}: {said:#?}"
+        );
+    }
+}
+
+#[test]
 fn rule_total_positive() {
     let p = problems_after(|v| v["contribution"]["total"] = json!(0));
     assert_one(&p, "contribution.total", "0 must be more than 0");

@@ -409,14 +409,25 @@ impl fmt::Display for Problem {
 /// absorbs rounding in hand-written fractions such as 1/3.
 const SUM_SLACK_PPM: i64 = 1;
 
-/// What a part that is not an upper bound takes of the total for the sum
-/// that must not pass 100 %: its figure (ppm) as stated, and the least it
-/// can stand for (`Stated::range_ppm`: half a point of rounding, a tenth of
-/// the figure for "about"). Published splits are rounded ("about 34 %,
+/// What a part takes of the total for the sum that must not pass 100 %: its
+/// figure (ppm) as stated, and the least it can stand for
+/// (`Stated::range_ppm`: half a point of rounding, a tenth of the figure for
+/// "about" and "almost", nothing for "at most"). Published splits are rounded ("about 34 %,
 /// about 34 %, about 33 %"), so the sum is refused only when even the least
 /// of each is more than the whole.
 fn counted(ppm: i64, stated: Stated) -> (i64, i64) {
     (ppm, stated.range_ppm(ppm).0.clamp(0, ppm))
+}
+
+/// What an amount stated this way counts for in the sum of amounts, which
+/// must not pass the total: its figure, but nothing for an "at most" and nine
+/// tenths for an "almost", the least they can stand for (as in `counted`).
+fn least_amount(minor: Minor, stated: Stated) -> Minor {
+    match stated {
+        Stated::Almost => Minor(minor.0 - minor.0 / 10),
+        s if s.is_upper_bound() => Minor(0),
+        _ => minor,
+    }
 }
 
 /// The contribution's total, as the parts are measured against it.
@@ -437,11 +448,13 @@ struct Total {
 /// 1e19 beside another).
 #[derive(Default)]
 struct Sums {
-    /// The parts that are not upper bounds, from their share or, failing
-    /// that, their amount: what the chart lays end to end (`counted`).
+    /// The parts' figures, from their share or, failing that, their
+    /// amount: what the chart lays end to end (`counted`).
     used_ppm: i64,
+    /// The least the parts can stand for: what must not pass 100 %.
     least_ppm: i64,
-    /// The amounts that are not upper bounds, in minor units.
+    /// The amounts, each the least it can stand for (`least_amount`), in
+    /// minor units.
     amounts: i64,
 }
 
@@ -596,13 +609,12 @@ impl Checker {
         let mut used = None;
         let mut share_ok = None;
         if let Some(s) = share {
-            // Upper bounds say nothing about how much was used, so only the
-            // other kinds count towards the sum that must not pass 100 %.
+            // Each part counts towards the sum that must not pass 100 % with
+            // the least it can stand for: nothing for "at most", but nine
+            // tenths for "almost" (`counted`).
             if self.stated_share(&format!("{at}.share"), &s) {
                 share_ok = Some(s);
-                if !s.stated.is_upper_bound() {
-                    used = Some(counted(to_ppm(s.value), s.stated));
-                }
+                used = Some(counted(to_ppm(s.value), s.stated));
             }
         }
         if let Some(a) = amount {
@@ -617,8 +629,8 @@ impl Checker {
                 }
                 // An amount above the total is reported on its own: in the
                 // sums it would only add two more messages about one typo.
-                if !above && !a.stated.is_upper_bound() {
-                    sums.amounts = sums.amounts.saturating_add(minor.0);
+                if !above {
+                    sums.amounts = sums.amounts.saturating_add(least_amount(minor, a.stated).0);
                     if share.is_none() && total.ok {
                         used = Some(counted(minor.ppm_of(total.minor), a.stated));
                     }
