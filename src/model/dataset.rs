@@ -70,9 +70,13 @@ pub struct Contribution {
     #[cfg_attr(feature = "schema", schemars(extend("exclusiveMinimum" = 0)))]
     pub total: f64,
     /// How the source states the total: "USD 30.5 million" is `about`.
+    /// Only `exact` or `about`: every part is measured against the total,
+    /// and against a bound ("more than USD 30 million") no share would
+    /// have an amount the widget could say.
     #[cfg_attr(
         feature = "schema",
-        serde(default, skip_serializing_if = "Stated::is_exact")
+        serde(default, skip_serializing_if = "Stated::is_exact"),
+        schemars(schema_with = "total_stated_schema")
     )]
     pub total_stated: Stated,
     /// What else the sources say about the total (another version of it), in our words.
@@ -323,6 +327,16 @@ XAFXCDXCGXDRXOFXPFYERZARZMWZWGZWL";
 const ZERO_DIGITS: &str = "BIFCLPDJFGNFISKJPYKMFKRWPYGRWFUGXVNDVUVXAFXOFXPF";
 const THREE_DIGITS: &str = "BHDIQDJODKWDLYDOMRTND";
 
+/// The schema of `total_stated`: the two ways the reader accepts.
+#[cfg(feature = "schema")]
+fn total_stated_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "string",
+        "enum": ["exact", "about"],
+        "default": "exact"
+    })
+}
+
 fn listed(list: &str, code: &str) -> bool {
     code.len() == 3 && list.as_bytes().chunks(3).any(|c| c == code.as_bytes())
 }
@@ -490,7 +504,10 @@ impl Contribution {
             // "eur" is EUR: a code's case carries no meaning.
             currency: m.req("currency", json::string).to_ascii_uppercase(),
             total: m.req("total", json::number),
-            total_stated: m.or_default("total_stated", Stated::read),
+            total_stated: m.or_default("total_stated", |v, at| {
+                let ways = [Stated::Exact, Stated::About];
+                ways[json::variant(v, at, &ways.map(Stated::as_str), false)]
+            }),
             total_note: m.opt("total_note", Text::read),
             country_count: m.opt("country_count", json::uint),
             announced: m.opt("announced", json::string),

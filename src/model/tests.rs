@@ -402,6 +402,27 @@ fn almost_counts_in_the_sums_with_the_least_it_can_stand_for() {
 }
 
 #[test]
+fn a_total_is_exact_or_about_never_a_bound() {
+    for (stated, ok) in [
+        ("exact", true),
+        ("about", true),
+        ("more_than", false),
+        ("almost", false),
+    ] {
+        let p = problems_after(|v| v["contribution"]["total_stated"] = json!(stated));
+        if ok {
+            assert!(p.is_empty(), "{stated}: {p:#?}");
+        } else {
+            assert_one(
+                &p,
+                "contribution.total_stated",
+                &format!("\"{stated}\" is not allowed here: use one of exact, about"),
+            );
+        }
+    }
+}
+
+#[test]
 fn rule_total_positive() {
     let p = problems_after(|v| v["contribution"]["total"] = json!(0));
     assert_one(&p, "contribution.total", "0 must be more than 0");
