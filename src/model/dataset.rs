@@ -506,7 +506,8 @@ impl Contribution {
             total: m.req("total", json::number),
             total_stated: m.or_default("total_stated", |v, at| {
                 let ways = [Stated::Exact, Stated::About];
-                ways[json::variant(v, at, &ways.map(Stated::as_str), false)]
+                let i = json::variant(v, at, &ways.map(Stated::as_str), false);
+                ways.into_iter().nth(i).unwrap_or_default()
             }),
             total_note: m.opt("total_note", Text::read),
             country_count: m.opt("country_count", json::uint),
