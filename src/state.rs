@@ -191,8 +191,10 @@ impl UiState {
 /// Whether `id` names something the reader can select in `ds`.
 pub fn is_selectable(ds: &Dataset, id: &str) -> bool {
     if id == REMAINDER_ID {
-        let parts = derive::region_parts(ds);
-        return derive::remainder(ds, &parts).is_some();
+        // The rest of either chart: the theme chart has its own when its
+        // themes' figures leave some, whether or not the regions do.
+        let has_rest = |marks: Vec<derive::Part<'_>>| marks.iter().any(|p| p.id() == id);
+        return has_rest(derive::region_marks(ds)) || has_rest(derive::theme_marks(ds));
     }
     ds.region(id).is_some() || ds.theme(id).is_some()
 }
@@ -446,6 +448,39 @@ mod tests {
         assert!(shown_in(&ds, View::Theme, "asia"));
         assert!(shown_in(&ds, View::Region, &theme));
         assert!(!shown_in(&ds, View::Theme, "mena-europe"));
+    }
+
+    #[test]
+    fn the_rest_is_selectable_where_a_chart_draws_one() {
+        use crate::model::share::{Stated, StatedShare};
+        let share = |value, stated| {
+            Some(StatedShare {
+                value,
+                stated,
+                words: false,
+            })
+        };
+        let mut ds =
+            crate::model::load::read_dataset(crate::model::DEFAULT_DATA).expect("bundled data");
+        // Bundled: the regions leave a rest; the themes have no figures.
+        assert!(is_selectable(&ds, REMAINDER_ID));
+        // Regions that take the whole total leave none...
+        ds.regions[0].share = share(0.45, Stated::Exact);
+        assert!(!is_selectable(&ds, REMAINDER_ID));
+        // ... but a theme of half the total leaves the theme chart's own.
+        ds.themes[0].share = share(0.5, Stated::Exact);
+        assert!(is_selectable(&ds, REMAINDER_ID));
+        assert_eq!(
+            UiState::from_hash("#view=theme&sel=unattributed", &ds, Locale::En)
+                .selected
+                .as_deref(),
+            Some(REMAINDER_ID)
+        );
+        // Without regions, themes that take the whole leave nothing to select
+        // (the region view draws no chart).
+        ds.regions.clear();
+        ds.themes[0].share = share(1.0, Stated::Exact);
+        assert!(!is_selectable(&ds, REMAINDER_ID));
     }
 
     #[test]
