@@ -101,6 +101,7 @@ const run = async (now) => {
   const glue = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(`./__FB_GLUE__${attempt ? `?${attempt}` : ''}`, import.meta.url).href__FB_GLUE_OPTIONS__ });
   const fetched = new Promise((ok, fail) => { glue.onload = ok; glue.onerror = () => fail(new Error(`cannot load ${glue.href}`)); });
   document.head.append(glue);
+  let slow;
   try {
     if (now) {
       await new Promise((go) => {
@@ -111,7 +112,7 @@ const run = async (now) => {
     // A download that stalls would leave the copy busy for good: after a
     // minute the reader is told, and the notice goes if it comes after all.
     const notice = document.querySelector('#funding-breakdown > .fb-boot-failed');
-    const slow = setTimeout(dead, SLOW_MS);
+    slow = setTimeout(dead, SLOW_MS);
     await fetched;
     const { default: init } = await import(glue.href);
     const started = init({ module_or_path: wasm });
@@ -190,6 +191,8 @@ const run = async (now) => {
     }
     for (const type of ['keydown', 'pointerdown']) removeEventListener(type, acted, true);
   } catch (error) {
+    // Or, a minute on, it would say this start stalled while another one runs.
+    clearTimeout(slow);
     console.error('funding-breakdown: the widget could not start', error);
     dead(true);
   }

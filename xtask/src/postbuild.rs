@@ -905,7 +905,8 @@ mod tests {
             .find("if (host?.hasAttribute('data-failed')) {")
             .unwrap();
         assert!(gone < kept && kept < refocus && boot[kept..].starts_with("if (host?.hasAttribute('data-failed')) {\n      dead(true);\n      stalled = true;"));
-        assert!(boot.contains("const slow = setTimeout(dead, SLOW_MS);"));
+        assert!(boot.contains("    slow = setTimeout(dead, SLOW_MS);"));
+        assert!(boot[caught..].contains("clearTimeout(slow);"));
         let plain = boot_js(&a, None, None);
         assert!(plain.contains("fetch(new URL('./g-1_bg.wasm', import.meta.url));"));
         assert!(plain.contains(

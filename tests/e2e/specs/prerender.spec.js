@@ -756,6 +756,36 @@ plainTest('after a failed start, Try again starts the widget, and a tap that fai
   await expect(page.locator('path.fb-mark[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
 });
 
+plainTest("a start that failed does not later say the next one stalled: each has its own minute", async ({ page }) => {
+  await page.clock.install();
+  let glue = 'fail';
+  const held = [];
+  // The first start's glue fails at once; Try again's stalls.
+  await page.route(/\/funding-breakdown-[0-9a-f]+\.js(\?.*)?$/, (route) => {
+    if (glue === 'fail') return route.abort('internetdisconnected');
+    held.push(route);
+  });
+  await page.goto('/');
+  await wake(page);
+  const notice = page.locator('#funding-breakdown > .fb-boot-failed');
+  const retry = notice.getByRole('button', { name: 'Try again' });
+  await expect(retry).toBeVisible();
+  await page.clock.fastForward(30_000);
+  glue = 'hold';
+  await retry.click();
+  await expect(notice).toBeHidden();
+  await expect.poll(() => held.length).toBe(1);
+  // A minute after the first start: its timer, had it run, would show the notice.
+  await page.clock.fastForward(31_000);
+  await page.waitForTimeout(200);
+  await expect(notice).toBeHidden();
+  await expect(page.locator(ROOT)).toHaveAttribute('aria-busy', 'true');
+  // A minute after the second, it is said.
+  await page.clock.fastForward(30_000);
+  await expect(notice).toBeVisible();
+  for (const route of held) await route.abort('internetdisconnected').catch(() => {});
+});
+
 for (const [size, sticky, path, width, height] of [[16, true, '/', 320, 640], [16, true, '/index.fr.html', 280, 700], [32, false, '/', 320, 640]]) {
   plainTest(`after a failed start on a ${width} × ${height} phone with text at ${size * 6.25} % (${path}), the notice ${sticky ? 'stays at the top of the screen' : 'stays in its place'}, Tab never hides focus under it, and the controls look inert`, async ({ page }) => {
     // The browser's own text size, as a reader sets it.
