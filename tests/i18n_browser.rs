@@ -331,7 +331,7 @@ async fn sources_name_languages_and_keep_the_link_in_the_sentence() {
         first.ends_with("(publié le 12 mars 2021 ; en anglais)"),
         "{first}"
     );
-    assert!(text(&items[2]).contains("date non indiquée ; en japonais"));
+    assert!(text(&items[2]).contains("date non renseignée ; en japonais"));
     let links = all(&root, ".fb-source a");
     assert_eq!(links.len(), 3);
     // A published title stays as published, marked as English.

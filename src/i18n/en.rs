@@ -81,7 +81,7 @@ pub fn text(msg: Msg) -> &'static str {
         SourcesHeading => "Sources",
         SourcesNote => "These figures are allocations as announced, not payments. Amounts worked out from rounded percentages are approximate.",
         SourcePublished => "published {date}",
-        SourceUndated => "date not stated",
+        SourceUndated => "date not recorded",
         SourceLanguage => "in {language}",
         SourceEntry => "{publisher}: {title} ({date}; {language})",
         ErrorTitle => "This funding breakdown cannot be shown",

@@ -88,7 +88,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SourcesHeading, "Fuentes"),
     (Msg::SourcesNote, "Estas cifras son asignaciones anunciadas, no pagos. Los importes calculados a partir de porcentajes redondeados son aproximados."),
     (Msg::SourcePublished, "publicado el {date}"),
-    (Msg::SourceUndated, "fecha no indicada"),
+    (Msg::SourceUndated, "fecha no registrada"),
     (Msg::SourceLanguage, "en {language}"),
     (Msg::SourceEntry, "{publisher}: {title} ({date}; {language})"),
     (Msg::ErrorTitle, "No se puede mostrar este desglose de la financiación"),

@@ -88,7 +88,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SourcesHeading, "Sources"),
     (Msg::SourcesNote, "Ces chiffres sont des allocations annoncées, non des versements. Les montants calculés à partir de pourcentages arrondis sont approximatifs."),
     (Msg::SourcePublished, "publié le {date}"),
-    (Msg::SourceUndated, "date non indiquée"),
+    (Msg::SourceUndated, "date non renseignée"),
     (Msg::SourceLanguage, "en {language}"),
     (Msg::SourceEntry, "{publisher}\u{a0}: {title} ({date}\u{202f}; {language})"),
     (Msg::ErrorTitle, "Impossible d’afficher cette répartition du financement"),

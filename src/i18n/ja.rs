@@ -88,7 +88,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SourcesHeading, "出典"),
     (Msg::SourcesNote, "これらの数値は発表された配分額であり、支払額ではありません。四捨五入された割合から算出した金額は概算です。"),
     (Msg::SourcePublished, "{date}公開"),
-    (Msg::SourceUndated, "日付の記載なし"),
+    (Msg::SourceUndated, "日付未記録"),
     (Msg::SourceLanguage, "{language}"),
     (Msg::SourceEntry, "{publisher}：{title}（{date}、{language}）"),
     (Msg::ErrorTitle, "この資金配分の内訳を表示できません"),

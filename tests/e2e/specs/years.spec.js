@@ -236,6 +236,26 @@ test('a link selecting what its year does not have loses the selection once the 
   await expect(page).toHaveURL(/#view=region&year=2018&sel=sub-saharan-africa$/);
 });
 
+test("2022's sources: the figures' English release, and IOM Japan's page marked as Japanese", async ({ page }) => {
+  await open(page, '#year=2022&view=sources');
+  const sources = page.locator('.fb-sources .fb-source');
+  await expect(sources).toHaveCount(2);
+  // The total (USD 19.9 million) and the floor of "more than 60%" are the English release's.
+  await expect(sources.nth(0)).toContainText('Japan Provides USD 19.9 Million to Support IOM Operations in 2022');
+  await expect(sources.nth(0)).toContainText('in English');
+  // IOM Japan's pages are in Japanese; the title given is our description, in English.
+  await expect(sources.nth(1)).toContainText('in Japanese');
+  await expect(sources.nth(1).locator('a')).toHaveAttribute('hreflang', 'ja');
+  await expect(sources.nth(1).locator('a')).toHaveAttribute('lang', 'en');
+  for (const year of [2019, 2023, 2024, 2025]) {
+    await page.evaluate((y) => {
+      location.hash = `#year=${y}&view=sources`;
+    }, year);
+    await expect(sources.last()).toContainText(`IOM Japan announcement of Japan’s contribution for ${year}`);
+    await expect(sources.last(), String(year)).toContainText('in Japanese');
+  }
+});
+
 test('#year=2019 restores that year, and the hash follows the reader', async ({ page }) => {
   await open(page, '#year=2019');
   await expect(page.locator('.fb-total')).toHaveText('about USD 27 million');
