@@ -435,7 +435,8 @@ class FundingBreakdown extends HTMLElement {
       this.#near.disconnect();
       if (generation !== this.#generation) return;
     }
-    preloadCatalogue(this.getAttribute('lang'));
+    // The language it opens in, the browser's where it has no `lang`.
+    preloadCatalogue(langOf(this));
     this.#fetching = true;
     if (!this.#widget && !this.#copy()) this.#showCopy(generation);
     const shown = this.#copy();

@@ -491,6 +491,29 @@ test.describe('a reader whose browser is set to French', () => {
     expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('painted')))).toEqual(['fr']);
   });
 
+  test('an element without lang opens in French, its texts fetched with the wasm (preloaded), once', async ({ page }) => {
+    const catalogues = catalogueRequests(page);
+    await page.route('**/nolang-host.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+          <link rel="icon" href="data:,"><script type="module" src="embed.js"></script></head>
+          <body><main><funding-breakdown id="no-lang" view="sources"></funding-breakdown></main></body></html>`,
+      }),
+    );
+    const { release } = await holdWasm(page);
+    await page.goto('/nolang-host.html');
+    // While the wasm is on its way, its language's texts are already asked for.
+    await expect.poll(() => page.evaluate(() => [...document.head.querySelectorAll('link[rel=preload]')].map((l) => new URL(l.href).pathname))).toEqual([
+      expect.stringMatching(/^\/i18n-fr-/),
+    ]);
+    release();
+    const widget = page.locator('#no-lang .fb-root');
+    await expect(widget).toHaveAttribute('lang', 'fr');
+    await expect(widget.getByRole('tab', { name: 'Sources' })).toHaveAttribute('aria-selected', 'true');
+    expect(catalogues).toEqual([expect.stringMatching(/^\/i18n-fr-/)]);
+  });
+
   test('still gets the language the link names', async ({ page }) => {
     await open(page, '#lang=es');
     await expect(page).toHaveURL(/\/index\.es\.html#/);
