@@ -85,10 +85,12 @@ impl<'a> Describer<'a> {
     /// significant digits: "about 20%", "at most about 30%", not 20.3 and
     /// 29.7; a small one keeps its digits ("about 0.09%", never 0).
     pub fn part_share(&self, part: &Part<'_>) -> String {
+        // Only a share the source put in words is said in words: a share
+        // worked out to exactly 333,333 ppm is rounded as any other.
         let word = match part.share.value {
-            500_000 => Msg::FractionHalf,
-            333_333 => Msg::FractionThird,
-            666_667 => Msg::FractionTwoThirds,
+            500_000 if part.words => Msg::FractionHalf,
+            333_333 if part.words => Msg::FractionThird,
+            666_667 if part.words => Msg::FractionTwoThirds,
             _ if !part.share_is_stated && part.share.stated.is_approximate() => {
                 let toward = Toward::of(part.share.stated);
                 return self.share(Qualified {
@@ -98,9 +100,6 @@ impl<'a> Describer<'a> {
             }
             _ => return self.share(part.share),
         };
-        if !part.words {
-            return self.share(part.share);
-        }
         self.locale
             .fill(share_msg(part.share.stated), &[("share", self.text(word))])
     }

@@ -1024,6 +1024,26 @@ fn a_third_in_words_may_be_written_to_the_digits_the_editor_chose() {
 }
 
 #[test]
+fn a_share_worked_out_to_a_third_is_rounded_not_said_in_words() {
+    // About USD 12.37 million of USD 37,100,767 is 333,333 ppm: a share the
+    // source did not give, rounded to two digits as any other worked out
+    // from an approximate figure, not "one third" nor "33.3%".
+    let mut v = default_value();
+    v["regions"][0] = json!({
+        "id": "sub-saharan-africa", "name": {"en": "Sub-Saharan Africa"},
+        "amount": {"value": 12366922, "stated": "about"}
+    });
+    let ds = parse(&v.to_string()).unwrap();
+    let part = derive::region_parts(&ds)[0];
+    assert_eq!(part.share.value, 333_333);
+    assert!(!part.words);
+    assert_eq!(
+        Describer::new(&ds, Locale::En).part_share(&part),
+        "about 33%"
+    );
+}
+
+#[test]
 fn themes_are_held_to_the_sum_rule_of_regions() {
     // 80 % stated as a share, half of the total as an amount: 130 % of the
     // whole, which the chart by theme scaled down to one and then stated as
