@@ -19,6 +19,10 @@ pub fn use_shown_locale(
     on_failed: Callback<(Locale, Locale)>,
 ) -> Option<Locale> {
     let shown = use_mut_ref(|| None::<Locale>);
+    // The language asked for last: a failure of one asked for before it
+    // (French timing out after the reader went on to Spanish) is only logged.
+    let wanted = use_mut_ref(|| want);
+    *wanted.borrow_mut() = want;
     let update = use_force_update();
     if want.is_ready() {
         *shown.borrow_mut() = Some(want);
@@ -33,8 +37,10 @@ pub fn use_shown_locale(
                     Box::new(move |result| {
                         if let Err(why) = result {
                             gloo::console::error!(format!("funding-breakdown: {why}"));
-                            let stays = *shown.borrow_mut().get_or_insert(Locale::En);
-                            on_failed.emit((want, stays));
+                            if *wanted.borrow() == want {
+                                let stays = *shown.borrow_mut().get_or_insert(Locale::En);
+                                on_failed.emit((want, stays));
+                            }
                         }
                         update.force_update();
                     }),

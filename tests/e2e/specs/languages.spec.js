@@ -355,6 +355,30 @@ test('opening the language list fetches the languages not loaded yet, so a choic
   expect(catalogues.map((p) => p.split('-')[1]).sort()).toEqual(['es', 'fr', 'ja']);
 });
 
+// Plain: the console error is expected.
+plainTest('a language that fails after the reader chose another does not undo the later choice', async ({ page }) => {
+  // French fails after a second; Spanish, chosen meanwhile, comes after two.
+  await page.route('**/i18n-fr-*.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.abort();
+  });
+  await page.route('**/i18n-es-*.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await route.fallback();
+  });
+  await open(page, '#view=table');
+  const list = page.getByLabel('Language');
+  await list.selectOption('fr');
+  await list.selectOption('es');
+  await page.waitForTimeout(1500);
+  // French's failure came while Spanish was still loading: nothing said of it.
+  await expect(page.locator('.fb-lang-notice')).toHaveCount(0);
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'es');
+  await expect(page.getByRole('tab', { name: 'Tabla' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('Idioma')).toHaveValue('es');
+  await expect(page.locator('.fb-lang-notice')).toHaveCount(0);
+});
+
 // Plain: the console errors are expected.
 plainTest('a language whose texts cannot be loaded leaves the widget as it was, and says so', async ({ page }) => {
   const errors = [];
