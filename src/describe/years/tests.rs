@@ -479,7 +479,7 @@ fn the_series_reads_as_one_paragraph() {
     // Names from the data take no article, so the sentence needs none.
     assert!(
         summary(&s, Locale::Fr)
-            .starts_with("Donateur\u{a0}: Gouvernement du Japon. Bénéficiaire\u{a0}: OIM."),
+            .starts_with("Donateur\u{a0}: Gouvernement du Japon. Destinataire\u{a0}: OIM."),
         "{}",
         summary(&s, Locale::Fr)
     );
