@@ -612,10 +612,13 @@ pub fn render_years(series: &Series, locale: Locale, current: i32, heading: bool
         o.y += 12.0;
         for ds in &series.years {
             if let Some(source) = ds.sources.first() {
-                let line = format!(
-                    "{}: {}",
-                    fmt.year(ds.contribution.operations_year),
-                    source.url
+                // Each language's colon ("2019 : …" in French, "：" in Japanese).
+                let line = locale.fill(
+                    Msg::Fact,
+                    &[
+                        ("name", &fmt.year(ds.contribution.operations_year)),
+                        ("figures", &source.url),
+                    ],
                 );
                 o.paragraph(MARGIN, full, 12.0, &muted, &plain(line));
             }
@@ -630,7 +633,10 @@ pub fn render_years(series: &Series, locale: Locale, current: i32, heading: bool
         );
     }
     let height = (o.y + MARGIN).ceil();
-    let title = format!("{}: {title}", locale.text(Msg::WidgetLabel));
+    let title = locale.fill(
+        Msg::Fact,
+        &[("name", locale.text(Msg::WidgetLabel)), ("figures", &title)],
+    );
     Drawing {
         svg: frame(
             &p,
@@ -687,6 +693,31 @@ mod tests {
         let line = &line[..line.find('\n').expect("line end")];
         let pair = line.rsplit("light-dark(").next().expect("light-dark()");
         pair[..pair.find(',').expect("comma")].to_owned()
+    }
+
+    #[test]
+    fn the_years_drawing_punctuates_as_its_language_does() {
+        let series = crate::model::load::read_series(include_str!(
+            "../../static/data/japan-iom-series.json"
+        ))
+        .expect("the bundled series parses");
+        for (locale, colon) in [
+            (Locale::En, ": "),
+            (Locale::Fr, "\u{a0}: "),
+            (Locale::Ja, "："),
+        ] {
+            let svg = render_years(&series, locale, 2021, true).svg;
+            let label = locale.text(Msg::WidgetLabel);
+            assert!(
+                svg.contains(&format!("<title>{label}{colon}")),
+                "{locale:?}: {svg}"
+            );
+            let year = crate::i18n::format::Fmt::new(locale).year(2019);
+            assert!(
+                svg.contains(&format!(">{year}{colon}https://")),
+                "{locale:?}: {svg}"
+            );
+        }
     }
 
     #[test]
