@@ -427,30 +427,40 @@ fn Widget(props: &WidgetProps) -> Html {
         },
     );
 
-    // The page's title names what the page shows, in the reader's language:
-    // the page's own (in its language, the bundled year) is put back when
-    // that is shown again. Only where the widget is the page.
+    // The page's title and description name what the page shows, in the
+    // reader's language: the page's own (in its language, the bundled year)
+    // are put back when that is shown again. Only where the widget is the page.
     {
-        let title = (sync && (ctx.locale != props.page_locale || other_year.is_some()))
-            .then(|| ctx.describer().title());
-        let original = use_mut_ref(|| None::<String>);
-        use_effect_with(title, move |title| {
-            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-                return;
-            };
-            let mut original = original.borrow_mut();
-            match title {
-                Some(t) => {
-                    original.get_or_insert_with(|| doc.title());
-                    doc.set_title(t);
-                }
-                None => {
-                    if let Some(o) = original.take() {
-                        doc.set_title(&o);
+        let own = sync && (ctx.locale != props.page_locale || other_year.is_some());
+        let original = use_mut_ref(|| None::<(String, Option<String>)>);
+        use_effect_with(
+            (own, super::ByPtr(ctx.data.clone()), ctx.locale),
+            move |(own, data, locale)| {
+                let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                    return;
+                };
+                let meta = doc.query_selector("meta[name=description]").ok().flatten();
+                let mut original = original.borrow_mut();
+                if *own {
+                    original.get_or_insert_with(|| {
+                        (
+                            doc.title(),
+                            meta.as_ref().and_then(|m| m.get_attribute("content")),
+                        )
+                    });
+                    let d = Describer::new(&data.0, *locale);
+                    doc.set_title(&d.title());
+                    if let Some(meta) = &meta {
+                        let _ = meta.set_attribute("content", &d.summary());
+                    }
+                } else if let Some((title, content)) = original.take() {
+                    doc.set_title(&title);
+                    if let (Some(meta), Some(content)) = (&meta, content) {
+                        let _ = meta.set_attribute("content", &content);
                     }
                 }
-            }
-        });
+            },
+        );
     }
 
     // The page's language follows the widget's, so that its title is read in

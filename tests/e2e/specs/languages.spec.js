@@ -250,6 +250,7 @@ test('the switch lists every language by its own name and changes the language a
   await expect(page).toHaveURL(/#.*view=table/);
   // The page's title too, for the tab and for screen readers.
   await expect(page).toHaveTitle(/^Répartition du financement.*Japon.*2021$/);
+  await expect(page.locator('meta[name=description]')).toHaveAttribute('content', /^Donateur\u00a0: Gouvernement du Japon\./);
   // And the page's language, so that title is read as French.
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 
@@ -268,6 +269,7 @@ test('the switch lists every language by its own name and changes the language a
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
   await expect(page).toHaveURL(/\/index\.ja\.html#view=table&lang=en$/);
   await expect(page).toHaveTitle('Funding breakdown: Government of Japan to IOM, 2021');
+  await expect(page.locator('meta[name=description]')).toHaveAttribute('content', /^Donor: Government of Japan\./);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   // On index.html, English is the default: the language leaves the URL, which
   // stays short, and the page has its own title, the same words (the build

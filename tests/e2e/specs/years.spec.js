@@ -265,11 +265,16 @@ test('#year=2019 restores that year, and the hash follows the reader', async ({ 
   await expect(bars(page).locator('.is-current')).toHaveAttribute('data-year', '2019');
   await expect(page).toHaveURL(/#view=years&year=2019$/);
   await expect(page).toHaveTitle(/, 2019$/);
+  // The page's description too: what a shared link's preview shows.
+  const description = page.locator('meta[name=description]');
+  await expect(description).toHaveAttribute('content', /^Donor: Government of Japan\. Recipient: IOM\. .* 2019: about USD\s27\smillion/);
   // An edited hash is honoured: back to the widget's own year.
   await page.evaluate(() => {
     window.location.hash = '#view=region';
   });
   await expect(page.locator('.fb-total')).toHaveText('USD 37.1 million');
+  await expect(page).toHaveTitle(/, 2021$/);
+  await expect(description).toHaveAttribute('content', /2021: USD\s37\.1\smillion/);
   // A year the series does not have is ignored, as unknown values are; the
   // console says so, for an embedder whose `year` names the gap.
   const warnings = [];
