@@ -475,7 +475,10 @@ pub fn Footer(props: &FooterProps) -> Html {
             { print_view(props.state.view, print_chart.as_ref().as_ref()) }
             <footer class="fb-footer" ref={footer_ref.clone()}>
                 <div class="fb-actions" role="group" aria-label={d.text(Msg::ActionsLabel)}>
-                    { download(File::RegionsCsv) }
+                    // Not for a year whose source splits nothing by region: the file would be its header alone.
+                    if years || !crate::model::derive::region_parts(&ctx.data).is_empty() {
+                        { download(File::RegionsCsv) }
+                    }
                     if ctx.data.has_theme_amounts() && !years {
                         { download(File::ThemesCsv) }
                     }

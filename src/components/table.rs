@@ -64,9 +64,21 @@ pub fn TableView() -> Html {
             </div>
         }
     };
+    // A year whose source splits nothing by region (2025) gets the note the
+    // region view gives, not a table of no rows whose total says 100 %.
+    let regions = if crate::model::derive::region_parts(&ctx.data).is_empty() {
+        html! { <p class="fb-note fb-no-breakdown">{ d.text(Msg::NoRegionBreakdown) }</p> }
+    } else {
+        table(
+            ChartKind::Region,
+            Msg::TableRegionsCaption,
+            Msg::TableRegion,
+            "regions",
+        )
+    };
     html! {
         <div class="fb-table-view">
-            { table(ChartKind::Region, Msg::TableRegionsCaption, Msg::TableRegion, "regions") }
+            { regions }
             if ctx.data.has_theme_amounts() {
                 { table(ChartKind::Theme, Msg::TableThemesCaption, Msg::TableTheme, "themes") }
             }

@@ -158,6 +158,18 @@ test('a year whose source names no theme says so, and one with no region figures
   await expect(page.locator('.fb-summary')).not.toContainText('100%');
   await expect(page.locator('.fb-no-breakdown')).toHaveText('The source gives no breakdown of the money by region, so no amounts or shares are shown by region.');
   await expect(page.locator('svg.fb-donut')).toHaveCount(0);
+  // No CSV of regions to offer: it would be its header alone. The themes' is.
+  await expect(page.locator('[data-export="regions-csv"]')).toHaveCount(0);
+  await expect(page.locator('[data-export="themes-csv"]')).toBeVisible();
+  // The table says the same, not a table of no regions whose total is 100%.
+  await page.getByRole('tab', { name: 'Table' }).click();
+  const view = page.locator('.fb-table-view');
+  await expect(view.locator('.fb-no-breakdown')).toHaveText('The source gives no breakdown of the money by region, so no amounts or shares are shown by region.');
+  await expect(view.getByRole('table')).toHaveCount(1);
+  await expect(view.getByRole('table')).toContainText('Theme');
+  // The Years view still offers the series' CSV.
+  await page.getByRole('tab', { name: 'Years' }).click();
+  await expect(page.locator('[data-export="regions-csv"]')).toBeVisible();
   await open(page, '#view=region&year=2023');
   await expect(page.locator('.fb-legend-button[data-id="unattributed"] .fb-legend-share')).toHaveText('two thirds');
 });
