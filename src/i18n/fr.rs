@@ -180,7 +180,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::YearsChartLabel, "Total par année d’opérations"),
     (Msg::YearsHelp, "Les touches fléchées passent d’une année à l’autre et la sélectionnent\u{202f}; Entrée sélectionne l’année active\u{202f}; Échap efface la sélection."),
     (Msg::YearGap, "Aucune annonce trouvée"),
-    (Msg::YearShown, "année affichée ailleurs"),
+    (Msg::YearShown, "année affichée dans les autres vues"),
     (Msg::YearShownLabel, "{label}\u{202f}; année affichée dans les autres vues"),
     (Msg::YearOpenedLabel, "{label}\u{202f}; année désormais affichée dans la répartition"),
     (Msg::YearsSummary, "Donateur\u{a0}: {donor}. Destinataire\u{a0}: {recipient}. Contributions par année d’opérations\u{a0}: {list}."),

@@ -353,6 +353,16 @@ test('the years are one tab stop: arrows move and select, the focused year says 
   await expect(page.locator('.fb-total')).toHaveText('about USD 30.5 million');
 });
 
+test("the current year's badge is part of its spoken name in every language (WCAG 2.5.3)", async ({ page }) => {
+  for (const lang of ['en', 'fr', 'es', 'ja']) {
+    await open(page, `#view=years&lang=${lang}`);
+    const current = page.locator('.fb-bar-row.is-current');
+    const badge = (await current.locator('.fb-bar-current').textContent()).trim();
+    const name = await current.getAttribute('aria-label');
+    expect(name, lang).toContain(badge);
+  }
+});
+
 test('the Years view in Japanese', async ({ page }) => {
   await open(page, '#view=years&lang=ja');
   await expect(page.getByRole('tab', { name: '年別' })).toHaveAttribute('aria-selected', 'true');
