@@ -238,10 +238,6 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
                 .map(|(n, d)| n * 6 / d)
         })
         .sum();
-    if left <= 0 || sixths.is_some_and(|s| s >= 6) {
-        return None;
-    }
-    let stated = remainder_qualifier(parts);
     // Beside both kinds of bound the rest is not about what is left: the
     // lower bounds may have taken all of it, and the upper-bounded parts may
     // be as small as nothing. Its figure is the most it can be.
@@ -250,13 +246,20 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
     // An upper-bounded part may leave what its figure leaves open below it
     // (`Stated::open_below`): all of an "at most", a tenth of an "almost"
     // (just under: at least 0.9 of the figure, as it is drawn).
+    let upper: i64 = parts
+        .iter()
+        .filter(|p| mixed && p.share.stated.is_upper_bound())
+        .map(|p| p.share.stated.open_below(p.share.value))
+        .sum();
+    // Figures that fill the whole leave nothing, unless upper bounds beside
+    // lower ones may leave some ("more than 60 %" and "at most 40 %": the
+    // rest is at most 40 %, drawn at nothing).
+    if (left <= 0 && upper <= 0) || sixths.is_some_and(|s| s >= 6) {
+        return None;
+    }
+    let stated = remainder_qualifier(parts);
     let (drawn, left) = if mixed {
-        let upper: i64 = parts
-            .iter()
-            .filter(|p| p.share.stated.is_upper_bound())
-            .map(|p| p.share.stated.open_below(p.share.value))
-            .sum();
-        (Some(left), (left + upper).min(PPM))
+        (Some(left.max(0)), (left.max(0) + upper).min(PPM))
     } else {
         (None, left)
     };

@@ -158,6 +158,32 @@ fn the_rest_beside_both_kinds_of_bound_says_the_most_it_can_be() {
 }
 
 #[test]
+fn the_rest_beside_both_kinds_of_bound_stays_when_the_figures_fill_the_whole() {
+    // "More than 40 %", 35 %, "at most 25 %": 100 % as stated, yet Asia may
+    // have nothing, so up to 25 % has no region. Drawn at nothing.
+    let mut v = default_value();
+    v["regions"][2]["share"] = json!({"value": 0.25, "stated": "at_most"});
+    let ds = Dataset::from_json(&serde_json::from_value(v).unwrap()).unwrap();
+    let marks = derive::region_marks(&ds);
+    let rest = marks.iter().find(|m| m.is_remainder()).expect("a rest");
+    assert_eq!(rest.share.stated, Stated::AtMost);
+    assert_eq!(rest.share.value, 250_000);
+    assert_eq!(rest.drawn_ppm(), 0);
+    assert_eq!(marks.iter().map(|m| m.drawn_ppm()).sum::<i64>(), 1_000_000);
+    assert_eq!(
+        Describer::new(&ds, Locale::En).part_share(rest),
+        "at most 25%"
+    );
+    // Without a lower bound the rest would be "at least 0%", which says
+    // nothing: figures that fill the whole then leave no rest.
+    let mut v = default_value();
+    v["regions"][0]["share"] = json!({"value": 0.4, "stated": "exact"});
+    v["regions"][2]["share"] = json!({"value": 0.25, "stated": "at_most"});
+    let ds = Dataset::from_json(&serde_json::from_value(v).unwrap()).unwrap();
+    assert!(!derive::region_marks(&ds).iter().any(|m| m.is_remainder()));
+}
+
+#[test]
 fn remainder_qualifier_follows_the_bounds() {
     let with = |edit: &dyn Fn(&mut Value)| {
         let mut v = default_value();
