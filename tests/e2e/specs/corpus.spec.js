@@ -280,3 +280,16 @@ test('a rest beside both a lower and an upper bound is said as the most it can b
   });
   expect(turn).toBeLessThan(130);
 });
+
+test('a rest beside both kinds of bound stays when the figures fill the whole: said, listed, drawn at nothing', async ({ page, baseURL }) => {
+  // Africa "more than 40 %", Asia 35 %, Europe "at most" a quarter: 100 % as
+  // stated, yet Europe may have nothing, so up to 25 % has no region.
+  const el = await openData(page, baseURL, 'good', 'bounds-fill-the-whole.json');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  const rest = el.locator('.fb-legend-button[data-id="unattributed"]');
+  await expect(rest.locator('.fb-legend-share')).toHaveText('at most 25%');
+  await rest.click();
+  await expect(el.locator('.fb-detail')).toContainText('may be larger than drawn');
+  await el.getByRole('tab', { name: 'Table' }).click();
+  await expect(el.locator('tr[data-id="unattributed"]')).toContainText('at most 25%');
+});
