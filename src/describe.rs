@@ -372,7 +372,14 @@ impl<'a> Describer<'a> {
             out.text(self.text(Msg::SentenceSeparator).to_owned());
             out.text(self.text(Msg::SummaryNoRegions).to_owned());
         } else {
-            self.split(&parts, Msg::SummaryRegions, Msg::SummaryRemainder, &mut out);
+            // Regions named without a figure may hold some of the rest: it is
+            // not "unattributed to any region" then.
+            let rest = if self.ds.named_regions.is_empty() {
+                Msg::SummaryRemainder
+            } else {
+                Msg::SummaryRemainderNamed
+            };
+            self.split(&parts, Msg::SummaryRegions, rest, &mut out);
         }
         // Where the source splits the total by theme too, the summary says so:
         // it is the text alternative of both charts.

@@ -605,6 +605,7 @@ messages! {
     SyntaxComma,
     SyntaxColon,
     SyntaxExtraComma,
+    SummaryRemainderNamed,
 }
 
 /// The message that phrases a share stated in this way.
