@@ -331,8 +331,9 @@ fn YearsTable(props: &YearsTableProps) -> Html {
     let ctx = use_ctx();
     let l = ctx.locale;
     let caption_id = ctx.id("caption-years");
+    // Each year's total, not a sum of the column (Japanese tells them apart).
     let (l_total, l_facts, l_source) = (
-        l.text(Msg::TableTotal),
+        l.text(Msg::TotalLabel),
         l.text(Msg::TableFacts),
         l.text(Msg::TableSource),
     );

@@ -388,6 +388,8 @@ test('the Years view in Japanese', async ({ page }) => {
   for (const p of await publishers.all()) await expect(p).toHaveAttribute('lang', 'en');
   await page.getByRole('tab', { name: '年別' }).click();
   await expect(page.locator('.fb-years-summary')).toContainText('2020年については発表が見つかっていません。');
+  // Each year's total is 総額, as everywhere else; 合計 would be the column's sum.
+  await expect(page.locator('.fb-years-table thead th').nth(1)).toHaveText('総額');
   await expectNoAxeViolations(page, 'years view in Japanese');
   await screenshot(page, 'years-view-ja');
   // A region within a group is noted in full-width brackets, as Japanese writes them.
