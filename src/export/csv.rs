@@ -100,7 +100,9 @@ fn table(d: &Describer<'_>, parts: &[Part<'_>]) -> String {
     out
 }
 
-/// Regions and the unattributed rest, in the chart's order.
+/// Regions and the unattributed rest, in the donut's order (data order, the
+/// rest after the last lower bound); past nine parts the chart's bars are
+/// sorted by size, the file keeps this order.
 pub fn regions(d: &Describer<'_>) -> String {
     table(d, &derive::region_marks(d.ds))
 }

@@ -541,19 +541,6 @@ pub fn parse_ymd(ymd: &str) -> Option<(i32, u32, u32)> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
-/// Thousands separators: 37100767 → "37,100,767".
-pub fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn trim_zeros(s: &str) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
@@ -848,11 +835,7 @@ mod tests {
     }
 
     #[test]
-    fn grouping_and_fractions() {
-        assert_eq!(group(0), "0");
-        assert_eq!(group(999), "999");
-        assert_eq!(group(1_000), "1,000");
-        assert_eq!(group(37_100_767), "37,100,767");
+    fn fractions() {
         assert_eq!(fraction(400_000), "0.4");
         assert_eq!(fraction(1_000_000), "1");
         assert_eq!(fraction(333_333), "0.333333");

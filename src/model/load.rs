@@ -333,9 +333,10 @@ pub fn placed(kind: ProblemKind, place: Option<(usize, usize)>) -> ProblemKind {
     }
 }
 
-/// N in "… at position N …".
+/// N in "… in JSON at position N …". Only there: V8's "Unexpected token"
+/// messages quote the reader's own text, which may say "position 9".
 fn position_in(message: &str) -> Option<usize> {
-    number_after(message, "position ")
+    number_after(message, "in JSON at position ")
 }
 
 /// L and C in "… (line L column C)", for a browser that gives no position.
@@ -908,14 +909,22 @@ mod tests {
         let m = "Expected double-quoted property name in JSON at position 10 (line 2 column 1)";
         assert_eq!(native(object), (1, 9));
         assert_eq!(place(parse_failure(object, m)), (1, 9));
-        assert_eq!(place(parse_failure(object, "… at position 10")), (1, 9));
+        assert_eq!(
+            place(parse_failure(object, "… in JSON at position 10")),
+            (1, 9)
+        );
         // Not a trailing comma: the parser's place, in characters (serde_json
         // counts bytes: "名" is three).
         let text = "{\"名\": x}";
         assert_eq!(native(text), (1, 7));
         let at = text.find('x').map(|i| text[..i].encode_utf16().count());
-        let m = format!("Unexpected token 'x' at position {}", at.unwrap());
+        let m = format!("Unexpected token 'x' in JSON at position {}", at.unwrap());
         assert_eq!(place(parse_failure(text, &m)), (1, 7));
+        // A position in the reader's own text, which V8 quotes, is not the
+        // parser's: `NaN` at column 15, not "position 9" (column 10).
+        let text = "[\"position 9\",NaN]";
+        let m = "Unexpected token 'N', \"[\"position 9\",NaN]\" is not valid JSON";
+        assert_eq!(place(parse_failure(text, m)), (1, 15));
         let text = "{\"a\": [1, ]";
         assert_eq!(native(text), (1, 9));
         // Chromium's own messages (156), which count UTF-16 code units.
