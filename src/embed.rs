@@ -297,13 +297,14 @@ pub enum LoadError {
     Timeout,
     /// The server sent something that is not JSON (often an HTML error page).
     NotJson(String),
+    /// The server announced more bytes than a dataset may have.
     TooLarge(u64),
+    /// More bytes came than a dataset may have, from a server that did not
+    /// say how many (chunked) or said the compressed size: reading stopped.
+    TooLargeRead,
     /// The bytes are not UTF-8 text from this line and column on: a data
     /// problem (save the file as UTF-8), which trying again cannot change.
-    NotUtf8 {
-        line: usize,
-        column: usize,
-    },
+    NotUtf8 { line: usize, column: usize },
     /// The `src` attribute is there but empty.
     EmptySrc,
 }
@@ -331,7 +332,7 @@ pub fn may_be_dataset(content_type: &str) -> bool {
 }
 
 /// Fetches a dataset's text with a timeout, without cookies, checking status,
-/// type and size before reading the body.
+/// type and announced size before reading the body, and its size as it reads.
 pub async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<String, LoadError> {
     let window = web_sys::window().ok_or(LoadError::Network)?;
     let init = web_sys::RequestInit::new();
@@ -367,18 +368,41 @@ pub async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<Stri
     if let Some(length) = length.filter(|l| *l > MAX_BYTES as u64) {
         return Err(LoadError::TooLarge(length));
     }
-    let body = response.array_buffer().map_err(|_| LoadError::Network)?;
-    let body = JsFuture::from(body).await.map_err(|_| {
+    let failed = || {
         if signal.aborted() {
             LoadError::Timeout
         } else {
             LoadError::Network
         }
-    })?;
+    };
+    // Read chunk by chunk, to stop past the limit: a length the server did
+    // not give (chunked), or gave compressed, is known only as it comes.
+    let reader: web_sys::ReadableStreamDefaultReader = response
+        .body()
+        .ok_or(LoadError::Network)?
+        .get_reader()
+        .unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let read = JsFuture::from(reader.read()).await.map_err(|_| failed())?;
+        let field = |name: &str| js_sys::Reflect::get(&read, &JsValue::from_str(name));
+        if field("done").map_or(true, |done| done.is_truthy()) {
+            break;
+        }
+        let chunk = js_sys::Uint8Array::new(&field("value").map_err(|_| failed())?);
+        let at = bytes.len();
+        if at + chunk.length() as usize > MAX_BYTES {
+            let _ = reader.cancel();
+            return Err(LoadError::TooLargeRead);
+        }
+        bytes.resize(at + chunk.length() as usize, 0);
+        if let Some(tail) = bytes.get_mut(at..) {
+            chunk.copy_to(tail);
+        }
+    }
     // `fetch`'s text() would turn invalid UTF-8 into U+FFFD silently; this
     // refuses it where it starts, with check-data's code (`load::utf8`).
     // Checked once: the place is worked out only for a file that fails.
-    let bytes = js_sys::Uint8Array::new(&body).to_vec();
     String::from_utf8(bytes).map_err(|e| match crate::model::load::utf8(e.as_bytes()) {
         Err(crate::model::Problem {
             kind: crate::model::ProblemKind::NotUtf8 { line, column },

@@ -78,6 +78,13 @@ pub fn load_message(locale: Locale, url: &str, e: &LoadError) -> String {
             Msg::LoadTooLarge,
             &[("url", url), ("size", &(bytes / 1024).to_string())],
         ),
+        LoadError::TooLargeRead => locale.fill(
+            Msg::LoadTooLargeRead,
+            &[
+                ("url", url),
+                ("size", &(crate::model::load::MAX_BYTES / 1024).to_string()),
+            ],
+        ),
         LoadError::NotUtf8 { line, column } => locale.fill(
             Msg::LoadNotUtf8,
             &[

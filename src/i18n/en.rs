@@ -248,6 +248,7 @@ pub fn text(msg: Msg) -> &'static str {
         SyntaxEscape => "a backslash (\\) in a text must start an escape such as \\n or \\\"; write a backslash itself as \\\\",
         SyntaxComma => "a comma is missing here: values and fields are separated by commas",
         SummaryRemainderNamed => "The source's figures leave {share} of the total without a region; the regions it names without a figure may have some of it.",
+        LoadTooLargeRead => "The file at {url} is too large (over {size} KB) to be a funding dataset.",
         SyntaxColon => "a colon (:) is missing here, between the field's name and its value",
         SyntaxExtraComma => "this comma is one too many: none goes before a closing bracket or after another comma; remove it",
         SyntaxControl => "a text in quotes runs on to the next line or contains a tab; keep each text on one line up to its closing quote (write a line break as \\n, a tab as \\t)",

@@ -606,6 +606,7 @@ messages! {
     SyntaxColon,
     SyntaxExtraComma,
     SummaryRemainderNamed,
+    LoadTooLargeRead,
 }
 
 /// The message that phrases a share stated in this way.

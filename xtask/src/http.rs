@@ -238,6 +238,27 @@ fn misbehave(mut out: impl Write, config: &Config, name: &str) -> io::Result<()>
             }
             Ok(())
         }
+        // 20 MiB, chunked: no length to refuse it by, so the widget must stop
+        // reading past its limit.
+        "huge-chunked.json" => {
+            write!(out, "HTTP/1.1 200 OK\r\nContent-Type: {json}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n")?;
+            for (n, v) in &config.headers {
+                write!(out, "{n}: {v}\r\n")?;
+            }
+            out.write_all(b"\r\n")?;
+            let chunk = vec![b' '; 64 * 1024];
+            for _ in 0..320 {
+                // The client hangs up early: that is the point.
+                if write!(out, "{:x}\r\n", chunk.len()).is_err()
+                    || out.write_all(&chunk).is_err()
+                    || out.write_all(b"\r\n").is_err()
+                {
+                    return Ok(());
+                }
+            }
+            out.write_all(b"0\r\n\r\n")?;
+            Ok(())
+        }
         _ => respond(
             &mut out,
             config,

@@ -104,6 +104,13 @@ test('a file over the size limit is refused before it is read', async ({ page, b
   await expectFailure(page, el, /too large/);
 });
 
+test('a file over the size limit that gives no length is refused once the limit is passed, not read whole', async ({ page, baseURL }) => {
+  quiet(page);
+  const el = await openWith(page, baseURL, `${baseURL}/_fail/huge-chunked.json`);
+  // Said as over the limit: 2048 KB of the 20 MiB sent.
+  await expectFailure(page, el, /too large \(over 2048 KB\)/);
+});
+
 test('the widget\'s own series given as src is named for what it is', async ({ page, baseURL }) => {
   quiet(page);
   const el = await openWith(page, baseURL, `${baseURL}/data/japan-iom-series.json`);
