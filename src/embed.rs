@@ -377,19 +377,21 @@ pub async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<Stri
     };
     // Read chunk by chunk, to stop past the limit: a length the server did
     // not give (chunked), or gave compressed, is known only as it comes.
-    let reader: web_sys::ReadableStreamDefaultReader = response
-        .body()
-        .ok_or(LoadError::Network)?
-        .get_reader()
-        .unchecked_into();
-    let mut bytes = Vec::new();
+    // No body at all (a 204) is an empty file, which the parser names.
+    let Some(body) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    // The size announced, when it is one, so the bytes are not copied as they grow.
+    let announced = length.map_or(0, |l| l.min(MAX_BYTES as u64) as usize);
+    let mut bytes = Vec::with_capacity(announced);
     loop {
         let read = JsFuture::from(reader.read()).await.map_err(|_| failed())?;
         let field = |name: &str| js_sys::Reflect::get(&read, &JsValue::from_str(name));
         if field("done").map_or(true, |done| done.is_truthy()) {
             break;
         }
-        let chunk = js_sys::Uint8Array::new(&field("value").map_err(|_| failed())?);
+        let chunk: js_sys::Uint8Array = field("value").map_err(|_| failed())?.unchecked_into();
         let at = bytes.len();
         if at + chunk.length() as usize > MAX_BYTES {
             let _ = reader.cancel();

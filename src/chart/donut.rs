@@ -56,6 +56,18 @@ pub fn open_path(seg: &Segment, open: f64) -> String {
     ring_path((seg.end - open).max(seg.start), seg.end, OUTER, INNER)
 }
 
+/// Path data of the focus ring of `seg`: the segment itself, or for one too
+/// thin to see (a rest drawn at nothing) a sliver of the ring where it sits,
+/// so that keyboard focus on it shows.
+pub fn focus_path(seg: &Segment) -> String {
+    const SLIVER: f64 = 0.008;
+    if seg.end - seg.start >= SLIVER {
+        return seg.path.clone();
+    }
+    let start = (seg.start - SLIVER / 2.0).clamp(0.0, 1.0 - SLIVER);
+    ring_path(start, start + SLIVER, OUTER, INNER)
+}
+
 /// A point on the circle of radius `r` at `frac` of a turn from 12 o'clock.
 pub fn point(frac: f64, r: f64) -> (f64, f64) {
     let (sin, cos) = sin_cos_turn(frac);
@@ -137,6 +149,19 @@ pub fn ring_path(start: f64, end: f64, outer: f64, inner: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_mark_too_thin_to_see_still_gets_a_visible_focus_ring() {
+        let segs = super::segments(&[0.6, 0.0, 0.4]);
+        assert!(segs[1].path.is_empty());
+        let ring = super::focus_path(&segs[1]);
+        assert!(!ring.is_empty());
+        // At the end of the ring too, without passing it.
+        let last = super::segments(&[1.0, 0.0]);
+        assert!(!super::focus_path(&last[1]).is_empty());
+        // A mark that shows is its own ring.
+        assert_eq!(super::focus_path(&segs[0]), segs[0].path);
+    }
+
     use super::*;
 
     fn close(a: (f64, f64), b: (f64, f64)) -> bool {

@@ -260,10 +260,11 @@ pub fn Chart(props: &ChartProps) -> Html {
     // the marks, so it shows on a segment of any colour, including the
     // accent. CSS shows it only while a mark has :focus-visible.
     let focus_ring = segments.get(roving).map(|seg| {
+        let path = donut::focus_path(seg);
         html! {
             <g class="fb-focus-ring" fill="none" aria-hidden="true">
-                <path class="fb-focus-outer" d={seg.path.clone()} />
-                <path class="fb-focus-inner" d={seg.path.clone()} />
+                <path class="fb-focus-outer" d={path.clone()} />
+                <path class="fb-focus-inner" d={path} />
             </g>
         }
     });

@@ -253,13 +253,16 @@ pub fn remainder<'a>(ds: &Dataset, parts: &[Part<'a>]) -> Option<Part<'a>> {
         .sum();
     // Figures that fill the whole leave nothing, unless upper bounds beside
     // lower ones may leave some ("more than 60 %" and "at most 40 %": the
-    // rest is at most 40 %, drawn at nothing).
-    if (left <= 0 && upper <= 0) || sixths.is_some_and(|s| s >= 6) {
+    // rest is at most 40 %, drawn at nothing). What the figures take past
+    // the whole counts against that ("more than 60 %" and "at most 45 %"
+    // leave at most 40 %; "more than 55 %" and "almost 50 %", nothing).
+    let most = if mixed { left + upper } else { left };
+    if most <= 0 || sixths.is_some_and(|s| s >= 6) {
         return None;
     }
     let stated = remainder_qualifier(parts);
     let (drawn, left) = if mixed {
-        (Some(left.max(0)), (left.max(0) + upper).min(PPM))
+        (Some(left.max(0)), most.min(PPM))
     } else {
         (None, left)
     };
@@ -340,6 +343,11 @@ fn fit_drawing(parts: &mut [Part<'_>]) {
     for p in parts.iter_mut() {
         let scaled = i128::from(p.drawn_ppm()) * i128::from(PPM) / i128::from(sum);
         p.drawn = Some(scaled as i64);
+    }
+    // What the rounding down left goes to the largest mark: the ring closes.
+    let short = PPM - parts.iter().map(Part::drawn_ppm).sum::<i64>();
+    if let Some(largest) = parts.iter_mut().max_by_key(|p| p.drawn_ppm()) {
+        largest.drawn = Some(largest.drawn_ppm() + short);
     }
 }
 

@@ -333,10 +333,12 @@ pub fn placed(kind: ProblemKind, place: Option<(usize, usize)>) -> ProblemKind {
     }
 }
 
-/// N in "… in JSON at position N …". Only there: V8's "Unexpected token"
-/// messages quote the reader's own text, which may say "position 9".
+/// N in "… in JSON at position N …" or "… after JSON at position N"
+/// (trailing content). Only there: V8's "Unexpected token" messages quote
+/// the reader's own text, which may say "position 9".
 fn position_in(message: &str) -> Option<usize> {
     number_after(message, "in JSON at position ")
+        .or_else(|| number_after(message, "after JSON at position "))
 }
 
 /// L and C in "… (line L column C)", for a browser that gives no position.
@@ -925,6 +927,10 @@ mod tests {
         let text = "[\"position 9\",NaN]";
         let m = "Unexpected token 'N', \"[\"position 9\",NaN]\" is not valid JSON";
         assert_eq!(place(parse_failure(text, m)), (1, 15));
+        // Content after the JSON, as V8 without line and column says it.
+        let text = "{\"a\": 1}\n{\"b\": 2}";
+        let m = "Unexpected non-whitespace character after JSON at position 9";
+        assert_eq!(place(parse_failure(text, m)), (2, 1));
         let text = "{\"a\": [1, ]";
         assert_eq!(native(text), (1, 9));
         // Chromium's own messages (156), which count UTF-16 code units.

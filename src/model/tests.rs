@@ -174,6 +174,24 @@ fn the_rest_beside_both_kinds_of_bound_stays_when_the_figures_fill_the_whole() {
         Describer::new(&ds, Locale::En).part_share(rest),
         "at most 25%"
     );
+    // Figures past the whole count against what the upper bound may leave:
+    // "more than 40 %", 35 % and "at most 30 %" leave at most 25 %, though
+    // the figures say 105 %; drawn scaled to a whole that still closes.
+    let mut v = default_value();
+    v["regions"][2]["share"] = json!({"value": 0.3, "stated": "at_most"});
+    let ds = Dataset::from_json(&serde_json::from_value(v).unwrap()).unwrap();
+    let marks = derive::region_marks(&ds);
+    let rest = marks.iter().find(|m| m.is_remainder()).expect("a rest");
+    assert_eq!(rest.share.value, 250_000);
+    assert_eq!(rest.drawn_ppm(), 0);
+    assert_eq!(marks.iter().map(|m| m.drawn_ppm()).sum::<i64>(), 1_000_000);
+    // "More than 40 %", 33 % and "almost 30 %" (27 % at least), which
+    // validation accepts: nothing can be left.
+    let mut v = default_value();
+    v["regions"][1]["share"] = json!({"value": 0.33, "stated": "exact"});
+    v["regions"][2]["share"] = json!({"value": 0.3, "stated": "almost"});
+    let ds = parse(&v.to_string()).expect("valid");
+    assert!(!derive::region_marks(&ds).iter().any(|m| m.is_remainder()));
     // Without a lower bound the rest would be "at least 0%", which says
     // nothing: figures that fill the whole then leave no rest.
     let mut v = default_value();
@@ -395,11 +413,20 @@ fn rule_shares_sum_above_one() {
 
 #[test]
 fn almost_counts_in_the_sums_with_the_least_it_can_stand_for() {
-    // "Almost 90 %" is at least 81 %: beside 35 % and 20 % that is 136 %.
+    // "Almost 90 %" is at least 81 %: beside 35 % and 20 % that is 136 %
+    // at the least; the figures said add up to 145 %.
     let p = problems_after(|v| {
         v["regions"][0]["share"] = json!({"value": 0.9, "stated": "almost"});
     });
     assert_one(&p, "regions", "add up to 145%, more than 100%");
+    // An "at most" beside figures past the whole is not in the sum said: the
+    // other two are what is wrong (110 %), whatever it holds.
+    let p = problems_after(|v| {
+        v["regions"][0]["share"] = json!({"value": 0.55, "stated": "exact"});
+        v["regions"][2]["share"] = json!({"value": 0.5, "stated": "at_most"});
+        v["regions"][1]["share"] = json!({"value": 0.55, "stated": "exact"});
+    });
+    assert_one(&p, "regions", "add up to 110%, more than 100%");
     // "Almost 50 %" (45 % at least) beside 35 % and 20 % may be true.
     let p = problems_after(|v| {
         v["regions"][0]["share"] = json!({"value": 0.5, "stated": "almost"});

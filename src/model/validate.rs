@@ -416,7 +416,14 @@ const SUM_SLACK_PPM: i64 = 1;
 /// about 34 %, about 33 %"), so the sum is refused only when even the least
 /// of each is more than the whole.
 fn counted(ppm: i64, stated: Stated) -> (i64, i64) {
-    (ppm, stated.range_ppm(ppm).0.clamp(0, ppm))
+    let least = stated.range_ppm(ppm).0.clamp(0, ppm);
+    // A part that may be nothing ("at most") is left out of the sum said too.
+    let figure = if stated.is_upper_bound() && least == 0 {
+        0
+    } else {
+        ppm
+    };
+    (figure, least)
 }
 
 /// What an amount stated this way counts for in the sum of amounts, which

@@ -290,6 +290,11 @@ test('a rest beside both kinds of bound stays when the figures fill the whole: s
   await expect(rest.locator('.fb-legend-share')).toHaveText('at most 25%');
   await rest.click();
   await expect(el.locator('.fb-detail')).toContainText('may be larger than drawn');
+  // Its mark has no size, but keyboard focus on it shows: the ring is a sliver where it sits.
+  const mark = el.locator('path.fb-mark[data-id="unattributed"]');
+  await expect(mark).toHaveAttribute('tabindex', '0');
+  await mark.focus();
+  await expect(el.locator('.fb-focus-ring .fb-focus-outer')).toHaveAttribute('d', /^M/);
   await el.getByRole('tab', { name: 'Table' }).click();
   await expect(el.locator('tr[data-id="unattributed"]')).toContainText('at most 25%');
 });
