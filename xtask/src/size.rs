@@ -198,8 +198,11 @@ pub const BUDGET: u64 = 100_000;
 /// as a message, the theme chart's rest selectable, a total only exact or
 /// about, the rest beside both kinds of bound at 0 %, the summary's rest
 /// beside regions named without a figure, a region-less year's table note.
+/// After the review of them, 136 B (241,345): the focus sliver of a mark drawn
+/// at nothing, the ring closed after scaling, trailing content placed, a
+/// src without a body.
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 241_215;
+pub const CEILING: u64 = 241_350;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
