@@ -193,8 +193,7 @@ pub fn is_selectable(ds: &Dataset, id: &str) -> bool {
     if id == REMAINDER_ID {
         // The rest of either chart: the theme chart has its own when its
         // themes' figures leave some, whether or not the regions do.
-        let has_rest = |marks: Vec<derive::Part<'_>>| marks.iter().any(|p| p.id() == id);
-        return has_rest(derive::region_marks(ds)) || has_rest(derive::theme_marks(ds));
+        return draws(derive::region_marks(ds), id) || draws(derive::theme_marks(ds), id);
     }
     ds.region(id).is_some() || ds.theme(id).is_some()
 }
@@ -206,12 +205,16 @@ pub fn is_selectable(ds: &Dataset, id: &str) -> bool {
 /// a figure the view does not show.
 pub fn shown_in(ds: &Dataset, view: View, id: &str) -> bool {
     let linked = || !derive::linked_ids(ds, id).is_empty();
-    let mark = |marks: Vec<derive::Part<'_>>| marks.iter().any(|p| p.id() == id);
     match view {
-        View::Region => mark(derive::region_marks(ds)) || linked(),
-        View::Theme => ds.theme(id).is_some() || mark(derive::theme_marks(ds)) || linked(),
+        View::Region => draws(derive::region_marks(ds), id) || linked(),
+        View::Theme => ds.theme(id).is_some() || draws(derive::theme_marks(ds), id) || linked(),
         _ => true,
     }
+}
+
+/// Whether a chart of `marks` has a mark `id`.
+fn draws(marks: Vec<derive::Part<'_>>, id: &str) -> bool {
+    marks.iter().any(|p| p.id() == id)
 }
 
 /// The raw hash parameters, before they are checked against a dataset.

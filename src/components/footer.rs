@@ -476,7 +476,7 @@ pub fn Footer(props: &FooterProps) -> Html {
             <footer class="fb-footer" ref={footer_ref.clone()}>
                 <div class="fb-actions" role="group" aria-label={d.text(Msg::ActionsLabel)}>
                     // Not for a year whose source splits nothing by region: the file would be its header alone.
-                    if years || !crate::model::derive::region_parts(&ctx.data).is_empty() {
+                    if years || !ctx.data.regions.is_empty() {
                         { download(File::RegionsCsv) }
                     }
                     if ctx.data.has_theme_amounts() && !years {

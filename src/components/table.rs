@@ -66,7 +66,7 @@ pub fn TableView() -> Html {
     };
     // A year whose source splits nothing by region (2025) gets the note the
     // region view gives, not a table of no rows whose total says 100 %.
-    let regions = if crate::model::derive::region_parts(&ctx.data).is_empty() {
+    let regions = if ctx.data.regions.is_empty() {
         html! { <p class="fb-note fb-no-breakdown">{ d.text(Msg::NoRegionBreakdown) }</p> }
     } else {
         table(

@@ -221,42 +221,42 @@ fn misbehave(mut out: impl Write, config: &Config, name: &str) -> io::Result<()>
                 respond(&mut out, config, "200 OK", json, &data(), true, &[])
             }
         }
-        // 20 MiB announced: the widget must refuse it from the header alone.
-        "huge.json" => {
+        // 20 MiB of spaces. Announced (huge.json), the widget must refuse it
+        // from the header alone; chunked, with no length to refuse it by, it
+        // must stop reading past its limit. The client hangs up early: that
+        // is the point.
+        file @ ("huge.json" | "huge-chunked.json") => {
             let size = 20 * 1024 * 1024;
-            write!(out, "HTTP/1.1 200 OK\r\nContent-Type: {json}\r\nContent-Length: {size}\r\nConnection: close\r\n")?;
+            let chunked = file == "huge-chunked.json";
+            let framing = if chunked {
+                "Transfer-Encoding: chunked".to_owned()
+            } else {
+                format!("Content-Length: {size}")
+            };
+            write!(
+                out,
+                "HTTP/1.1 200 OK\r\nContent-Type: {json}\r\n{framing}\r\nConnection: close\r\n"
+            )?;
             for (n, v) in &config.headers {
                 write!(out, "{n}: {v}\r\n")?;
             }
             out.write_all(b"\r\n")?;
             let chunk = vec![b' '; 64 * 1024];
             for _ in 0..size / chunk.len() {
-                // The client hangs up early: that is the point.
-                if out.write_all(&chunk).is_err() {
-                    break;
-                }
-            }
-            Ok(())
-        }
-        // 20 MiB, chunked: no length to refuse it by, so the widget must stop
-        // reading past its limit.
-        "huge-chunked.json" => {
-            write!(out, "HTTP/1.1 200 OK\r\nContent-Type: {json}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n")?;
-            for (n, v) in &config.headers {
-                write!(out, "{n}: {v}\r\n")?;
-            }
-            out.write_all(b"\r\n")?;
-            let chunk = vec![b' '; 64 * 1024];
-            for _ in 0..320 {
-                // The client hangs up early: that is the point.
-                if write!(out, "{:x}\r\n", chunk.len()).is_err()
-                    || out.write_all(&chunk).is_err()
-                    || out.write_all(b"\r\n").is_err()
-                {
+                let sent = if chunked {
+                    write!(out, "{:x}\r\n", chunk.len())
+                        .and_then(|()| out.write_all(&chunk))
+                        .and_then(|()| out.write_all(b"\r\n"))
+                } else {
+                    out.write_all(&chunk)
+                };
+                if sent.is_err() {
                     return Ok(());
                 }
             }
-            out.write_all(b"0\r\n\r\n")?;
+            if chunked {
+                out.write_all(b"0\r\n\r\n")?;
+            }
             Ok(())
         }
         _ => respond(

@@ -314,6 +314,18 @@ test('arrows on the closed language list only browse it: Enter or leaving the li
 });
 
 /** Every request for a catalogue file, by path. */
+/** Answers `path` on the widget's own origin with a host page of one element with `attributes`. */
+function elementHost(page, path, attributes) {
+  return page.route(`**/${path}`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+        <link rel="icon" href="data:,"><script type="module" src="embed.js"></script></head>
+        <body><main><funding-breakdown ${attributes}></funding-breakdown></main></body></html>`,
+    }),
+  );
+}
+
 function catalogueRequests(page) {
   const paths = [];
   page.on('request', (r) => /\/i18n-[a-z]+-[0-9a-f]+\.json$/.test(r.url()) && paths.push(new URL(r.url()).pathname));
@@ -412,14 +424,7 @@ plainTest('a language whose texts cannot be loaded leaves the widget as it was, 
 
 plainTest('an element whose language cannot be loaded opens in English', async ({ page }) => {
   await page.route('**/i18n-ja-*.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.route('**/lang-host.html', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-        <link rel="icon" href="data:,"><script type="module" src="embed.js"></script></head>
-        <body><main><funding-breakdown id="ja-test" lang="ja"></funding-breakdown></main></body></html>`,
-    }),
-  );
+  await elementHost(page, 'lang-host.html', 'id="ja-test" lang="ja"');
   await page.goto('/lang-host.html');
   await expect(page.locator('#ja-test')).toHaveAttribute('data-state', 'ready');
   const widget = page.locator('#ja-test .fb-root');
@@ -519,14 +524,7 @@ test.describe('a reader whose browser is set to French', () => {
 
   test('an element without lang opens in French, its texts fetched with the wasm (preloaded), once', async ({ page }) => {
     const catalogues = catalogueRequests(page);
-    await page.route('**/nolang-host.html', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-          <link rel="icon" href="data:,"><script type="module" src="embed.js"></script></head>
-          <body><main><funding-breakdown id="no-lang" view="sources"></funding-breakdown></main></body></html>`,
-      }),
-    );
+    await elementHost(page, 'nolang-host.html', 'id="no-lang" view="sources"');
     const { release } = await holdWasm(page);
     await page.goto('/nolang-host.html');
     // While the wasm is on its way, its language's texts are already asked for.
@@ -582,14 +580,7 @@ test.describe('a reader whose browser language the widget lacks', () => {
 test('the lang attribute of the custom element chooses its language', async ({ page }) => {
   const catalogues = catalogueRequests(page);
   // A host page on the widget's own origin, answered by Playwright.
-  await page.route('**/lang-host.html', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-        <link rel="icon" href="data:,"><script type="module" src="embed.js"></script></head>
-        <body><main><funding-breakdown id="lang-test" lang="es" view="sources"></funding-breakdown></main></body></html>`,
-    }),
-  );
+  await elementHost(page, 'lang-host.html', 'id="lang-test" lang="es" view="sources"');
   await page.goto('/lang-host.html');
   const widget = page.locator('#lang-test .fb-root');
   await expect(widget).toHaveAttribute('lang', 'es');
