@@ -7,7 +7,7 @@ pub mod years;
 use crate::i18n::format::{
     approximate_small, directed_ppm, directed_short, two_significant_percent, western_short, Toward,
 };
-use crate::i18n::{amount_msg, pieces, share_msg, LocalFmt, Locale, Msg, Piece};
+use crate::i18n::{amount_msg, pieces, share_msg, word_share_msg, LocalFmt, Locale, Msg, Piece};
 use crate::model::derive::{self, Part, Qualified};
 use crate::model::validate::SyntaxHint;
 use crate::model::{Dataset, MarkKind, Minor, ProblemKind, Stated, Status};
@@ -100,8 +100,10 @@ impl<'a> Describer<'a> {
             }
             _ => return self.share(part.share),
         };
-        self.locale
-            .fill(share_msg(part.share.stated), &[("share", self.text(word))])
+        self.locale.fill(
+            word_share_msg(part.share.stated),
+            &[("share", self.text(word))],
+        )
     }
 
     /// What the stripes on a part's mark mean, for its detail: the figure
@@ -925,17 +927,17 @@ mod tests {
         );
         let es = summary(Locale::Es);
         assert!(
-            es.contains("África subsahariana (más de 40\u{a0}%); Oriente Medio"),
+            es.contains("África subsahariana (más del 40\u{a0}%); Oriente Medio"),
             "{es}"
         );
-        assert!(es.contains("(como máximo 5\u{a0}%)"), "{es}");
+        assert!(es.contains("(como máximo el 5\u{a0}%)"), "{es}");
         // The unattributed share is the sentence's subject, not a general claim.
         assert!(
             fr.contains("Une part du total (au plus 5\u{a0}%) n’est attribuée par la source à aucune région."),
             "{fr}"
         );
         assert!(
-            es.contains("Una parte del total (como máximo 5\u{a0}%) no está asignada por la fuente a ninguna región."),
+            es.contains("Una parte del total (como máximo el 5\u{a0}%) no está asignada por la fuente a ninguna región."),
             "{es}"
         );
     }

@@ -117,6 +117,9 @@ fn the_native_formatter_writes_what_intl_writes() {
         100_000_000_000,
         150_000_000_000,
         999_000_000,
+        // Rounding carries into the next unit: 999.96 million, 9,999.6万.
+        99_996_000_000,
+        9_999_600_000,
     ]
     .map(|minor| (minor, 2, "USD"));
     let amounts = usd.iter().copied().chain([(3_710_076_700, 0, "JPY")]);

@@ -340,8 +340,16 @@ fn YearsTable(props: &YearsTableProps) -> Html {
     let rows = props.series.slots().into_iter().map(|slot| {
         let year = slot.year();
         // A gap has no total and no source: a dash, and why. The dash is
-        // drawn only: read out, it was "dash", twice.
-        let dash = || html! { <span aria-hidden="true">{ "—" }</span> };
+        // drawn only (read out, it was "dash", twice); a screen reader hears
+        // words instead of an empty cell.
+        let dash = || {
+            html! {
+                <>
+                    <span aria-hidden="true">{ "—" }</span>
+                    <span class="fb-sr-only">{ l.text(Msg::YearGapCell) }</span>
+                </>
+            }
+        };
         let (total, facts, source) = match slot {
             Slot::Gap(_) => (dash(), l.text(Msg::YearGap).to_owned(), dash()),
             Slot::Year(ds) => {

@@ -116,8 +116,15 @@ impl Fmt {
             return self.money(whole, digits, currency);
         }
         let ja = self.locale == Locale::Ja;
-        let div = 10f64.powi(compact_unit(major, ja));
-        let scaled = round_compact(major / div);
+        let mut div = 10f64.powi(compact_unit(major, ja));
+        let mut scaled = round_compact(major / div);
+        // Rounding may carry into the next unit: 999.96 million is "1 billion",
+        // not "1,000 million" (as `Intl` says it in the browser).
+        let carried = 10f64.powi(compact_unit(scaled * div, ja));
+        if carried > div {
+            div = carried;
+            scaled = round_compact(major / div);
+        }
         let tenths = (scaled * 10.0).round() as u64;
         let frac = match tenths % 10 {
             0 => String::new(),
@@ -686,6 +693,16 @@ mod tests {
             (Locale::Es, 100_000_000, "1\u{a0}millón\u{a0}USD"),
             (Locale::Fr, 250_000_000_000, "2,5\u{a0}milliards\u{a0}USD"),
             (Locale::Ja, 250_000_000_000, "25億米ドル"),
+            // Rounding carries into the next unit.
+            (Locale::En, 99_996_000_000, "USD\u{a0}1\u{a0}billion"),
+            (Locale::Fr, 99_996_000_000, "1\u{a0}milliard\u{a0}USD"),
+            (
+                Locale::Es,
+                99_996_000_000,
+                "1\u{a0}mil\u{a0}millones\u{a0}USD",
+            ),
+            (Locale::Ja, 9_999_600_000, "1億米ドル"),
+            (Locale::Ja, 99_996_000_000, "10億米ドル"),
         ] {
             assert_eq!(Fmt::new(locale).money_short(Minor(minor), 2, "USD"), want);
         }

@@ -258,4 +258,13 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SyntaxControl, "un texte entre guillemets continue sur la ligne suivante ou contient une tabulation\u{202f}; gardez chaque texte sur une seule ligne jusqu’à son guillemet fermant (écrivez un saut de ligne \\n, une tabulation \\t)"),
     (Msg::SummaryRemainderNamed, "Les chiffres de la source laissent une part du total ({share}) sans région\u{202f}; les régions qu’elle cite sans chiffre peuvent en recevoir une partie."),
     (Msg::LoadTooLargeRead, "Le fichier à l’adresse {url} est trop volumineux (plus de {size}\u{a0}Ko) pour être un jeu de données de financement."),
+    (Msg::YearGapCell, "introuvable"),
+    (Msg::ShareWordAbout, "environ {share}"),
+    (Msg::ShareWordMoreThan, "plus de {share}"),
+    (Msg::ShareWordAtLeast, "au moins {share}"),
+    (Msg::ShareWordAtMost, "au plus {share}"),
+    (Msg::ShareWordLessThan, "moins de {share}"),
+    (Msg::ShareWordAlmost, "presque {share}"),
+    (Msg::ShareWordAtMostAbout, "au plus environ {share}"),
+    (Msg::ShareWordAtLeastAbout, "au moins environ {share}"),
 ];

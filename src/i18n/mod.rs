@@ -607,9 +607,36 @@ messages! {
     SyntaxExtraComma,
     SummaryRemainderNamed,
     LoadTooLargeRead,
+    YearGapCell,
+    ShareWordAbout,
+    ShareWordMoreThan,
+    ShareWordAtLeast,
+    ShareWordAtMost,
+    ShareWordLessThan,
+    ShareWordAlmost,
+    ShareWordAtMostAbout,
+    ShareWordAtLeastAbout,
 }
 
-/// The message that phrases a share stated in this way.
+/// The message that phrases a share in words ("more than half") stated in
+/// this way. It differs from `share_msg` where a language puts an article
+/// before a percentage but the word carries its own (Spanish "más del 40 %",
+/// "más de la mitad").
+pub fn word_share_msg(stated: Stated) -> Msg {
+    match stated {
+        Stated::Exact => Msg::ShareExact,
+        Stated::About => Msg::ShareWordAbout,
+        Stated::MoreThan => Msg::ShareWordMoreThan,
+        Stated::AtLeast => Msg::ShareWordAtLeast,
+        Stated::AtMost => Msg::ShareWordAtMost,
+        Stated::LessThan => Msg::ShareWordLessThan,
+        Stated::Almost => Msg::ShareWordAlmost,
+        Stated::AtMostAbout => Msg::ShareWordAtMostAbout,
+        Stated::AtLeastAbout => Msg::ShareWordAtLeastAbout,
+    }
+}
+
+/// The message that phrases a percentage share stated in this way.
 pub fn share_msg(stated: Stated) -> Msg {
     match stated {
         Stated::Exact => Msg::ShareExact,

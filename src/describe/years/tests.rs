@@ -304,7 +304,7 @@ fn year_2024_has_a_combined_group_and_an_amount_only_country() {
     );
     for (locale, share) in [
         (Locale::Fr, "au plus environ 30\u{a0}%"),
-        (Locale::Es, "como máximo alrededor de 30\u{a0}%"),
+        (Locale::Es, "como máximo alrededor del 30\u{a0}%"),
         (Locale::Ja, "約30%以下"),
     ] {
         assert_eq!(

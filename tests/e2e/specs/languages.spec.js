@@ -28,7 +28,7 @@ const LANGUAGES = [
     tag: 'es',
     name: 'Español',
     region: 'África subsahariana',
-    share: 'más de 40 %',
+    share: 'más del 40 %',
     amount: 'más de 14,8 millones USD',
     exact: 'más de 14.840.306,80 USD',
     tabs: ['Por región', 'Por tema', 'Tabla', 'Fuentes', 'Años'],

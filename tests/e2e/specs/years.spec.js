@@ -66,6 +66,9 @@ test('the Years view shows seven years, 2021 highlighted and 2020 as a gap', asy
   await expect(table.locator('tr[aria-current=true]')).toHaveAttribute('data-year', '2021');
   await expect(table.locator('tr[aria-current]')).toHaveCount(1);
   await expect(cells('2020').nth(0).locator('[aria-hidden=true]')).toHaveText('—');
+  // …and a screen reader hears words, not an empty cell.
+  await expect(cells('2020').nth(0)).toHaveAccessibleName('none found');
+  await expect(cells('2020').nth(2)).toHaveAccessibleName('none found');
   await expect(cells('2023').nth(2).getByRole('link')).toHaveAttribute('href', /japan\.iom\.int/);
   // No rounded total is ever written out as if exact.
   await expect(page.locator('.fb-root')).not.toContainText('30,500,000');
