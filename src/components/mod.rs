@@ -216,11 +216,27 @@ pub fn source_link(
     text: crate::model::Localized<'_>,
     locale: crate::i18n::Locale,
 ) -> Html {
+    source_link_told(
+        s,
+        text,
+        locale,
+        locale.text(crate::i18n::Msg::OpensInNewTab),
+    )
+}
+
+/// `source_link` with its own words for screen readers after the text: in a
+/// list of links that would otherwise read alike, the year they are for.
+pub fn source_link_told(
+    s: &crate::model::Source,
+    text: crate::model::Localized<'_>,
+    locale: crate::i18n::Locale,
+    told: &str,
+) -> Html {
     html! {
         <a href={s.url.clone()} rel="noopener noreferrer" target="_blank"
             lang={text.lang.to_owned()} hreflang={s.language.clone()}>
             { text.text }
-            <span class="fb-sr-only" lang={locale.tag()}>{ locale.text(crate::i18n::Msg::OpensInNewTab) }</span>
+            <span class="fb-sr-only" lang={locale.tag()}>{ told.to_owned() }</span>
         </a>
     }
 }

@@ -7,7 +7,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{country_list, data_text, source_link, use_ctx, Shared};
+use super::{country_list, data_text, source_link, source_link_told, use_ctx, Shared};
 use crate::describe::years::{bar_length, max_total, slot_phrase, summary, BAR_FULL};
 use crate::describe::Describer;
 use crate::i18n::{pieces, Msg, Piece};
@@ -354,10 +354,12 @@ fn YearsTable(props: &YearsTableProps) -> Html {
             Slot::Gap(_) => (dash(), l.text(Msg::YearGap).to_owned(), dash()),
             Slot::Year(ds) => {
                 let d = Describer::new(ds, l);
-                let source = ds
-                    .sources
-                    .first()
-                    .map(|s| source_link(s, s.publisher_text(), l));
+                let source = ds.sources.first().map(|s| {
+                    // Several years cite the same publisher: a link
+                    // list would read "IOM Japan" five times.
+                    let told = l.fill(Msg::OpensInNewTabYear, &[("year", &d.fmt.year(year))]);
+                    source_link_told(s, s.publisher_text(), l, &told)
+                });
                 let mut facts = d.facts_line();
                 if let Some(count) = ds.contribution.country_count {
                     facts = format!(

@@ -250,6 +250,7 @@ pub fn text(msg: Msg) -> &'static str {
         SummaryRemainderNamed => "The source's figures leave {share} of the total without a region; the regions it names without a figure may have some of it.",
         LoadTooLargeRead => "The file at {url} is too large (over {size} KB) to be a funding dataset.",
         YearGapCell => "none found",
+        OpensInNewTabYear => ", {year} (opens in a new tab)",
         ShareWordAbout => "about {share}",
         ShareWordMoreThan => "more than {share}",
         ShareWordAtLeast => "at least {share}",

@@ -267,4 +267,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ShareWordAlmost, "casi {share}"),
     (Msg::ShareWordAtMostAbout, "como máximo alrededor de {share}"),
     (Msg::ShareWordAtLeastAbout, "al menos alrededor de {share}"),
+    (Msg::OpensInNewTabYear, ", {year} (se abre en una pestaña nueva)"),
 ];

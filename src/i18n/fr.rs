@@ -267,4 +267,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ShareWordAlmost, "presque {share}"),
     (Msg::ShareWordAtMostAbout, "au plus environ {share}"),
     (Msg::ShareWordAtLeastAbout, "au moins environ {share}"),
+    (Msg::OpensInNewTabYear, ", {year} (s’ouvre dans un nouvel onglet)"),
 ];

@@ -180,8 +180,8 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::YearsChartLabel, "活動年別の総額"),
     (Msg::YearsHelp, "矢印キーで年を移動して選択し、Enterキーでフォーカス中の年を選択、Escキーで選択を解除します。"),
     (Msg::YearGap, "発表は見つかっていません"),
-    (Msg::YearShown, "他のビューで表示中"),
-    (Msg::YearShownLabel, "{label}（他のビューで表示中）"),
+    (Msg::YearShown, "他のタブで表示中"),
+    (Msg::YearShownLabel, "{label}（他のタブで表示中）"),
     (Msg::YearOpenedLabel, "{label}（内訳に表示中）"),
     (Msg::YearsSummary, "{donor}から{recipient}への活動年別の拠出額は、{list}です。"),
     (Msg::YearsSummaryItem, "{year}年が{total}"),
@@ -267,4 +267,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ShareWordAlmost, "{share}近く"),
     (Msg::ShareWordAtMostAbout, "約{share}以下"),
     (Msg::ShareWordAtLeastAbout, "約{share}以上"),
+    (Msg::OpensInNewTabYear, "（{year}年、新しいタブで開きます）"),
 ];

@@ -616,6 +616,7 @@ messages! {
     ShareWordAlmost,
     ShareWordAtMostAbout,
     ShareWordAtLeastAbout,
+    OpensInNewTabYear,
 }
 
 /// The message that phrases a share in words ("more than half") stated in

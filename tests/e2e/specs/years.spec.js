@@ -70,6 +70,11 @@ test('the Years view shows seven years, 2021 highlighted and 2020 as a gap', asy
   await expect(cells('2020').nth(0)).toHaveAccessibleName('none found');
   await expect(cells('2020').nth(2)).toHaveAccessibleName('none found');
   await expect(cells('2023').nth(2).getByRole('link')).toHaveAttribute('href', /japan\.iom\.int/);
+  // Several years cite the same publisher: each link says its year.
+  const names = await table.getByRole('link').evaluateAll((links) => links.map((a) => a.textContent));
+  expect(names.length).toBeGreaterThan(5);
+  expect(new Set(names).size).toBe(names.length);
+  await expect(cells('2023').nth(2).getByRole('link')).toHaveAccessibleName(/, 2023 \(opens in a new tab\)$/);
   // No rounded total is ever written out as if exact.
   await expect(page.locator('.fb-root')).not.toContainText('30,500,000');
 
@@ -373,9 +378,9 @@ test('the Years view in Japanese', async ({ page }) => {
   await expect(list.getByRole('option')).toHaveCount(8);
   await expect(list.locator('[data-year="2020"] .fb-bar-value')).toHaveText('発表は見つかっていません');
   await expect(list.locator('[data-year="2018"] .fb-bar-value')).toHaveText('約3,050万米ドル');
-  await expect(list.locator('.is-current')).toContainText('他のビューで表示中');
+  await expect(list.locator('.is-current')).toContainText('他のタブで表示中');
   // Japanese punctuation in the bar's spoken name, not ", ".
-  await expect(list.locator('.is-current')).toHaveAttribute('aria-label', '2021年：3,710万米ドル（他のビューで表示中）');
+  await expect(list.locator('.is-current')).toHaveAttribute('aria-label', '2021年：3,710万米ドル（他のタブで表示中）');
   await list.locator('[data-year="2018"]').click();
   await expect(page.locator('.fb-year-detail')).toContainText('サブサハラ・アフリカ：半分近く（約1,400万米ドル）');
   // The source's title is in our words, so it is given in Japanese too.
