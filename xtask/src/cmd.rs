@@ -132,6 +132,34 @@ pub fn prepend_path<'a>(cmd: &'a mut Command, dir: &Path) -> &'a mut Command {
     }
 }
 
+/// Where `cargo install` puts trunk and wasm-bindgen: `$CARGO_HOME/bin`,
+/// by default `~/.cargo/bin`.
+pub fn cargo_bin() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+        .join("bin")
+}
+
+/// Puts `cargo_bin()` first on this process's PATH, which every command it
+/// starts inherits (trunk, its hook, the wasm test runner): a shell without
+/// rustup's profile (cron, an IDE task) would find none of them.
+pub fn cargo_bin_on_path() {
+    let bin = cargo_bin();
+    let old = std::env::var_os("PATH").unwrap_or_default();
+    let mut paths: Vec<PathBuf> = std::env::split_paths(&old).collect();
+    if paths.first() == Some(&bin) {
+        return;
+    }
+    paths.retain(|p| p != &bin);
+    paths.insert(0, bin);
+    if let Ok(joined) = std::env::join_paths(paths) {
+        // Before any thread is started (the first thing `main` does).
+        std::env::set_var("PATH", joined);
+    }
+}
+
 /// Finds an executable on PATH, like `command -v`.
 pub fn which(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;

@@ -21,7 +21,7 @@ usage: cargo xtask <command>
 commands:
   setup [--no-browser]     install or confirm the pinned tools (wasm32 target, trunk,
                            wasm-bindgen-cli, wasm-opt; chromium and e2e packages unless --no-browser)
-  serve [TRUNK ARGS...]    setup, then trunk serve on http://127.0.0.1:8080/
+  serve [TRUNK ARGS...]    setup, then trunk serve on http://127.0.0.1:8080/ (built into target/serve)
   build [TRUNK ARGS...]    setup, then the release build into dist/ (what to deploy)
   check-data FILE...       validate data files as the widget would; exit 1 on any problem
   schema [--check]         write static/data/schema.json and series.schema.json, or check them
@@ -37,6 +37,7 @@ commands:
                            the language files and, in release builds, minified and compressed copies";
 
 fn main() -> ExitCode {
+    cmd::cargo_bin_on_path();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (command, rest) = match args.split_first() {
         Some((c, rest)) => (c.as_str(), rest),
@@ -91,30 +92,26 @@ fn build(extra: &[String]) -> Result<(), String> {
 }
 
 /// Setup without the browser tools, then `trunk serve`; exits with trunk's code.
+/// It builds into its own folder: a `cargo xtask test` run at the same time
+/// builds, measures and serves the release build in dist/.
 fn serve(extra: &[String]) -> ExitCode {
     if let Err(e) = setup::setup(setup::Scope::Build) {
         eprintln!("{e}");
         return ExitCode::FAILURE;
     }
-    // Defaults go in only when not given, so a caller's choice wins without
-    // relying on how trunk treats a repeated flag.
-    let address = flag_value(extra, "--address");
-    let port = flag_value(extra, "--port");
     let mut c = setup::trunk_command();
     c.arg("serve");
-    if address.is_none() {
-        c.args(["--address", "127.0.0.1"]);
-    }
-    if port.is_none() {
-        c.args(["--port", "8080"]);
+    if flag_value(extra, "--dist")
+        .or(flag_value(extra, "-d"))
+        .is_none()
+    {
+        c.args(["--dist", "target/serve"]);
     }
     c.args(extra);
-    let address = format!(
-        "http://{}:{}/",
-        address.as_deref().unwrap_or("127.0.0.1"),
-        port.as_deref().unwrap_or("8080")
+    println!(
+        "trunk serves {} once its first build is done (a few minutes the first time)",
+        serve_url(extra)
     );
-    println!("Open {address} in a browser");
     match cmd::status(&mut c) {
         Ok(status) => status
             .code()
@@ -125,6 +122,45 @@ fn serve(extra: &[String]) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Where trunk will serve, for the message only: trunk itself takes the
+/// address and port from its arguments, then its environment, then Trunk.toml.
+fn serve_url(extra: &[String]) -> String {
+    let toml = std::fs::read_to_string(cmd::root().join("Trunk.toml")).unwrap_or_default();
+    let from_toml = |key: &str| {
+        toml.lines()
+            .skip_while(|l| l.trim() != "[serve]")
+            .skip(1)
+            .take_while(|l| !l.trim_start().starts_with('['))
+            .find_map(|l| {
+                let (k, v) = l.split_once('=')?;
+                (k.trim() == key).then(|| {
+                    v.trim()
+                        .trim_matches(|c| c == '[' || c == ']' || c == '"')
+                        .split('"')
+                        .next()
+                        .unwrap_or_default()
+                        .to_string()
+                })
+            })
+    };
+    let address = flag_value(extra, "--address")
+        .or(flag_value(extra, "-a"))
+        .or(std::env::var("TRUNK_SERVE_ADDRESS").ok())
+        .or(from_toml("addresses"))
+        .unwrap_or_else(|| "127.0.0.1".into());
+    let port = flag_value(extra, "--port")
+        .or(flag_value(extra, "-p"))
+        .or(std::env::var("TRUNK_SERVE_PORT").ok())
+        .or(from_toml("port"))
+        .unwrap_or_else(|| "8080".into());
+    let host = if address.contains(':') {
+        format!("[{address}]")
+    } else {
+        address
+    };
+    format!("http://{host}:{port}/")
 }
 
 /// The value of `--flag VALUE` or `--flag=VALUE`, the last one winning.
@@ -156,7 +192,7 @@ fn e2e(playwright_args: &[String]) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::flag_value;
+    use super::{flag_value, serve_url};
 
     #[test]
     fn flag_values_in_both_spellings() {
@@ -167,5 +203,19 @@ mod tests {
         assert_eq!(flag_value(&args, "--address").as_deref(), Some("0.0.0.0"));
         assert_eq!(flag_value(&args, "--open"), None);
         assert_eq!(flag_value(&args, "--port-x"), None);
+        let short: Vec<String> = ["-p", "9000"].map(String::from).to_vec();
+        assert_eq!(flag_value(&short, "-p").as_deref(), Some("9000"));
+    }
+
+    #[test]
+    fn serve_url_from_arguments_then_trunk_toml() {
+        // Trunk.toml says 127.0.0.1:8080.
+        if std::env::var_os("TRUNK_SERVE_PORT").is_none()
+            && std::env::var_os("TRUNK_SERVE_ADDRESS").is_none()
+        {
+            assert_eq!(serve_url(&[]), "http://127.0.0.1:8080/");
+        }
+        let args: Vec<String> = ["-p", "9000", "--address=::1"].map(String::from).to_vec();
+        assert_eq!(serve_url(&args), "http://[::1]:9000/");
     }
 }

@@ -6,6 +6,7 @@
 //! and trunk runs offline, so wrong tool versions are hard errors.
 
 use std::fs;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -32,7 +33,11 @@ pub enum Scope {
 
 /// Installs or confirms every tool in `scope`.
 pub fn setup(scope: Scope) -> Result<(), String> {
-    wasm_target()?;
+    // Two setups at once (serve and test, or two checkouts) would run npm
+    // into the same tools folder together; the second waits for the first.
+    let _lock = lock_tools()?;
+    node()?;
+    wasm_target(scope)?;
     trunk()?;
     wasm_bindgen()?;
     wasm_opt()?;
@@ -42,6 +47,74 @@ pub fn setup(scope: Scope) -> Result<(), String> {
         e2e_packages()?;
     }
     Ok(())
+}
+
+/// Held for the whole setup; released when dropped (or when the process ends).
+fn lock_tools() -> Result<fs::File, String> {
+    let dir = tools_dir();
+    fs::create_dir_all(&dir).map_err(|e| format!("setup: cannot create {}: {e}", dir.display()))?;
+    let path = dir.join(".setup.lock");
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| format!("setup: cannot open {}: {e}", path.display()))?;
+    if file.try_lock().is_err() {
+        println!("setup: waiting for another setup using {}", dir.display());
+        file.lock()
+            .map_err(|e| format!("setup: cannot lock {}: {e}", path.display()))?;
+    }
+    Ok(file)
+}
+
+/// Playwright 1.65 exits on an older Node (playwright-core's bootstrap.js),
+/// and `npm ci` only warns about it: without this check, a machine with
+/// Debian 12's Node 18 would fail at the very last test layer.
+pub const NODE_MIN_MAJOR: u32 = 20;
+
+/// Node.js (post-build hashes the page's CSP with it, and runs terser) and
+/// npm (wasm-opt, terser and the e2e packages come from npm). Debian
+/// packages npm apart from nodejs.
+fn node() -> Result<(), String> {
+    let mut missing = Vec::new();
+    if probe("node", &["--version"]).is_none() {
+        missing.push("nodejs");
+    }
+    if probe("npm", &["--version"]).is_none() {
+        missing.push("npm");
+    }
+    if !missing.is_empty() {
+        println!("setup: installing {} from apt", missing.join(" and "));
+        apt_install(&missing)?;
+    }
+    let version = probe("node", &["--version"]).ok_or(
+        "setup: Node.js is not on PATH; install Node.js 20 or newer with npm (Debian 13:          `apt-get install nodejs npm`; Debian 12's nodejs 18 is too old, take 20 from nodejs.org or NodeSource)",
+    )?;
+    match node_major(&version) {
+        Some(major) if major >= NODE_MIN_MAJOR => {}
+        _ => {
+            return Err(format!(
+                "setup: Node.js {version} found, {NODE_MIN_MAJOR} or newer needed (Playwright exits on older ones);                  install Node.js {NODE_MIN_MAJOR}+ (Debian 13's nodejs, or nodejs.org / NodeSource on Debian 12) and run again"
+            ))
+        }
+    }
+    probe("npm", &["--version"]).ok_or(
+        "setup: npm is not on PATH; install it (`apt-get install npm` on Debian) and run again",
+    )?;
+    ok("node", &version);
+    Ok(())
+}
+
+/// `v20.20.2` → 20.
+fn node_major(version: &str) -> Option<u32> {
+    version
+        .trim()
+        .trim_start_matches('v')
+        .split('.')
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// Per-user tool cache, outside the repo so `cargo clean` and fresh clones reuse it.
@@ -71,7 +144,7 @@ fn ok(tool: &str, version: &str) {
     println!("setup: {tool} ok ({version})");
 }
 
-fn wasm_target() -> Result<(), String> {
+fn wasm_target(scope: Scope) -> Result<(), String> {
     let installed = probe("rustup", &["target", "list", "--installed"]).ok_or(
         "setup: `rustup target list --installed` failed; is rustup installed and on PATH?",
     )?;
@@ -79,6 +152,23 @@ fn wasm_target() -> Result<(), String> {
         println!("setup: installing the {WASM_TARGET} target");
         cmd::run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
             .map_err(|e| format!("setup: {WASM_TARGET}: {e}"))?;
+    }
+    if scope == Scope::All {
+        // The fmt and clippy layers; rustup's minimal profile has neither.
+        let components = probe("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+        let missing: Vec<&str> = ["rustfmt", "clippy"]
+            .into_iter()
+            .filter(|c| !components.lines().any(|l| l.starts_with(&format!("{c}-"))))
+            .collect();
+        if !missing.is_empty() {
+            println!("setup: installing rustup components {}", missing.join(", "));
+            cmd::run(
+                Command::new("rustup")
+                    .args(["component", "add"])
+                    .args(&missing),
+            )
+            .map_err(|e| format!("setup: rustup components: {e}"))?;
+        }
     }
     let rustc = probe("rustc", &["--version"]).unwrap_or_default();
     ok(
@@ -113,8 +203,9 @@ fn trunk() -> Result<(), String> {
         let now = tool_version("trunk");
         if now.as_deref() != Some(TRUNK_VERSION) {
             return Err(format!(
-                "setup: installed trunk {TRUNK_VERSION} but `trunk --version` says {}; is ~/.cargo/bin first on PATH?",
-                now.as_deref().unwrap_or("nothing")
+                "setup: installed trunk {TRUNK_VERSION} but `trunk --version` says {}; is {} first on PATH?",
+                now.as_deref().unwrap_or("nothing"),
+                cmd::cargo_bin().display()
             ));
         }
     }
@@ -146,14 +237,22 @@ fn wasm_bindgen() -> Result<(), String> {
             "setup: wasm-bindgen-cli {} found, {want} needed (Cargo.lock); installing",
             found.as_deref().unwrap_or("not")
         );
-        // No --locked: the locked webpki-roots is not served by this registry mirror.
-        cmd::run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &want]))
-            .map_err(|e| format!("setup: wasm-bindgen-cli: {e}"))?;
+        // No --locked: the locked webpki-roots is not served by this registry
+        // mirror. Unlocked, the newest dependencies would be taken, and one
+        // day one that needs a newer rustc: prefer those that fit its
+        // rust-version.
+        cmd::run(
+            Command::new("cargo")
+                .env("CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS", "fallback")
+                .args(["install", "wasm-bindgen-cli", "--version", &want]),
+        )
+        .map_err(|e| format!("setup: wasm-bindgen-cli: {e}"))?;
         let now = tool_version("wasm-bindgen");
         if now.as_deref() != Some(want.as_str()) {
             return Err(format!(
-                "setup: installed wasm-bindgen-cli {want} but `wasm-bindgen --version` says {}; is ~/.cargo/bin first on PATH?",
-                now.as_deref().unwrap_or("nothing")
+                "setup: installed wasm-bindgen-cli {want} but `wasm-bindgen --version` says {}; is {} first on PATH?",
+                now.as_deref().unwrap_or("nothing"),
+                cmd::cargo_bin().display()
             ));
         }
     }
@@ -217,7 +316,7 @@ fn npm_tool(tool: &str, spec: &str) -> Result<(), String> {
             .arg("install")
             .arg("--prefix")
             .arg(&dir)
-            .args(["--no-audit", "--no-fund", spec]),
+            .args(["--no-audit", "--no-fund", "--save-exact", spec]),
     )
     .map_err(|e| format!("setup: {tool}: {e}"))
 }
@@ -228,13 +327,14 @@ pub fn terser_js() -> PathBuf {
 }
 
 fn terser() -> Result<(), String> {
-    let package = tools_dir().join("node_modules/terser/package.json");
-    let want = format!("\"version\": \"{TERSER_VERSION}\"");
+    // Run, not only looked for: a half-installed package (two installs at
+    // once, an interrupted one) must not pass as installed.
+    let want = format!("terser {TERSER_VERSION}");
     let current = || {
-        fs::read_to_string(&package)
-            .map(|p| p.contains(&want))
-            .unwrap_or(false)
-            && terser_js().is_file()
+        terser_js()
+            .to_str()
+            .and_then(|js| probe("node", &[js, "--version"]))
+            .is_some_and(|v| v == want)
     };
     if !current() {
         npm_tool("terser", &format!("terser@{TERSER_VERSION}"))?;
@@ -250,9 +350,18 @@ fn terser() -> Result<(), String> {
 }
 
 fn chromium() -> Result<(), String> {
+    let mut missing = Vec::new();
     if !Path::new(CHROMIUM).is_file() || !Path::new(CHROMEDRIVER).is_file() {
-        println!("setup: installing chromium and chromium-driver from apt");
-        apt_install(&["chromium", "chromium-driver"])?;
+        missing.extend(["chromium", "chromium-driver"]);
+    }
+    // Without a Japanese font, Japanese text renders as empty boxes: screenshots
+    // are useless and layout checks measure the wrong widths.
+    if !Path::new(JA_FONT).is_file() {
+        missing.push("fonts-ipafont-gothic");
+    }
+    if !missing.is_empty() {
+        println!("setup: installing {} from apt", missing.join(", "));
+        apt_install(&missing)?;
     }
     // Chromium's wrapper script writes noise to stderr; probe() drops it.
     let browser = probe(CHROMIUM, &["--version"])
@@ -265,16 +374,17 @@ fn chromium() -> Result<(), String> {
         // chromedriver refuses sessions with a browser of another major version.
         return Err(format!(
             "setup: chromium ({browser}) and chromedriver ({driver}) differ in major version; \
-             run `apt-get install -y --only-upgrade chromium chromium-driver`"
+             run `{}apt-get update && {}apt-get install -y chromium chromium-driver`",
+            sudo_prefix(),
+            sudo_prefix()
         ));
     }
     ok("chromium", bv.unwrap_or("?"));
     ok("chromedriver", dv.unwrap_or("?"));
-    // Without a Japanese font, Japanese text renders as empty boxes: screenshots
-    // are useless and layout checks measure the wrong widths.
     if !Path::new(JA_FONT).is_file() {
-        println!("setup: installing a Japanese font (fonts-ipafont-gothic) from apt");
-        apt_install(&["fonts-ipafont-gothic"])?;
+        return Err(format!(
+            "setup: fonts-ipafont-gothic is installed but {JA_FONT} is missing"
+        ));
     }
     ok("japanese font", "fonts-ipafont-gothic");
     Ok(())
@@ -288,19 +398,43 @@ fn dotted_version(text: &str) -> Option<&str> {
         .find(|w| w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
-fn apt_install(packages: &[&str]) -> Result<(), String> {
-    let is_root = probe("id", &["-u"]).as_deref() == Some("0");
-    let sudo = !is_root && cmd::which("sudo").is_some();
-    if !is_root && !sudo {
-        return Err(format!(
-            "setup: need root or sudo to run `apt-get install -y {}`",
-            packages.join(" ")
-        ));
+fn is_root() -> bool {
+    probe("id", &["-u"]).as_deref() == Some("0")
+}
+
+/// What goes before `apt-get` in a command the reader is told to run.
+fn sudo_prefix() -> &'static str {
+    if is_root() {
+        ""
+    } else {
+        "sudo "
     }
+}
+
+fn apt_install(packages: &[&str]) -> Result<(), String> {
+    let by_hand = || {
+        let sudo = sudo_prefix();
+        format!(
+            "install them by hand, then run this again: {sudo}apt-get update && {sudo}apt-get install -y {}",
+            packages.join(" ")
+        )
+    };
+    let root = is_root();
+    let sudo = !root && cmd::which("sudo").is_some();
+    if !root && !sudo {
+        return Err(format!("setup: apt-get needs root or sudo; {}", by_hand()));
+    }
+    // Without a terminal sudo cannot ask for a password: fail at once (-n)
+    // rather than wait for one.
+    let no_tty = !std::io::stdin().is_terminal();
     let apt = |args: &[&str]| {
         let mut c = if sudo {
             let mut c = Command::new("sudo");
-            c.args(["DEBIAN_FRONTEND=noninteractive", "apt-get"]);
+            if no_tty {
+                c.arg("-n");
+            }
+            // `env` rather than `sudo VAR=value`, which sudoers may refuse.
+            c.args(["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"]);
             c
         } else {
             let mut c = Command::new("apt-get");
@@ -310,10 +444,15 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
         c.args(args);
         c
     };
-    cmd::run(&mut apt(&["update"])).map_err(|e| format!("setup: {e}"))?;
-    let mut install = apt(&["install", "-y"]);
+    // A source that fails to update (an expired key) need not stop an
+    // install from the lists already there.
+    if let Err(e) = cmd::run(&mut apt(&["update"])) {
+        println!("setup: warning: {e}; installing from the package lists already there");
+    }
+    // A new machine's daily apt run may hold dpkg's lock for a while.
+    let mut install = apt(&["-o", "DPkg::Lock::Timeout=300", "install", "-y"]);
     install.args(packages);
-    cmd::run(&mut install).map_err(|e| format!("setup: {e}"))
+    cmd::run(&mut install).map_err(|e| format!("setup: {e}\nsetup: {}", by_hand()))
 }
 
 pub fn e2e_dir() -> PathBuf {
@@ -478,6 +617,14 @@ version = "0.1.0"
             Some("index.html")
         );
         assert_eq!(toml_value(toml, "tools", "target"), None);
+    }
+
+    #[test]
+    fn node_major_versions() {
+        assert_eq!(node_major("v20.20.2"), Some(20));
+        assert_eq!(node_major("v18.20.4\n"), Some(18));
+        assert_eq!(node_major("22.1.0"), Some(22));
+        assert_eq!(node_major("vx"), None);
     }
 
     #[test]

@@ -233,11 +233,7 @@ fn layer_size() -> Outcome {
         Ok(_) => Outcome::pass(1),
         Err(e) => {
             println!("{e}");
-            Outcome::fail(
-                0,
-                1,
-                "cargo xtask test (layer size, after trunk build --release)",
-            )
+            Outcome::fail(0, 1, "cargo xtask build && cargo xtask size")
         }
     }
 }
@@ -269,7 +265,7 @@ pub fn e2e(extra_args: &[String]) -> Outcome {
         ),
         (
             dist.join("index.html"),
-            "dist/index.html is missing (run trunk build --release)",
+            "dist/index.html is missing (run cargo xtask build)",
         ),
     ];
     if let Some((_, why)) = missing.iter().find(|(p, _)| !p.exists()) {
