@@ -306,12 +306,19 @@ pub fn start() {
     // gives way to English. boot.js has already asked for its catalogue.
     let (opens_in, _) = opening_locale(true, lang.as_deref());
     wasm_bindgen_futures::spawn_local(async move {
-        // Failing, the widget opens in English and says why in the console;
-        // unless the copy is in that language (index.ja.html): the reader
-        // keeps it, and boot.js says the widget could not start.
-        // (The widget in English says why itself, as it tries again.)
+        // Failing, the widget opens in the copy's language (index.ja.html
+        // asked for French by its hash opens in Japanese), or on index.html
+        // in English, and says why itself, as it tries again. A copy whose
+        // own language cannot be loaded either is kept, and boot.js says the
+        // widget could not start.
         if let Err(why) = load_catalogue(opens_in, "").await {
-            if lang.as_deref().and_then(crate::i18n::Locale::from_tag) == Some(opens_in) {
+            let page = lang.as_deref().and_then(crate::i18n::Locale::from_tag);
+            let kept = match page {
+                None => false,
+                Some(page) if page == opens_in => true,
+                Some(page) => load_catalogue(page, "").await.is_err(),
+            };
+            if kept {
                 gloo::console::error!(format!("funding-breakdown: {why}"));
                 let _ = root.set_attribute("data-failed", "");
                 return;

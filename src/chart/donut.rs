@@ -238,11 +238,17 @@ mod tests {
 /// guesses, and the text must not touch the ring.
 pub const HOLE_TEXT_WIDTH: f64 = 88.0;
 
-/// Rough advance width of a character in ems: wide for CJK, narrow otherwise.
+/// Rough advance width of a character in ems: wide for CJK, narrow otherwise,
+/// with the Latin letters furthest from the average apart (Spanish "como
+/// máximo", three m's, ran past the ring).
 /// Good enough to keep a label inside the hole without measuring in the DOM.
 fn char_em(c: char) -> f64 {
     if ('\u{2E80}'..='\u{FFEF}').contains(&c) {
         1.0
+    } else if matches!(c, 'm' | 'w' | 'M' | 'W') {
+        0.88
+    } else if matches!(c, 'i' | 'j' | 'l' | 'í' | 'ï' | 'î' | 'ì') {
+        0.28
     } else if c.is_ascii_digit() || c.is_ascii_uppercase() {
         0.64
     } else {

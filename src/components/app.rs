@@ -123,15 +123,20 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_else(|| crate::embed_code::base_of(&crate::web::location_href()).into());
     // The widget opens in its language once that language's texts are here
     // (a standalone page waits for them before its static copy gives way).
-    // A language that cannot be loaded at all opens the widget in English,
-    // and the widget says so under its language list, as for a later choice
-    // (a language page keeps its copy instead: `web::start`).
+    // A language that cannot be loaded at all opens the widget in the
+    // page's language (index.ja.html), else English, and the widget says so
+    // under its language list, as for a later choice (a language page whose
+    // own language fails keeps its copy instead: `web::start`).
     let failed_first = use_state_eq(|| None::<Locale>);
     let on_first_failed = {
         let failed_first = failed_first.clone();
         Callback::from(move |(failed, _): (Locale, Locale)| failed_first.set(Some(failed)))
     };
-    let Some(locale) = use_shown_locale(locale, base.clone(), on_first_failed) else {
+    let page_locale = props
+        .standalone
+        .then(|| props.lang.as_deref().and_then(Locale::from_tag))
+        .flatten();
+    let Some(locale) = use_shown_locale(locale, page_locale, base.clone(), on_first_failed) else {
         return html! { <div lang={locale.tag()} aria-busy="true"></div> };
     };
     let view = props.view.as_deref().and_then(View::parse);
@@ -262,7 +267,18 @@ fn Widget(props: &WidgetProps) -> Html {
             store.dispatch(Action::SetLocale(stays));
         })
     };
-    let shown = use_shown_locale(state.locale, props.base.clone(), on_failed).unwrap_or_default();
+    let shown =
+        use_shown_locale(state.locale, None, props.base.clone(), on_failed).unwrap_or_default();
+    // The language a page's hash asked for may fail after the widget has
+    // opened in the page's own (`App`): say so then.
+    {
+        let unavailable = unavailable.setter();
+        use_effect_with(props.unavailable, move |failed| {
+            if failed.is_some() {
+                unavailable.set(*failed);
+            }
+        });
+    }
 
     // The embedder changed an attribute: follow it (no-ops when unchanged).
     // Another language asked for ends the notice about one that failed.

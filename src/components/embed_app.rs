@@ -110,7 +110,8 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     // language too: its catalogue is fetched here (once for App as well).
     // Until it comes the note is in English and an error waits behind it,
     // so the alert is said once, in the reader's language.
-    let shown = super::language::use_shown_locale(locale, props.base.clone(), Callback::noop());
+    let shown =
+        super::language::use_shown_locale(locale, None, props.base.clone(), Callback::noop());
 
     // An empty `src` (a template variable that rendered nothing) names no
     // dataset: an error, never the default data in its place.

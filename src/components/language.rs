@@ -9,16 +9,22 @@ use crate::i18n::{pieces, Locale, Msg, Piece};
 
 /// The language to show when `want` is asked for: `want` once its texts are
 /// at hand; while its catalogue loads (started here, from `base`), the one
-/// shown before, or None on a first render (nothing to show yet). When it
-/// cannot be loaded, the console says why, `on_failed` hears which language
-/// failed and which stays, and the one shown before stays (English if none was).
+/// shown before, or on a first render `fallback` if its texts are at hand,
+/// else None (nothing to show yet). When it cannot be loaded, the console
+/// says why, `on_failed` hears which language failed and which stays, and
+/// the one shown before stays (`fallback` or English if none was).
+/// `fallback` is a language page's own (index.ja.html asked for French by
+/// its hash): never an element's, whose reader would see a language come
+/// and go while the one asked for loads.
 #[hook]
 pub fn use_shown_locale(
     want: Locale,
+    fallback: Option<Locale>,
     base: AttrValue,
     on_failed: Callback<(Locale, Locale)>,
 ) -> Option<Locale> {
-    let shown = use_mut_ref(|| None::<Locale>);
+    let fallback = fallback.filter(|f| *f != want && f.is_ready());
+    let shown = use_mut_ref(|| fallback);
     // The language asked for last: a failure of one asked for before it
     // (French timing out after the reader went on to Spanish) is only logged.
     let wanted = use_mut_ref(|| want);

@@ -262,7 +262,7 @@ test('the switch lists every language by its own name and changes the language a
   await page.reload();
   await expect(page).toHaveURL(/\/index\.ja\.html#view=table&lang=ja$/);
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'ja');
-  await expect(page.getByRole('tab', { name: '表' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: '表', exact: true })).toHaveAttribute('aria-selected', 'true');
 
   // Back to English: on the Japanese page, the URL says so.
   await page.getByLabel('言語').selectOption('en');
@@ -617,6 +617,32 @@ plainTest('a language page whose texts cannot be loaded keeps its copy in that l
   await wake(page);
   await expect(page.locator('.fb-root:not([data-prerendered])')).toHaveAttribute('lang', 'fr');
   await expect(page.getByRole('tab', { name: 'Par région' })).toHaveAttribute('aria-selected', 'true');
+});
+
+plainTest('a language page asked by its hash for a language that cannot be loaded opens in its own, not English, and says so', async ({ page }) => {
+  await page.route('**/i18n-fr-*.json', (route) => route.fulfill({ status: 500, body: '' }));
+  page.removeAllListeners('console');
+  await page.goto('/index.ja.html#view=table&lang=fr');
+  await wake(page);
+  await expect(page.locator(PRERENDERED)).toHaveCount(0);
+  const root = page.locator('.fb-root');
+  await expect(root).toHaveAttribute('lang', 'ja');
+  // The view the hash asked for, in Japanese, and the language list on it.
+  await expect(page.getByRole('tab', { name: '表', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('言語')).toHaveValue('ja');
+  await expect(page.locator('.fb-lang-notice')).toHaveText('Françaisのテキストを読み込めませんでした。');
+  await expect(page.locator('.fb-boot-failed')).toHaveCount(0);
+  // Never English on the way.
+  expect(await root.evaluate((r) => r.textContent)).not.toContain('By region');
+});
+
+plainTest('a language page whose own texts fail too, asked by its hash for another that fails, keeps its copy', async ({ page }) => {
+  await page.route(/\/i18n-(fr|ja)-[0-9a-f]+\.json$/, (route) => route.fulfill({ status: 500, body: '' }));
+  page.removeAllListeners('console');
+  await page.goto('/index.ja.html#lang=fr');
+  await wake(page);
+  await expect(page.locator('.fb-boot-failed').getByRole('alert')).toBeVisible();
+  await expect(page.locator('.fb-root[data-prerendered]')).toHaveAttribute('lang', 'ja');
 });
 
 plainTest('a language that cannot be loaded is not kept: the list names the one shown, the URL no fallback', async ({ page }) => {
