@@ -350,8 +350,13 @@ pub fn make_static(html: &str) -> Result<String, String> {
         match tag.name.as_str() {
             "button" | "select" => {
                 tag.set("disabled", None);
-                // Disabled controls are never focusable; say so in the markup too.
-                tag.remove("tabindex");
+                // Disabled controls are never focusable; say so in the markup
+                // too. A tab outside the roving stop keeps its -1: the copy's
+                // controls are enabled before the widget comes, and every tab
+                // was then a Tab stop, as in no tab list.
+                if tag.get("tabindex") != Some("-1") {
+                    tag.remove("tabindex");
+                }
             }
             "svg" if tag.get("role") == Some("listbox") => {
                 tag.set("role", Some("img"));
@@ -552,6 +557,20 @@ mod tests {
             .map(|t| t.split_whitespace().next().unwrap_or_default())
             .collect();
         assert_eq!(focusable, ["span", "div"], "{widget}");
+        // The tabs other than the one shown stay out of the Tab order once
+        // the copy's controls are enabled, as in the live tab list.
+        let tabs: Vec<&str> = widget
+            .split("<button")
+            .filter(|t| t.contains("role=\"tab\""))
+            .collect();
+        assert!(tabs.len() >= 4, "{widget}");
+        assert_eq!(
+            tabs.iter()
+                .filter(|t| t.contains("tabindex=\"-1\""))
+                .count(),
+            tabs.len() - 1,
+            "{tabs:?}"
+        );
         // The select names only the language shown; the print section is the
         // wasm's, made only while printing.
         assert_eq!(widget.matches("<option ").count(), 1);

@@ -399,6 +399,20 @@ class FundingBreakdown extends HTMLElement {
     });
   }
 
+  /** Keeps `at` at least as tall as it is now until the element is ready or in error. */
+  #holdHeight(at) {
+    const height = at.getBoundingClientRect().height;
+    if (!height) return;
+    // The height measured includes any padding and border.
+    at.style.boxSizing = 'border-box';
+    at.style.minHeight = `${height}px`;
+    const release = () => {
+      at.style.minHeight = at.style.boxSizing = '';
+      for (const type of ['funding-breakdown:ready', 'funding-breakdown:error']) this.removeEventListener(type, release);
+    };
+    for (const type of ['funding-breakdown:ready', 'funding-breakdown:error']) this.addEventListener(type, release);
+  }
+
   /** Focuses the live widget's panel (or its error's button) once it has rendered, within `tries` × 16 ms. */
   #focusWhenRendered(mountPoint, tries) {
     const at = mountPoint.querySelector('[role=tabpanel], .fb-error .fb-button');
@@ -502,6 +516,10 @@ class FundingBreakdown extends HTMLElement {
     // copy only once the widget has rendered (left in place, so focus on it
     // stays until it moves to the widget).
     const copy = this.#copy();
+    // The loading box's height is kept until the widget is ready: its own
+    // notes while its data or its year loads are smaller, and the page below
+    // jumped up and back down (640 → 120 → 695 px with `src`).
+    if (!copy) this.#holdHeight(mountPoint);
     for (const child of [...mountPoint.children]) if (child !== copy) child.remove();
     this.#widget = mount(mountPoint, this, new URL('./', here).href);
     if (copy) this.#dropCopyWhenRendered(mountPoint, copy);

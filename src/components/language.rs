@@ -187,6 +187,16 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
         <div class="fb-lang">
             <label for={id.clone()}>{ ctx.locale.text(Msg::LanguageLabel) }</label>
             <select id={id} ref={select_ref} class="fb-lang-select" {onchange} {onblur} {onmousedown} {onkeydown}>{ for options }</select>
+            // The language asked for is still loading (a slow network): said,
+            // from 0.3 s on (CSS), so a fast load shows no flash.
+            if props.current != ctx.locale {
+                <p class="fb-lang-notice fb-lang-loading" role="status">
+                    { for pieces(ctx.locale.text(Msg::LanguageLoading), &["language"], &[]).into_iter().map(|p| match p {
+                        Piece::Slot(_) => html! { <span lang={current.tag()}>{ current.native_name() }</span> },
+                        Piece::Text(t) => html! { { t } },
+                    }) }
+                </p>
+            }
             if let Some(l) = props.unavailable {
                 <p class="fb-lang-notice" role="status">
                     // The language's own name, read in that language ("Français").

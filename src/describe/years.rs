@@ -118,9 +118,8 @@ pub fn summary(series: &Series, locale: Locale) -> String {
     let Some(first) = series.years.first() else {
         return String::new();
     };
+    // Donor and recipient are the headline's, just above: not said twice.
     let d = Describer::new(first, locale);
-    let c = &first.contribution;
-    let recipient = c.recipient_short.as_ref().unwrap_or(&c.recipient);
     let slots = series.slots();
     let list: Vec<String> = slots
         .iter()
@@ -137,11 +136,7 @@ pub fn summary(series: &Series, locale: Locale) -> String {
         .collect();
     let mut out = locale.fill(
         Msg::YearsSummary,
-        &[
-            ("donor", &d.data(&c.donor).text),
-            ("recipient", &d.data(recipient).text),
-            ("list", &list.join(locale.text(Msg::ListSeparator))),
-        ],
+        &[("list", &list.join(locale.text(Msg::ListSeparator)))],
     );
     let gaps: Vec<String> = slots
         .iter()

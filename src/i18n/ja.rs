@@ -183,7 +183,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::YearShown, "他のタブで表示中"),
     (Msg::YearShownLabel, "{label}（他のタブで表示中）"),
     (Msg::YearOpenedLabel, "{label}（内訳に表示中）"),
-    (Msg::YearsSummary, "{donor}から{recipient}への活動年別の拠出額は、{list}です。"),
+    (Msg::YearsSummary, "活動年別の拠出額は、{list}です。"),
     (Msg::YearsSummaryItem, "{year}年が{total}"),
     (Msg::YearsSummaryGaps, "{years}年については発表が見つかっていません。"),
     (Msg::YearsTableCaption, "年別の総額と地域別の情報（各出典の記載どおり）"),
@@ -268,4 +268,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ShareWordAtMostAbout, "約{share}以下"),
     (Msg::ShareWordAtLeastAbout, "約{share}以上"),
     (Msg::OpensInNewTabYear, "（{year}年、新しいタブで開きます）"),
+    (Msg::LanguageLoading, "{language}のテキストを読み込んでいます…"),
 ];

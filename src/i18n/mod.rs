@@ -617,6 +617,7 @@ messages! {
     ShareWordAtMostAbout,
     ShareWordAtLeastAbout,
     OpensInNewTabYear,
+    LanguageLoading,
 }
 
 /// The message that phrases a share in words ("more than half") stated in
@@ -685,6 +686,31 @@ pub fn stated_msg(stated: Stated) -> Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ways_of_stating_are_noun_phrases_in_french_and_spanish() {
+        // One column says how each share was stated, and the total's row how
+        // the total was: a bare adjective ("approximatif", "no indicada")
+        // agreed with one noun and not the other.
+        let ways = Stated::ALL
+            .into_iter()
+            .map(stated_msg)
+            .chain([Msg::StatedRemainder, Msg::StatedFromAmount]);
+        for msg in ways {
+            let fr = Locale::Fr.text(msg);
+            assert!(
+                ["valeur ", "borne "].iter().any(|n| fr.starts_with(n)),
+                "{msg:?}: {fr}"
+            );
+            let es = Locale::Es.text(msg);
+            assert!(
+                ["valor ", "límite ", "tal como ", "no figura "]
+                    .iter()
+                    .any(|n| es.starts_with(n)),
+                "{msg:?}: {es}"
+            );
+        }
+    }
 
     #[test]
     #[cfg(not(target_arch = "wasm32"))]

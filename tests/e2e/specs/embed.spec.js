@@ -589,6 +589,36 @@ test('while the wasm downloads, an element that has no static copy (a selection)
   expect(Math.abs((await top()) - before)).toBeLessThan(200);
 });
 
+test('an element with src keeps its loading box\'s height while its data loads: the page below does not jump up and back', async ({ page, baseURL }) => {
+  const { release } = await openHeld(
+    page,
+    baseURL,
+    `<funding-breakdown src="${baseURL}/data/japan-iom-2021.json"></funding-breakdown><p id="after">After</p>`,
+    { csp: false },
+  );
+  // The data is asked for only once the wasm runs; routed last, so tried first.
+  let letData;
+  const dataHeld = new Promise((go) => (letData = go));
+  await page.context().route('**/data/japan-iom-2021.json', async (route) => {
+    await dataHeld;
+    await route.fallback();
+  });
+  const el = page.locator('funding-breakdown');
+  const top = async () => (await page.locator('#after').boundingBox()).y;
+  await expect(el.getByRole('status')).toHaveText('Loading the funding breakdown…');
+  const before = await top();
+  release();
+  // The widget is running, its data not here yet: its own, smaller note.
+  await expect(el.getByRole('status')).toHaveText('Loading the data…');
+  await page.waitForTimeout(200);
+  expect(await top()).toBe(before);
+  letData();
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  // Then its own height, in one move; the hold is gone.
+  expect(Math.abs((await top()) - before)).toBeLessThan(200);
+  expect(await el.evaluate((e) => e.shadowRoot.querySelector('.fb-mount').style.minHeight)).toBe('');
+});
+
 test('while the wasm downloads, a default element shows the chart in its language, and the widget takes its place without a jump (strict CSP)', async ({ page, baseURL }) => {
   const { release, log } = await openHeld(page, baseURL, '<funding-breakdown lang="fr"></funding-breakdown><p id="after">After</p>');
   const el = page.locator('funding-breakdown');

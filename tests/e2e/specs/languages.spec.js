@@ -393,6 +393,29 @@ plainTest('a language that fails after the reader chose another does not undo th
   await expect(page.locator('.fb-lang-notice')).toHaveCount(0);
 });
 
+test('a language that takes its time to load is said to be loading, from 0.3 s on, until it is shown', async ({ page }) => {
+  let letFrench;
+  const held = new Promise((go) => (letFrench = go));
+  await page.route('**/i18n-fr-*.json', async (route) => {
+    await held;
+    await route.fallback();
+  });
+  await open(page);
+  await page.getByLabel('Language').selectOption('fr');
+  const loading = page.locator('.fb-lang-loading');
+  // Hidden for its first 0.3 s, so a quick load shows nothing.
+  await expect(loading).toHaveCount(1);
+  expect(await loading.evaluate((e) => [getComputedStyle(e).animationName, getComputedStyle(e).animationDelay])).toEqual(['fb-lang-wait', '0.3s']);
+  await expect(loading).toBeVisible();
+  await expect(loading).toHaveText('Loading the texts in Français…');
+  await expect(loading).toHaveAttribute('role', 'status');
+  await expect(loading.locator('span[lang=fr]')).toHaveText('Français');
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
+  letFrench();
+  await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'fr');
+  await expect(loading).toHaveCount(0);
+});
+
 // Plain: the console errors are expected.
 plainTest('a language whose texts cannot be loaded leaves the widget as it was, and says so', async ({ page }) => {
   const errors = [];
