@@ -307,6 +307,9 @@ pub enum LoadError {
     NotUtf8 { line: usize, column: usize },
     /// The `src` attribute is there but empty.
     EmptySrc,
+    /// The `src` attribute is not a URL (`http://[::1`): no request is made,
+    /// and trying again cannot help.
+    BadUrl,
 }
 
 /// How long a dataset may take to arrive.
@@ -335,6 +338,15 @@ pub fn may_be_dataset(content_type: &str) -> bool {
 /// type and announced size before reading the body, and its size as it reads.
 pub async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<String, LoadError> {
     let window = web_sys::window().ok_or(LoadError::Network)?;
+    // Resolved as `fetch` would resolve it: it would fail as if the network
+    // were down, and the reader be offered a Try again that cannot help.
+    let base = window
+        .document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    if web_sys::Url::new_with_base(url, &base).is_err() {
+        return Err(LoadError::BadUrl);
+    }
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(signal));
     init.set_credentials(web_sys::RequestCredentials::Omit);
@@ -415,10 +427,13 @@ pub async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<Stri
 }
 
 impl LoadError {
-    /// Whether trying again may help: not for an empty `src` or a file that
-    /// is not UTF-8, which are the same on every try.
+    /// Whether trying again may help: not for an empty `src`, one that is no
+    /// URL, or a file that is not UTF-8, which are the same on every try.
     pub fn may_pass(&self) -> bool {
-        !matches!(self, LoadError::EmptySrc | LoadError::NotUtf8 { .. })
+        !matches!(
+            self,
+            LoadError::EmptySrc | LoadError::NotUtf8 { .. } | LoadError::BadUrl
+        )
     }
 }
 

@@ -28,6 +28,8 @@
     const watch = () => new MutationObserver(changed).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
     if (document.readyState == 'loading') addEventListener('DOMContentLoaded', watch);
     else watch();
+    // Nor of a new width (a phone turned while the reader is further down).
+    addEventListener('resize', changed);
     // The parent's listener came after the first height (frame.js loads async): again.
     addEventListener('message', (e) => { if (e.source == parent && e.data?.type == 'funding-breakdown:measure') { sent = 0; post(); } });
   }

@@ -94,6 +94,7 @@ pub fn load_message(locale: Locale, url: &str, e: &LoadError) -> String {
             ],
         ),
         LoadError::EmptySrc => locale.text(Msg::LoadEmptySrc).to_owned(),
+        LoadError::BadUrl => locale.fill(Msg::LoadBadUrl, &[("url", url)]),
     }
 }
 

@@ -252,6 +252,7 @@ pub fn text(msg: Msg) -> &'static str {
         YearGapCell => "none found",
         OpensInNewTabYear => ", {year} (opens in a new tab)",
         LanguageLoading => "Loading the texts in {language}…",
+        LoadBadUrl => "The src attribute, {url}, is not a web address this page can load; check how it is written.",
         ShareWordAbout => "about {share}",
         ShareWordMoreThan => "more than {share}",
         ShareWordAtLeast => "at least {share}",

@@ -269,4 +269,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ShareWordAtLeastAbout, "au moins environ {share}"),
     (Msg::OpensInNewTabYear, ", {year} (s’ouvre dans un nouvel onglet)"),
     (Msg::LanguageLoading, "Chargement des textes en {language}…"),
+    (Msg::LoadBadUrl, "L’attribut src, {url}, n’est pas une adresse web que cette page peut charger\u{202f}; vérifiez son écriture."),
 ];

@@ -269,4 +269,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ShareWordAtLeastAbout, "約{share}以上"),
     (Msg::OpensInNewTabYear, "（{year}年、新しいタブで開きます）"),
     (Msg::LanguageLoading, "{language}のテキストを読み込んでいます…"),
+    (Msg::LoadBadUrl, "src属性の{url}は、このページが読み込めるウェブアドレスではありません。書き方を確認してください。"),
 ];

@@ -618,6 +618,7 @@ messages! {
     ShareWordAtLeastAbout,
     OpensInNewTabYear,
     LanguageLoading,
+    LoadBadUrl,
 }
 
 /// The message that phrases a share in words ("more than half") stated in

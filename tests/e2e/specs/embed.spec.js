@@ -473,6 +473,21 @@ for (const [label, value] of [['""', ''], ['of spaces', '  ']]) {
   });
 }
 
+test('a src that is no URL is said so, with no request and no Try again', async ({ page, baseURL }) => {
+  const requests = [];
+  page.on('request', (r) => r.url().includes('::1') && requests.push(r.url()));
+  const el = await failingElement(page, baseURL, '<funding-breakdown src="http://[::1/data.json"></funding-breakdown>');
+  await expect(el).toHaveAttribute('data-state', 'error');
+  await expect(el.getByRole('alert')).toContainText('The src attribute, http://[::1/data.json, is not a web address this page can load');
+  // Not "the network may be down", and nothing to try again.
+  await expect(el.getByRole('alert')).not.toContainText('network');
+  await expect(el.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  expect(await page.evaluate(() => window.__errors)).toEqual([
+    'The src attribute, http://[::1/data.json, is not a web address this page can load; check how it is written.',
+  ]);
+  expect(requests).toEqual([]);
+});
+
 test('the Embed panel of an element with src offers only the element, with src made absolute', async ({ page, baseURL }) => {
   // A dataset beside the host page, named relative to it as an embedder writes it.
   const alt = fs.readFileSync(new URL('../../data/good/minimal.json', import.meta.url), 'utf8');
@@ -953,6 +968,26 @@ for (const [view, csp] of [['region', true], ['theme', true], ['theme', HASHLESS
   if (csp === true) await expectClean(page, log);
 });
 }
+
+test('an iframe scrolled out of view follows a change of width (a phone turned) before the reader scrolls back (strict CSP)', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  const log = await openIframeHost(page, baseURL, { csp: true, css: 'main::after { content: ""; display: block; height: 3000px; }' });
+  const iframe = page.locator('iframe.funding-breakdown');
+  const frame = page.frameLocator('iframe.funding-breakdown');
+  const content = () => page.frames()[1].evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  await expect(frame.locator('svg.fb-donut')).toBeVisible();
+  await expect.poll(async () => Math.round((await iframe.boundingBox()).height) - (await content())).toBe(0);
+  const wide = Math.round((await iframe.boundingBox()).height);
+  // Scrolled past it, so the frame, of another origin, is not rendered.
+  await page.evaluate(() => scrollTo(0, 2500));
+  await page.setViewportSize({ width: 400, height: 700 });
+  // Narrower, the widget is taller: the frame follows without being scrolled to.
+  await expect.poll(async () => Math.round((await iframe.boundingBox()).height) - (await content())).toBe(0);
+  expect(Math.round((await iframe.boundingBox()).height)).toBeGreaterThan(wide);
+  // Never scrolled back to it (scroll anchoring moves the page by what the frame grew).
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThanOrEqual(2500);
+  await expectClean(page, log);
+});
 
 test('an iframe on a host page with box-sizing: border-box fits its content to the pixel (strict CSP)', async ({ page, baseURL }) => {
   const log = await openIframeHost(page, baseURL, { csp: true, css: '*, *::before, *::after { box-sizing: border-box; }' });
