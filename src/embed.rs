@@ -212,6 +212,7 @@ fn props_from(host: &web_sys::HtmlElement, ids: &str, base: &str) -> EmbedProps 
         lang: attr("lang"),
         sel: attr("sel"),
         year: attr("year"),
+        ysel: attr("ysel"),
         heading: attr("heading"),
         base: base.to_owned().into(),
     }
@@ -495,6 +496,7 @@ impl Warm {
                 lang: self.lang.clone(),
                 sel,
                 year: None,
+                ysel: None,
                 heading: None,
                 base: AttrValue::default(),
             }),

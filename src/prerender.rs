@@ -97,6 +97,7 @@ pub fn element_copy(locale: Locale, view: View) -> Result<String, String> {
         view: Some(view.as_str().into()),
         sel: None,
         year: None,
+        ysel: None,
         on_status: None,
         base: Some(AttrValue::default()),
         src: None,

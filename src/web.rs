@@ -277,6 +277,7 @@ macro_rules! page_props {
             view: None,
             sel: None,
             year: None,
+            ysel: None,
             on_status: None,
             base: None,
             src: None,

@@ -176,7 +176,7 @@ function styled(link) {
 }
 
 class FundingBreakdown extends HTMLElement {
-  static observedAttributes = ['src', 'view', 'lang', 'sel', 'year', 'heading'];
+  static observedAttributes = ['src', 'view', 'lang', 'sel', 'year', 'ysel', 'heading'];
 
   #widget = null;
   #stylesheet = null;

@@ -47,6 +47,10 @@ pub struct AppProps {
     /// series; ignored when standalone, and with `src`.
     #[prop_or_default]
     pub year: Option<AttrValue>,
+    /// The year selected in the Years view (`ysel` attribute), as a link's
+    /// `ysel`; else the year shown. Ignored when standalone, and with `src`.
+    #[prop_or_default]
+    pub ysel: Option<AttrValue>,
     /// Told whether the data could be shown: Ok, or the first problem.
     #[prop_or_default]
     pub on_status: Option<Callback<Result<(), String>>>,
@@ -147,6 +151,7 @@ pub fn App(props: &AppProps) -> Html {
                 page_locale={props.lang.as_deref().and_then(Locale::from_tag).unwrap_or_default()}
                 standalone={props.standalone} view={view} sel={props.sel.clone()}
                 year={props.year.as_deref().and_then(crate::state::parse_year)}
+                ysel={props.ysel.as_deref().and_then(crate::state::parse_year)}
                 base={base} unavailable={*failed_first}
                 {heading} src={props.src.clone()} on_status={props.on_status.clone()} />
         },
@@ -180,6 +185,7 @@ struct WidgetProps {
     view: Option<View>,
     sel: Option<AttrValue>,
     year: Option<i32>,
+    ysel: Option<i32>,
     base: AttrValue,
     src: Option<AttrValue>,
     on_status: Option<Callback<Result<(), String>>>,
@@ -236,7 +242,7 @@ fn Widget(props: &WidgetProps) -> Html {
     let store = {
         let data = props.data.clone();
         let locale = props.locale;
-        let (view, sel, year) = (props.view, props.sel.clone(), props.year);
+        let (view, sel, year, ysel) = (props.view, props.sel.clone(), props.year, props.ysel);
         use_reducer_eq(move || {
             Store(if sync {
                 UiState::from_hash(&crate::web::location_hash(), &data, locale)
@@ -248,7 +254,7 @@ fn Widget(props: &WidgetProps) -> Html {
                         .map(|id| id.to_string()),
                     locale,
                     year,
-                    year_sel: year,
+                    year_sel: ysel.or(year),
                     preview: None,
                 }
             })
@@ -307,6 +313,17 @@ fn Widget(props: &WidgetProps) -> Html {
         use_effect_with(props.year, move |year| {
             if !sync {
                 store.dispatch(Action::SetYear(*year));
+            }
+        });
+    }
+    {
+        // A `ysel` set, changed or removed (then the year shown is selected,
+        // as when the element opens without one). After `year`'s effect.
+        let store = store.clone();
+        let year = props.year;
+        use_effect_with(props.ysel, move |ysel| {
+            if !sync {
+                store.dispatch(Action::SelectYear(ysel.or(year)));
             }
         });
     }

@@ -21,6 +21,8 @@ pub struct EmbedProps {
     pub sel: Option<AttrValue>,
     /// Operations year from the series (`year` attribute); ignored with `src`.
     pub year: Option<AttrValue>,
+    /// The year selected in the Years view (`ysel` attribute).
+    pub ysel: Option<AttrValue>,
     /// Level of the title (`heading` attribute, 2-5; else 2).
     pub heading: Option<AttrValue>,
     /// Directory embed.js was loaded from.
@@ -214,6 +216,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
             view: props.view.clone(),
             sel: props.sel.clone(),
             year: props.year.clone(),
+            ysel: props.ysel.clone(),
             on_status: Some(on_status),
             base: Some(props.base.clone()),
             src: props.src.clone(),

@@ -387,6 +387,14 @@ pub fn Footer(props: &FooterProps) -> Html {
         if let Some(year) = state.year.filter(|_| ctx.src.is_none()) {
             attrs.push(("year", year.to_string()));
         }
+        // The year selected in the Years view, unless it is the one an
+        // element selects by itself: its `year`, or none.
+        if let Some(ysel) = state
+            .year_sel
+            .filter(|y| ctx.src.is_none() && Some(*y) != state.year)
+        {
+            attrs.push(("ysel", ysel.to_string()));
+        }
         if let Some(sel) = &state.selected {
             attrs.push(("sel", sel.clone()));
         }

@@ -486,6 +486,26 @@ test('the element year attribute opens a year and follows changes (strict CSP)',
   expect(log.violations, 'CSP violations').toEqual([]);
 });
 
+test('the element ysel attribute selects a year in the Years view and follows changes; the Embed panel gives it', async ({ page, baseURL }) => {
+  await hostPages(page, baseURL, elementPage(`${baseURL}/`, '<funding-breakdown id="a" view="years" ysel="2018"></funding-breakdown>'), { csp: true });
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('#a');
+  const selected = bars(el).locator('[role=option][aria-selected=true]');
+  await expect(selected).toHaveAttribute('data-year', '2018');
+  await expect(el.locator('.fb-year-total')).toHaveText('about USD 30.5 million');
+  // Selected, not opened: the breakdown still shows 2021.
+  await expect(bars(el).locator('.is-current')).toHaveAttribute('data-year', '2021');
+  await el.evaluate((e) => e.setAttribute('ysel', '2023'));
+  await expect(selected).toHaveAttribute('data-year', '2023');
+  await el.evaluate((e) => e.removeAttribute('ysel'));
+  await expect(selected).toHaveCount(0);
+  // The reader selects 2019: the element's snippet carries it, as the iframe's hash does.
+  await bars(el).locator('[data-year="2019"]').click();
+  await el.getByRole('button', { name: 'Embed' }).click();
+  await expect(el.locator('textarea').nth(1)).toHaveValue(/<funding-breakdown view="years" ysel="2019" lang="en"><\/funding-breakdown>/);
+  await expect(el.locator("textarea").first()).toHaveValue(/#view=years&amp;.*ysel=2019/);
+});
+
 test('on a phone, the card keeps its height while the series loads: the page does not jump', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   let release;
