@@ -201,8 +201,14 @@ pub const BUDGET: u64 = 100_000;
 /// After the review of them, 136 B (241,345): the focus sliver of a mark drawn
 /// at nothing, the ring closed after scaling, trailing content placed, a
 /// src without a body.
+/// Session twenty-six, the fixes of two QA passes, 1,427 B (242,761): the
+/// element's `ysel` attribute; a language page opening in its own language
+/// when the one its hash asks for fails; a language slow to load said; a
+/// `src` that is no URL told apart; Spanish percentages with their article
+/// (word shares apart); the Years table's gap cells and source links said
+/// in words; the element's loading height held (embed.js).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 241_350;
+pub const CEILING: u64 = 242_770;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
