@@ -125,5 +125,10 @@ async fn bars_gap_highlight_keyboard_and_open() {
     let rows = all(&root, "table.fb-years-table tbody tr");
     assert_eq!(rows.len(), 8);
     assert!(text(&rows[2]).contains("No announcement found"));
-    assert_eq!(text(&one(&rows[2], "td.fb-num")), "—");
+    // The dash drawn; words for a screen reader.
+    assert_eq!(text(&one(&rows[2], "td.fb-num [aria-hidden=true]")), "—");
+    assert_eq!(
+        text(&one(&rows[2], "td.fb-num .fb-sr-only")),
+        "no announcement"
+    );
 }

@@ -273,8 +273,16 @@ fn Widget(props: &WidgetProps) -> Html {
             store.dispatch(Action::SetLocale(stays));
         })
     };
-    let shown =
-        use_shown_locale(state.locale, None, props.base.clone(), on_failed).unwrap_or_default();
+    // Falling back on the language `App` opened it in: a page's hash may
+    // ask for one that is not loaded (index.ja.html#lang=fr, French
+    // failing), and the first frame was English.
+    let shown = use_shown_locale(
+        state.locale,
+        Some(props.locale),
+        props.base.clone(),
+        on_failed,
+    )
+    .unwrap_or_default();
     // The language a page's hash asked for may fail after the widget has
     // opened in the page's own (`App`): say so then.
     {
@@ -317,13 +325,13 @@ fn Widget(props: &WidgetProps) -> Html {
         });
     }
     {
-        // A `ysel` set, changed or removed (then the year shown is selected,
-        // as when the element opens without one). After `year`'s effect.
+        // A `ysel` set, changed or removed, or a `year` changed without one
+        // (then the year shown is selected, as when the element opens
+        // without one). After `year`'s effect.
         let store = store.clone();
-        let year = props.year;
-        use_effect_with(props.ysel, move |ysel| {
+        use_effect_with((props.ysel, props.year), move |(ysel, year)| {
             if !sync {
-                store.dispatch(Action::SelectYear(ysel.or(year)));
+                store.dispatch(Action::SelectYear(ysel.or(*year)));
             }
         });
     }

@@ -258,7 +258,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SyntaxControl, "un texto entre comillas sigue en la línea siguiente o contiene un tabulador; deje cada texto en una sola línea hasta sus comillas de cierre (escriba un salto de línea como \\n y un tabulador como \\t)"),
     (Msg::SummaryRemainderNamed, "Las cifras de la fuente dejan una parte del total ({share}) sin región; las regiones que cita sin cifra pueden recibir parte de ella."),
     (Msg::LoadTooLargeRead, "El archivo de {url} es demasiado grande (más de {size} KB) para ser un conjunto de datos de financiación."),
-    (Msg::YearGapCell, "sin datos"),
+    (Msg::YearGapCell, "ningún anuncio"),
     (Msg::ShareWordAbout, "alrededor de {share}"),
     (Msg::ShareWordMoreThan, "más de {share}"),
     (Msg::ShareWordAtLeast, "al menos {share}"),

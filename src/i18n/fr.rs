@@ -258,7 +258,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SyntaxControl, "un texte entre guillemets continue sur la ligne suivante ou contient une tabulation\u{202f}; gardez chaque texte sur une seule ligne jusqu’à son guillemet fermant (écrivez un saut de ligne \\n, une tabulation \\t)"),
     (Msg::SummaryRemainderNamed, "Les chiffres de la source laissent une part du total ({share}) sans région\u{202f}; les régions qu’elle cite sans chiffre peuvent en recevoir une partie."),
     (Msg::LoadTooLargeRead, "Le fichier à l’adresse {url} est trop volumineux (plus de {size}\u{a0}Ko) pour être un jeu de données de financement."),
-    (Msg::YearGapCell, "introuvable"),
+    (Msg::YearGapCell, "aucune annonce"),
     (Msg::ShareWordAbout, "environ {share}"),
     (Msg::ShareWordMoreThan, "plus de {share}"),
     (Msg::ShareWordAtLeast, "au moins {share}"),
@@ -269,5 +269,5 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ShareWordAtLeastAbout, "au moins environ {share}"),
     (Msg::OpensInNewTabYear, ", {year} (s’ouvre dans un nouvel onglet)"),
     (Msg::LanguageLoading, "Chargement des textes en {language}…"),
-    (Msg::LoadBadUrl, "L’attribut src, {url}, n’est pas une adresse web que cette page peut charger\u{202f}; vérifiez son écriture."),
+    (Msg::LoadBadUrl, "L’attribut src, {url}, n’est pas une adresse web que cette page puisse charger\u{202f}; vérifiez son écriture."),
 ];

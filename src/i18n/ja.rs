@@ -258,7 +258,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::SyntaxControl, "引用符内のテキストが次の行に続いているか、タブを含んでいます。テキストは閉じる側の引用符まで1行に収めてください（改行は \\n、タブは \\t と書きます）"),
     (Msg::SummaryRemainderNamed, "総額のうち{share}は、出典の数値ではどの地域にも割り当てられていません。数値なしで挙げられた地域に、その一部が充てられている可能性があります。"),
     (Msg::LoadTooLargeRead, "{url}のファイルは資金データとしては大きすぎます（{size} KB超）。"),
-    (Msg::YearGapCell, "記録なし"),
+    (Msg::YearGapCell, "発表なし"),
     (Msg::ShareWordAbout, "約{share}"),
     (Msg::ShareWordMoreThan, "{share}超"),
     (Msg::ShareWordAtLeast, "{share}以上"),

@@ -36,7 +36,7 @@ pub fn setup(scope: Scope) -> Result<(), String> {
     // Two setups at once (serve and test, or two checkouts) would run npm
     // into the same tools folder together; the second waits for the first.
     let _lock = lock_tools()?;
-    node()?;
+    node(scope)?;
     wasm_target(scope)?;
     trunk()?;
     wasm_bindgen()?;
@@ -70,15 +70,34 @@ fn lock_tools() -> Result<fs::File, String> {
 
 /// Playwright 1.65 exits on an older Node (playwright-core's bootstrap.js),
 /// and `npm ci` only warns about it: without this check, a machine with
-/// Debian 12's Node 18 would fail at the very last test layer.
+/// Debian 12's Node 18 would fail at the very last test layer. The build
+/// alone (post-build's CSP hashes, terser, npm) runs on older ones.
 pub const NODE_MIN_MAJOR: u32 = 20;
 
 /// Node.js (post-build hashes the page's CSP with it, and runs terser) and
 /// npm (wasm-opt, terser and the e2e packages come from npm). Debian
-/// packages npm apart from nodejs.
-fn node() -> Result<(), String> {
+/// packages npm apart from nodejs. For the tests, Node 20 or newer: apt's
+/// nodejs is installed only when it is one.
+fn node(scope: Scope) -> Result<(), String> {
+    let need = if scope == Scope::All {
+        NODE_MIN_MAJOR
+    } else {
+        0
+    };
+    let too_old = |version: &str| {
+        format!(
+            "setup: Node.js {version} found, {NODE_MIN_MAJOR} or newer needed for the tests \
+             (Playwright exits on older ones); install Node.js {NODE_MIN_MAJOR}+ with npm \
+             (Debian 13's nodejs and npm packages, or nodejs.org / NodeSource on Debian 12) and run again"
+        )
+    };
     let mut missing = Vec::new();
     if probe("node", &["--version"]).is_none() {
+        // Debian 12's candidate is 18: installing it would only end in the error below.
+        let candidate = apt_candidate("nodejs");
+        if let Some(v) = candidate.as_deref().filter(|v| older(v, need)) {
+            return Err(too_old(&format!("not installed, and apt's is {v};")));
+        }
         missing.push("nodejs");
     }
     if probe("npm", &["--version"]).is_none() {
@@ -88,16 +107,10 @@ fn node() -> Result<(), String> {
         println!("setup: installing {} from apt", missing.join(" and "));
         apt_install(&missing)?;
     }
-    let version = probe("node", &["--version"]).ok_or(
-        "setup: Node.js is not on PATH; install Node.js 20 or newer with npm (Debian 13:          `apt-get install nodejs npm`; Debian 12's nodejs 18 is too old, take 20 from nodejs.org or NodeSource)",
-    )?;
-    match node_major(&version) {
-        Some(major) if major >= NODE_MIN_MAJOR => {}
-        _ => {
-            return Err(format!(
-                "setup: Node.js {version} found, {NODE_MIN_MAJOR} or newer needed (Playwright exits on older ones);                  install Node.js {NODE_MIN_MAJOR}+ (Debian 13's nodejs, or nodejs.org / NodeSource on Debian 12) and run again"
-            ))
-        }
+    let version = probe("node", &["--version"])
+        .ok_or("setup: Node.js is not on PATH after installing it; install Node.js 20 or newer with npm and run again")?;
+    if older(&version, need) {
+        return Err(too_old(&version));
     }
     probe("npm", &["--version"]).ok_or(
         "setup: npm is not on PATH; install it (`apt-get install npm` on Debian) and run again",
@@ -106,10 +119,28 @@ fn node() -> Result<(), String> {
     Ok(())
 }
 
-/// `v20.20.2` → 20.
+/// The version apt would install of `package` (`apt-cache policy`), if any.
+fn apt_candidate(package: &str) -> Option<String> {
+    let policy = probe("apt-cache", &["policy", package])?;
+    policy
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Candidate:"))
+        .map(str::trim)
+        .filter(|v| !v.is_empty() && *v != "(none)")
+        .map(str::to_owned)
+}
+
+/// Whether a Node.js version is below major `need` (or unreadable, where one is needed).
+fn older(version: &str, need: u32) -> bool {
+    need > 0 && node_major(version).is_none_or(|major| major < need)
+}
+
+/// `v20.20.2` → 20; apt's `18.20.4+dfsg-1~deb12u1` → 18, with or without an epoch (`1:`).
 fn node_major(version: &str) -> Option<u32> {
+    let version = version.trim();
     version
-        .trim()
+        .rsplit_once(':')
+        .map_or(version, |(_, v)| v)
         .trim_start_matches('v')
         .split('.')
         .next()?
@@ -402,9 +433,10 @@ fn is_root() -> bool {
     probe("id", &["-u"]).as_deref() == Some("0")
 }
 
-/// What goes before `apt-get` in a command the reader is told to run.
+/// What goes before `apt-get` in a command the reader is told to run: `sudo`
+/// where there is one, else nothing (the line then says to run it as root).
 fn sudo_prefix() -> &'static str {
-    if is_root() {
+    if is_root() || cmd::which("sudo").is_none() {
         ""
     } else {
         "sudo "
@@ -415,7 +447,8 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
     let by_hand = || {
         let sudo = sudo_prefix();
         format!(
-            "install them by hand, then run this again: {sudo}apt-get update && {sudo}apt-get install -y {}",
+            "install them by hand{}, then run this again: {sudo}apt-get update && {sudo}apt-get install -y {}",
+            if sudo.is_empty() && !is_root() { " as root" } else { "" },
             packages.join(" ")
         )
     };
@@ -446,10 +479,10 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
     };
     // A source that fails to update (an expired key) need not stop an
     // install from the lists already there.
-    if let Err(e) = cmd::run(&mut apt(&["update"])) {
+    // A new machine's daily apt run may hold apt's locks for a while.
+    if let Err(e) = cmd::run(&mut apt(&["-o", "DPkg::Lock::Timeout=300", "update"])) {
         println!("setup: warning: {e}; installing from the package lists already there");
     }
-    // A new machine's daily apt run may hold dpkg's lock for a while.
     let mut install = apt(&["-o", "DPkg::Lock::Timeout=300", "install", "-y"]);
     install.args(packages);
     cmd::run(&mut install).map_err(|e| format!("setup: {e}\nsetup: {}", by_hand()))
@@ -625,6 +658,12 @@ version = "0.1.0"
         assert_eq!(node_major("v18.20.4\n"), Some(18));
         assert_eq!(node_major("22.1.0"), Some(22));
         assert_eq!(node_major("vx"), None);
+        assert_eq!(node_major("18.20.4+dfsg-1~deb12u1"), Some(18));
+        assert_eq!(node_major("1:20.19.2+dfsg-1"), Some(20));
+        assert!(older("v18.20.4", 20) && !older("v20.0.0", 20));
+        // The build alone takes any Node that runs.
+        assert!(!older("v18.20.4", 0) && !older("strange", 0));
+        assert!(older("strange", 20));
     }
 
     #[test]

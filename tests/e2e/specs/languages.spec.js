@@ -403,9 +403,19 @@ test('a language that takes its time to load is said to be loading, from 0.3 s o
   await open(page);
   await page.getByLabel('Language').selectOption('fr');
   const loading = page.locator('.fb-lang-loading');
-  // Hidden for its first 0.3 s, so a quick load shows nothing.
+  // Out of the layout for its first 0.3 s, so a quick load shows and moves
+  // nothing: looked at with its animation held at 0 s, then at 0.3 s.
   await expect(loading).toHaveCount(1);
-  expect(await loading.evaluate((e) => [getComputedStyle(e).animationName, getComputedStyle(e).animationDelay])).toEqual(['fb-lang-wait', '0.3s']);
+  const at = (ms) =>
+    loading.evaluate((e, ms) => {
+      const [wait] = e.getAnimations();
+      wait.pause();
+      wait.currentTime = ms;
+      return [getComputedStyle(e).display, e.getBoundingClientRect().height > 0];
+    }, ms);
+  expect(await at(0)).toEqual(['none', false]);
+  expect(await at(299)).toEqual(['none', false]);
+  expect(await at(300)).toEqual(['block', true]);
   await expect(loading).toBeVisible();
   await expect(loading).toHaveText('Loading the texts in Français…');
   await expect(loading).toHaveAttribute('role', 'status');
@@ -645,6 +655,14 @@ plainTest('a language page whose texts cannot be loaded keeps its copy in that l
 plainTest('a language page asked by its hash for a language that cannot be loaded opens in its own, not English, and says so', async ({ page }) => {
   await page.route('**/i18n-fr-*.json', (route) => route.fulfill({ status: 500, body: '' }));
   page.removeAllListeners('console');
+  // Every language the widget's root has had, after each change of the page.
+  await page.addInitScript(() => {
+    window.__langs = [];
+    new MutationObserver(() => {
+      const lang = document.querySelector('#funding-breakdown > .fb-root')?.getAttribute('lang');
+      if (lang && window.__langs.at(-1) !== lang) window.__langs.push(lang);
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
   await page.goto('/index.ja.html#view=table&lang=fr');
   await wake(page);
   await expect(page.locator(PRERENDERED)).toHaveCount(0);
@@ -655,8 +673,8 @@ plainTest('a language page asked by its hash for a language that cannot be loade
   await expect(page.getByLabel('言語')).toHaveValue('ja');
   await expect(page.locator('.fb-lang-notice')).toHaveText('Françaisのテキストを読み込めませんでした。');
   await expect(page.locator('.fb-boot-failed')).toHaveCount(0);
-  // Never English on the way.
-  expect(await root.evaluate((r) => r.textContent)).not.toContain('By region');
+  // Never English on the way, not even for a frame.
+  expect(await page.evaluate(() => window.__langs)).toEqual(['ja']);
 });
 
 plainTest('a language page whose own texts fail too, asked by its hash for another that fails, keeps its copy', async ({ page }) => {

@@ -67,8 +67,8 @@ test('the Years view shows seven years, 2021 highlighted and 2020 as a gap', asy
   await expect(table.locator('tr[aria-current]')).toHaveCount(1);
   await expect(cells('2020').nth(0).locator('[aria-hidden=true]')).toHaveText('—');
   // …and a screen reader hears words, not an empty cell.
-  await expect(cells('2020').nth(0)).toHaveAccessibleName('none found');
-  await expect(cells('2020').nth(2)).toHaveAccessibleName('none found');
+  await expect(cells('2020').nth(0)).toHaveAccessibleName('no announcement');
+  await expect(cells('2020').nth(2)).toHaveAccessibleName('no announcement');
   await expect(cells('2023').nth(2).getByRole('link')).toHaveAttribute('href', /japan\.iom\.int/);
   // Several years cite the same publisher: each link says its year.
   const names = await table.getByRole('link').evaluateAll((links) => links.map((a) => a.textContent));
@@ -498,6 +498,13 @@ test('the element ysel attribute selects a year in the Years view and follows ch
   await el.evaluate((e) => e.setAttribute('ysel', '2023'));
   await expect(selected).toHaveAttribute('data-year', '2023');
   await el.evaluate((e) => e.removeAttribute('ysel'));
+  await expect(selected).toHaveCount(0);
+  // Without ysel, the year shown is selected, also when `year` changes.
+  await el.evaluate((e) => e.setAttribute('year', '2019'));
+  await expect(selected).toHaveAttribute('data-year', '2019');
+  await el.evaluate((e) => e.setAttribute('year', '2023'));
+  await expect(selected).toHaveAttribute('data-year', '2023');
+  await el.evaluate((e) => e.removeAttribute('year'));
   await expect(selected).toHaveCount(0);
   // The reader selects 2019: the element's snippet carries it, as the iframe's hash does.
   await bars(el).locator('[data-year="2019"]').click();
