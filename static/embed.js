@@ -399,18 +399,30 @@ class FundingBreakdown extends HTMLElement {
     });
   }
 
-  /** Keeps `at` at least as tall as it is now until the element is ready or in error. */
+  /**
+   * Keeps `at` at least as tall as it is now until the element is in error,
+   * or ready with nothing left loading in it (the Years view's series comes
+   * after `ready`).
+   */
   #holdHeight(at) {
     const height = at.getBoundingClientRect().height;
     if (!height) return;
     // The height measured includes any padding and border.
     at.style.boxSizing = 'border-box';
     at.style.minHeight = `${height}px`;
-    const release = () => {
+    const types = ['funding-breakdown:ready', 'funding-breakdown:error'];
+    let watch;
+    const release = (event) => {
+      if (event?.type === types[0] && at.querySelector('.fb-loading')) {
+        watch ??= new MutationObserver(() => release(event));
+        watch.observe(at, { childList: true, subtree: true });
+        return;
+      }
+      watch?.disconnect();
       at.style.minHeight = at.style.boxSizing = '';
-      for (const type of ['funding-breakdown:ready', 'funding-breakdown:error']) this.removeEventListener(type, release);
+      for (const type of types) this.removeEventListener(type, release);
     };
-    for (const type of ['funding-breakdown:ready', 'funding-breakdown:error']) this.addEventListener(type, release);
+    for (const type of types) this.addEventListener(type, release);
   }
 
   /** Focuses the live widget's panel (or its error's button) once it has rendered, within `tries` × 16 ms. */

@@ -634,6 +634,30 @@ test('an element with src keeps its loading box\'s height while its data loads: 
   expect(await el.evaluate((e) => e.shadowRoot.querySelector('.fb-mount').style.minHeight)).toBe('');
 });
 
+test('an element asked for the Years view keeps its loading box\'s height until the series is drawn', async ({ page, baseURL }) => {
+  const { release } = await openHeld(page, baseURL, '<funding-breakdown view="years"></funding-breakdown><p id="after">After</p>', { csp: false });
+  let letSeries;
+  const seriesHeld = new Promise((go) => (letSeries = go));
+  await page.context().route('**/data/japan-iom-series.json', async (route) => {
+    await seriesHeld;
+    await route.fallback();
+  });
+  const el = page.locator('funding-breakdown');
+  const top = async () => (await page.locator('#after').boundingBox()).y;
+  await expect(el.getByRole('status')).toHaveText('Loading the funding breakdown…');
+  const before = await top();
+  release();
+  // Ready, its series still loading: the box keeps its height.
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect(el.locator('.fb-years-view.fb-loading')).toBeVisible();
+  await page.waitForTimeout(200);
+  expect(await top()).toBe(before);
+  letSeries();
+  await expect(el.getByRole('listbox', { name: 'Total by operations year' }).getByRole('option')).toHaveCount(8);
+  await expect.poll(() => el.evaluate((e) => e.shadowRoot.querySelector('.fb-mount').style.minHeight)).toBe('');
+  expect(await top()).toBeGreaterThan(before);
+});
+
 test('while the wasm downloads, a default element shows the chart in its language, and the widget takes its place without a jump (strict CSP)', async ({ page, baseURL }) => {
   const { release, log } = await openHeld(page, baseURL, '<funding-breakdown lang="fr"></funding-breakdown><p id="after">After</p>');
   const el = page.locator('funding-breakdown');
