@@ -250,7 +250,7 @@ pub fn text(msg: Msg) -> &'static str {
         SummaryRemainderNamed => "The source's figures leave {share} of the total without a region; the regions it names without a figure may have some of it.",
         LoadTooLargeRead => "The file at {url} is too large (over {size} KB) to be a funding dataset.",
         YearGapCell => "no announcement",
-        OpensInNewTabYear => ", {year} (opens in a new tab)",
+        OpensInNewTabYear => " ({year}, opens in a new tab)",
         LanguageLoading => "Loading the texts in {language}…",
         LoadBadUrl => "The src attribute, {url}, is not a web address this page can load; check how it is written.",
         ShareWordAbout => "about {share}",

@@ -267,7 +267,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ShareWordAlmost, "casi {share}"),
     (Msg::ShareWordAtMostAbout, "como máximo alrededor de {share}"),
     (Msg::ShareWordAtLeastAbout, "al menos alrededor de {share}"),
-    (Msg::OpensInNewTabYear, ", {year} (se abre en una pestaña nueva)"),
+    (Msg::OpensInNewTabYear, " ({year}, se abre en una pestaña nueva)"),
     (Msg::LanguageLoading, "Cargando los textos en {language}…"),
     (Msg::LoadBadUrl, "El atributo src, {url}, no es una dirección web que esta página pueda cargar; revise cómo está escrito."),
 ];

@@ -267,7 +267,7 @@ pub const TEXTS: &[(Msg, &str)] = &[
     (Msg::ShareWordAlmost, "presque {share}"),
     (Msg::ShareWordAtMostAbout, "au plus environ {share}"),
     (Msg::ShareWordAtLeastAbout, "au moins environ {share}"),
-    (Msg::OpensInNewTabYear, ", {year} (s’ouvre dans un nouvel onglet)"),
+    (Msg::OpensInNewTabYear, " ({year}, s’ouvre dans un nouvel onglet)"),
     (Msg::LanguageLoading, "Chargement des textes en {language}…"),
     (Msg::LoadBadUrl, "L’attribut src, {url}, n’est pas une adresse web que cette page puisse charger\u{202f}; vérifiez son écriture."),
 ];
