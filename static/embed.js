@@ -425,6 +425,32 @@ class FundingBreakdown extends HTMLElement {
     for (const type of types) this.addEventListener(type, release);
   }
 
+  /**
+   * Another dataset or year asked of the live widget: `at` keeps its height
+   * while the widget shows a loading note in place of what it showed (it
+   * shrank to the note and grew back), and not a frame longer.
+   */
+  #holdWhileLoading(at) {
+    const height = at.getBoundingClientRect().height;
+    if (!height || at.style.minHeight) return;
+    at.style.boxSizing = 'border-box';
+    at.style.minHeight = `${height}px`;
+    // Let go once a loading note has come and gone, or two frames on if none came.
+    let seen = false;
+    let held = true;
+    const check = (late) => {
+      if (!held) return;
+      if (at.querySelector('.fb-loading')) return (seen = true);
+      if (!seen && !late) return;
+      held = false;
+      watch.disconnect();
+      at.style.minHeight = at.style.boxSizing = '';
+    };
+    const watch = new MutationObserver(() => check(false));
+    watch.observe(at, { childList: true, subtree: true });
+    requestAnimationFrame(() => requestAnimationFrame(() => check(true)));
+  }
+
   /** Focuses the live widget's panel (or its error's button) once it has rendered, within `tries` × 16 ms. */
   #focusWhenRendered(mountPoint, tries) {
     const at = mountPoint.querySelector('[role=tabpanel], .fb-error .fb-button');
@@ -560,8 +586,9 @@ class FundingBreakdown extends HTMLElement {
     }
   }
 
-  attributeChangedCallback(_name, before, after) {
+  attributeChangedCallback(name, before, after) {
     if (before === after) return;
+    if (this.#widget && (name === 'src' || name === 'year')) this.#holdWhileLoading(this.shadowRoot.querySelector('.fb-mount'));
     this.#widget?.update();
     this.#refreshCopy();
   }

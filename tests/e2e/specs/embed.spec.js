@@ -634,6 +634,40 @@ test('an element with src keeps its loading box\'s height while its data loads: 
   expect(await el.evaluate((e) => e.shadowRoot.querySelector('.fb-mount').style.minHeight)).toBe('');
 });
 
+test('a live element given another src keeps its height while the new data loads, and only then', async ({ page, baseURL }) => {
+  await hostPages(
+    page,
+    baseURL,
+    elementPage(`${baseURL}/`, `<funding-breakdown src="${baseURL}/data/japan-iom-2021.json"></funding-breakdown><p id="after">After</p>`),
+    { csp: false },
+  );
+  await page.goto(`${hostOf(baseURL)}/index.html`);
+  const el = page.locator('funding-breakdown');
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  let letData;
+  const dataHeld = new Promise((go) => (letData = go));
+  await page.context().route('**/data/japan-iom-2021.json?again', async (route) => {
+    await dataHeld;
+    await route.fallback();
+  });
+  const top = async () => (await page.locator('#after').boundingBox()).y;
+  const mount = () => el.evaluate((e) => e.shadowRoot.querySelector('.fb-mount').style.minHeight);
+  const before = await top();
+  await el.evaluate((e, url) => e.setAttribute('src', url), `${baseURL}/data/japan-iom-2021.json?again`);
+  await expect(el.getByRole('status').filter({ hasText: 'Loading the data…' })).toBeVisible();
+  await page.waitForTimeout(200);
+  expect(await top()).toBe(before);
+  letData();
+  await expect(el.locator('svg.fb-donut')).toBeVisible();
+  await expect.poll(mount).toBe('');
+  expect(await top()).toBe(before);
+  // A change that loads nothing holds nothing: let go within two frames.
+  await el.evaluate((e) => e.setAttribute('view', 'table'));
+  await el.evaluate((e) => e.setAttribute('src', e.getAttribute('src') + '&same'));
+  await expect(el).toHaveAttribute('data-state', 'ready');
+  await expect.poll(mount).toBe('');
+});
+
 test('an element asked for the Years view keeps its loading box\'s height until the series is drawn', async ({ page, baseURL }) => {
   const { release } = await openHeld(page, baseURL, '<funding-breakdown view="years"></funding-breakdown><p id="after">After</p>', { csp: false });
   let letSeries;
