@@ -339,13 +339,9 @@ pub fn may_be_dataset(content_type: &str) -> bool {
 /// type and announced size before reading the body, and its size as it reads.
 pub async fn fetch_text(url: &str, signal: &web_sys::AbortSignal) -> Result<String, LoadError> {
     let window = web_sys::window().ok_or(LoadError::Network)?;
-    // Resolved as `fetch` would resolve it: it would fail as if the network
-    // were down, and the reader be offered a Try again that cannot help.
-    let base = window
-        .document()
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
-    if web_sys::Url::new_with_base(url, &base).is_err() {
+    // An address `fetch` cannot resolve would fail as if the network were
+    // down, and the reader be offered a Try again that cannot help.
+    if crate::web::resolve_url(url).is_none() {
         return Err(LoadError::BadUrl);
     }
     let init = web_sys::RequestInit::new();

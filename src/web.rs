@@ -171,11 +171,16 @@ pub fn location_href() -> String {
 /// `url` resolved against the document's base URL, as `fetch` resolves it;
 /// as given when that fails (or natively).
 pub fn absolute_url(url: &str) -> String {
+    resolve_url(url).map_or_else(|| url.to_owned(), |u| u.href())
+}
+
+/// `url` resolved against the document's base URL, as `fetch` resolves it;
+/// None when it is no URL (`http://[::1`), or natively.
+pub fn resolve_url(url: &str) -> Option<web_sys::Url> {
     window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .and_then(|base| web_sys::Url::new_with_base(url, &base).ok())
-        .map_or_else(|| url.to_owned(), |u| u.href())
 }
 
 /// Replaces the URL hash without adding a history entry.

@@ -94,6 +94,19 @@ function controls(copy, usable) {
   for (const button of copy.querySelectorAll('button')) button.disabled = !usable;
 }
 
+/**
+ * Holds `at` at least as tall as it is now; returns what lets it go, or
+ * null when it has no height or is held already.
+ */
+function holdAt(at) {
+  const height = at.getBoundingClientRect().height;
+  if (!height || at.style.minHeight) return null;
+  // The height measured includes any padding and border.
+  at.style.boxSizing = 'border-box';
+  at.style.minHeight = `${height}px`;
+  return () => (at.style.minHeight = at.style.boxSizing = '');
+}
+
 /** The language of `element`'s texts, by the widget's rule: its `lang`, else the browser's, else English. */
 function langOf(element) {
   return (
@@ -405,11 +418,8 @@ class FundingBreakdown extends HTMLElement {
    * after `ready`).
    */
   #holdHeight(at) {
-    const height = at.getBoundingClientRect().height;
-    if (!height) return;
-    // The height measured includes any padding and border.
-    at.style.boxSizing = 'border-box';
-    at.style.minHeight = `${height}px`;
+    const letGo = holdAt(at);
+    if (!letGo) return;
     const types = ['funding-breakdown:ready', 'funding-breakdown:error'];
     let watch;
     const release = (event) => {
@@ -419,7 +429,7 @@ class FundingBreakdown extends HTMLElement {
         return;
       }
       watch?.disconnect();
-      at.style.minHeight = at.style.boxSizing = '';
+      letGo();
       for (const type of types) this.removeEventListener(type, release);
     };
     for (const type of types) this.addEventListener(type, release);
@@ -431,10 +441,8 @@ class FundingBreakdown extends HTMLElement {
    * shrank to the note and grew back), and not a frame longer.
    */
   #holdWhileLoading(at) {
-    const height = at.getBoundingClientRect().height;
-    if (!height || at.style.minHeight) return;
-    at.style.boxSizing = 'border-box';
-    at.style.minHeight = `${height}px`;
+    const letGo = holdAt(at);
+    if (!letGo) return;
     // Let go once a loading note has come and gone, or two frames on if none came.
     let seen = false;
     let held = true;
@@ -444,7 +452,7 @@ class FundingBreakdown extends HTMLElement {
       if (!seen && !late) return;
       held = false;
       watch.disconnect();
-      at.style.minHeight = at.style.boxSizing = '';
+      letGo();
     };
     const watch = new MutationObserver(() => check(false));
     watch.observe(at, { childList: true, subtree: true });

@@ -191,21 +191,28 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
             // from 0.3 s on (CSS), so a fast load shows no flash.
             if props.current != ctx.locale {
                 <p class="fb-lang-notice fb-lang-loading" role="status">
-                    { for pieces(ctx.locale.text(Msg::LanguageLoading), &["language"], &[]).into_iter().map(|p| match p {
-                        Piece::Slot(_) => html! { <span lang={current.tag()}>{ current.native_name() }</span> },
-                        Piece::Text(t) => html! { { t } },
-                    }) }
+                    { naming(ctx.locale.text(Msg::LanguageLoading), current) }
                 </p>
             }
             if let Some(l) = props.unavailable {
                 <p class="fb-lang-notice" role="status">
-                    // The language's own name, read in that language ("Français").
-                    { for pieces(ctx.locale.text(Msg::LanguageUnavailable), &["language"], &[]).into_iter().map(|p| match p {
-                        Piece::Slot(_) => html! { <span lang={l.tag()}>{ l.native_name() }</span> },
-                        Piece::Text(t) => html! { { t } },
-                    }) }
+                    { naming(ctx.locale.text(Msg::LanguageUnavailable), l) }
                 </p>
             }
         </div>
     }
+}
+
+/// A notice's text with its `{language}` as that language's own name, read
+/// in that language ("Français").
+fn naming(text: &str, language: Locale) -> Html {
+    let parts = pieces(text, &["language"], &[])
+        .into_iter()
+        .map(|p| match p {
+            Piece::Slot(_) => {
+                html! { <span lang={language.tag()}>{ language.native_name() }</span> }
+            }
+            Piece::Text(t) => html! { { t } },
+        });
+    html! { { for parts } }
 }

@@ -604,24 +604,30 @@ test('while the wasm downloads, an element that has no static copy (a selection)
   expect(Math.abs((await top()) - before)).toBeLessThan(200);
 });
 
-test('an element with src keeps its loading box\'s height while its data loads: the page below does not jump up and back', async ({ page, baseURL }) => {
-  const { release } = await openHeld(
-    page,
-    baseURL,
-    `<funding-breakdown src="${baseURL}/data/japan-iom-2021.json"></funding-breakdown><p id="after">After</p>`,
-    { csp: false },
-  );
-  // The data is asked for only once the wasm runs; routed last, so tried first.
-  let letData;
-  const dataHeld = new Promise((go) => (letData = go));
-  await page.context().route('**/data/japan-iom-2021.json', async (route) => {
-    await dataHeld;
-    await route.fallback();
-  });
+/**
+ * Opens a host page with `element` above a paragraph, the wasm and `url`
+ * held; returns the element, the paragraph's top (now and as a function),
+ * and the two releases. The element shows its loading box.
+ */
+async function openHeldAbove(page, baseURL, element, url) {
+  const { release } = await openHeld(page, baseURL, `${element}<p id="after">After</p>`, { csp: false });
+  const letData = await hold(page, url);
   const el = page.locator('funding-breakdown');
   const top = async () => (await page.locator('#after').boundingBox()).y;
   await expect(el.getByRole('status')).toHaveText('Loading the funding breakdown…');
-  const before = await top();
+  return { el, top, before: await top(), release, letData };
+}
+
+/** The height the element's mount point is held at ('' when none). */
+const heldHeight = (el) => el.evaluate((e) => e.shadowRoot.querySelector('.fb-mount').style.minHeight);
+
+test('an element with src keeps its loading box\'s height while its data loads: the page below does not jump up and back', async ({ page, baseURL }) => {
+  const { el, top, before, release, letData } = await openHeldAbove(
+    page,
+    baseURL,
+    `<funding-breakdown src="${baseURL}/data/japan-iom-2021.json"></funding-breakdown>`,
+    '**/data/japan-iom-2021.json',
+  );
   release();
   // The widget is running, its data not here yet: its own, smaller note.
   await expect(el.getByRole('status')).toHaveText('Loading the data…');
@@ -631,7 +637,7 @@ test('an element with src keeps its loading box\'s height while its data loads: 
   await expect(el).toHaveAttribute('data-state', 'ready');
   // Then its own height, in one move; the hold is gone.
   expect(Math.abs((await top()) - before)).toBeLessThan(200);
-  expect(await el.evaluate((e) => e.shadowRoot.querySelector('.fb-mount').style.minHeight)).toBe('');
+  expect(await heldHeight(el)).toBe('');
 });
 
 test('a live element given another src keeps its height while the new data loads, and only then', async ({ page, baseURL }) => {
@@ -644,14 +650,9 @@ test('a live element given another src keeps its height while the new data loads
   await page.goto(`${hostOf(baseURL)}/index.html`);
   const el = page.locator('funding-breakdown');
   await expect(el).toHaveAttribute('data-state', 'ready');
-  let letData;
-  const dataHeld = new Promise((go) => (letData = go));
-  await page.context().route('**/data/japan-iom-2021.json?again', async (route) => {
-    await dataHeld;
-    await route.fallback();
-  });
+  const letData = await hold(page, '**/data/japan-iom-2021.json?again');
   const top = async () => (await page.locator('#after').boundingBox()).y;
-  const mount = () => el.evaluate((e) => e.shadowRoot.querySelector('.fb-mount').style.minHeight);
+  const mount = () => heldHeight(el);
   const before = await top();
   await el.evaluate((e, url) => e.setAttribute('src', url), `${baseURL}/data/japan-iom-2021.json?again`);
   await expect(el.getByRole('status').filter({ hasText: 'Loading the data…' })).toBeVisible();
@@ -669,26 +670,21 @@ test('a live element given another src keeps its height while the new data loads
 });
 
 test('an element asked for the Years view keeps its loading box\'s height until the series is drawn', async ({ page, baseURL }) => {
-  const { release } = await openHeld(page, baseURL, '<funding-breakdown view="years"></funding-breakdown><p id="after">After</p>', { csp: false });
-  let letSeries;
-  const seriesHeld = new Promise((go) => (letSeries = go));
-  await page.context().route('**/data/japan-iom-series.json', async (route) => {
-    await seriesHeld;
-    await route.fallback();
-  });
-  const el = page.locator('funding-breakdown');
-  const top = async () => (await page.locator('#after').boundingBox()).y;
-  await expect(el.getByRole('status')).toHaveText('Loading the funding breakdown…');
-  const before = await top();
+  const { el, top, before, release, letData } = await openHeldAbove(
+    page,
+    baseURL,
+    '<funding-breakdown view="years"></funding-breakdown>',
+    '**/data/japan-iom-series.json',
+  );
   release();
   // Ready, its series still loading: the box keeps its height.
   await expect(el).toHaveAttribute('data-state', 'ready');
   await expect(el.locator('.fb-years-view.fb-loading')).toBeVisible();
   await page.waitForTimeout(200);
   expect(await top()).toBe(before);
-  letSeries();
+  letData();
   await expect(el.getByRole('listbox', { name: 'Total by operations year' }).getByRole('option')).toHaveCount(8);
-  await expect.poll(() => el.evaluate((e) => e.shadowRoot.querySelector('.fb-mount').style.minHeight)).toBe('');
+  await expect.poll(() => heldHeight(el)).toBe('');
   expect(await top()).toBeGreaterThan(before);
 });
 

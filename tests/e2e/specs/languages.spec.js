@@ -1,7 +1,7 @@
 // The widget in English, French, Spanish and Japanese: what a reader sees in
 // each, how the language is chosen, and that the layout holds at 320 px.
 import { test as plainTest } from '@playwright/test';
-import { test, expect, open, wake, holdWasm, expectNoAxeViolations, screenshot, hole, PRERENDERED } from './helpers.js';
+import { test, expect, open, wake, hold, holdWasm, expectNoAxeViolations, screenshot, hole, PRERENDERED } from './helpers.js';
 
 // What a reader sees, as the catalogues and the browser's Intl write it
 // (Playwright reads no-break spaces as spaces).
@@ -394,12 +394,7 @@ plainTest('a language that fails after the reader chose another does not undo th
 });
 
 test('a language that takes its time to load is said to be loading, from 0.3 s on, until it is shown', async ({ page }) => {
-  let letFrench;
-  const held = new Promise((go) => (letFrench = go));
-  await page.route('**/i18n-fr-*.json', async (route) => {
-    await held;
-    await route.fallback();
-  });
+  const letFrench = await hold(page, '**/i18n-fr-*.json');
   await open(page);
   await page.getByLabel('Language').selectOption('fr');
   const loading = page.locator('.fb-lang-loading');
