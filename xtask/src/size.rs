@@ -209,9 +209,11 @@ pub const BUDGET: u64 = 100_000;
 /// in words. After the review of them, 228 B (242,989): no English frame
 /// before the page's language, `ysel` following `year`, the gap cells' new
 /// words. (Giving the English word shares the percentage arms' texts, `A | B
-/// =>`, cost 21 B more than separate arms with the same literals.)
+/// =>`, cost 21 B more than separate arms with the same literals.) In the
+/// final read, one `naming()` for the language notices and one
+/// `resolve_url`: 760 B less raw, 26 B more gzip (243,015).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 243_000;
+pub const CEILING: u64 = 243_020;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
