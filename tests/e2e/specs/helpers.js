@@ -86,11 +86,18 @@ export async function hold(page, url) {
 
 /** Opens the widget, moves toward it, and waits until the wasm has rendered it (replaced the pre-rendered copy). */
 export async function open(page, hash = '') {
+  // From a page of the widget, a link differing only in its hash would be a
+  // same-document navigation, not a load, and the old view still there.
+  if (page.url().startsWith('http')) await page.goto('about:blank');
   await page.goto('/' + hash);
   await wake(page);
   await expect(page.locator(PRERENDERED)).toHaveCount(0);
   await expect(page.locator('.fb-root')).toBeVisible();
   await expect(page.locator('[role=tablist]')).toBeVisible();
+  // A hash's language is fetched after the first render: wait until it is
+  // shown, or a test may read one text in English and the next in it.
+  const lang = /[#&]lang=([a-z]{2})\b/.exec(hash)?.[1];
+  if (lang) await expect(page.locator('.fb-root')).toHaveAttribute('lang', lang);
 }
 
 /**

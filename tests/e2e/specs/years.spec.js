@@ -365,9 +365,16 @@ test("the current year's badge is part of its spoken name in every language (WCA
   for (const lang of ['en', 'fr', 'es', 'ja']) {
     await open(page, `#view=years&lang=${lang}`);
     const current = page.locator('.fb-bar-row.is-current');
-    const badge = (await current.locator('.fb-bar-current').textContent()).trim();
-    const name = await current.getAttribute('aria-label');
-    expect(name, lang).toContain(badge);
+    await expect
+      .poll(
+        () =>
+          current.evaluate((row) => {
+            const badge = row.querySelector('.fb-bar-current')?.textContent.trim();
+            return Boolean(badge) && row.getAttribute('aria-label').includes(badge);
+          }),
+        { message: lang },
+      )
+      .toBe(true);
   }
 });
 
