@@ -231,7 +231,7 @@ test('the legend selects with Enter, not on focus; Escape clears, as on the char
   await page.locator('.fb-legend button').first().focus();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement.dataset.id)).toBe('mena-europe');
+  await expect.poll(() => page.evaluate(() => document.activeElement.dataset.id)).toBe('mena-europe');
   await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
@@ -279,7 +279,7 @@ test('keyboard only: Tab into the chart, arrows, Enter, Escape', async ({ page }
   }
   expect(role).toBe('option');
   const focusedId = () => page.evaluate(() => document.activeElement?.getAttribute('data-id'));
-  expect(await focusedId()).toBe('sub-saharan-africa');
+  await expect.poll(focusedId).toBe('sub-saharan-africa');
   // The help a screen reader gives the chart says what the keys below do:
   // arrows move and select, Enter selects the part in focus (after Tab, which
   // only shows it), Escape clears.
@@ -294,7 +294,7 @@ test('keyboard only: Tab into the chart, arrows, Enter, Escape', async ({ page }
   expect(await page.evaluate(() => location.hash)).not.toContain('sel=');
 
   await page.keyboard.press('ArrowRight');
-  expect(await focusedId()).toBe('unattributed');
+  await expect.poll(focusedId).toBe('unattributed');
   await expect(page.locator(`path${REST}`)).toHaveAttribute('aria-selected', 'true');
   await expect.poll(() => page.evaluate(() => location.hash)).toContain('sel=unattributed');
   await expect(page.locator('.fb-detail')).toContainText('at most 5%');
@@ -304,11 +304,11 @@ test('keyboard only: Tab into the chart, arrows, Enter, Escape', async ({ page }
 
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  expect(await focusedId()).toBe('asia');
+  await expect.poll(focusedId).toBe('asia');
   await page.keyboard.press('ArrowRight');
-  expect(await focusedId()).toBe('sub-saharan-africa');
+  await expect.poll(focusedId).toBe('sub-saharan-africa');
   await page.keyboard.press('ArrowLeft');
-  expect(await focusedId()).toBe('asia');
+  await expect.poll(focusedId).toBe('asia');
 
   await page.keyboard.press('Escape');
   await expect(page.locator('.fb-detail')).toHaveClass(/is-empty/);

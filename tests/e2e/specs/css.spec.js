@@ -352,8 +352,8 @@ test("forced colours: focus is drawn in the system's Highlight, on the tabs and 
   await page.getByRole('tab', { name: 'By region' }).focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowLeft');
-  expect(await page.evaluate(() => getComputedStyle(document.activeElement).outlineColor)).toBe(highlight);
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.activeElement).outlineColor)).toBe(highlight);
   await page.locator('.fb-mark').first().focus();
   await page.keyboard.press('ArrowRight');
-  expect(await page.locator('.fb-focus-outer').evaluate((n) => getComputedStyle(n).stroke)).toBe(highlight);
+  await expect.poll(() => page.locator('.fb-focus-outer').evaluate((n) => getComputedStyle(n).stroke)).toBe(highlight);
 });

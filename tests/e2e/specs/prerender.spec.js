@@ -684,7 +684,7 @@ for (const { lang, tab, total, title } of [
 
     // Its iframe snippet points at this page; in English, at index.html, with an English title.
     await page.locator('button[aria-controls="fb1-embed"]').click();
-    expect(await page.locator('#fb1-embed-iframe').inputValue()).toContain(`/index.${lang}.html#`);
+    await expect.poll(() => page.locator('#fb1-embed-iframe').inputValue()).toContain(`/index.${lang}.html#`);
     await page.locator('.fb-lang-select').selectOption('en');
     await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'en');
     await expect(page).toHaveTitle(/^Funding breakdown: Government of Japan/);
@@ -889,7 +889,7 @@ test('a reader who tabbed into the static copy keeps the focus when the wasm tak
   await expect(page.locator(`${ROOT} .fb-exact`)).toBeVisible();
   // And the next Tab goes on from there, into the live controls.
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement.closest('.fb-root') !== null)).toBe(true);
+  await expect.poll(() => page.evaluate(() => document.activeElement.closest('.fb-root') !== null)).toBe(true);
 });
 
 test('focus the reader moved away from the static copy is not taken back at takeover', async ({ page }) => {
