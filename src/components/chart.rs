@@ -208,7 +208,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                 </ul>
                 // Not a figcaption: the figure would be named by the keyboard help, which
                 // the listbox already has as its description, and a reader heard it twice.
-                <p class="fb-sr-only" id={help_id}>{ d.text(Msg::ChartHelp) }</p>
+                <p class="fb-sr-only fb-keys" id={help_id}>{ d.text(Msg::ChartHelp) }</p>
             </figure>
         };
     }
@@ -302,7 +302,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             </svg>
             // Not a figcaption: the figure would be named by the keyboard help, which
             // the listbox already has as its description, and a reader heard it twice.
-            <p class="fb-sr-only" id={help_id}>{ d.text(Msg::ChartHelp) }</p>
+            <p class="fb-sr-only fb-keys" id={help_id}>{ d.text(Msg::ChartHelp) }</p>
         </figure>
     }
 }

@@ -185,7 +185,7 @@ pub fn YearsView(props: &YearsProps) -> Html {
                         aria-describedby={help_id.clone()} {onkeydown}>
                         { for rows }
                     </div>
-                    <p class="fb-sr-only" id={help_id}>{ l.text(Msg::YearsHelp) }</p>
+                    <p class="fb-sr-only fb-keys" id={help_id}>{ l.text(Msg::YearsHelp) }</p>
                 </div>
                 <YearDetail series={series.clone()} year={shown} on_open={props.on_open.clone()} />
             </div>

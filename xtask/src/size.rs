@@ -211,9 +211,10 @@ pub const BUDGET: u64 = 100_000;
 /// words. (Giving the English word shares the percentage arms' texts, `A | B
 /// =>`, cost 21 B more than separate arms with the same literals.) In the
 /// final read, one `naming()` for the language notices and one
-/// `resolve_url`: 760 B less raw, 26 B more gzip (243,015).
+/// `resolve_url`: 760 B less raw, 26 B more gzip (243,015). The chart's and
+/// the Years list's keys shown while the keyboard is in them, 71 B (243,086).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 243_020;
+pub const CEILING: u64 = 243_090;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

@@ -496,3 +496,38 @@ test('clearing the selection is announced', async ({ page }) => {
   await expect(page.locator('[aria-live=polite]')).toHaveText('Selection cleared');
   await expect(page).toHaveURL(/#view=region$/);
 });
+
+test("the chart's keys are shown while the keyboard is in it, not to a click", async ({ page }) => {
+  await open(page);
+  const shown = (keys) => keys.evaluate((k) => {
+    const box = k.getBoundingClientRect();
+    return box.height > 10 && getComputedStyle(k).clipPath === 'none';
+  });
+  const keys = page.locator('.fb-chart .fb-keys');
+  await expect(keys).toHaveText(/^The arrow keys move from part to part/);
+  expect(await shown(keys)).toBe(false);
+  // A click focuses the mark, but the reader did not use the keyboard.
+  await clickMark(page, page.locator(`path${SSA}`));
+  await expect(page.locator(`path${SSA}`)).toBeFocused();
+  expect(await shown(keys)).toBe(false);
+  // An arrow: now the keys are in view, under the chart, inside the card.
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => shown(keys)).toBe(true);
+  const [chart, text, card] = await Promise.all(
+    ['.fb-donut', '.fb-chart .fb-keys', '.fb-root'].map((s) => page.locator(s).evaluate((e) => e.getBoundingClientRect().toJSON())),
+  );
+  expect(text.top).toBeGreaterThanOrEqual(chart.bottom - 1);
+  expect(text.right).toBeLessThanOrEqual(card.right);
+  // Focus leaves the chart: they go.
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(() => shown(keys)).toBe(false);
+
+  // The Years list the same way.
+  await page.getByRole('tab', { name: 'Years' }).click();
+  const yearKeys = page.locator('.fb-years-chart .fb-keys');
+  await expect(yearKeys).toHaveText(/^The arrow keys move from year to year/);
+  await page.locator('.fb-bar-row[data-year="2018"]').click();
+  expect(await shown(yearKeys)).toBe(false);
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => shown(yearKeys)).toBe(true);
+});
