@@ -855,10 +855,12 @@ fn Widget(props: &WidgetProps) -> Html {
         });
     }
 
+    let keys = super::keys_help();
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             // Named by what it shows: several on a page were all "Funding breakdown".
-            <section class="fb-root" lang={ctx.locale.tag()} aria-label={d.title()}>
+            <section class="fb-root" lang={ctx.locale.tag()} aria-label={d.title()}
+                onfocusin={keys.onfocusin} onfocusout={keys.onfocusout} onkeydown={keys.onkeydown}>
                 <LanguageSwitch current={state.locale} on_change={on_locale} unavailable={*unavailable} />
                 { body }
                 <p ref={live_ref} class="fb-sr-only" aria-live="polite" aria-atomic="true" id={ctx.id("live")}>

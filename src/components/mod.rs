@@ -267,6 +267,53 @@ pub fn data_text(t: DataText) -> Html {
     }
 }
 
+/// A chart's keys, written under it while the keyboard is in it: its help
+/// (`.fb-keys`), otherwise for screen readers only. Shown by a keyboard
+/// focus (`:focus-visible`) or a key inside the chart's box, hidden only
+/// when focus leaves the box: hidden by a click's focus inside, the line went
+/// away under the pointer and moved what was being clicked. An attribute on
+/// the box, not state: nothing re-renders. Set once on the widget's root for
+/// every chart (listeners on each chart cost 0.2 KB more).
+pub struct KeysHelp {
+    pub onfocusin: Callback<FocusEvent>,
+    pub onfocusout: Callback<FocusEvent>,
+    pub onkeydown: Callback<KeyboardEvent>,
+}
+
+pub fn keys_help() -> KeysHelp {
+    use wasm_bindgen::JsCast;
+    fn target_and_box(e: &Event) -> Option<(web_sys::Element, web_sys::Element)> {
+        let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+        let chart = el.closest(".fb-chart, .fb-years-chart").ok()??;
+        Some((el, chart))
+    }
+    fn show(e: &Event, only_keyboard_focus: bool) -> Option<()> {
+        let (el, chart) = target_and_box(e)?;
+        if !only_keyboard_focus || el.matches(":focus-visible").ok()? {
+            chart.set_attribute("data-keys", "").ok()?;
+        }
+        Some(())
+    }
+    KeysHelp {
+        onfocusin: Callback::from(|e: FocusEvent| {
+            show(&e, true);
+        }),
+        onkeydown: Callback::from(|e: KeyboardEvent| {
+            show(&e, false);
+        }),
+        onfocusout: Callback::from(|e: FocusEvent| {
+            let to = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            if let Some((_, chart)) = target_and_box(&e) {
+                if !chart.contains(to.as_ref()) {
+                    let _ = chart.remove_attribute("data-keys");
+                }
+            }
+        }),
+    }
+}
+
 /// Listeners for a chart's or a legend's marks, set once on their container.
 pub struct MarkEvents {
     pub onclick: Callback<MouseEvent>,

@@ -212,9 +212,12 @@ pub const BUDGET: u64 = 100_000;
 /// =>`, cost 21 B more than separate arms with the same literals.) In the
 /// final read, one `naming()` for the language notices and one
 /// `resolve_url`: 760 B less raw, 26 B more gzip (243,015). The chart's and
-/// the Years list's keys shown while the keyboard is in them, 71 B (243,086).
+/// the Years list's keys written under them while the keyboard is in them,
+/// 463 B (243,478): CSS alone (`:has(:focus-visible)`) was 71 B, but hid
+/// them on a click inside, which moved what was clicked; the handlers that
+/// keep them until focus leaves are the rest.
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 243_090;
+pub const CEILING: u64 = 243_480;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]

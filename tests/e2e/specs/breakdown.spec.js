@@ -503,7 +503,7 @@ test("the chart's keys are shown while the keyboard is in it, not to a click", a
     const box = k.getBoundingClientRect();
     return box.height > 10 && getComputedStyle(k).clipPath === 'none';
   });
-  const keys = page.locator('.fb-chart .fb-keys');
+  const keys = page.locator('.fb-chart > p');
   await expect(keys).toHaveText(/^The arrow keys move from part to part/);
   expect(await shown(keys)).toBe(false);
   // A click focuses the mark, but the reader did not use the keyboard.
@@ -514,20 +514,27 @@ test("the chart's keys are shown while the keyboard is in it, not to a click", a
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => shown(keys)).toBe(true);
   const [chart, text, card] = await Promise.all(
-    ['.fb-donut', '.fb-chart .fb-keys', '.fb-root'].map((s) => page.locator(s).evaluate((e) => e.getBoundingClientRect().toJSON())),
+    ['.fb-donut', '.fb-chart > p', '.fb-root'].map((s) => page.locator(s).evaluate((e) => e.getBoundingClientRect().toJSON())),
   );
   expect(text.top).toBeGreaterThanOrEqual(chart.bottom - 1);
   expect(text.right).toBeLessThanOrEqual(card.right);
+  // A click inside keeps them: their line going away under the pointer moved what was clicked.
+  await clickMark(page, page.locator('path[data-id="asia"]'));
+  await expect(page.locator('path[data-id="asia"]')).toHaveAttribute('aria-selected', 'true');
+  expect(await shown(keys)).toBe(true);
   // Focus leaves the chart: they go.
   await page.keyboard.press('Shift+Tab');
   await expect.poll(() => shown(keys)).toBe(false);
 
   // The Years list the same way.
   await page.getByRole('tab', { name: 'Years' }).click();
-  const yearKeys = page.locator('.fb-years-chart .fb-keys');
+  const yearKeys = page.locator('.fb-years-chart > p');
   await expect(yearKeys).toHaveText(/^The arrow keys move from year to year/);
   await page.locator('.fb-bar-row[data-year="2018"]').click();
   expect(await shown(yearKeys)).toBe(false);
   await page.keyboard.press('ArrowDown');
   await expect.poll(() => shown(yearKeys)).toBe(true);
+  await page.locator('.fb-bar-row[data-year="2023"]').click();
+  await expect(page.locator('.fb-bar-row[data-year="2023"]')).toHaveAttribute('aria-selected', 'true');
+  expect(await shown(yearKeys)).toBe(true);
 });

@@ -31,6 +31,8 @@ export const PRERENDERED = '[data-prerendered]';
  * every control. (A move before boot.js has run is not seen, as for a reader.)
  */
 export async function wake(page) {
+  // lang.js hides a page it sends to another language's: wake that one.
+  await expect(page.locator('html[hidden]')).toHaveCount(0);
   // boot.js listens once it has run, which is before DOMContentLoaded.
   await page.waitForLoadState('domcontentloaded');
   await page.mouse.move(2, 2);

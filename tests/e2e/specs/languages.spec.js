@@ -336,6 +336,7 @@ test('a language is downloaded when it is asked for, once; English is in the was
   const catalogues = catalogueRequests(page);
   await open(page);
   await page.getByRole('tab', { name: 'By theme' }).click();
+  await page.waitForTimeout(300);
   expect(catalogues, 'English needs no file').toEqual([]);
   await page.getByLabel('Language').selectOption('fr');
   await expect(page.locator('.fb-root')).toHaveAttribute('lang', 'fr');
@@ -356,6 +357,7 @@ test('opening the language list fetches the languages not loaded yet, so a choic
   });
   await open(page);
   await page.getByLabel('Language').focus();
+  await page.waitForTimeout(300);
   expect(catalogues, 'focus alone fetches nothing').toEqual([]);
   await page.getByLabel('Language').click();
   await expect.poll(() => catalogues.length).toBe(3);

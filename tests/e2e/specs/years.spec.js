@@ -541,7 +541,7 @@ test('on a phone, the card keeps its height while the series loads: the page doe
   release();
   await expect(bars(page, 'Total par année d’opérations').getByRole('option')).toHaveCount(8);
   // The hold ends with the loading: the card takes the Years view's own height.
-  expect(await page.locator('.fb-root').evaluate((e) => e.style.minHeight)).toBe('');
+  await expect.poll(() => page.locator('.fb-root').evaluate((e) => e.style.minHeight)).toBe('');
 });
 
 test('on a phone, a tap on Years in the static copy before the wasm has come: the card keeps its height while the series loads', async ({ page }) => {
@@ -634,7 +634,9 @@ test('with a year attribute the element is ready once that year is shown, and in
   await page.goto(`${hostOf(baseURL)}/index.html`);
   const el = page.locator('#a');
   // The bundled 2021 data is there at once, but 2019 is what was asked for.
-  await page.waitForTimeout(700);
+  // (The widget's own loading note, not embed.js's box before the wasm.)
+  await expect(el.locator('.fb-loading:not(.fb-placeholder)').first()).toBeVisible();
+  await page.waitForTimeout(300);
   await expect(el).not.toHaveAttribute('data-state', 'ready');
   await expect(el.locator('.fb-total')).toHaveCount(0);
   release();
