@@ -280,6 +280,8 @@ test('keyboard only: Tab into the chart, arrows, Enter, Escape', async ({ page }
   expect(role).toBe('option');
   const focusedId = () => page.evaluate(() => document.activeElement?.getAttribute('data-id'));
   await expect.poll(focusedId).toBe('sub-saharan-africa');
+  // Tab alone shows the keys under the chart (a keyboard focus).
+  await expect(page.locator('.fb-chart[data-keys] > p')).toBeVisible();
   // The help a screen reader gives the chart says what the keys below do:
   // arrows move and select, Enter selects the part in focus (after Tab, which
   // only shows it), Escape clears.
