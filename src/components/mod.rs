@@ -282,30 +282,30 @@ pub struct KeysHelp {
 
 pub fn keys_help() -> KeysHelp {
     use wasm_bindgen::JsCast;
-    fn target_and_box(e: &Event) -> Option<(web_sys::Element, web_sys::Element)> {
+    /// The element an event is on, and the chart's box it is in.
+    fn in_chart(e: &Event) -> Option<(web_sys::Element, web_sys::Element)> {
         let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
         let chart = el.closest(".fb-chart, .fb-years-chart").ok()??;
         Some((el, chart))
     }
-    fn show(e: &Event, only_keyboard_focus: bool) -> Option<()> {
-        let (el, chart) = target_and_box(e)?;
-        if !only_keyboard_focus || el.matches(":focus-visible").ok()? {
-            chart.set_attribute("data-keys", "").ok()?;
-        }
-        Some(())
-    }
     KeysHelp {
         onfocusin: Callback::from(|e: FocusEvent| {
-            show(&e, true);
+            if let Some((el, chart)) = in_chart(&e) {
+                if el.matches(":focus-visible").unwrap_or(false) {
+                    let _ = chart.set_attribute("data-keys", "");
+                }
+            }
         }),
         onkeydown: Callback::from(|e: KeyboardEvent| {
-            show(&e, false);
+            if let Some((_, chart)) = in_chart(&e) {
+                let _ = chart.set_attribute("data-keys", "");
+            }
         }),
         onfocusout: Callback::from(|e: FocusEvent| {
             let to = e
                 .related_target()
                 .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            if let Some((_, chart)) = target_and_box(&e) {
+            if let Some((_, chart)) = in_chart(&e) {
                 if !chart.contains(to.as_ref()) {
                     let _ = chart.remove_attribute("data-keys");
                 }

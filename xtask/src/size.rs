@@ -215,9 +215,10 @@ pub const BUDGET: u64 = 100_000;
 /// the Years list's keys written under them while the keyboard is in them,
 /// 463 B (243,478): CSS alone (`:has(:focus-visible)`) was 71 B, but hid
 /// them on a click inside, which moved what was clicked; the handlers that
-/// keep them until focus leaves are the rest.
+/// keep them until focus leaves are the rest. In their review, one rule for
+/// the two texts taken out of `.fb-sr-only`: 4 B more gzip (243,482).
 /// ARCHITECTURE.md, "Size", has the history.
-pub const CEILING: u64 = 243_480;
+pub const CEILING: u64 = 243_490;
 
 /// One transferred file.
 #[derive(Debug, PartialEq)]
